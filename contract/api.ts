@@ -1,0 +1,75 @@
+import type { z } from 'zod'
+import * as s from './schemas'
+import type * as v from './views'
+
+/**
+ * The station API: one table of methods. Each entry names its input schema and who may call it; the
+ * `StationApi` type maps each method to its output. Every transport (IPC, HTTP, in-process) validates with
+ * the same schema and applies the same access rule.
+ */
+export const methods = {
+  'setup.status': { input: s.Empty, access: 'public' },
+  'setup.loadDemo': { input: s.LoadDemoInput, access: 'public' },
+  'setup.init': { input: s.SetupInput, access: 'public' },
+  'station.profile': { input: s.Empty, access: 'public' },
+  'duty.today': { input: s.Empty, access: 'public' },
+  'catalog.categories': { input: s.Empty, access: 'public' },
+  'catalog.townships': { input: s.Empty, access: 'public' },
+  'petitions.submit': { input: s.SubmitPetitionInput, access: 'public' },
+  'petitions.lookup': { input: s.TrackingLookupInput, access: 'public' },
+  'petitions.rate': { input: s.RatePetitionInput, access: 'public' },
+  'staff.users': { input: s.Empty, access: 'public' },
+  'staff.login': { input: s.StaffLoginInput, access: 'public' },
+  'staff.logout': { input: s.Empty, access: 'public' },
+  'staff.me': { input: s.Empty, access: 'public' },
+  'petitions.queue': { input: s.PetitionQueueInput, access: 'staff' },
+  'petitions.get': { input: s.PetitionIdInput, access: 'staff' },
+  'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
+  'receipts.get': { input: s.ReceiptInput, access: 'public' },
+  'backup.run': { input: s.Empty, access: 'admin' },
+  'backup.list': { input: s.Empty, access: 'admin' },
+  'audit.verify': { input: s.Empty, access: 'admin' },
+} as const satisfies Record<string, { input: z.ZodType; access: Access }>
+
+export type Access = 'public' | 'staff' | 'admin'
+export type Method = keyof typeof methods
+
+interface Outputs {
+  'setup.status': v.SetupStatus
+  'setup.loadDemo': v.StationProfile
+  'setup.init': v.StationProfile
+  'station.profile': v.StationProfile
+  'duty.today': v.DutyToday
+  'catalog.categories': readonly v.Category[]
+  'catalog.townships': readonly v.Township[]
+  'petitions.submit': v.SubmitPetitionResult
+  'petitions.lookup': v.PetitionProgress
+  'petitions.rate': v.PetitionProgress
+  'staff.users': readonly v.StaffUser[]
+  'staff.login': v.StaffUser
+  'staff.logout': null
+  'staff.me': v.StaffUser | null
+  'petitions.queue': v.QueuePage
+  'petitions.get': v.PetitionDetail
+  'petitions.act': v.PetitionDetail
+  'receipts.get': v.ReceiptData
+  'backup.run': v.BackupInfo
+  'backup.list': readonly v.BackupInfo[]
+  'audit.verify': v.AuditVerification
+}
+
+/** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */
+export type InputOf<M extends Method> = z.input<(typeof methods)[M]['input']>
+export type ParsedInputOf<M extends Method> = z.output<(typeof methods)[M]['input']>
+export type OutputOf<M extends Method> = Outputs[M]
+
+/** The API as the renderer sees it. */
+export type StationApi = { [M in Method]: (input: InputOf<M>) => Promise<OutputOf<M>> }
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(methods, name)
+}
+
+// Every method has an output type and every output type a method.
+type Missing = Exclude<Method, keyof Outputs> | Exclude<keyof Outputs, Method>
+export const API_IS_COMPLETE: [Missing] extends [never] ? true : never = true

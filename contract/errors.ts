@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../domain/errors'
+
+/**
+ * The Chinese sentence a person reads for each error code. The renderer loads this table as its `errors`
+ * i18n namespace, so a message is written once.
+ */
+export const errorMessagesZh: Record<ErrorCode, string> = {
+  VALIDATION: '填写的内容不符合要求,请检查后再试',
+  UNKNOWN_METHOD: '没有这项功能',
+  STAFF_ONLY: '此功能仅限工作人员使用,请先登录',
+  ADMIN_ONLY: '此功能仅限管理员使用',
+  BAD_PIN: '密码不对,请重新输入',
+  PIN_LOCKED: '密码错误次数过多,账号已暂时锁定,请稍后再试',
+  NOT_FOUND: '没有找到相关记录',
+  BAD_TRACKING_CODE: '查询码不对,请核对回执上的查询码',
+  LOOKUP_MISMATCH: '查询码或手机号后四位不对,请核对',
+  LOOKUP_PAUSED: '输错次数过多,请稍后再试,或请工作人员协助',
+  TRANSITION_REFUSED: '当前状态下不能进行这项操作',
+  ALREADY_RATED: '这次答复已经评价过了',
+  BAD_ID_NUMBER: '身份证号码不对,请核对',
+  BAD_PHONE: '电话号码不对,请核对',
+  CONFLICT: '数据已被修改,请刷新后再试',
+  DB_NEWER_THAN_APP: '数据库来自更新版本的程序,请升级本程序后再打开',
+  SQLITE_TOO_OLD: '数据库组件版本过旧,请重新安装本程序',
+  DATA_DIR_UNWRITABLE: '数据目录无法写入,请检查磁盘权限',
+  DISK_FULL: '磁盘空间已满,请清理磁盘后再试',
+  DB_BUSY: '系统繁忙,请稍后再试',
+  BACKUP_FAILED: '备份失败,请检查磁盘空间',
+  INTERNAL: '系统出了点问题,请联系工作人员',
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod'
+import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
+
+/**
+ * Input schemas: the one place where the shape and size of what a caller may send is decided. Every object
+ * is strict (unknown keys are refused) and every string has a bound, so hostile input fails here.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max)
+const id = z.string().min(1).max(64)
+const isoDate = z.iso.date()
+
+export const Empty = z.strictObject({})
+
+export const SubmitPetitionInput = z.strictObject({
+  categoryId: id,
+  text: text(2000),
+  townshipId: id,
+  villageId: id.nullable(),
+  channel: z.enum(CHANNELS).default('kiosk'),
+  preferredRepresentativeId: id.nullable().default(null),
+  contact: z
+    .strictObject({
+      name: text(40).nullable(),
+      phone: z.string().trim().max(20).nullable(),
+      idNumber: z.string().trim().max(18).nullable(),
+    })
+    .nullable(),
+})
+
+export const TrackingLookupInput = z.strictObject({
+  code: z.string().max(20),
+  phoneLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable()
+    .default(null),
+})
+
+export const RatePetitionInput = TrackingLookupInput.extend({
+  rating: z.enum(RATINGS),
+  reason: text(500).nullable().default(null),
+})
+
+export const StaffLoginInput = z.strictObject({ userId: id, pin: z.string().regex(/^\d{4,8}$/) })
+
+export const PetitionIdInput = z.strictObject({ id })
+
+export const PetitionQueueInput = z.strictObject({
+  status: z.enum(['open', 'all', 'closed']).default('open'),
+  level: z.enum(['station', 'township', 'county']).nullable().default(null),
+  search: z.string().trim().max(100).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** Keyset cursor from the previous page. */
+  after: z.string().max(200).nullable().default(null),
+})
+
+/** A staff action on a petition: the event body the desk wants to append. */
+export const PetitionActionInput = z.strictObject({
+  id,
+  action: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('triaged'), categoryId: id, level: z.enum(['station', 'township']) }),
+    z.strictObject({
+      type: z.literal('assigned'),
+      representativeIds: z.array(id).max(20),
+      department: text(100).nullable(),
+    }),
+    z.strictObject({ type: z.literal('noted'), text: text(2000) }),
+    z.strictObject({ type: z.literal('supervised'), text: text(2000) }),
+    z.strictObject({ type: z.literal('deadlineSet'), dueOn: isoDate, reason: text(500) }),
+    z.strictObject({ type: z.literal('deadlineExtended'), dueOn: isoDate, reason: text(500) }),
+    z.strictObject({ type: z.literal('resolvedOnSpot'), answer: text(2000) }),
+    z.strictObject({ type: z.literal('escalated'), to: z.enum(['township', 'county']), reason: text(500) }),
+    z.strictObject({ type: z.literal('transferred'), department: text(100) }),
+    z.strictObject({ type: z.literal('replied'), answer: text(2000), method: z.enum(REPLY_METHODS) }),
+    z.strictObject({ type: z.literal('closed'), summary: text(500) }),
+    z.strictObject({ type: z.literal('reopened'), reason: text(500) }),
+    z.strictObject({ type: z.literal('linkedDuplicate'), duplicateOf: id }),
+  ]),
+})
+
+/** Residents may fetch the receipt of what they just submitted; anything older is a staff reprint (补打). */
+export const ReceiptInput = z.strictObject({ petitionId: id, reprint: z.boolean().default(false) })
+
+export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(null) })
+
+export const SetupInput = z.strictObject({
+  stationName: text(60),
+  townshipName: text(30),
+  hotline: z.string().trim().max(20),
+  adminName: text(20),
+  adminPin: z.string().regex(/^\d{6}$/),
+})
+
+export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>
+export type TrackingLookupInput = z.input<typeof TrackingLookupInput>
+export type RatePetitionInput = z.input<typeof RatePetitionInput>
+export type StaffLoginInput = z.input<typeof StaffLoginInput>
+export type PetitionIdInput = z.input<typeof PetitionIdInput>
+export type PetitionQueueInput = z.input<typeof PetitionQueueInput>
+export type PetitionActionInput = z.input<typeof PetitionActionInput>
+export type LoadDemoInput = z.input<typeof LoadDemoInput>
+export type SetupInput = z.input<typeof SetupInput>
+export type ReceiptInput = z.input<typeof ReceiptInput>

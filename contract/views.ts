@@ -1,0 +1,172 @@
+import type { PetitionEventType } from '../domain/petition/events'
+import type { PetitionState } from '../domain/petition/reducer'
+import type {
+  Channel,
+  IsoDate,
+  Level,
+  PetitionStatus,
+  Rating,
+  RepresentativeLevel,
+} from '../domain/petition/types'
+
+/** Plain data the backend returns. No Date objects (times are UTC ms), no personal data unless named so. */
+
+export interface StationProfile {
+  readonly id: string
+  readonly name: string
+  readonly theme: string | null
+  readonly townshipId: string
+  readonly townshipName: string
+  readonly hotline: string
+  /** True when the database holds generated demo data (shown as 演示数据). */
+  readonly demo: boolean
+}
+
+export interface SetupStatus {
+  readonly needsSetup: boolean
+  readonly demoStations: readonly { readonly id: string; readonly name: string }[]
+}
+
+/** What a resident may see of a representative: never a personal phone number. */
+export interface RepresentativeCard {
+  readonly id: string
+  readonly name: string
+  readonly level: RepresentativeLevel
+  readonly sector: string
+  readonly specialties: readonly string[]
+  readonly gridName: string | null
+  readonly townshipName: string | null
+}
+
+export type DutySlot = 'morning' | 'afternoon' | 'allDay'
+
+export interface DutyToday {
+  readonly date: IsoDate
+  readonly shifts: readonly { readonly slot: DutySlot; readonly representative: RepresentativeCard }[]
+  readonly nextReceptionDay: { readonly date: IsoDate; readonly theme: string } | null
+}
+
+export interface Category {
+  readonly id: string
+  readonly name: string
+  readonly icon: string
+  readonly defaultLevel: Level
+  readonly timeLimitDays: number
+  readonly needsIdNumber: boolean
+  readonly phrases: readonly string[]
+}
+
+export interface Township {
+  readonly id: string
+  readonly name: string
+  readonly villages: readonly { readonly id: string; readonly name: string }[]
+}
+
+export interface SubmitPetitionResult {
+  readonly id: string
+  /** Canonical 8 characters; print with formatTrackingCode. */
+  readonly code: string
+  readonly level: Level
+  readonly dueOn: IsoDate
+  readonly submittedAt: number
+  /** The on-duty representative whose specialty matches the category, if any. */
+  readonly receivingRepresentative: RepresentativeCard | null
+}
+
+/** A timeline entry as a resident may see it: no staff notes, no personal data. */
+export interface PublicTimelineEntry {
+  readonly type: PetitionEventType
+  readonly at: number
+  readonly level: Level
+  readonly department: string | null
+  readonly answer: string | null
+}
+
+export interface PetitionProgress {
+  readonly code: string
+  readonly categoryName: string
+  readonly status: PetitionStatus
+  readonly level: Level
+  readonly dueOn: IsoDate
+  readonly onTime: boolean
+  readonly submittedAt: number
+  readonly timeline: readonly PublicTimelineEntry[]
+  readonly canRate: boolean
+  readonly rating: Rating | null
+}
+
+export interface QueueRow {
+  readonly id: string
+  readonly code: string
+  readonly categoryName: string
+  readonly status: PetitionStatus
+  readonly level: Level
+  readonly dueOn: IsoDate
+  readonly submittedAt: number
+  readonly summary: string
+  readonly maskedName: string | null
+}
+
+export interface QueuePage {
+  readonly rows: readonly QueueRow[]
+  readonly next: string | null
+}
+
+export interface TimelineEntry {
+  readonly id: string
+  readonly type: PetitionEventType
+  readonly at: number
+  readonly actorRole: string
+  readonly actorName: string | null
+  readonly payload: Readonly<Record<string, unknown>>
+}
+
+/** The staff detail view: the only place personal data is shown in full. */
+export interface PetitionDetail {
+  readonly state: PetitionState
+  readonly text: string
+  readonly categoryName: string
+  readonly townshipName: string | null
+  readonly villageName: string | null
+  readonly channel: Channel
+  readonly contact: { readonly name: string | null; readonly phone: string | null; readonly idNumber: string | null } | null
+  readonly timeline: readonly TimelineEntry[]
+  readonly allowedActions: readonly PetitionEventType[]
+}
+
+export interface StaffUser {
+  readonly id: string
+  readonly name: string
+  readonly role: 'admin' | 'staff'
+}
+
+export interface BackupInfo {
+  readonly file: string
+  readonly createdAt: number
+  readonly bytes: number
+}
+
+export interface AuditVerification {
+  readonly ok: boolean
+  readonly rows: number
+  /** The first row whose hash does not match, when the chain is broken. */
+  readonly brokenAt: number | null
+}
+
+/** Everything a printed receipt shows; personal data only masked. */
+export interface ReceiptData {
+  readonly petitionId: string
+  readonly stationName: string
+  readonly hotline: string
+  /** Canonical 8 characters; the QR code holds exactly this. */
+  readonly code: string
+  readonly categoryName: string
+  readonly submittedAt: number
+  readonly level: Level
+  readonly dueOn: IsoDate
+  readonly receivingRepresentativeName: string | null
+  readonly maskedName: string | null
+  readonly maskedPhone: string | null
+  /** True for a staff reprint, printed with 补打. */
+  readonly reprint: boolean
+}

@@ -1,0 +1,50 @@
+/**
+ * Typed error codes shared by every layer. Code branches on `code`; people read the Chinese message that
+ * contract/errors.ts attaches to each code at the transport boundary.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_METHOD',
+  'STAFF_ONLY',
+  'ADMIN_ONLY',
+  'BAD_PIN',
+  'PIN_LOCKED',
+  'NOT_FOUND',
+  'BAD_TRACKING_CODE',
+  'LOOKUP_MISMATCH',
+  'LOOKUP_PAUSED',
+  'TRANSITION_REFUSED',
+  'ALREADY_RATED',
+  'BAD_ID_NUMBER',
+  'BAD_PHONE',
+  'CONFLICT',
+  'DB_NEWER_THAN_APP',
+  'SQLITE_TOO_OLD',
+  'DATA_DIR_UNWRITABLE',
+  'DISK_FULL',
+  'DB_BUSY',
+  'BACKUP_FAILED',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError'
+  constructor(
+    readonly code: ErrorCode,
+    /** Machine-readable context for logs and tests; never personal data. */
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(code)
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError
+}
+
+/** Exhaustiveness guard: a new union member fails to compile until every switch handles it. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled variant: ${JSON.stringify(value)}`)
+}

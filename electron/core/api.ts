@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { DomainError, isDomainError } from '../../domain/errors'
+import { type Method, type OutputOf, isMethod, methods } from '../../contract/api'
+import { errorMessagesZh } from '../../contract/errors'
+import type { PublicError, Result } from '../../contract/result'
+import type { Ctx, Handler } from './context'
+import { translateSqliteError } from './db/open'
+import { auditHandlers } from './features/audit/handlers'
+import { backupHandlers } from './features/backup/handlers'
+import { catalogHandlers } from './features/catalog/handlers'
+import { dutyHandlers } from './features/duty/handlers'
+import { petitionHandlers } from './features/petitions/handlers'
+import { setupHandlers, stationHandlers } from './features/station/handlers'
+import { staffHandlers } from './features/staff/handlers'
+
+/** The union of every feature's handler map: exactly the contract's methods, each typed by it. */
+const handlers: { [M in Method]: Handler<M> } = {
+  ...setupHandlers,
+  ...stationHandlers,
+  ...dutyHandlers,
+  ...catalogHandlers,
+  ...petitionHandlers,
+  ...staffHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
+}
+
+export interface Logger {
+  error(message: string, context: Record<string, unknown>): void
+}
+
+/**
+ * Every transport's single entry: refuses unknown methods, checks access, validates input with the
+ * contract's schema, runs the handler and turns whatever it throws into a public error. Nothing raw
+ * crosses the boundary.
+ */
+export async function invoke(
+  method: string,
+  input: unknown,
+  ctx: Ctx,
+  log: Logger,
+): Promise<Result<unknown>> {
+  try {
+    if (!isMethod(method)) throw new DomainError('UNKNOWN_METHOD')
+    return { ok: true, value: await run(method, input, ctx) }
+  } catch (e) {
+    return { ok: false, error: toPublicError(e, method, log) }
+  }
+}
+
+async function run<M extends Method>(method: M, input: unknown, ctx: Ctx): Promise<OutputOf<M>> {
+  const spec = methods[method]
+  if (spec.access !== 'public' && !ctx.staff) throw new DomainError('STAFF_ONLY')
+  if (spec.access === 'admin' && ctx.staff?.role !== 'admin') throw new DomainError('ADMIN_ONLY')
+  const parsed = spec.input.safeParse(input ?? {})
+  if (!parsed.success) throw new DomainError('VALIDATION', { fields: fieldErrors(parsed.error) })
+  const handler = handlers[method] as (input: unknown, ctx: Ctx) => Promise<OutputOf<M>>
+  return handler(parsed.data, ctx)
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    fields[key] ??= issue.code === 'unrecognized_keys' ? '包含未知的字段' : '内容不符合要求'
+  }
+  return fields
+}
+
+export function toPublicError(e: unknown, method: string, log: Logger): PublicError {
+  const err = translateSqliteError(e)
+  if (isDomainError(err)) {
+    const fields = err.details?.['fields']
+    return {
+      code: err.code,
+      message: errorMessagesZh[err.code],
+      ...(isStringRecord(fields) ? { fields } : {}),
+    }
+  }
+  // Unknown failures are logged with context (never the input: it may hold personal data).
+  log.error('handler failed', { method, error: err instanceof Error ? err.stack : String(err) })
+  return { code: 'INTERNAL', message: errorMessagesZh.INTERNAL }
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string')
+}

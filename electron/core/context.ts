@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import type { Method, OutputOf, ParsedInputOf } from '../../contract/api'
+import type { StaffUser } from '../../contract/views'
+import type { PersonalDataCipher } from './crypto/personal-data'
+import type { DB } from './db/schema'
+
+/** Everything a handler may use. Built once per call by the dispatcher; no globals. */
+export interface Ctx {
+  readonly db: Kysely<DB>
+  readonly dataDir: string
+  readonly now: () => number
+  readonly cipher: PersonalDataCipher
+  /** Next hybrid-logical-clock stamp for this station. */
+  readonly hlc: () => string
+  /** The staff member signed in on this transport's session, or null for a resident. */
+  readonly staff: StaffUser | null
+  readonly sessions: SessionStore
+  /** Tells the transport to set (token) or clear (null) its staff session. */
+  readonly setSession: (token: string | null) => void
+  /** Identifies the caller's device for per-kiosk limits (the lookup pause). */
+  readonly clientKey: string
+  readonly limits: LookupLimiter
+}
+
+export interface SessionStore {
+  create(user: StaffUser): string
+  get(token: string | null): StaffUser | null
+  drop(token: string | null): void
+}
+
+export interface LookupLimiter {
+  /** Throws LOOKUP_PAUSED while the client is paused. */
+  check(clientKey: string): void
+  fail(clientKey: string): void
+  succeed(clientKey: string): void
+}
+
+export type Handler<M extends Method> = (input: ParsedInputOf<M>, ctx: Ctx) => Promise<OutputOf<M>>
+
+/** A feature's handler map: exactly the methods whose names start with `P.`. */
+export type Handlers<P extends string> = {
+  [M in Method as M extends `${P}.${string}` ? M : never]: Handler<M>
+}

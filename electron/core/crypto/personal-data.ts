@@ -1,0 +1,47 @@
+import crypto from 'node:crypto'
+
+/**
+ * Residents' name, phone and ID number at rest: AES-256-GCM with a random 96-bit IV per value and the
+ * record id plus field name as associated data, so a ciphertext copied to another row or column fails to
+ * decrypt. Stored layout: iv (12) | tag (16) | ciphertext.
+ */
+export type PersonalField = 'name' | 'phone' | 'idNumber'
+
+export interface PersonalDataCipher {
+  encrypt(plain: string, recordId: string, field: PersonalField): Buffer
+  decrypt(stored: Buffer, recordId: string, field: PersonalField): string
+  /** A keyed hash of the phone's last four digits, bound to the record, for the resident's progress lookup. */
+  phoneLast4Hash(recordId: string, last4: string): string
+}
+
+const IV_BYTES = 12
+const TAG_BYTES = 16
+
+export function createCipher(masterKey: Buffer): PersonalDataCipher {
+  if (masterKey.length !== 32) throw new Error('the personal-data key must be 32 bytes')
+  // Separate keys for encryption and hashing, derived so one file holds one secret.
+  const encKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/enc/v1', 32))
+  const macKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/mac/v1', 32))
+  const aad = (recordId: string, field: PersonalField) => Buffer.from(`${recordId}\u0000${field}`, 'utf8')
+
+  return {
+    encrypt(plain, recordId, field) {
+      const iv = crypto.randomBytes(IV_BYTES)
+      const c = crypto.createCipheriv('aes-256-gcm', encKey, iv)
+      c.setAAD(aad(recordId, field))
+      const data = Buffer.concat([c.update(plain, 'utf8'), c.final()])
+      return Buffer.concat([iv, c.getAuthTag(), data])
+    },
+    decrypt(stored, recordId, field) {
+      const iv = stored.subarray(0, IV_BYTES)
+      const tag = stored.subarray(IV_BYTES, IV_BYTES + TAG_BYTES)
+      const d = crypto.createDecipheriv('aes-256-gcm', encKey, iv)
+      d.setAAD(aad(recordId, field))
+      d.setAuthTag(tag)
+      return Buffer.concat([d.update(stored.subarray(IV_BYTES + TAG_BYTES)), d.final()]).toString('utf8')
+    },
+    phoneLast4Hash(recordId, last4) {
+      return crypto.createHmac('sha256', macKey).update(`${recordId}\u0000${last4}`).digest('base64url')
+    },
+  }
+}

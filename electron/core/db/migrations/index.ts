@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_init'
+
+/**
+ * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
+ * lives in an asar archive, and a list makes the order a reviewed decision.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_init': m0001,
+}

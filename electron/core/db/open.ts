@@ -1,0 +1,105 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Kysely, Migrator, sql } from 'kysely'
+import sqlite3 from 'sqlite3'
+import { DomainError } from '../../../domain/errors'
+import { NodeSqliteDialect } from './dialect'
+import { migrations } from './migrations'
+import type { DB } from './schema'
+
+/** 3.51.3 fixes a WAL corruption bug under concurrent checkpoints; older builds are refused. */
+export const MIN_SQLITE_VERSION = '3.51.3'
+export const DB_FILE = 'station.sqlite'
+
+/**
+ * Opens (creating if needed) the station database in `dataDir`, applies the pragmas the design asks for,
+ * refuses an old SQLite or a database written by a newer app, and runs pending migrations.
+ */
+export async function openDatabase(dataDir: string, file = DB_FILE): Promise<Kysely<DB>> {
+  ensureWritableDir(dataDir)
+  const raw = await openRaw(path.join(dataDir, file))
+  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
+  try {
+    await applyPragmas(db)
+    await checkSqliteVersion(db)
+    await migrate(db)
+    return db
+  } catch (e) {
+    await db.destroy()
+    throw translateSqliteError(e)
+  }
+}
+
+function ensureWritableDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK)
+  } catch (e) {
+    throw new DomainError('DATA_DIR_UNWRITABLE', { dataDir, cause: String(e) })
+  }
+}
+
+function openRaw(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) =>
+      err ? reject(translateSqliteError(err)) : resolve(db),
+    )
+  })
+}
+
+async function applyPragmas(db: Kysely<DB>): Promise<void> {
+  await sql`pragma busy_timeout = 5000`.execute(db)
+  const mode = await sql<{ journal_mode: string }>`pragma journal_mode = wal`.execute(db)
+  if (mode.rows[0]?.journal_mode !== 'wal') throw new Error('could not switch the database to WAL mode')
+  // FULL: a printed receipt is a promise, so a commit must survive power loss, not only a crash.
+  await sql`pragma synchronous = full`.execute(db)
+  await sql`pragma foreign_keys = on`.execute(db)
+  await sql`pragma mmap_size = 0`.execute(db)
+}
+
+async function checkSqliteVersion(db: Kysely<DB>): Promise<void> {
+  const row = await sql<{ v: string }>`select sqlite_version() as v`.execute(db)
+  const version = row.rows[0]?.v ?? '0'
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    throw new DomainError('SQLITE_TOO_OLD', { version, required: MIN_SQLITE_VERSION })
+  }
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number)
+  const pb = b.split('.').map(Number)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+/** Migrations applied by a newer app are unknown here: refuse rather than run on a schema we don't know. */
+async function migrate(db: Kysely<DB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+  const applied = await migrator.getMigrations()
+  const known = new Set(Object.keys(migrations))
+  const hasTable = await sql<{ n: number }>`
+    select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)
+  if ((hasTable.rows[0]?.n ?? 0) > 0) {
+    const names = await sql<{ name: string }>`select name from kysely_migration`.execute(db)
+    const unknown = names.rows.map((r) => r.name).filter((n) => !known.has(n))
+    if (unknown.length > 0) throw new DomainError('DB_NEWER_THAN_APP', { unknown })
+  }
+  if (applied.every((m) => m.executedAt !== undefined)) return
+  const { error } = await migrator.migrateToLatest()
+  if (error) throw error
+}
+
+/** SQLite's own error codes, turned into the few a person can act on. */
+export function translateSqliteError(e: unknown): unknown {
+  if (e instanceof DomainError) return e
+  const code = (e as { code?: unknown } | null)?.code
+  if (code === 'SQLITE_FULL') return new DomainError('DISK_FULL')
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new DomainError('DATA_DIR_UNWRITABLE', { sqlite: code })
+  }
+  if (code === 'SQLITE_BUSY') return new DomainError('DB_BUSY')
+  return e
+}

@@ -1,0 +1,202 @@
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+
+/** Kysely's view of the station database; kept in step with migrations/ by tests/integration/db. */
+export interface DB {
+  setting: { key: string; value: string }
+  township: { id: string; name: string; kind: 'town' | 'township' | 'subdistrict'; code: string | null; sort: number }
+  village: { id: string; township_id: string; name: string; sort: number }
+  grid: { id: string; township_id: string; village_id: string | null; name: string }
+  station: {
+    id: string
+    name: string
+    theme: string | null
+    township_id: string
+    address: string | null
+    hotline: string
+    created_at: number
+  }
+  representative: {
+    id: string
+    name: string
+    name_pinyin: string
+    name_initials: string
+    level: 'province' | 'city' | 'county' | 'township'
+    sector: string
+    specialties: string
+    specialist_group: string | null
+    township_id: string | null
+    grid_id: string | null
+    station_id: string | null
+    contact_route: string
+    office_phone: string | null
+    checkin_code_hash: string | null
+    active: number
+    local_note: string | null
+    roster_version: number
+    updated_at: number
+  }
+  category: {
+    id: string
+    name: string
+    icon: string
+    default_level: 'station' | 'township' | 'county'
+    time_limit_days: number
+    needs_id_number: number
+    specialty: string | null
+    phrases: string
+    sort: number
+    active: number
+  }
+  duty_rule: {
+    id: string
+    station_id: string
+    representative_id: string | null
+    kind: 'weekly' | 'monthlyNth'
+    weekday: number
+    nth: number | null
+    slot: 'morning' | 'afternoon' | 'allDay'
+    starts_on: string
+    ends_on: string | null
+    reception_theme: string | null
+    hlc: string
+    deleted: number
+  }
+  duty_shift: {
+    id: string
+    station_id: string
+    representative_id: string
+    date: string
+    slot: 'morning' | 'afternoon' | 'allDay'
+    rule_id: string | null
+    hlc: string
+    deleted: number
+  }
+  reception_day: {
+    id: string
+    station_id: string
+    date: string
+    theme: string
+    starts_at: string
+    ends_at: string
+    hlc: string
+    deleted: number
+  }
+  holiday_override: {
+    date: string
+    kind: 'work' | 'rest'
+    name: string | null
+    created_by: string | null
+    created_at: number
+  }
+  petition: {
+    id: string
+    code: string
+    station_id: string
+    category_id: string
+    channel: string
+    text: string
+    township_id: string | null
+    village_id: string | null
+    preferred_representative_id: string | null
+    anonymous: number
+    contact_name_enc: Buffer | null
+    contact_phone_enc: Buffer | null
+    id_number_enc: Buffer | null
+    phone_last4_hash: string | null
+    masked_name: string | null
+    masked_phone: string | null
+    submitted_at: number
+    status: string
+    level: string
+    due_on: string
+    round: number
+    rating: string | null
+    resolved_on_spot: number
+    updated_at: number
+    state_json: string
+  }
+  petition_event: {
+    id: string
+    petition_id: string
+    type: string
+    at: number
+    hlc: string
+    actor_role: string
+    actor_id: string | null
+    payload: string
+    origin: 'station' | 'county'
+  }
+  visit: {
+    id: string
+    station_id: string
+    representative_id: string
+    at: number
+    date: string
+    confirmed_by: 'code' | 'staff'
+    shift_id: string | null
+    hlc: string
+  }
+  consultation: {
+    id: string
+    station_id: string
+    kind: string
+    date: string
+    place: string
+    topic: string
+    residents_count: number
+    minutes: string
+    outcome: string
+    created_at: number
+    hlc: string
+  }
+  consultation_representative: { consultation_id: string; representative_id: string }
+  consultation_petition: { consultation_id: string; petition_id: string }
+  public_board: {
+    id: string
+    station_id: string
+    month: string
+    method: string
+    figures: string
+    published_at: number
+    published_by: string | null
+  }
+  staff_user: {
+    id: string
+    name: string
+    role: 'admin' | 'staff'
+    pin_hash: string
+    failed_attempts: number
+    locked_until: number | null
+    active: number
+    created_at: number
+  }
+  audit_log: {
+    seq: Generated<number>
+    at: number
+    actor_role: string
+    actor_id: string | null
+    action: string
+    entity: string
+    entity_id: string | null
+    detail: string
+    prev_hash: string
+    hash: string
+  }
+  sync_outbox: {
+    seq: Generated<number>
+    mutation_id: string
+    type: string
+    hlc: string
+    schema_version: number
+    payload: string
+    created_at: number
+    acked_at: number | null
+    rejected_reason: string | null
+  }
+  sync_cursor: { stream: string; cursor: string; updated_at: number }
+}
+
+/** A repository function takes either the database or an open transaction: the caller decides. */
+export type Executor = Kysely<DB> | Transaction<DB>
+export type Row<T extends keyof DB> = Selectable<DB[T]>
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>

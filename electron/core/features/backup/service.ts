@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { type Kysely, sql } from 'kysely'
+import sqlite3 from 'sqlite3'
+import { DomainError } from '../../../../domain/errors'
+import type { BackupInfo } from '../../../../contract/views'
+import { DB_FILE } from '../../db/open'
+import type { DB } from '../../db/schema'
+
+/**
+ * Daily snapshots with `VACUUM INTO`: a consistent copy taken while the kiosk keeps working, checked with
+ * `PRAGMA integrity_check` before it counts, and rotated so the folder does not grow without bound.
+ */
+export const BACKUP_DIR = 'backups'
+export const KEEP_BACKUPS = 14
+const NAME = /^station-(\d{8}-\d{6})\.sqlite$/
+
+export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): Promise<BackupInfo> {
+  const dir = path.join(dataDir, BACKUP_DIR)
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const file = path.join(dir, `station-${stamp(now)}.sqlite`)
+  const partial = `${file}.partial`
+  try {
+    fs.rmSync(partial, { force: true })
+    await sql`vacuum into ${partial}`.execute(db)
+    const problem = await integrityProblem(partial)
+    if (problem) throw new Error(`backup failed its integrity check: ${problem}`)
+    // Rename last: a file with the final name is always a complete, checked snapshot.
+    fs.renameSync(partial, file)
+  } catch (e) {
+    fs.rmSync(partial, { force: true })
+    throw new DomainError('BACKUP_FAILED', { cause: String(e) })
+  }
+  rotate(dir)
+  return info(file)
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = path.join(dataDir, BACKUP_DIR)
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .reverse()
+    .map((f) => info(path.join(dir, f)))
+}
+
+/** True when today's (Asia/Shanghai) backup has not been taken yet. */
+export function backupDue(dataDir: string, now: number): boolean {
+  const today = stamp(now).slice(0, 8)
+  return !listBackups(dataDir).some((b) => path.basename(b.file).startsWith(`station-${today}`))
+}
+
+/**
+ * Restores a snapshot as the live database. The station must be closed: run it from the command line
+ * (`npm run restore`), never while the app is open. The current database is kept beside it first.
+ */
+export async function restoreBackup(dataDir: string, backupFile: string, now: number): Promise<string> {
+  const problem = await integrityProblem(backupFile)
+  if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
+  const live = path.join(dataDir, DB_FILE)
+  const kept = path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`)
+  if (fs.existsSync(live)) fs.copyFileSync(live, kept)
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true })
+  fs.copyFileSync(backupFile, `${live}.restoring`)
+  fs.renameSync(`${live}.restoring`, live)
+  return kept
+}
+
+export function integrityProblem(file: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
+      if (openErr) return resolve(openErr.message)
+      db.all('pragma integrity_check', (err, rows: { integrity_check: string }[]) => {
+        db.close()
+        if (err) return resolve(err.message)
+        const result = rows.map((r) => r.integrity_check).join('; ')
+        resolve(result === 'ok' ? null : result)
+      })
+    })
+  })
+}
+
+function rotate(dir: string): void {
+  const files = fs.readdirSync(dir).filter((f) => NAME.test(f)).sort()
+  for (const f of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(dir, f))
+}
+
+function info(file: string): BackupInfo {
+  const st = fs.statSync(file)
+  return { file, createdAt: st.mtimeMs, bytes: st.size }
+}
+
+/** Asia/Shanghai wall time as YYYYMMDD-HHmmss (UTC+8, no DST). */
+function stamp(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+}

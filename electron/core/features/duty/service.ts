@@ -1,0 +1,52 @@
+import { shanghaiDate } from '../../../../domain/dates'
+import type { IsoDate, RepresentativeLevel } from '../../../../domain/petition/types'
+import type { DutySlot, DutyToday, RepresentativeCard } from '../../../../contract/views'
+import type { Ctx } from '../../context'
+import type { Executor } from '../../db/schema'
+import { currentStation } from '../station/service'
+import { nextReceptionDay, shiftsOn } from './repository'
+
+type ShiftRow = Awaited<ReturnType<typeof shiftsOn>>[number]
+
+function card(r: ShiftRow): RepresentativeCard {
+  return {
+    id: r.id,
+    name: r.name,
+    level: r.level as RepresentativeLevel,
+    sector: r.sector,
+    specialties: JSON.parse(r.specialties) as string[],
+    gridName: r.grid_name,
+    townshipName: r.township_name,
+  }
+}
+
+export async function dutyToday(ctx: Ctx): Promise<DutyToday> {
+  const station = await currentStation(ctx.db)
+  const date = shanghaiDate(ctx.now())
+  const rows = await shiftsOn(ctx.db, station.id, date)
+  const reception = await nextReceptionDay(ctx.db, station.id, date)
+  return {
+    date,
+    shifts: rows.map((r) => ({ slot: r.slot as DutySlot, representative: card(r) })),
+    nextReceptionDay: reception ?? null,
+  }
+}
+
+/**
+ * Who will receive a petition today: the preferred representative if on duty, else the first on-duty
+ * representative whose specialties include the category's.
+ */
+export async function receivingRepresentative(
+  db: Executor,
+  stationId: string,
+  date: IsoDate,
+  want: { specialty: string | null; preferredId: string | null },
+): Promise<RepresentativeCard | null> {
+  const rows = await shiftsOn(db, stationId, date)
+  const preferred = rows.find((r) => r.id === want.preferredId)
+  if (preferred) return card(preferred)
+  const { specialty } = want
+  if (specialty === null) return null
+  const match = rows.find((r) => (JSON.parse(r.specialties) as string[]).includes(specialty))
+  return match ? card(match) : null
+}

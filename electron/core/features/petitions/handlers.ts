@@ -1,0 +1,11 @@
+import type { Handlers } from '../../context'
+import { actOnPetition, lookupPetition, petitionDetail, petitionQueue, ratePetition, submitPetition } from './service'
+
+export const petitionHandlers = {
+  'petitions.submit': (input, ctx) => submitPetition(ctx, input),
+  'petitions.lookup': (input, ctx) => lookupPetition(ctx, input),
+  'petitions.rate': (input, ctx) => ratePetition(ctx, input),
+  'petitions.queue': (input, ctx) => petitionQueue(ctx, input),
+  'petitions.get': (input, ctx) => petitionDetail(ctx, input.id),
+  'petitions.act': (input, ctx) => actOnPetition(ctx, input),
+} satisfies Handlers<'petitions'>

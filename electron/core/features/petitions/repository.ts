@@ -1,0 +1,120 @@
+import { sql } from 'kysely'
+import type { PetitionEvent } from '../../../../domain/petition/events'
+import type { Executor, NewRow, Row } from '../../db/schema'
+
+/** Queries only; the service decides what runs in which transaction. */
+
+export function insertPetition(db: Executor, row: NewRow<'petition'>) {
+  return db.insertInto('petition').values(row).execute()
+}
+
+export function petitionById(db: Executor, id: string) {
+  return db.selectFrom('petition').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function petitionByCode(db: Executor, code: string) {
+  return db.selectFrom('petition').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function codeExists(db: Executor, code: string): Promise<boolean> {
+  const row = await db.selectFrom('petition').select('id').where('code', '=', code).executeTakeFirst()
+  return row !== undefined
+}
+
+export function insertEvent(db: Executor, e: PetitionEvent, origin: 'station' | 'county') {
+  const { id, petitionId, at, hlc, actor, type, ...body } = e
+  return db
+    .insertInto('petition_event')
+    .values({
+      id,
+      petition_id: petitionId,
+      type,
+      at,
+      hlc,
+      actor_role: actor.role,
+      actor_id: actor.id,
+      payload: JSON.stringify(body),
+      origin,
+    })
+    .execute()
+}
+
+export function eventRowsOf(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_event')
+    .selectAll()
+    .where('petition_id', '=', petitionId)
+    .orderBy('hlc')
+    .orderBy('id')
+    .execute()
+}
+
+/** Rebuilds the typed event from its row; the payload was written by insertEvent from the same type. */
+export function eventFromRow(r: Row<'petition_event'>): PetitionEvent {
+  const body = JSON.parse(r.payload) as Record<string, unknown>
+  return {
+    ...body,
+    type: r.type,
+    id: r.id,
+    petitionId: r.petition_id,
+    at: r.at,
+    hlc: r.hlc,
+    actor: { role: r.actor_role, id: r.actor_id },
+  } as PetitionEvent
+}
+
+export function updateProjection(
+  db: Executor,
+  id: string,
+  p: Pick<
+    Row<'petition'>,
+    'status' | 'level' | 'due_on' | 'round' | 'rating' | 'resolved_on_spot' | 'updated_at' | 'state_json'
+  >,
+) {
+  return db.updateTable('petition').set(p).where('id', '=', id).execute()
+}
+
+export interface QueueFilter {
+  readonly statuses: readonly string[] | null
+  readonly level: string | null
+  readonly search: string | null
+  readonly after: { readonly dueOn: string; readonly id: string } | null
+  readonly limit: number
+}
+
+/** A queue page ordered by due date: the keyset (due_on, id) walks the petition_queue index. */
+export function queuePage(db: Executor, f: QueueFilter) {
+  let q = db
+    .selectFrom('petition')
+    .innerJoin('category', 'category.id', 'petition.category_id')
+    .select([
+      'petition.id',
+      'petition.code',
+      'category.name as category_name',
+      'petition.status',
+      'petition.level',
+      'petition.due_on',
+      'petition.submitted_at',
+      'petition.text',
+      'petition.masked_name',
+    ])
+  if (f.statuses) q = q.where('petition.status', 'in', f.statuses)
+  if (f.level) q = q.where('petition.level', '=', f.level)
+  if (f.search) {
+    const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const code = f.search.toUpperCase().replace(/[\s-]/g, '')
+    q = q.where((eb) =>
+      eb.or([eb('petition.code', '=', code), sql<boolean>`petition.text like ${like} escape '\\'`]),
+    )
+  }
+  if (f.after) {
+    const { dueOn, id } = f.after
+    q = q.where((eb) =>
+      eb.or([
+        eb('petition.due_on', '>', dueOn),
+        eb.and([eb('petition.due_on', '=', dueOn), eb('petition.id', '>', id)]),
+      ]),
+    )
+  }
+  return q.orderBy('petition.due_on').orderBy('petition.id').limit(f.limit).execute()
+}

@@ -1,0 +1,419 @@
+import { DomainError } from '../../../../domain/errors'
+import { shanghaiDate } from '../../../../domain/dates'
+import { maskName, maskPhone } from '../../../../domain/masking'
+import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
+import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
+import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
+import type { ActorRole } from '../../../../domain/petition/types'
+import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
+import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
+import { addWorkingDays, dueStatus } from '../../../../domain/working-days'
+import type { ParsedInputOf } from '../../../../contract/api'
+import type {
+  PetitionDetail,
+  PetitionProgress,
+  PublicTimelineEntry,
+  QueuePage,
+  SubmitPetitionResult,
+} from '../../../../contract/views'
+import type { Ctx } from '../../context'
+import type { Executor, Row } from '../../db/schema'
+import { newId } from '../../ids'
+import { appendAudit } from '../audit/service'
+import { categoryById } from '../catalog/repository'
+import { loadCalendar } from '../duty/calendar'
+import { receivingRepresentative } from '../duty/service'
+import { currentStation } from '../station/service'
+import { enqueueMutation } from '../sync/outbox'
+import * as repo from './repository'
+
+/** The rules of the petition loop at the station: collect, route, answer, rate. */
+
+interface Actor {
+  readonly role: ActorRole
+  readonly id: string | null
+}
+
+export async function submitPetition(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.submit'>,
+): Promise<SubmitPetitionResult> {
+  const station = await currentStation(ctx.db)
+  const category = await categoryById(ctx.db, input.categoryId)
+  if (!category || category.active !== 1) throw invalid('categoryId', '请选择事项类别')
+  await checkPlace(ctx.db, input.townshipId, input.villageId)
+  if (input.preferredRepresentativeId) await checkRepresentative(ctx.db, input.preferredRepresentativeId)
+
+  const id = newId()
+  const contact = sealContact(ctx, id, input.contact, category.needs_id_number === 1)
+  const now = ctx.now()
+  const calendar = await loadCalendar(ctx.db)
+  const dueOn = addWorkingDays(shanghaiDate(now), category.time_limit_days, calendar)
+  const actor: Actor = ctx.staff ? { role: ctx.staff.role, id: ctx.staff.id } : { role: 'resident', id: null }
+  const level = category.default_level
+
+  const code = await ctx.db.transaction().execute(async (tx) => {
+    const code = await uniqueCode(tx)
+    const submitted: PetitionEvent = {
+      ...meta(ctx, id, actor, now),
+      type: 'submitted',
+      code,
+      stationId: station.id,
+      categoryId: category.id,
+      channel: ctx.staff ? input.channel : 'kiosk',
+      level,
+      dueOn,
+      preferredRepresentativeId: input.preferredRepresentativeId,
+    }
+    const state = applyEvent(null, submitted)
+    if (!state) throw new Error('submitted event produced no state')
+    await repo.insertPetition(tx, {
+      id,
+      code,
+      station_id: station.id,
+      category_id: category.id,
+      channel: submitted.channel,
+      text: input.text,
+      township_id: input.townshipId,
+      village_id: input.villageId,
+      preferred_representative_id: input.preferredRepresentativeId,
+      submitted_at: now,
+      ...contact,
+      ...projection(state),
+    })
+    await recordEvent(tx, submitted, { text: input.text, townshipId: input.townshipId, villageId: input.villageId })
+    return code
+  })
+
+  return {
+    id,
+    code,
+    level,
+    dueOn,
+    submittedAt: now,
+    receivingRepresentative: await receivingRepresentative(ctx.db, station.id, shanghaiDate(now), {
+      specialty: category.specialty,
+      preferredId: input.preferredRepresentativeId,
+    }),
+  }
+}
+
+/** Appends staff actions after checking the transition table; refused actions write nothing. */
+export async function actOnPetition(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.act'>,
+): Promise<PetitionDetail> {
+  const staff = ctx.staff
+  if (!staff) throw new DomainError('STAFF_ONLY')
+  await ctx.db.transaction().execute((tx) =>
+    appendEvents(tx, ctx, input.id, [input.action], { role: staff.role, id: staff.id }),
+  )
+  return petitionDetail(ctx, input.id)
+}
+
+/** The resident's progress lookup: the check character is verified before the database is touched. */
+export async function lookupPetition(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.lookup'>,
+): Promise<PetitionProgress> {
+  const row = await findForResident(ctx, input.code, input.phoneLast4)
+  return progressOf(ctx, row)
+}
+
+export async function ratePetition(ctx: Ctx, input: ParsedInputOf<'petitions.rate'>): Promise<PetitionProgress> {
+  const row = await findForResident(ctx, input.code, input.phoneLast4)
+  const actor: Actor = { role: 'resident', id: null }
+  await ctx.db.transaction().execute(async (tx) => {
+    const bodies: PetitionEventBody[] = [{ type: 'rated', rating: input.rating, reason: input.reason }]
+    // 不满意 starts a second round: the petition goes back to the desk.
+    if (input.rating === 'dissatisfied') bodies.push({ type: 'reopened', reason: input.reason ?? '群众评价不满意' })
+    await appendEvents(tx, ctx, row.id, bodies, actor)
+  })
+  const fresh = await repo.petitionById(ctx.db, row.id)
+  if (!fresh) throw new DomainError('NOT_FOUND')
+  return progressOf(ctx, fresh)
+}
+
+export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.queue'>): Promise<QueuePage> {
+  const statuses =
+    input.status === 'open'
+      ? ['received', 'triaged', 'assigned', 'transferred', 'replied']
+      : input.status === 'closed'
+        ? ['closed', 'duplicate']
+        : null
+  const rows = await repo.queuePage(ctx.db, {
+    statuses,
+    level: input.level,
+    search: input.search,
+    after: parseCursor(input.after),
+    limit: input.limit,
+  })
+  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      categoryName: r.category_name,
+      status: r.status as PetitionState['status'],
+      level: r.level as PetitionState['level'],
+      dueOn: r.due_on,
+      submittedAt: r.submitted_at,
+      summary: r.text.slice(0, 60),
+      maskedName: r.masked_name,
+    })),
+    next: last ? `${last.due_on}|${last.id}` : null,
+  }
+}
+
+/** The staff detail view, with personal data decrypted: the one place it is shown in full. */
+export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDetail> {
+  const staff = ctx.staff
+  if (!staff) throw new DomainError('STAFF_ONLY')
+  const row = await repo.petitionById(ctx.db, id)
+  if (!row) throw new DomainError('NOT_FOUND')
+  const events = (await repo.eventRowsOf(ctx.db, id)).map(repo.eventFromRow)
+  const state = foldPetition(events)
+  if (!state) throw new Error(`petition ${id} has no submitted event`)
+  const names = await staffNames(ctx.db)
+  const place = await placeNames(ctx.db, row.township_id, row.village_id)
+  const category = await categoryById(ctx.db, row.category_id)
+  const open = (buf: Buffer | null, field: 'name' | 'phone' | 'idNumber') =>
+    buf ? ctx.cipher.decrypt(buf, id, field) : null
+  return {
+    state,
+    text: row.text,
+    categoryName: category?.name ?? '',
+    townshipName: place.township,
+    villageName: place.village,
+    channel: state.channel,
+    contact: row.anonymous
+      ? null
+      : {
+          name: open(row.contact_name_enc, 'name'),
+          phone: open(row.contact_phone_enc, 'phone'),
+          idNumber: open(row.id_number_enc, 'idNumber'),
+        },
+    timeline: events.map(({ id: eventId, type, at, actor, petitionId: _p, hlc: _h, ...payload }) => ({
+      id: eventId,
+      type,
+      at,
+      actorRole: actor.role,
+      actorName: actor.id ? (names.get(actor.id) ?? null) : null,
+      payload: payload as Record<string, unknown>,
+    })),
+    allowedActions: allowedActions(state, staff.role),
+  }
+}
+
+// --- internals -------------------------------------------------------------------------------------
+
+async function appendEvents(
+  tx: Executor,
+  ctx: Ctx,
+  petitionId: string,
+  bodies: readonly PetitionEventBody[],
+  actor: Actor,
+): Promise<PetitionState> {
+  const row = await repo.petitionById(tx, petitionId)
+  if (!row) throw new DomainError('NOT_FOUND')
+  let state = JSON.parse(row.state_json) as PetitionState
+  for (const body of bodies) {
+    const refusal = refusalFor(state, body, actor.role)
+    if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
+    if (refusal) throw new DomainError('TRANSITION_REFUSED', { refusal, type: body.type, status: state.status })
+    const event = { ...meta(ctx, petitionId, actor, ctx.now()), ...body } as PetitionEvent
+    const next = applyEvent(state, event)
+    if (!next) throw new Error('event produced no state')
+    state = next
+    await recordEvent(tx, event, {})
+  }
+  await repo.updateProjection(tx, petitionId, projection(state))
+  return state
+}
+
+/** One event: the timeline row, its outbox row for the county and its audit row, in the caller's transaction. */
+async function recordEvent(tx: Executor, event: PetitionEvent, extra: Record<string, unknown>): Promise<void> {
+  await repo.insertEvent(tx, event, 'station')
+  await enqueueMutation(tx, {
+    mutationId: event.id,
+    type: 'petition.event',
+    hlc: event.hlc,
+    at: event.at,
+    payload: { ...event, ...extra },
+  })
+  await appendAudit(tx, {
+    at: event.at,
+    actor: event.actor,
+    action: `petition.${event.type}`,
+    entity: 'petition',
+    entityId: event.petitionId,
+    detail: { eventId: event.id },
+  })
+}
+
+function meta(ctx: Ctx, petitionId: string, actor: Actor, at: number) {
+  return { id: newId(), petitionId, at, hlc: ctx.hlc(), actor }
+}
+
+function projection(s: PetitionState) {
+  return {
+    status: s.status,
+    level: s.level,
+    due_on: s.dueOn,
+    round: s.round,
+    rating: s.rating,
+    resolved_on_spot: s.resolvedOnSpot ? 1 : 0,
+    updated_at: s.updatedAt,
+    state_json: JSON.stringify(s),
+  }
+}
+
+async function uniqueCode(tx: Executor): Promise<string> {
+  // 32^7 codes: a collision is rare, but a duplicate code would send a resident to another's petition.
+  for (let i = 0; i < 10; i++) {
+    const code = generateTrackingCode()
+    if (!(await repo.codeExists(tx, code))) return code
+  }
+  throw new Error('could not find a free tracking code in 10 tries')
+}
+
+function sealContact(
+  ctx: Ctx,
+  id: string,
+  contact: ParsedInputOf<'petitions.submit'>['contact'],
+  idNumberNeeded: boolean,
+) {
+  const none = {
+    anonymous: 1,
+    contact_name_enc: null,
+    contact_phone_enc: null,
+    id_number_enc: null,
+    phone_last4_hash: null,
+    masked_name: null,
+    masked_phone: null,
+  }
+  if (!contact || (!contact.name && !contact.phone && !contact.idNumber)) return none
+  let phone: string | null = null
+  let last4: string | null = null
+  if (contact.phone) {
+    const checked = checkPhone(contact.phone)
+    last4 = checked.ok ? phoneLast4(checked.value) : null
+    if (!checked.ok || last4 === null) throw new DomainError('BAD_PHONE', { field: 'contact.phone' })
+    phone = checked.value
+  }
+  let idNumber: string | null = null
+  if (contact.idNumber) {
+    // Collect personal data only when needed: a category that does not need the ID number never stores it.
+    if (!idNumberNeeded) throw invalid('contact.idNumber', '这类事项不需要身份证号码')
+    const checked = checkIdNumber(contact.idNumber)
+    if (!checked.ok) throw new DomainError('BAD_ID_NUMBER', { reason: checked.reason })
+    idNumber = checked.value
+  }
+  return {
+    anonymous: 0,
+    contact_name_enc: contact.name ? ctx.cipher.encrypt(contact.name, id, 'name') : null,
+    contact_phone_enc: phone ? ctx.cipher.encrypt(phone, id, 'phone') : null,
+    id_number_enc: idNumber ? ctx.cipher.encrypt(idNumber, id, 'idNumber') : null,
+    phone_last4_hash: last4 ? ctx.cipher.phoneLast4Hash(id, last4) : null,
+    masked_name: contact.name ? maskName(contact.name) : null,
+    masked_phone: phone ? maskPhone(phone) : null,
+  }
+}
+
+async function findForResident(ctx: Ctx, rawCode: string, last4: string | null): Promise<Row<'petition'>> {
+  const parsed = parseTrackingCode(rawCode)
+  if (!parsed.ok) throw new DomainError('BAD_TRACKING_CODE', { reason: parsed.reason })
+  ctx.limits.check(ctx.clientKey)
+  const row = await repo.petitionByCode(ctx.db, parsed.code)
+  const phoneMatches =
+    row !== undefined &&
+    (row.phone_last4_hash === null ||
+      (last4 !== null && ctx.cipher.phoneLast4Hash(row.id, last4) === row.phone_last4_hash))
+  if (!row || !phoneMatches) {
+    ctx.limits.fail(ctx.clientKey)
+    // One message for a wrong code and wrong digits, so the lookup reveals nothing about which codes exist.
+    throw new DomainError('LOOKUP_MISMATCH')
+  }
+  ctx.limits.succeed(ctx.clientKey)
+  return row
+}
+
+async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<PetitionProgress> {
+  const events = (await repo.eventRowsOf(ctx.db, row.id)).map(repo.eventFromRow)
+  const category = await categoryById(ctx.db, row.category_id)
+  const state = JSON.parse(row.state_json) as PetitionState
+  const calendar = await loadCalendar(ctx.db)
+  const timeline: PublicTimelineEntry[] = []
+  let level = state.level
+  for (const e of events) {
+    // Residents see the steps of the loop, not staff notes or supervision remarks.
+    if (e.type === 'noted' || e.type === 'supervised' || e.type === 'deadlineSet') continue
+    if (e.type === 'submitted') level = e.level
+    if (e.type === 'triaged') level = e.level
+    if (e.type === 'escalated') level = e.to
+    timeline.push({
+      type: e.type,
+      at: e.at,
+      level,
+      department: e.type === 'transferred' ? e.department : e.type === 'assigned' ? e.department : null,
+      answer: e.type === 'replied' || e.type === 'resolvedOnSpot' ? e.answer : null,
+    })
+  }
+  const answeredOn = state.repliedAt !== null ? shanghaiDate(state.repliedAt) : shanghaiDate(ctx.now())
+  return {
+    code: row.code,
+    categoryName: category?.name ?? '',
+    status: state.status,
+    level: state.level,
+    dueOn: state.dueOn,
+    onTime: dueStatus(state.dueOn, answeredOn, calendar) !== 'overdue',
+    submittedAt: state.submittedAt,
+    timeline,
+    canRate: refusalFor(state, { type: 'rated', rating: 'satisfied', reason: null }, 'resident') === null,
+    rating: state.rating,
+  }
+}
+
+async function checkPlace(db: Executor, townshipId: string, villageId: string | null): Promise<void> {
+  const t = await db.selectFrom('township').select('id').where('id', '=', townshipId).executeTakeFirst()
+  if (!t) throw invalid('townshipId', '请选择乡镇')
+  if (villageId === null) return
+  const v = await db
+    .selectFrom('village')
+    .select('id')
+    .where('id', '=', villageId)
+    .where('township_id', '=', townshipId)
+    .executeTakeFirst()
+  if (!v) throw invalid('villageId', '请选择本乡镇的村')
+}
+
+async function checkRepresentative(db: Executor, id: string): Promise<void> {
+  const r = await db.selectFrom('representative').select('id').where('id', '=', id).executeTakeFirst()
+  if (!r) throw invalid('preferredRepresentativeId', '没有找到这位代表')
+}
+
+async function staffNames(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('staff_user').select(['id', 'name']).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+async function placeNames(db: Executor, townshipId: string | null, villageId: string | null) {
+  const t = townshipId
+    ? await db.selectFrom('township').select('name').where('id', '=', townshipId).executeTakeFirst()
+    : undefined
+  const v = villageId
+    ? await db.selectFrom('village').select('name').where('id', '=', villageId).executeTakeFirst()
+    : undefined
+  return { township: t?.name ?? null, village: v?.name ?? null }
+}
+
+function parseCursor(after: string | null): { dueOn: string; id: string } | null {
+  if (!after) return null
+  const [dueOn, id] = after.split('|')
+  if (!dueOn || !id) throw invalid('after', '翻页参数不对')
+  return { dueOn, id }
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION', { fields: { [field]: message } })
+}

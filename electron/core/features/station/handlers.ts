@@ -1,0 +1,27 @@
+import { DomainError } from '../../../../domain/errors'
+import type { Handlers } from '../../context'
+import { loadDemoData, demoStations } from '../../demo/load'
+import { initStation } from './setup'
+import { needsSetup, stationProfile } from './service'
+
+export const setupHandlers = {
+  'setup.status': async (_input, ctx) => ({
+    needsSetup: await needsSetup(ctx.db),
+    demoStations: demoStations(),
+  }),
+  // Open to residents' screen only while the station is unconfigured: it is the first-start offer.
+  'setup.loadDemo': async (input, ctx) => {
+    if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
+    await loadDemoData(ctx, { stationId: input.stationId })
+    return stationProfile(ctx.db)
+  },
+  'setup.init': async (input, ctx) => {
+    if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
+    await initStation(ctx, input)
+    return stationProfile(ctx.db)
+  },
+} satisfies Handlers<'setup'>
+
+export const stationHandlers = {
+  'station.profile': (_input, ctx) => stationProfile(ctx.db),
+} satisfies Handlers<'station'>

@@ -1,0 +1,64 @@
+import type { ParsedInputOf } from '../../../../contract/api'
+import type { Ctx } from '../../context'
+import type { Executor } from '../../db/schema'
+import { newId } from '../../ids'
+import { appendAudit } from '../audit/service'
+import { DEFAULT_CATEGORIES } from '../catalog/defaults'
+import { createStaffUser } from '../staff/service'
+import { SETTING, putSetting } from './service'
+
+/** First start with real data: the station, its township, the first admin and the default categories. */
+export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>): Promise<void> {
+  const at = ctx.now()
+  await ctx.db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom('township').select('id').where('name', '=', input.townshipName).executeTakeFirst()
+    const townshipId = existing?.id ?? newId()
+    if (!existing) {
+      await tx.insertInto('township').values({ id: townshipId, name: input.townshipName, kind: kindOf(input.townshipName), code: null, sort: 0 }).execute()
+    }
+    const stationId = newId()
+    await tx
+      .insertInto('station')
+      .values({ id: stationId, name: input.stationName, theme: null, township_id: townshipId, address: null, hotline: input.hotline, created_at: at })
+      .execute()
+    await insertDefaultCategories(tx)
+    const admin = await createStaffUser(tx, { name: input.adminName, role: 'admin', pin: input.adminPin, at })
+    await putSetting(tx, SETTING.stationId, stationId)
+    await putSetting(tx, SETTING.demo, 'no')
+    await appendAudit(tx, {
+      at,
+      actor: { role: 'admin', id: admin.id },
+      action: 'setup.init',
+      entity: 'station',
+      entityId: stationId,
+      detail: { stationName: input.stationName },
+    })
+  })
+}
+
+export function kindOf(townshipName: string): 'town' | 'township' | 'subdistrict' {
+  if (townshipName.endsWith('镇')) return 'town'
+  if (townshipName.endsWith('乡')) return 'township'
+  return 'subdistrict'
+}
+
+export async function insertDefaultCategories(tx: Executor): Promise<void> {
+  await tx
+    .insertInto('category')
+    .values(
+      DEFAULT_CATEGORIES.map((c, i) => ({
+        id: c.id,
+        name: c.name,
+        icon: c.icon,
+        default_level: c.defaultLevel,
+        time_limit_days: c.timeLimitDays,
+        needs_id_number: c.needsIdNumber ? 1 : 0,
+        specialty: c.specialty,
+        phrases: JSON.stringify(c.phrases),
+        sort: i,
+        active: 1,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
+}

@@ -1,0 +1,26 @@
+import type { Executor } from '../../db/schema'
+
+/** Version of the payload shapes this station writes; the hub upcasts older ones. */
+export const SYNC_SCHEMA_VERSION = 1
+
+export type MutationType = 'petition.event' | 'petition.created' | 'dutyShift.put' | 'visit.created'
+
+/** Writes a mutation for the county in the caller's transaction, so the change and its outbox row commit together. */
+export async function enqueueMutation(
+  tx: Executor,
+  m: { mutationId: string; type: MutationType; hlc: string; payload: unknown; at: number },
+): Promise<void> {
+  await tx
+    .insertInto('sync_outbox')
+    .values({
+      mutation_id: m.mutationId,
+      type: m.type,
+      hlc: m.hlc,
+      schema_version: SYNC_SCHEMA_VERSION,
+      payload: JSON.stringify(m.payload),
+      created_at: m.at,
+      acked_at: null,
+      rejected_reason: null,
+    })
+    .execute()
+}

@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { isDomainError } from '../../domain/errors'
+import { errorMessagesZh } from '../../contract/errors'
+import { serveStation } from './serve'
+import { openStation } from './station'
+
+/**
+ * `serve` mode: the station backend and the built renderer on 127.0.0.1, for machines without the Electron
+ * binary and for end-to-end tests. Prints `listening on http://127.0.0.1:<port>` when ready.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '8787' },
+      demo: { type: 'boolean', default: false },
+      'no-backups': { type: 'boolean', default: false },
+    },
+  })
+  if (!values.data) {
+    console.error('usage: serve --data <dir> [--port <port>] [--demo]')
+    process.exit(2)
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`invalid --port: ${values.port}`)
+    process.exit(2)
+  }
+  const station = await openStation({ dataDir: path.resolve(values.data), backups: !values['no-backups'] })
+  if (values.demo) {
+    const status = await station.dispatch('setup.status', {}, { sessionToken: null, clientKey: 'cli' })
+    if (status.response.ok && (status.response.value as { needsSetup: boolean }).needsSetup) {
+      const loaded = await station.dispatch('setup.loadDemo', {}, { sessionToken: null, clientKey: 'cli' })
+      if (!loaded.response.ok) throw new Error(`demo data failed: ${loaded.response.error.message}`)
+    }
+  }
+  const server = await serveStation(station, { port, staticDir: path.join(__dirname, '..', 'renderer') })
+  console.log(`listening on ${server.url}`)
+  const stop = () => {
+    void server.close().then(() => station.close()).then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e: unknown) => {
+  // A clear sentence and a code, then exit: a supervisor restarting us would only fail the same way.
+  if (isDomainError(e)) console.error(`${errorMessagesZh[e.code]} (${e.code})`)
+  else console.error(e)
+  process.exit(1)
+})

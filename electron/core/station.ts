@@ -1,0 +1,114 @@
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { parseHlc } from '../../domain/hlc'
+import type { Result } from '../../contract/result'
+import { type Logger, invoke } from './api'
+import type { Ctx } from './context'
+import { createCipher } from './crypto/personal-data'
+import { type KeyWrapper, loadOrCreateKey, plainFileWrapper } from './crypto/key-store'
+import { openDatabase } from './db/open'
+import type { DB } from './db/schema'
+import { backupDue, runBackup } from './features/backup/service'
+import { SETTING, getSetting, putSetting } from './features/station/service'
+import { createSessionStore } from './features/staff/sessions'
+import { createHlcSource } from './hlc-source'
+import { createLookupLimiter } from './lookup-limiter'
+
+export interface StationOptions {
+  readonly dataDir: string
+  /** How the personal-data key is kept: safeStorage in the shell, a 0600 file in serve mode. */
+  readonly keyWrapper?: KeyWrapper
+  readonly now?: () => number
+  readonly log?: Logger
+  /** Take the daily backup in the background (off in tests). */
+  readonly backups?: boolean
+}
+
+export interface Caller {
+  /** The transport's staff session token, if it holds one. */
+  readonly sessionToken: string | null
+  /** Identifies the device for per-kiosk limits. */
+  readonly clientKey: string
+}
+
+export interface DispatchOutcome {
+  readonly response: Result<unknown>
+  /** Present when the transport must store a new session token (string) or drop its session (null). */
+  readonly sessionToken?: string | null
+}
+
+/** The station backend, independent of Electron: every transport calls `dispatch`. */
+export interface Station {
+  readonly dataDir: string
+  readonly db: Kysely<DB>
+  dispatch(method: string, input: unknown, caller: Caller): Promise<DispatchOutcome>
+  close(): Promise<void>
+}
+
+const consoleLogger: Logger = { error: (message, context) => console.error(message, context) }
+const BACKUP_CHECK_MS = 60 * 60 * 1000
+
+export async function openStation(opts: StationOptions): Promise<Station> {
+  const now = opts.now ?? Date.now
+  const log = opts.log ?? consoleLogger
+  const db = await openDatabase(opts.dataDir)
+  const key = loadOrCreateKey(opts.dataDir, opts.keyWrapper ?? plainFileWrapper)
+  const cipher = createCipher(key)
+  const sessions = createSessionStore(now)
+  const limits = createLookupLimiter(now)
+  const hlc = createHlcSource(await nodeId(db), now, await lastHlc(db))
+
+  let timer: NodeJS.Timeout | null = null
+  if (opts.backups) {
+    const tick = () => {
+      if (!backupDue(opts.dataDir, now())) return
+      runBackup(db, opts.dataDir, now()).catch((e: unknown) => log.error('daily backup failed', { error: String(e) }))
+    }
+    tick()
+    timer = setInterval(tick, BACKUP_CHECK_MS)
+    timer.unref()
+  }
+
+  return {
+    dataDir: opts.dataDir,
+    db,
+    async dispatch(method, input, caller) {
+      let sessionToken: string | null | undefined
+      const ctx: Ctx = {
+        db,
+        dataDir: opts.dataDir,
+        now,
+        cipher,
+        hlc,
+        staff: sessions.get(caller.sessionToken),
+        sessions,
+        setSession: (token) => {
+          if (token === null) sessions.drop(caller.sessionToken)
+          sessionToken = token
+        },
+        clientKey: caller.clientKey,
+        limits,
+      }
+      const response = await invoke(method, input, ctx, log)
+      return sessionToken === undefined ? { response } : { response, sessionToken }
+    },
+    async close() {
+      if (timer) clearInterval(timer)
+      await db.destroy()
+    },
+  }
+}
+
+/** A random id for this installation, used as the HLC node so two stations never tie. */
+async function nodeId(db: Kysely<DB>): Promise<string> {
+  const existing = await getSetting(db, SETTING.nodeId)
+  if (existing) return existing
+  const id = crypto.randomBytes(6).toString('hex')
+  await putSetting(db, SETTING.nodeId, id)
+  return id
+}
+
+async function lastHlc(db: Kysely<DB>) {
+  const row = await db.selectFrom('petition_event').select('hlc').orderBy('hlc', 'desc').limit(1).executeTakeFirst()
+  return row ? parseHlc(row.hlc) : null
+}
