@@ -130,7 +130,10 @@ export function foldPetition(events: readonly PetitionEvent[]): PetitionState | 
 }
 
 /** Timeline order shared by station and county: hybrid logical clock, then id as a tie-break. */
-export function compareEvents(a: Pick<PetitionEvent, 'hlc' | 'id'>, b: Pick<PetitionEvent, 'hlc' | 'id'>): number {
+export function compareEvents(
+  a: Pick<PetitionEvent, 'hlc' | 'id'>,
+  b: Pick<PetitionEvent, 'hlc' | 'id'>,
+): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

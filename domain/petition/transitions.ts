@@ -35,7 +35,10 @@ interface Rule {
 const RULES: Record<Exclude<PetitionEventType, 'submitted'>, Rule> = {
   triaged: { roles: STATION_STAFF, statuses: ['received', 'triaged'] },
   assigned: { roles: DESK, statuses: WORKING },
-  noted: { roles: DESK, statuses: ['received', 'triaged', 'assigned', 'transferred', 'replied', 'closed', 'duplicate'] },
+  noted: {
+    roles: DESK,
+    statuses: ['received', 'triaged', 'assigned', 'transferred', 'replied', 'closed', 'duplicate'],
+  },
   // 'system' writes the automatic overdue warnings.
   supervised: { roles: [...DESK, 'system'], statuses: WORKING },
   deadlineSet: { roles: DESK, statuses: WORKING },
