@@ -71,5 +71,5 @@ export function isMethod(name: string): name is Method {
 }
 
 // Every method has an output type and every output type a method.
-type Missing = Exclude<Method, keyof Outputs> | Exclude<keyof Outputs, Method>
-export const API_IS_COMPLETE: [Missing] extends [never] ? true : never = true
+type Unmatched = [Exclude<Method, keyof Outputs>, Exclude<keyof Outputs, Method>]
+export const API_IS_COMPLETE: Unmatched extends [never, never] ? true : never = true

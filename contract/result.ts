@@ -9,4 +9,5 @@ export interface PublicError {
   readonly fields?: Readonly<Record<string, string>>
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PublicError }
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PublicError }

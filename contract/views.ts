@@ -20,6 +20,11 @@ export interface StationProfile {
   readonly hotline: string
   /** True when the database holds generated demo data (shown as 演示数据). */
   readonly demo: boolean
+  /**
+   * Next year, when the holiday package has no data for it yet (from November, when the State Council
+   * normally publishes the schedule): staff should update the app or enter the holidays as overrides.
+   */
+  readonly holidayDataMissingYear: number | null
 }
 
 export interface SetupStatus {
@@ -129,7 +134,11 @@ export interface PetitionDetail {
   readonly townshipName: string | null
   readonly villageName: string | null
   readonly channel: Channel
-  readonly contact: { readonly name: string | null; readonly phone: string | null; readonly idNumber: string | null } | null
+  readonly contact: {
+    readonly name: string | null
+    readonly phone: string | null
+    readonly idNumber: string | null
+  } | null
   readonly timeline: readonly TimelineEntry[]
   readonly allowedActions: readonly PetitionEventType[]
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { DomainError, isDomainError } from '../../domain/errors'
 import { type Method, type OutputOf, isMethod, methods } from '../../contract/api'
 import { errorMessagesZh } from '../../contract/errors'
@@ -10,6 +10,7 @@ import { backupHandlers } from './features/backup/handlers'
 import { catalogHandlers } from './features/catalog/handlers'
 import { dutyHandlers } from './features/duty/handlers'
 import { petitionHandlers } from './features/petitions/handlers'
+import { receiptHandlers } from './features/receipts/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
 
@@ -20,6 +21,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...dutyHandlers,
   ...catalogHandlers,
   ...petitionHandlers,
+  ...receiptHandlers,
   ...staffHandlers,
   ...backupHandlers,
   ...auditHandlers,

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const server = await serveStation(station, { port, staticDir: path.join(__dirname, '..', 'renderer') })
   console.log(`listening on ${server.url}`)
   const stop = () => {
-    void server.close().then(() => station.close()).then(() => process.exit(0))
+    void server
+      .close()
+      .then(() => station.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

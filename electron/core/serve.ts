@@ -126,7 +126,11 @@ async function handleApi(
     )
   }
   const r = outcome.response
-  sendResult(res, r.ok ? 200 : r.error.code === 'UNKNOWN_METHOD' ? 404 : r.error.code === 'INTERNAL' ? 500 : 200, r)
+  sendResult(
+    res,
+    r.ok ? 200 : r.error.code === 'UNKNOWN_METHOD' ? 404 : r.error.code === 'INTERNAL' ? 500 : 200,
+    r,
+  )
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | 'tooLarge'> {
@@ -165,7 +169,10 @@ function failure(code: 'VALIDATION' | 'UNKNOWN_METHOD' | 'INTERNAL'): Result<nev
 
 function sendResult(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   const json = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  })
   res.end(json)
 }
 

@@ -62,7 +62,9 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   if (opts.backups) {
     const tick = () => {
       if (!backupDue(opts.dataDir, now())) return
-      runBackup(db, opts.dataDir, now()).catch((e: unknown) => log.error('daily backup failed', { error: String(e) }))
+      runBackup(db, opts.dataDir, now()).catch((e: unknown) =>
+        log.error('daily backup failed', { error: String(e) }),
+      )
     }
     tick()
     timer = setInterval(tick, BACKUP_CHECK_MS)
@@ -109,6 +111,11 @@ async function nodeId(db: Kysely<DB>): Promise<string> {
 }
 
 async function lastHlc(db: Kysely<DB>) {
-  const row = await db.selectFrom('petition_event').select('hlc').orderBy('hlc', 'desc').limit(1).executeTakeFirst()
+  const row = await db
+    .selectFrom('petition_event')
+    .select('hlc')
+    .orderBy('hlc', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   return row ? parseHlc(row.hlc) : null
 }

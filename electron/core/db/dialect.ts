@@ -73,8 +73,9 @@ class NodeSqliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'))
   }
 
-  async releaseConnection(): Promise<void> {
+  releaseConnection(): Promise<void> {
     this.mutex.unlock()
+    return Promise.resolve()
   }
 
   async destroy(): Promise<void> {
@@ -102,8 +103,8 @@ class NodeSqliteConnection implements DatabaseConnection {
     })
   }
 
-  // eslint-disable-next-line require-yield -- streaming is not offered by node-sqlite3's callback API
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    // node-sqlite3's callback API offers no cursor to stream from.
     throw new Error('streaming queries are not supported by the node-sqlite3 dialect')
   }
 }

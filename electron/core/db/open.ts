@@ -89,11 +89,11 @@ async function migrate(db: Kysely<DB>): Promise<void> {
   }
   if (applied.every((m) => m.executedAt !== undefined)) return
   const { error } = await migrator.migrateToLatest()
-  if (error) throw error
+  if (error) throw translateSqliteError(error)
 }
 
 /** SQLite's own error codes, turned into the few a person can act on. */
-export function translateSqliteError(e: unknown): unknown {
+export function translateSqliteError(e: unknown): Error {
   if (e instanceof DomainError) return e
   const code = (e as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL') return new DomainError('DISK_FULL')
@@ -101,5 +101,5 @@ export function translateSqliteError(e: unknown): unknown {
     return new DomainError('DATA_DIR_UNWRITABLE', { sqlite: code })
   }
   if (code === 'SQLITE_BUSY') return new DomainError('DB_BUSY')
-  return e
+  return e instanceof Error ? e : new Error(String(e))
 }

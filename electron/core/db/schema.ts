@@ -3,7 +3,13 @@ import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kys
 /** Kysely's view of the station database; kept in step with migrations/ by tests/integration/db. */
 export interface DB {
   setting: { key: string; value: string }
-  township: { id: string; name: string; kind: 'town' | 'township' | 'subdistrict'; code: string | null; sort: number }
+  township: {
+    id: string
+    name: string
+    kind: 'town' | 'township' | 'subdistrict'
+    code: string | null
+    sort: number
+  }
   village: { id: string; township_id: string; name: string; sort: number }
   grid: { id: string; township_id: string; village_id: string | null; name: string }
   station: {

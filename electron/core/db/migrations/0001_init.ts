@@ -139,7 +139,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hlc', 'text', (c) => c.notNull())
     .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
     .execute()
-  await db.schema.createIndex('reception_day_date').on('reception_day').columns(['station_id', 'date']).execute()
+  await db.schema
+    .createIndex('reception_day_date')
+    .on('reception_day')
+    .columns(['station_id', 'date'])
+    .execute()
   await db.schema
     .createTable('holiday_override')
     .addColumn('date', 'text', (c) => c.primaryKey())
@@ -181,9 +185,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state_json', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('petition_queue').on('petition').columns(['status', 'due_on', 'id']).execute()
-  await db.schema.createIndex('petition_level').on('petition').columns(['level', 'status', 'due_on']).execute()
+  await db.schema
+    .createIndex('petition_level')
+    .on('petition')
+    .columns(['level', 'status', 'due_on'])
+    .execute()
   await db.schema.createIndex('petition_submitted').on('petition').columns(['submitted_at']).execute()
-  await db.schema.createIndex('petition_category').on('petition').columns(['category_id', 'submitted_at']).execute()
+  await db.schema
+    .createIndex('petition_category')
+    .on('petition')
+    .columns(['category_id', 'submitted_at'])
+    .execute()
 
   await db.schema
     .createTable('petition_event')

@@ -9,5 +9,11 @@ export function insertAudit(db: Executor, row: NewRow<'audit_log'>) {
 }
 
 export function auditPage(db: Executor, afterSeq: number, limit: number): Promise<Row<'audit_log'>[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute()
 }

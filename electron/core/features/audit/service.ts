@@ -33,7 +33,10 @@ export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
   await insertAudit(tx, { ...row, prev_hash: prev, hash: chainHash(prev, row) })
 }
 
-type HashedFields = Pick<Row<'audit_log'>, 'at' | 'actor_role' | 'actor_id' | 'action' | 'entity' | 'entity_id' | 'detail'>
+type HashedFields = Pick<
+  Row<'audit_log'>,
+  'at' | 'actor_role' | 'actor_id' | 'action' | 'entity' | 'entity_id' | 'detail'
+>
 
 function chainHash(prev: string, r: HashedFields): string {
   const body = JSON.stringify([r.at, r.actor_role, r.actor_id, r.action, r.entity, r.entity_id, r.detail])

@@ -83,7 +83,10 @@ export function integrityProblem(file: string): Promise<string | null> {
 }
 
 function rotate(dir: string): void {
-  const files = fs.readdirSync(dir).filter((f) => NAME.test(f)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
   for (const f of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(dir, f))
 }
 

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../../../../domain/dates'
-import type { IsoDate, RepresentativeLevel } from '../../../../domain/petition/types'
-import type { DutySlot, DutyToday, RepresentativeCard } from '../../../../contract/views'
+import type { IsoDate } from '../../../../domain/petition/types'
+import type { DutyToday, RepresentativeCard } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
 import { currentStation } from '../station/service'
@@ -12,7 +12,7 @@ function card(r: ShiftRow): RepresentativeCard {
   return {
     id: r.id,
     name: r.name,
-    level: r.level as RepresentativeLevel,
+    level: r.level,
     sector: r.sector,
     specialties: JSON.parse(r.specialties) as string[],
     gridName: r.grid_name,
@@ -27,7 +27,7 @@ export async function dutyToday(ctx: Ctx): Promise<DutyToday> {
   const reception = await nextReceptionDay(ctx.db, station.id, date)
   return {
     date,
-    shifts: rows.map((r) => ({ slot: r.slot as DutySlot, representative: card(r) })),
+    shifts: rows.map((r) => ({ slot: r.slot, representative: card(r) })),
     nextReceptionDay: reception ?? null,
   }
 }

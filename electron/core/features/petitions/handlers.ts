@@ -1,5 +1,12 @@
 import type { Handlers } from '../../context'
-import { actOnPetition, lookupPetition, petitionDetail, petitionQueue, ratePetition, submitPetition } from './service'
+import {
+  actOnPetition,
+  lookupPetition,
+  petitionDetail,
+  petitionQueue,
+  ratePetition,
+  submitPetition,
+} from './service'
 
 export const petitionHandlers = {
   'petitions.submit': (input, ctx) => submitPetition(ctx, input),

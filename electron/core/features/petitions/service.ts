@@ -81,7 +81,11 @@ export async function submitPetition(
       ...contact,
       ...projection(state),
     })
-    await recordEvent(tx, submitted, { text: input.text, townshipId: input.townshipId, villageId: input.villageId })
+    await recordEvent(tx, submitted, {
+      text: input.text,
+      townshipId: input.townshipId,
+      villageId: input.villageId,
+    })
     return code
   })
 
@@ -105,9 +109,9 @@ export async function actOnPetition(
 ): Promise<PetitionDetail> {
   const staff = ctx.staff
   if (!staff) throw new DomainError('STAFF_ONLY')
-  await ctx.db.transaction().execute((tx) =>
-    appendEvents(tx, ctx, input.id, [input.action], { role: staff.role, id: staff.id }),
-  )
+  await ctx.db
+    .transaction()
+    .execute((tx) => appendEvents(tx, ctx, input.id, [input.action], { role: staff.role, id: staff.id }))
   return petitionDetail(ctx, input.id)
 }
 
@@ -120,13 +124,17 @@ export async function lookupPetition(
   return progressOf(ctx, row)
 }
 
-export async function ratePetition(ctx: Ctx, input: ParsedInputOf<'petitions.rate'>): Promise<PetitionProgress> {
+export async function ratePetition(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.rate'>,
+): Promise<PetitionProgress> {
   const row = await findForResident(ctx, input.code, input.phoneLast4)
   const actor: Actor = { role: 'resident', id: null }
   await ctx.db.transaction().execute(async (tx) => {
     const bodies: PetitionEventBody[] = [{ type: 'rated', rating: input.rating, reason: input.reason }]
     // 不满意 starts a second round: the petition goes back to the desk.
-    if (input.rating === 'dissatisfied') bodies.push({ type: 'reopened', reason: input.reason ?? '群众评价不满意' })
+    if (input.rating === 'dissatisfied')
+      bodies.push({ type: 'reopened', reason: input.reason ?? '群众评价不满意' })
     await appendEvents(tx, ctx, row.id, bodies, actor)
   })
   const fresh = await repo.petitionById(ctx.db, row.id)
@@ -199,7 +207,7 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
       at,
       actorRole: actor.role,
       actorName: actor.id ? (names.get(actor.id) ?? null) : null,
-      payload: payload as Record<string, unknown>,
+      payload: payload,
     })),
     allowedActions: allowedActions(state, staff.role),
   }
@@ -220,7 +228,8 @@ async function appendEvents(
   for (const body of bodies) {
     const refusal = refusalFor(state, body, actor.role)
     if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
-    if (refusal) throw new DomainError('TRANSITION_REFUSED', { refusal, type: body.type, status: state.status })
+    if (refusal)
+      throw new DomainError('TRANSITION_REFUSED', { refusal, type: body.type, status: state.status })
     const event = { ...meta(ctx, petitionId, actor, ctx.now()), ...body } as PetitionEvent
     const next = applyEvent(state, event)
     if (!next) throw new Error('event produced no state')
@@ -232,7 +241,11 @@ async function appendEvents(
 }
 
 /** One event: the timeline row, its outbox row for the county and its audit row, in the caller's transaction. */
-async function recordEvent(tx: Executor, event: PetitionEvent, extra: Record<string, unknown>): Promise<void> {
+async function recordEvent(
+  tx: Executor,
+  event: PetitionEvent,
+  extra: Record<string, unknown>,
+): Promise<void> {
   await repo.insertEvent(tx, event, 'station')
   await enqueueMutation(tx, {
     mutationId: event.id,
@@ -305,7 +318,7 @@ function sealContact(
   if (contact.idNumber) {
     // Collect personal data only when needed: a category that does not need the ID number never stores it.
     if (!idNumberNeeded) throw invalid('contact.idNumber', '这类事项不需要身份证号码')
-    const checked = checkIdNumber(contact.idNumber)
+    const checked = checkIdNumber(contact.idNumber, shanghaiDate(ctx.now()))
     if (!checked.ok) throw new DomainError('BAD_ID_NUMBER', { reason: checked.reason })
     idNumber = checked.value
   }

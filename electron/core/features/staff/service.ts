@@ -16,10 +16,19 @@ export function lockDuration(failures: number): number {
   return Math.min(BASE_LOCK_MS * 2 ** (failures - MAX_PIN_FAILURES), MAX_LOCK_MS)
 }
 
-const toUser = (r: Pick<Row<'staff_user'>, 'id' | 'name' | 'role'>): StaffUser => ({ id: r.id, name: r.name, role: r.role })
+const toUser = (r: Pick<Row<'staff_user'>, 'id' | 'name' | 'role'>): StaffUser => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+})
 
 export async function listStaff(db: Executor): Promise<StaffUser[]> {
-  const rows = await db.selectFrom('staff_user').select(['id', 'name', 'role']).where('active', '=', 1).orderBy('name').execute()
+  const rows = await db
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'role'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute()
   return rows.map(toUser)
 }
 
@@ -30,14 +39,28 @@ export async function createStaffUser(
   const id = newId()
   await db
     .insertInto('staff_user')
-    .values({ id, name: u.name, role: u.role, pin_hash: hashPin(u.pin), failed_attempts: 0, locked_until: null, active: 1, created_at: u.at })
+    .values({
+      id,
+      name: u.name,
+      role: u.role,
+      pin_hash: hashPin(u.pin),
+      failed_attempts: 0,
+      locked_until: null,
+      active: 1,
+      created_at: u.at,
+    })
     .execute()
   return { id, name: u.name, role: u.role }
 }
 
 export async function login(ctx: Ctx, userId: string, pin: string): Promise<StaffUser> {
   const now = ctx.now()
-  const row = await ctx.db.selectFrom('staff_user').selectAll().where('id', '=', userId).where('active', '=', 1).executeTakeFirst()
+  const row = await ctx.db
+    .selectFrom('staff_user')
+    .selectAll()
+    .where('id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst()
   if (!row) throw new DomainError('BAD_PIN')
   if (row.locked_until !== null && row.locked_until > now) {
     throw new DomainError('PIN_LOCKED', { until: row.locked_until })

@@ -13,15 +13,15 @@ export const setupHandlers = {
   'setup.loadDemo': async (input, ctx) => {
     if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     await loadDemoData(ctx, { stationId: input.stationId })
-    return stationProfile(ctx.db)
+    return stationProfile(ctx.db, ctx.now())
   },
   'setup.init': async (input, ctx) => {
     if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     await initStation(ctx, input)
-    return stationProfile(ctx.db)
+    return stationProfile(ctx.db, ctx.now())
   },
 } satisfies Handlers<'setup'>
 
 export const stationHandlers = {
-  'station.profile': (_input, ctx) => stationProfile(ctx.db),
+  'station.profile': (_input, ctx) => stationProfile(ctx.db, ctx.now()),
 } satisfies Handlers<'station'>

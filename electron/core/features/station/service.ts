@@ -1,4 +1,6 @@
+import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
+import { missingHolidayData } from '../../../../domain/working-days'
 import type { StationProfile } from '../../../../contract/views'
 import type { Executor } from '../../db/schema'
 
@@ -44,8 +46,9 @@ export async function currentStation(db: Executor) {
   return row
 }
 
-export async function stationProfile(db: Executor): Promise<StationProfile> {
+export async function stationProfile(db: Executor, now: number): Promise<StationProfile> {
   const s = await currentStation(db)
+  const today = shanghaiDate(now)
   return {
     id: s.id,
     name: s.name,
@@ -54,6 +57,7 @@ export async function stationProfile(db: Executor): Promise<StationProfile> {
     townshipName: s.township_name,
     hotline: s.hotline,
     demo: (await getSetting(db, SETTING.demo)) === 'yes',
+    holidayDataMissingYear: today.slice(5, 7) >= '11' ? missingHolidayData(today) : null,
   }
 }
 

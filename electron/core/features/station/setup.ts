@@ -11,15 +11,36 @@ import { SETTING, putSetting } from './service'
 export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>): Promise<void> {
   const at = ctx.now()
   await ctx.db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('township').select('id').where('name', '=', input.townshipName).executeTakeFirst()
+    const existing = await tx
+      .selectFrom('township')
+      .select('id')
+      .where('name', '=', input.townshipName)
+      .executeTakeFirst()
     const townshipId = existing?.id ?? newId()
     if (!existing) {
-      await tx.insertInto('township').values({ id: townshipId, name: input.townshipName, kind: kindOf(input.townshipName), code: null, sort: 0 }).execute()
+      await tx
+        .insertInto('township')
+        .values({
+          id: townshipId,
+          name: input.townshipName,
+          kind: kindOf(input.townshipName),
+          code: null,
+          sort: 0,
+        })
+        .execute()
     }
     const stationId = newId()
     await tx
       .insertInto('station')
-      .values({ id: stationId, name: input.stationName, theme: null, township_id: townshipId, address: null, hotline: input.hotline, created_at: at })
+      .values({
+        id: stationId,
+        name: input.stationName,
+        theme: null,
+        township_id: townshipId,
+        address: null,
+        hotline: input.hotline,
+        created_at: at,
+      })
       .execute()
     await insertDefaultCategories(tx)
     const admin = await createStaffUser(tx, { name: input.adminName, role: 'admin', pin: input.adminPin, at })

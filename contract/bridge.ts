@@ -1,0 +1,34 @@
+import type { Result } from './result'
+
+/**
+ * What the Electron preload puts on `window.station`: the whole surface the renderer can reach in the
+ * shell. Two functions over two IPC channels and a marker; never ipcRenderer, never Node. In serve mode
+ * (a plain browser) `window.station` is absent and the renderer talks HTTP instead.
+ */
+export const BRIDGE_KEY = 'station'
+
+export const IPC_CHANNEL = {
+  invoke: 'station:invoke',
+  print: 'station:print',
+} as const
+
+/** How a receipt print went. The petition is already committed whatever this says. */
+export interface ReceiptPrintResult {
+  /** False when the printer refused or is missing: the screen shows the code and QR and says 请到窗口领取. */
+  readonly printed: boolean
+  /** The kept PDF copy, when it could be written. */
+  readonly pdfPath: string | null
+  /** The printer's own words, for the staff log; never shown to residents as is. */
+  readonly failureReason: string | null
+}
+
+export interface StationBridge {
+  /** One station API call; the staff session lives in the main process, never here. */
+  invoke(method: string, input: unknown): Promise<Result<unknown>>
+  /**
+   * Prints the receipt of a petition. Refusals (a resident after the 10-minute window, a reprint without
+   * staff) come back as an error Result; a printer failure is a successful Result with printed: false.
+   */
+  printReceipt(petitionId: string, reprint?: boolean): Promise<Result<ReceiptPrintResult>>
+  readonly shell: 'electron'
+}

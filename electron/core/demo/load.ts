@@ -1,0 +1,128 @@
+import type { Insertable } from 'kysely'
+import { DomainError } from '../../../domain/errors'
+import { chinaCalendar } from '../../../domain/working-days'
+import type { Ctx } from '../context'
+import type { DB, Executor } from '../db/schema'
+import { appendAudit } from '../features/audit/service'
+import { createStaffUser } from '../features/staff/service'
+import { SETTING, getSetting, putSetting } from '../features/station/service'
+import { insertDefaultCategories } from '../features/station/setup'
+import { buildCalendar } from './calendar'
+import { buildPetitions } from './petitions'
+import { DEFAULT_STATION_NAME, buildPlaces, mustGet, stationSeeds } from './places'
+import { DEMO_SEED, rngFor } from './random'
+import { buildRoster } from './roster'
+
+/**
+ * The demo data set: the station desk's embedded default, so that a fresh install shows a living station
+ * (范县's townships and villages, ~1,200 representatives, three months of duty calendar, ~300 petitions
+ * in every state) before anyone has typed anything. Deterministic: the same clock gives the same data.
+ *
+ * Demo staff accounts (the README gives them too):
+ *   演示管理员   role admin  PIN 123456
+ *   演示工作人员 role staff  PIN 654321
+ */
+export const DEMO_STAFF = [
+  { name: '演示管理员', role: 'admin', pin: '123456' },
+  { name: '演示工作人员', role: 'staff', pin: '654321' },
+] as const
+
+export function demoStations(): { id: string; name: string }[] {
+  return stationSeeds().map((s) => ({ id: s.id, name: s.name }))
+}
+
+/** Fills an empty station database in one transaction and makes `stationId` (or 王楼镇's) the kiosk's station. */
+export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null }): Promise<void> {
+  const stations = stationSeeds()
+  const homeId = opts.stationId ?? mustGet(new Map(stations.map((s) => [s.name, s.id])), DEFAULT_STATION_NAME)
+  const home = stations.find((s) => s.id === homeId)
+  if (!home) throw new DomainError('VALIDATION', { fields: { stationId: '没有这个演示联络站' } })
+  const now = ctx.now()
+  const cal = chinaCalendar()
+  const places = buildPlaces(now)
+  const roster = buildRoster(places, now)
+  const townshipId = mustGet(places.townshipId, home.township)
+
+  await ctx.db.transaction().execute(async (tx) => {
+    await insertMany(tx, 'township', places.townships)
+    await insertMany(tx, 'village', places.villages)
+    await insertMany(tx, 'grid', places.grids)
+    await insertMany(tx, 'station', places.stations)
+    await insertMany(
+      tx,
+      'representative',
+      roster.reps.map((r) => r.row),
+    )
+    await insertDefaultCategories(tx)
+    const admin = await createStaffUser(tx, { ...DEMO_STAFF[0], at: now })
+    const staff = await createStaffUser(tx, { ...DEMO_STAFF[1], at: now })
+
+    const duty = buildCalendar({
+      rng: rngFor('calendar'),
+      now,
+      hlc: ctx.hlc,
+      cal,
+      stations,
+      roster,
+      defaultStationId: homeId,
+    })
+    await insertMany(tx, 'duty_rule', duty.rules)
+    await insertMany(tx, 'duty_shift', duty.shifts)
+    await insertMany(tx, 'reception_day', duty.receptionDays)
+
+    const petitions = buildPetitions({
+      rng: rngFor(`petitions:${homeId}`),
+      now,
+      cal,
+      cipher: ctx.cipher,
+      // The station's own HLC node, so the demo's events read as this station's (see station.ts nodeId).
+      stationNode: (await getSetting(tx, SETTING.nodeId)) ?? 'demo',
+      station: { ...home, townshipId },
+      villages: mustGet(places.villagesOf, townshipId),
+      roster,
+      staffIds: { staff: staff.id, admin: admin.id },
+    })
+    await insertMany(tx, 'petition', petitions.petitions)
+    await insertMany(tx, 'petition_event', petitions.events)
+
+    await putSetting(tx, SETTING.stationId, homeId)
+    await putSetting(tx, SETTING.demo, 'yes')
+    await appendAudit(tx, {
+      at: now,
+      actor: { role: 'system', id: null },
+      action: 'setup.loadDemo',
+      entity: 'station',
+      entityId: homeId,
+      detail: {
+        seed: DEMO_SEED,
+        stationName: home.name,
+        townships: places.townships.length,
+        villages: places.villages.length,
+        representatives: roster.reps.length,
+        dutyShifts: duty.shifts.length,
+        petitions: petitions.petitions.length,
+        petitionEvents: petitions.events.length,
+      },
+    })
+  })
+}
+
+/** SQLite allows 32,766 bound parameters per statement: insert in chunks well below that. */
+const MAX_PARAMS = 30_000
+const MAX_ROWS = 500
+
+async function insertMany<T extends keyof DB>(
+  tx: Executor,
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): Promise<void> {
+  const first = rows[0]
+  if (!first) return
+  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(first).length)))
+  for (let i = 0; i < rows.length; i += size) {
+    await tx
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute()
+  }
+}

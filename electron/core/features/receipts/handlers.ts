@@ -1,0 +1,6 @@
+import type { Handlers } from '../../context'
+import { receiptFor } from './service'
+
+export const receiptHandlers = {
+  'receipts.get': (input, ctx) => receiptFor(ctx, input),
+} satisfies Handlers<'receipts'>
