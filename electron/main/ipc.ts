@@ -1,0 +1,109 @@
+import path from 'node:path'
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import { IPC_CHANNEL, type ReceiptPrintResult } from '../../contract/bridge'
+import { errorMessagesZh } from '../../contract/errors'
+import type { Result } from '../../contract/result'
+import type { ReceiptData } from '../../contract/views'
+import { renderReceiptHtml } from '../core/features/receipts/render'
+import { receiptPrinterSettings } from '../core/features/receipts/settings'
+import type { DispatchOutcome, Station } from '../core/station'
+import { originOf } from './lockdown'
+import type { PrintJob } from './printing'
+
+export type ReceiptPrinter = (job: PrintJob) => Promise<ReceiptPrintResult>
+
+type Sender = Pick<WebContents, 'id' | 'on' | 'once'>
+
+const refused: Result<never> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: errorMessagesZh.VALIDATION },
+}
+const internal: Result<never> = { ok: false, error: { code: 'INTERNAL', message: errorMessagesZh.INTERNAL } }
+
+/**
+ * The Electron transport of the station API: one invoke channel (plus printing), every call from the app's
+ * own top frame only. The staff session token is the transport's secret: it stays here, keyed by the
+ * WebContents that logged in, and is forgotten when that page navigates away, reloads, crashes or closes,
+ * so a page that no longer shows a signed-in screen can never act as staff.
+ */
+export function registerStationIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  station: Pick<Station, 'dispatch' | 'db' | 'dataDir'>,
+  appOrigin: string,
+  printer?: ReceiptPrinter,
+): void {
+  const tokens = new Map<number, string>()
+  const watched = new Set<number>()
+
+  const watch = (sender: Sender) => {
+    if (watched.has(sender.id)) return
+    watched.add(sender.id)
+    const id = sender.id
+    sender.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) tokens.delete(id)
+    })
+    sender.on('render-process-gone', () => tokens.delete(id))
+    sender.once('destroyed', () => {
+      tokens.delete(id)
+      watched.delete(id)
+    })
+  }
+
+  const dispatch = async (sender: Sender, method: string, input: unknown): Promise<DispatchOutcome> => {
+    watch(sender)
+    const outcome = await station.dispatch(method, input, {
+      sessionToken: tokens.get(sender.id) ?? null,
+      clientKey: `electron:${sender.id}`,
+    })
+    if (outcome.sessionToken === null) tokens.delete(sender.id)
+    else if (outcome.sessionToken !== undefined) tokens.set(sender.id, outcome.sessionToken)
+    return outcome
+  }
+
+  const fromApp = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame
+    // Only the app's top frame: not another origin, not an embedded frame, not a frame already gone.
+    return frame !== null && frame.parent === null && originOf(frame.url) === appOrigin
+  }
+
+  ipcMain.handle(
+    IPC_CHANNEL.invoke,
+    async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
+      if (!fromApp(event) || typeof method !== 'string') return refused
+      const outcome = await dispatch(event.sender, method, input)
+      return outcome.response
+    },
+  )
+
+  ipcMain.handle(
+    IPC_CHANNEL.print,
+    async (event, petitionId: unknown, reprint: unknown): Promise<Result<ReceiptPrintResult>> => {
+      if (!fromApp(event) || typeof petitionId !== 'string' || typeof reprint !== 'boolean') return refused
+      // The same access rules as any receipts.get: a resident only just after submitting, reprints staff only.
+      const outcome = await dispatch(event.sender, 'receipts.get', { petitionId, reprint })
+      if (!outcome.response.ok) return outcome.response
+      const data = outcome.response.value as ReceiptData
+      try {
+        return { ok: true, value: await printData(station, data, printer) }
+      } catch (e) {
+        console.error('receipt printing failed', { error: e instanceof Error ? e.stack : String(e) })
+        return internal
+      }
+    },
+  )
+}
+
+async function printData(
+  station: Pick<Station, 'db' | 'dataDir'>,
+  data: ReceiptData,
+  printer: ReceiptPrinter | undefined,
+): Promise<ReceiptPrintResult> {
+  if (!printer) return { printed: false, pdfPath: null, failureReason: 'no printer configured in this shell' }
+  const settings = await receiptPrinterSettings(station.db)
+  return printer({
+    html: await renderReceiptHtml(data, { widthMm: settings.widthMm }),
+    printerName: settings.printerName,
+    widthMm: settings.widthMm,
+    keepPdfPath: path.join(station.dataDir, 'receipts', `${data.code}-${Date.now()}.pdf`),
+  })
+}

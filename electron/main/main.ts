@@ -1,0 +1,121 @@
+import path from 'node:path'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
+import { isDomainError } from '../../domain/errors'
+import { errorMessagesZh } from '../../contract/errors'
+import { type Station, openStation } from '../core/station'
+import { registerStationIpc } from './ipc'
+import { safeStorageWrapper } from './key-wrapper'
+import { denyAllPermissions, lockdownContents } from './lockdown'
+import { printReceipt } from './printing'
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
+import { createKioskWindow } from './window'
+
+/**
+ * The Electron shell's lifecycle: one instance, locked down before any page exists, the station opened
+ * (or a clear Chinese sentence and a clean exit when it cannot be), then the kiosk window.
+ */
+
+const APP_TITLE = '民意驿站'
+
+export const SAFE_STORAGE_UNAVAILABLE =
+  '系统的密钥保护服务不可用，无法安全保存群众的个人信息，程序不能启动。请联系技术人员检查系统密钥服务。'
+
+export interface LaunchOptions {
+  /** `--data <dir>`: where the station database lives; null for the default under userData. */
+  readonly dataDir: string | null
+  /** `--dev`: devtools allowed. */
+  readonly dev: boolean
+}
+
+export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
+  let dataDir: string | null = null
+  let dev = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--dev') dev = true
+    else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length)
+    else if (arg === '--data') dataDir = argv[++i] ?? null
+  }
+  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev }
+}
+
+class StartupError extends Error {}
+
+/** The sentence shown when the app cannot start: the error table's words, never a stack trace alone. */
+export function startupMessage(e: unknown): string {
+  if (isDomainError(e)) return errorMessagesZh[e.code]
+  if (e instanceof StartupError) return e.message
+  const detail = e instanceof Error ? e.message : String(e)
+  return `${errorMessagesZh.INTERNAL}\n\n${detail}`
+}
+
+export async function start(argv: readonly string[] = process.argv): Promise<void> {
+  const launch = parseLaunchArgs(argv)
+  // A second kiosk process would fight over the database and the printer: hand over to the first one.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+  Menu.setApplicationMenu(null)
+  app.on('web-contents-created', (_event, contents) => {
+    lockdownContents(contents, APP_ORIGIN)
+    denyAllPermissions(contents.session)
+  })
+  app.on('window-all-closed', () => app.quit())
+
+  await app.whenReady()
+  let station: Station
+  try {
+    // Without the OS secret store the personal-data key would lie in the clear next to the database.
+    if (!safeStorage.isEncryptionAvailable()) throw new StartupError(SAFE_STORAGE_UNAVAILABLE)
+    denyAllPermissions(session.defaultSession)
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')))
+    station = await openStation({
+      dataDir: launch.dataDir ?? path.join(app.getPath('userData'), 'data'),
+      keyWrapper: safeStorageWrapper(safeStorage),
+      backups: true,
+    })
+  } catch (e) {
+    failStartup(e)
+    return
+  }
+
+  registerStationIpc(ipcMain, station, APP_ORIGIN, (job) => printReceipt({ BrowserWindow }, job))
+  const win = createKioskWindow({
+    preload: path.join(__dirname, 'preload.cjs'),
+    url: `${APP_ORIGIN}/index.html`,
+    dev: launch.dev,
+  })
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  closeStationOnQuit(station)
+}
+
+/**
+ * One dialog, then exit. Nothing retries or relaunches: a full disk or a database from a newer version
+ * fails the same way every time, and the dialog waits for a person to read it.
+ */
+function failStartup(e: unknown): void {
+  console.error('startup failed', e)
+  dialog.showErrorBox(`${APP_TITLE}无法启动`, startupMessage(e))
+  app.exit(1)
+}
+
+/** Closing the database checkpoints the WAL, so the data folder is whole when the machine shuts down. */
+function closeStationOnQuit(station: Station): void {
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    closed = true
+    station
+      .close()
+      .catch((e: unknown) => console.error('closing the station failed', e))
+      .finally(() => app.quit())
+  })
+}
+
+start().catch((e: unknown) => failStartup(e))

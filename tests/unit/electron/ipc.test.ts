@@ -1,0 +1,208 @@
+import { EventEmitter } from 'node:events'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Kysely } from 'kysely'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => ({}))
+
+import type { Result } from '../../../contract/result'
+import type { ReceiptData } from '../../../contract/views'
+import { openDatabase } from '../../../electron/core/db/open'
+import type { DB } from '../../../electron/core/db/schema'
+import type { Caller, DispatchOutcome } from '../../../electron/core/station'
+import { type ReceiptPrinter, registerStationIpc } from '../../../electron/main/ipc'
+
+const APP = 'app://yizhan'
+type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>
+
+class FakeSender extends EventEmitter {
+  constructor(readonly id: number) {
+    super()
+  }
+}
+
+function eventFrom(sender: FakeSender, url = `${APP}/index.html`, parent: object | null = null) {
+  return { sender, senderFrame: { url, parent } }
+}
+
+const RECEIPT: ReceiptData = {
+  petitionId: 'p-1',
+  stationName: '城关镇人大代表联络站',
+  hotline: '0393-5221234',
+  code: 'K7QM3XZB',
+  categoryName: '道路交通',
+  submittedAt: Date.UTC(2025, 2, 4, 1, 5),
+  level: 'station',
+  dueOn: '2025-03-18',
+  receivingRepresentativeName: null,
+  maskedName: '张*霞',
+  maskedPhone: '138****5678',
+  reprint: false,
+}
+
+let dir: string
+let db: Kysely<DB>
+let calls: { method: string; input: unknown; caller: Caller }[]
+let reply: (method: string) => DispatchOutcome
+let handlers: Map<string, Listener>
+let printer: ReturnType<typeof vi.fn<ReceiptPrinter>>
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-ipc-'))
+  db = await openDatabase(dir)
+})
+afterAll(async () => {
+  await db.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  calls = []
+  reply = () => ({ response: { ok: true, value: null } })
+  handlers = new Map()
+  printer = vi.fn<ReceiptPrinter>(() =>
+    Promise.resolve({ printed: true, pdfPath: '/tmp/x.pdf', failureReason: null }),
+  )
+  const station = {
+    db,
+    dataDir: dir,
+    dispatch: (method: string, input: unknown, caller: Caller) => {
+      calls.push({ method, input, caller })
+      return Promise.resolve(reply(method))
+    },
+  }
+  const ipcMain = { handle: (channel: string, listener: Listener) => handlers.set(channel, listener) }
+  registerStationIpc(ipcMain as never, station, APP, printer)
+})
+
+const invoke = (event: unknown, method: unknown, input: unknown = {}) =>
+  handlers.get('station:invoke')?.(event, method, input) as Promise<Result<unknown>>
+const print = (event: unknown, petitionId: unknown, reprint: unknown = false) =>
+  handlers.get('station:print')?.(event, petitionId, reprint) as Promise<Result<unknown>>
+
+describe('the station IPC channel', () => {
+  it('registers exactly the invoke and print channels', () => {
+    expect([...handlers.keys()].sort()).toEqual(['station:invoke', 'station:print'])
+  })
+
+  it.each([
+    ['another origin', eventFrom(new FakeSender(1), 'https://evil.example/')],
+    ['a file:// page', eventFrom(new FakeSender(1), 'file:///C:/index.html')],
+    ['a look-alike host', eventFrom(new FakeSender(1), 'app://yizhan.evil/index.html')],
+    ['an embedded frame', eventFrom(new FakeSender(1), `${APP}/index.html`, {})],
+    ['a frame already gone', { sender: new FakeSender(1), senderFrame: null }],
+  ])('refuses a call from %s without touching the station', async (_name, event) => {
+    expect(await invoke(event, 'station.profile')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await print(event, 'p-1')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(calls).toHaveLength(0)
+    expect(printer).not.toHaveBeenCalled()
+  })
+
+  it('refuses a method name that is not a string', async () => {
+    expect(await invoke(eventFrom(new FakeSender(1)), 42)).toMatchObject({ ok: false })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('passes the call through and returns the response as is', async () => {
+    reply = () => ({ response: { ok: true, value: { name: '城关镇' } } })
+    expect(await invoke(eventFrom(new FakeSender(1)), 'station.profile', {})).toEqual({
+      ok: true,
+      value: { name: '城关镇' },
+    })
+    expect(calls[0]).toMatchObject({ method: 'station.profile', caller: { sessionToken: null } })
+  })
+
+  it('keeps a login token per window, sends it on the next call, and never returns it', async () => {
+    const staffWindow = new FakeSender(1)
+    const otherWindow = new FakeSender(2)
+    reply = (m) =>
+      m === 'staff.login'
+        ? {
+            response: { ok: true, value: { id: 'u1', name: '王主任', role: 'admin' } },
+            sessionToken: 'secret-token',
+          }
+        : { response: { ok: true, value: null } }
+    const login = await invoke(eventFrom(staffWindow), 'staff.login', { userId: 'u1', pin: '123456' })
+    expect(JSON.stringify(login)).not.toContain('secret-token')
+
+    await invoke(eventFrom(staffWindow), 'petitions.queue', {})
+    await invoke(eventFrom(otherWindow), 'petitions.queue', {})
+    expect(calls[1]?.caller.sessionToken).toBe('secret-token')
+    expect(calls[2]?.caller.sessionToken).toBeNull()
+    expect(calls[1]?.caller.clientKey).not.toBe(calls[2]?.caller.clientKey)
+  })
+
+  it('drops the token on logout', async () => {
+    const win = new FakeSender(1)
+    reply = (m) =>
+      m === 'staff.login'
+        ? { response: { ok: true, value: null }, sessionToken: 'secret-token' }
+        : m === 'staff.logout'
+          ? { response: { ok: true, value: null }, sessionToken: null }
+          : { response: { ok: true, value: null } }
+    await invoke(eventFrom(win), 'staff.login', {})
+    await invoke(eventFrom(win), 'staff.logout', {})
+    await invoke(eventFrom(win), 'staff.me', {})
+    expect(calls[1]?.caller.sessionToken).toBe('secret-token')
+    expect(calls[2]?.caller.sessionToken).toBeNull()
+  })
+
+  it('drops the token when the page reloads or navigates, but not on in-page route changes', async () => {
+    const win = new FakeSender(1)
+    reply = (m) =>
+      m === 'staff.login'
+        ? { response: { ok: true, value: null }, sessionToken: 't' }
+        : { response: { ok: true, value: null } }
+    await invoke(eventFrom(win), 'staff.login', {})
+    win.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true })
+    await invoke(eventFrom(win), 'staff.me', {})
+    win.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false })
+    await invoke(eventFrom(win), 'staff.me', {})
+    expect(calls[1]?.caller.sessionToken).toBe('t')
+    expect(calls[2]?.caller.sessionToken).toBeNull()
+  })
+})
+
+describe('the print channel', () => {
+  it('fetches the receipt with the window token, renders it for the configured paper and prints it', async () => {
+    await db
+      .insertInto('setting')
+      .values([
+        { key: 'printer.name', value: JSON.stringify('XP-58') },
+        { key: 'printer.widthMm', value: JSON.stringify(58) },
+      ])
+      .execute()
+    reply = (m) =>
+      m === 'receipts.get'
+        ? { response: { ok: true, value: RECEIPT } }
+        : { response: { ok: true, value: null } }
+    const result = await print(eventFrom(new FakeSender(1)), 'p-1', false)
+    expect(result).toEqual({ ok: true, value: { printed: true, pdfPath: '/tmp/x.pdf', failureReason: null } })
+    expect(calls[0]).toMatchObject({ method: 'receipts.get', input: { petitionId: 'p-1', reprint: false } })
+    const job = printer.mock.calls[0]?.[0]
+    expect(job).toMatchObject({ printerName: 'XP-58', widthMm: 58 })
+    expect(job?.html).toContain('K7QM-3XZB')
+    expect(job?.keepPdfPath).toMatch(
+      new RegExp(`^${dir.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[/\\\\]receipts[/\\\\]K7QM3XZB-\\d+\\.pdf$`),
+    )
+    await db.deleteFrom('setting').where('key', 'like', 'printer.%').execute()
+  })
+
+  it('returns the refusal of receipts.get and prints nothing', async () => {
+    reply = () => ({
+      response: { ok: false, error: { code: 'STAFF_ONLY', message: '此功能仅限工作人员使用,请先登录' } },
+    })
+    const result = await print(eventFrom(new FakeSender(1)), 'p-1', true)
+    expect(result).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    expect(calls[0]?.input).toEqual({ petitionId: 'p-1', reprint: true })
+    expect(printer).not.toHaveBeenCalled()
+  })
+
+  it('refuses arguments of the wrong type', async () => {
+    expect(await print(eventFrom(new FakeSender(1)), { id: 'p-1' })).toMatchObject({ ok: false })
+    expect(await print(eventFrom(new FakeSender(1)), 'p-1', 'yes')).toMatchObject({ ok: false })
+    expect(calls).toHaveLength(0)
+  })
+})

@@ -1,0 +1,175 @@
+import { EventEmitter } from 'node:events'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { errorMessagesZh } from '../../../contract/errors'
+
+/** A stand-in for the Electron runtime, reset before each start of main. */
+const fake = vi.hoisted(() => {
+  const state = {
+    gotLock: true,
+    encryption: true,
+    openStation: (() => Promise.reject(new Error('not set'))) as (opts: unknown) => Promise<unknown>,
+  }
+  return { state }
+})
+
+const electron = vi.hoisted(() => ({
+  app: null as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
+  dialog: { showErrorBox: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  Menu: { setApplicationMenu: vi.fn() },
+  ipcMain: { handle: vi.fn() },
+  safeStorage: {
+    isEncryptionAvailable: vi.fn(() => fake.state.encryption),
+    encryptString: vi.fn(),
+    decryptString: vi.fn(),
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    },
+  },
+  windows: [] as { options: Record<string, unknown> }[],
+}))
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events')
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), {
+      setVisualZoomLevelLimits: () => Promise.resolve(),
+    })
+    loadURL = vi.fn(() => Promise.resolve())
+    setMenuBarVisibility = vi.fn()
+    constructor(readonly options: Record<string, unknown>) {
+      super()
+      electron.windows.push({ options })
+    }
+  }
+  return {
+    ...electron,
+    get app() {
+      return electron.app
+    },
+    BrowserWindow,
+  }
+})
+
+vi.mock('../../../electron/core/station', () => ({
+  openStation: (opts: unknown) => fake.state.openStation(opts),
+}))
+
+function freshApp() {
+  const app = Object.assign(new EventEmitter(), {
+    requestSingleInstanceLock: vi.fn(() => fake.state.gotLock),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => '/home/kiosk/.config/yizhan'),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  })
+  electron.app = app as never
+  return app
+}
+
+async function startMain(argv: string[] = ['electron', '.']) {
+  vi.resetModules()
+  const app = freshApp()
+  const saved = process.argv
+  process.argv = argv
+  try {
+    const main = await import('../../../electron/main/main')
+    // Let the startup chain (whenReady → openStation → dialog) settle.
+    await vi.waitFor(() => {
+      if (!app.exit.mock.calls.length && !app.quit.mock.calls.length && !electron.windows.length) {
+        throw new Error('startup not finished')
+      }
+    })
+    return { app, main }
+  } finally {
+    process.argv = saved
+  }
+}
+
+beforeEach(() => {
+  fake.state.gotLock = true
+  fake.state.encryption = true
+  electron.windows.length = 0
+  vi.clearAllMocks()
+  // main logs the failure for the technician; keep the test output quiet.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+})
+
+describe('starting the shell', () => {
+  it.each(['DATA_DIR_UNWRITABLE', 'DB_NEWER_THAN_APP'] as const)(
+    'shows the Chinese message and quits when the station refuses to open (%s)',
+    async (code) => {
+      // Imported after resetModules, so it is the same class main sees (errors are matched with instanceof).
+      fake.state.openStation = async () => {
+        const { DomainError } = await import('../../../domain/errors')
+        throw new DomainError(code)
+      }
+      const { app } = await startMain()
+      expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1)
+      expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('民意驿站无法启动', errorMessagesZh[code])
+      expect(app.exit).toHaveBeenCalledWith(1)
+      expect(electron.windows).toHaveLength(0)
+      expect(electron.ipcMain.handle).not.toHaveBeenCalled()
+    },
+  )
+
+  it('refuses to start without the OS secret store, before opening any data', async () => {
+    fake.state.encryption = false
+    const opened = vi.fn()
+    fake.state.openStation = (o) => {
+      opened(o)
+      return Promise.reject(new Error('should not open'))
+    }
+    const { app, main } = await startMain()
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      '民意驿站无法启动',
+      main.SAFE_STORAGE_UNAVAILABLE,
+    )
+    expect(opened).not.toHaveBeenCalled()
+    expect(app.exit).toHaveBeenCalledWith(1)
+  })
+
+  it('quits at once when another instance already runs', async () => {
+    fake.state.gotLock = false
+    const { app } = await startMain()
+    expect(app.quit).toHaveBeenCalled()
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(electron.windows).toHaveLength(0)
+  })
+
+  it('opens the station in --data, locks down, registers IPC and shows the kiosk window', async () => {
+    const opened: unknown[] = []
+    fake.state.openStation = (o) => {
+      opened.push(o)
+      return Promise.resolve({ dispatch: vi.fn(), db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+    }
+    const { app } = await startMain(['electron', '.', '--data', '/srv/yizhan'])
+    expect(opened[0]).toMatchObject({ dataDir: '/srv/yizhan', keyWrapper: { kind: 'safeStorage' } })
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ])
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null)
+    expect(app.listenerCount('web-contents-created')).toBe(1)
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(electron.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]).sort()).toEqual([
+      'station:invoke',
+      'station:print',
+    ])
+    expect(electron.windows[0]?.options).toMatchObject({ kiosk: true, webPreferences: { devTools: false } })
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+  })
+
+  it('defaults the data folder to userData/data and reads --dev', async () => {
+    const { main } = await startMain()
+    expect(main.parseLaunchArgs(['electron', '.'])).toEqual({ dataDir: null, dev: false })
+    expect(main.parseLaunchArgs(['yizhan.exe', '--dev', '--data=/srv/y'])).toEqual({
+      dataDir: '/srv/y',
+      dev: true,
+    })
+  })
+})

@@ -1,0 +1,124 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => ({}))
+
+import { type PrintDeps, type PrintWindow, printReceipt } from '../../../electron/main/printing'
+
+interface Behaviour {
+  load?: () => Promise<void>
+  pdf?: () => Promise<Buffer>
+  print?: (options: WebContentsPrintOptions, done: (success: boolean, reason: string) => void) => void
+}
+
+function fakeDeps(behaviour: Behaviour) {
+  const windows: { options: BrowserWindowConstructorOptions; win: PrintWindow & { destroyed: boolean } }[] =
+    []
+  const printed: WebContentsPrintOptions[] = []
+  const loaded: string[] = []
+  class FakeWindow implements PrintWindow {
+    destroyed = false
+    readonly webContents = {
+      loadURL: (url: string) => {
+        loaded.push(url)
+        return (behaviour.load ?? (() => Promise.resolve()))()
+      },
+      printToPDF: vi.fn(behaviour.pdf ?? (() => Promise.resolve(Buffer.from('%PDF-1.7 fake')))),
+      print: (options: WebContentsPrintOptions, done: (success: boolean, reason: string) => void) => {
+        printed.push(options)
+        ;(behaviour.print ?? ((_o, cb) => cb(true, '')))(options, done)
+      },
+    }
+    constructor(options: BrowserWindowConstructorOptions) {
+      windows.push({ options, win: this })
+    }
+    isDestroyed() {
+      return this.destroyed
+    }
+    destroy() {
+      this.destroyed = true
+    }
+  }
+  const deps: PrintDeps = { BrowserWindow: FakeWindow }
+  return { deps, windows, printed, loaded }
+}
+
+let dir: string
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-print-'))
+})
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+const pdfPath = () => path.join(dir, 'receipts', 'K7QM3XZB-1741050300000.pdf')
+const job = (over: Partial<Parameters<typeof printReceipt>[1]> = {}) => ({
+  html: '<!doctype html><p>受理回执</p>',
+  printerName: 'XP-80C',
+  widthMm: 80 as const,
+  keepPdfPath: pdfPath(),
+  ...over,
+})
+
+describe('printing a receipt', () => {
+  it('keeps a PDF copy and prints silently to the configured printer', async () => {
+    const { deps, windows, printed } = fakeDeps({})
+    const result = await printReceipt(deps, job())
+    expect(result).toEqual({ printed: true, failureReason: null, pdfPath: pdfPath() })
+    expect(fs.readFileSync(pdfPath(), 'utf8')).toBe('%PDF-1.7 fake')
+    expect(printed[0]).toMatchObject({
+      silent: true,
+      deviceName: 'XP-80C',
+      printBackground: true,
+      margins: { marginType: 'none' },
+      pageSize: { width: 80_000 },
+    })
+    expect(windows[0]?.win.destroyed).toBe(true)
+  })
+
+  it('renders in a hidden window that can run no script and has no preload', async () => {
+    const { deps, windows, loaded } = fakeDeps({})
+    await printReceipt(deps, job())
+    const options = windows[0]?.options
+    expect(options?.show).toBe(false)
+    expect(options?.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    })
+    expect(options?.webPreferences?.preload).toBeUndefined()
+    expect(decodeURIComponent(loaded[0] ?? '')).toBe(
+      'data:text/html;charset=utf-8,<!doctype html><p>受理回执</p>',
+    )
+  })
+
+  it('reports printed: false with the reason when the printer fails, still keeping the PDF', async () => {
+    const { deps, windows } = fakeDeps({ print: (_o, done) => done(false, 'Printer is offline') })
+    const result = await printReceipt(deps, job())
+    expect(result).toEqual({ printed: false, failureReason: 'Printer is offline', pdfPath: pdfPath() })
+    expect(fs.existsSync(pdfPath())).toBe(true)
+    expect(windows[0]?.win.destroyed).toBe(true)
+  })
+
+  it('uses the system default printer when none is configured, and the 58 mm width', async () => {
+    const { deps, printed } = fakeDeps({})
+    await printReceipt(deps, job({ printerName: '', widthMm: 58 }))
+    expect(printed[0]).not.toHaveProperty('deviceName')
+    expect(printed[0]?.pageSize).toMatchObject({ width: 58_000 })
+  })
+
+  it('still prints when the PDF copy cannot be written', async () => {
+    const { deps } = fakeDeps({ pdf: () => Promise.reject(new Error('disk full')) })
+    expect(await printReceipt(deps, job())).toEqual({ printed: true, failureReason: null, pdfPath: null })
+  })
+
+  it('reports printed: false and closes the window when the receipt cannot even load', async () => {
+    const { deps, windows, printed } = fakeDeps({ load: () => Promise.reject(new Error('ERR_ABORTED')) })
+    const result = await printReceipt(deps, job())
+    expect(result).toEqual({ printed: false, failureReason: 'ERR_ABORTED', pdfPath: null })
+    expect(printed).toHaveLength(0)
+    expect(windows[0]?.win.destroyed).toBe(true)
+  })
+})
