@@ -54,7 +54,8 @@ async function run<M extends Method>(method: M, input: unknown, ctx: Ctx): Promi
   const spec = methods[method]
   if (spec.access !== 'public' && !ctx.staff) throw new DomainError('STAFF_ONLY')
   if (spec.access === 'admin' && ctx.staff?.role !== 'admin') throw new DomainError('ADMIN_ONLY')
-  const parsed = spec.input.safeParse(input ?? {})
+  // A missing argument means {}; an explicit null is a wrong type like any other.
+  const parsed = spec.input.safeParse(input === undefined ? {} : input)
   if (!parsed.success) throw new DomainError('VALIDATION', { fields: fieldErrors(parsed.error) })
   const handler = handlers[method] as (input: unknown, ctx: Ctx) => Promise<OutputOf<M>>
   return handler(parsed.data, ctx)

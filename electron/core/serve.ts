@@ -97,7 +97,7 @@ async function handleApi(
   res.setHeader('cache-control', 'no-store')
   if (req.method !== 'POST') return sendResult(res, 405, failure('UNKNOWN_METHOD'))
   // A JSON content type cannot be sent cross-site without a CORS preflight, which this server never grants.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return sendResult(res, 415, failure('VALIDATION'))
   }
   const origin = req.headers.origin
@@ -105,7 +105,10 @@ async function handleApi(
     return sendResult(res, 403, failure('VALIDATION'))
   }
   const body = await readBody(req)
-  if (body === 'tooLarge') return sendResult(res, 413, failure('VALIDATION'))
+  if (body === 'tooLarge') {
+    res.setHeader('connection', 'close')
+    return sendResult(res, 413, failure('VALIDATION'))
+  }
   let input: unknown
   try {
     input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
@@ -140,8 +143,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'tooLarge'> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Stop keeping the body but let it drain, so the 413 reaches the client before the socket closes.
+        req.removeAllListeners('data')
+        req.resume()
         resolve('tooLarge')
-        req.destroy()
         return
       }
       chunks.push(chunk)

@@ -70,7 +70,13 @@ class NodeSqliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('commit'))
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('rollback'))
+    try {
+      await conn.executeQuery(CompiledQuery.raw('rollback'))
+    } catch (e) {
+      // After SQLITE_FULL (and some I/O errors) SQLite has already rolled back on its own; a failing
+      // ROLLBACK would then replace the error that says what really went wrong.
+      if (!/no transaction is active/.test(String(e))) throw e
+    }
   }
 
   releaseConnection(): Promise<void> {

@@ -11,14 +11,14 @@ import { type Kysely, sql } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('setting')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute()
 
   // Places: townships (乡镇), villages (村), grids (网格).
   await db.schema
     .createTable('township')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('town', 'township', 'subdistrict')`))
     .addColumn('code', 'text')
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .createTable('village')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('township_id', 'text', (c) => c.notNull().references('township.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .createTable('grid')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('township_id', 'text', (c) => c.notNull().references('township.id'))
     .addColumn('village_id', 'text', (c) => c.references('village.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('station')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('theme', 'text')
     .addColumn('township_id', 'text', (c) => c.notNull().references('township.id'))
@@ -54,7 +54,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The roster: owned by the county, read-only here except for local notes.
   await db.schema
     .createTable('representative')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_pinyin', 'text', (c) => c.notNull())
     .addColumn('name_initials', 'text', (c) => c.notNull())
@@ -80,7 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('category')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('icon', 'text', (c) => c.notNull())
     .addColumn('default_level', 'text', (c) =>
@@ -97,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The duty calendar (代表履职日历): the station's own data.
   await db.schema
     .createTable('duty_rule')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('representative_id', 'text', (c) => c.references('representative.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('weekly', 'monthlyNth')`))
@@ -112,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .createTable('duty_shift')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('representative_id', 'text', (c) => c.notNull().references('representative.id'))
     .addColumn('date', 'text', (c) => c.notNull())
@@ -130,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .createTable('reception_day')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('theme', 'text', (c) => c.notNull())
@@ -146,7 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .createTable('holiday_override')
-    .addColumn('date', 'text', (c) => c.primaryKey())
+    .addColumn('date', 'text', (c) => c.primaryKey().notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('work', 'rest')`))
     .addColumn('name', 'text')
     .addColumn('created_by', 'text')
@@ -157,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // (a fold of the events, rewritten in the same transaction as each event) so queues can use indexes.
   await db.schema
     .createTable('petition')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('category_id', 'text', (c) => c.notNull().references('category.id'))
@@ -199,7 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('petition_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('petition_id', 'text', (c) => c.notNull().references('petition.id'))
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('at', 'integer', (c) => c.notNull())
@@ -219,7 +219,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Representatives at the station: check-ins (进站签到) and consultations (板凳议事会).
   await db.schema
     .createTable('visit')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('representative_id', 'text', (c) => c.notNull().references('representative.id'))
     .addColumn('at', 'integer', (c) => c.notNull())
@@ -231,7 +231,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('visit_rep_date').on('visit').columns(['representative_id', 'date']).execute()
   await db.schema
     .createTable('consultation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
@@ -259,7 +259,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Assessment (履职量化考核): the method is stored with each board so old boards stay reproducible.
   await db.schema
     .createTable('public_board')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('station_id', 'text', (c) => c.notNull().references('station.id'))
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('method', 'text', (c) => c.notNull())
@@ -271,7 +271,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('staff_user')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'staff')`))
     .addColumn('pin_hash', 'text', (c) => c.notNull())
@@ -312,7 +312,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('sync_outbox_pending').on('sync_outbox').columns(['acked_at', 'seq']).execute()
   await db.schema
     .createTable('sync_cursor')
-    .addColumn('stream', 'text', (c) => c.primaryKey())
+    .addColumn('stream', 'text', (c) => c.primaryKey().notNull())
     .addColumn('cursor', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .execute()

@@ -61,7 +61,9 @@ export async function restoreBackup(dataDir: string, backupFile: string, now: nu
   if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
   const live = path.join(dataDir, DB_FILE)
   const kept = path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`)
+  // Keep the write-ahead log with the replaced database: after a crash its last commits live only there.
   if (fs.existsSync(live)) fs.copyFileSync(live, kept)
+  if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${kept}-wal`)
   for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true })
   fs.copyFileSync(backupFile, `${live}.restoring`)
   fs.renameSync(`${live}.restoring`, live)

@@ -1,0 +1,128 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { DB_FILE } from '../../../electron/core/db/open'
+import { KEEP_BACKUPS, restoreBackup } from '../../../electron/core/features/backup/service'
+import { queryFile } from '../../fixtures/db'
+import { RESIDENT, type TestStation, makeTempDir } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+const codesIn = async (file: string) =>
+  (await queryFile<{ code: string }>(file, 'select code from petition order by code')).map((r) => r.code)
+
+async function backUp(t: TestStation) {
+  await t.loginAdmin()
+  const info = await t.succeed('backup.run', {})
+  await t.logout()
+  return info
+}
+
+describe('backups', () => {
+  it('writes a snapshot to backups/station-<time>.sqlite that passes the integrity check', async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const info = await backUp(t)
+    expect(path.relative(t.dataDir, info.file)).toMatch(/^backups\/station-\d{8}-\d{6}\.sqlite$/)
+    expect(info.bytes).toBe(fs.statSync(info.file).size)
+    expect(await queryFile(info.file, 'pragma integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  })
+
+  it('holds every petition submitted before it, including those still in the write-ahead log', async () => {
+    const { t } = await useSetUpStation()
+    const codes = [(await t.submit()).code, (await t.submit()).code, (await t.submit()).code]
+    const info = await backUp(t)
+    expect(await codesIn(info.file)).toEqual([...codes].sort())
+  })
+
+  it(`keeps the newest ${KEEP_BACKUPS} and removes older ones`, async () => {
+    const { t } = await useSetUpStation()
+    await t.loginAdmin()
+    const files: string[] = []
+    for (let i = 0; i < KEEP_BACKUPS + 3; i++) {
+      t.clock.advance(60_000)
+      files.push((await t.succeed('backup.run', {})).file)
+    }
+    const kept = (await t.succeed('backup.list', {})).map((b) => b.file)
+    expect(kept).toEqual(files.slice(3).reverse())
+    for (const old of files.slice(0, 3)) expect(fs.existsSync(old)).toBe(false)
+  })
+
+  it('leaves no partial file behind', async () => {
+    const { t } = await useSetUpStation()
+    await backUp(t)
+    expect(fs.readdirSync(path.join(t.dataDir, 'backups')).filter((f) => !f.endsWith('.sqlite'))).toEqual([])
+  })
+})
+
+describe('restoring a backup', () => {
+  it('brings back what the backup held and nothing written after it, keeping the replaced database', async () => {
+    const { t } = await useSetUpStation()
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    const b = await t.submit()
+    let kept = ''
+
+    await t.reopen(async () => {
+      kept = await restoreBackup(t.dataDir, file, t.clock.now())
+    })
+
+    const codes = (await t.db.selectFrom('petition').select('code').execute()).map((r) => r.code)
+    expect(codes).toEqual([a.code])
+    expect(path.dirname(kept)).toBe(t.dataDir)
+    expect(await codesIn(kept)).toEqual([a.code, b.code].sort())
+  })
+
+  it('leaves the restored station working: lookups, the audit chain, new petitions', async () => {
+    const { t } = await useSetUpStation()
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    await t.submit()
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+
+    expect(
+      (await t.call('petitions.lookup', { code: a.code, phoneLast4: RESIDENT.phone.slice(-4) })).ok,
+    ).toBe(true)
+    expect((await t.call('petitions.submit', await t.submitInput())).ok).toBe(true)
+    await t.loginAdmin()
+    expect(await t.succeed('audit.verify', {})).toMatchObject({ ok: true })
+  })
+
+  it('refuses a damaged backup with BACKUP_FAILED and leaves the live database as it was', async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const { file } = await backUp(t)
+    const bytes = fs.readFileSync(file)
+    const start = Math.floor(bytes.length / 3)
+    bytes.fill(0x5a, start, start + Math.floor(bytes.length / 3))
+    fs.writeFileSync(file, bytes)
+    await t.submit()
+    let refusal: unknown = null
+
+    await t.reopen(async () => {
+      const live = fs.readFileSync(path.join(t.dataDir, DB_FILE))
+      refusal = await restoreBackup(t.dataDir, file, t.clock.now()).catch((e: unknown) => e)
+      expect(fs.readFileSync(path.join(t.dataDir, DB_FILE)).equals(live)).toBe(true)
+    })
+
+    expect(refusal).toMatchObject({ code: 'BACKUP_FAILED' })
+    expect(fs.readdirSync(t.dataDir).filter((f) => f.includes('before-restore'))).toEqual([])
+    expect(await t.db.selectFrom('petition').select('id').execute()).toHaveLength(2)
+  })
+
+  it('keeps the replaced database whole when a crash left its last commits in the write-ahead log', async () => {
+    const { t } = await useSetUpStation()
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    const b = await t.submit()
+    // What a power cut leaves behind: the database file and its log, copied while the station is open.
+    const crashed = makeTempDir()
+    onTestFinished(() => fs.rmSync(crashed, { recursive: true, force: true }))
+    for (const f of [DB_FILE, `${DB_FILE}-wal`])
+      fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
+    expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
+
+    const kept = await restoreBackup(crashed, file, t.clock.now())
+
+    expect(await codesIn(kept).catch((e: Error) => e.message)).toEqual([a.code, b.code].sort())
+  })
+})

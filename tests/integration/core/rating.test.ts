@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { rowCounts } from '../../fixtures/db'
+import { ANSWER, ASSIGN, CLOSE, REPLY, TRIAGE, act, repliedPetition } from '../../fixtures/desk'
+import { RESIDENT } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+const LAST4 = RESIDENT.phone.slice(-4)
+
+async function answered() {
+  const { t } = await useSetUpStation()
+  const { id, code } = await repliedPetition(t)
+  return { t, id, code }
+}
+
+describe('the desk answering a petition', () => {
+  it('moves it through triage, assignment and reply, offering only the allowed next steps', async () => {
+    const { t } = await useSetUpStation()
+    const { id } = await t.submit({ categoryId: 'lights' })
+    await t.loginStaff()
+
+    expect((await act(t, id, TRIAGE)).state.status).toBe('triaged')
+    expect((await act(t, id, ASSIGN)).state.status).toBe('assigned')
+    const replied = await act(t, id, REPLY)
+
+    expect(replied.state).toMatchObject({ status: 'replied', answer: ANSWER })
+    expect(replied.allowedActions).toContain('closed')
+    expect(replied.allowedActions).not.toContain('replied')
+  })
+
+  it("refuses a step the petition's state does not allow with TRANSITION_REFUSED, and writes nothing", async () => {
+    const { t } = await useSetUpStation()
+    const { id } = await t.submit()
+    await t.loginStaff()
+    const before = await rowCounts(t.db)
+
+    const res = await t.call('petitions.act', { id, action: CLOSE })
+
+    expect(res).toMatchObject({ ok: false, error: { code: 'TRANSITION_REFUSED' } })
+    expect(await rowCounts(t.db)).toEqual(before)
+  })
+
+  it('answers NOT_FOUND for a petition that does not exist', async () => {
+    const { t } = await useSetUpStation()
+    await t.loginStaff()
+    expect(await t.call('petitions.act', { id: 'no-such-petition', action: TRIAGE })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+  })
+})
+
+describe('the resident rating the answer', () => {
+  it('cannot rate before there is an answer', async () => {
+    const { t } = await useSetUpStation()
+    const { code } = await t.submit()
+    expect(await t.call('petitions.rate', { code, phoneLast4: LAST4, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'TRANSITION_REFUSED' },
+    })
+  })
+
+  it('is offered once the desk has replied', async () => {
+    const { t, code } = await answered()
+    expect(await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })).toMatchObject({
+      status: 'replied',
+      canRate: true,
+    })
+  })
+
+  it('records 满意 once', async () => {
+    const { t, code } = await answered()
+    const res = await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'satisfied' })
+    expect(res).toMatchObject({ status: 'replied', rating: 'satisfied', canRate: false })
+    expect(res.timeline.map((e) => e.type)).toEqual(['submitted', 'triaged', 'assigned', 'replied', 'rated'])
+  })
+
+  it('refuses a second rating with ALREADY_RATED, and writes nothing', async () => {
+    const { t, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'satisfied' })
+    const before = await rowCounts(t.db)
+
+    const again = await t.call('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+
+    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_RATED' } })
+    expect(await rowCounts(t.db)).toEqual(before)
+  })
+
+  it('reopens the petition on 不满意: back to the desk as assigned, in round 2', async () => {
+    const { t, id, code } = await answered()
+    const res = await t.succeed('petitions.rate', {
+      code,
+      phoneLast4: LAST4,
+      rating: 'dissatisfied',
+      reason: '灯还是不亮',
+    })
+    expect(res).toMatchObject({ status: 'assigned', rating: null, canRate: false })
+    await t.loginStaff()
+    const detail = await t.succeed('petitions.get', { id })
+    expect(detail.state).toMatchObject({ status: 'assigned', round: 2, answer: null })
+    expect(detail.state.ratings).toEqual([
+      expect.objectContaining({ round: 1, rating: 'dissatisfied', reason: '灯还是不亮' }),
+    ])
+  })
+
+  it('lets the second round be answered and rated in turn', async () => {
+    const { t, id, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+    await t.loginStaff()
+    await act(t, id, REPLY)
+    await t.logout()
+
+    const res = await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'mostlySatisfied' })
+
+    expect(res).toMatchObject({ status: 'replied', rating: 'mostlySatisfied' })
+  })
+
+  it('lets the desk close the file after a satisfied rating', async () => {
+    const { t, id, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'satisfied' })
+    await t.loginStaff()
+    expect((await act(t, id, CLOSE)).state.status).toBe('closed')
+  })
+
+  it('keeps the desk from closing a file the resident rated 不满意 before a second answer', async () => {
+    const { t, id, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+    await t.loginStaff()
+    expect(await t.call('petitions.act', { id, action: CLOSE })).toMatchObject({
+      ok: false,
+      error: { code: 'TRANSITION_REFUSED' },
+    })
+  })
+})

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_PIN_FAILURES, lockDuration } from '../../../electron/core/features/staff/service'
+import { SETUP } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+async function adminId() {
+  const { t } = await useSetUpStation()
+  const users = await t.succeed('staff.users', {})
+  const admin = users.find((u) => u.name === SETUP.adminName)
+  if (!admin) throw new Error('setup made no admin')
+  return { t, userId: admin.id }
+}
+
+describe('staff sign-in with a PIN', () => {
+  it('signs the admin in with the right PIN and reports who is signed in', async () => {
+    const { t, userId } = await adminId()
+    await t.succeed('staff.login', { userId, pin: SETUP.adminPin })
+    expect(await t.succeed('staff.me', {})).toEqual({ id: userId, name: SETUP.adminName, role: 'admin' })
+  })
+
+  it('refuses a wrong PIN with BAD_PIN and signs no one in', async () => {
+    const { t, userId } = await adminId()
+    expect(await t.call('staff.login', { userId, pin: '135790' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_PIN' },
+    })
+    expect(await t.succeed('staff.me', {})).toBeNull()
+  })
+
+  it('answers an unknown user exactly as a wrong PIN', async () => {
+    const { t, userId } = await adminId()
+    const unknown = await t.call('staff.login', { userId: 'nobody', pin: '135790' })
+    expect(unknown).toEqual(await t.call('staff.login', { userId, pin: '135790' }))
+  })
+
+  it('locks the account after five wrong PINs, even against the right PIN', async () => {
+    const { t, userId } = await adminId()
+    const answers = []
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) {
+      const res = await t.call('staff.login', { userId, pin: '000000' })
+      answers.push(res.ok ? 'ok' : res.error.code)
+    }
+    expect(answers).toEqual(['BAD_PIN', 'BAD_PIN', 'BAD_PIN', 'BAD_PIN', 'PIN_LOCKED'])
+    expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_LOCKED' },
+    })
+    expect(await t.succeed('staff.me', {})).toBeNull()
+  })
+
+  it('unlocks once the lock time has passed', async () => {
+    const { t, userId } = await adminId()
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) await t.call('staff.login', { userId, pin: '000000' })
+    t.clock.advance(lockDuration(MAX_PIN_FAILURES) - 1000)
+    expect((await t.call('staff.login', { userId, pin: SETUP.adminPin })).ok).toBe(false)
+    t.clock.advance(1001)
+    expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({ ok: true })
+  })
+
+  it('keeps the lock across a restart of the app', async () => {
+    const { t, userId } = await adminId()
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) await t.call('staff.login', { userId, pin: '000000' })
+    await t.reopen()
+    expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_LOCKED' },
+    })
+  })
+
+  it('audits every failed attempt and the lock', async () => {
+    const { t, userId } = await adminId()
+    for (let i = 0; i < MAX_PIN_FAILURES; i++) await t.call('staff.login', { userId, pin: '000000' })
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', userId)
+      .orderBy('seq')
+      .execute()
+    expect(rows.map((r) => r.action)).toEqual([...Array<string>(4).fill('staff.loginFailed'), 'staff.locked'])
+  })
+
+  it('stores the PIN only as a slow salted hash', async () => {
+    const { t, userId } = await adminId()
+    const row = await t.db
+      .selectFrom('staff_user')
+      .select('pin_hash')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
+    expect(row.pin_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$/)
+    expect(row.pin_hash).not.toContain(SETUP.adminPin)
+  })
+
+  it('signs out with staff.logout, and the old session no longer works', async () => {
+    const { t } = await useSetUpStation()
+    await t.loginAdmin()
+    await t.logout()
+    expect(await t.succeed('staff.me', {})).toBeNull()
+  })
+})

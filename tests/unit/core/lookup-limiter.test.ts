@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import {
+  LOOKUP_PAUSE_MS,
+  MAX_LOOKUP_FAILURES,
+  createLookupLimiter,
+} from '../../../electron/core/lookup-limiter'
+
+function limiter() {
+  let now = 1_700_000_000_000
+  const l = createLookupLimiter(() => now)
+  return { l, advance: (ms: number) => (now += ms) }
+}
+
+describe('the lookup pause', () => {
+  it('lets a kiosk try four times without pausing', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++) l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).not.toThrow()
+  })
+
+  it('pauses the kiosk on the fifth failure', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
+  })
+
+  it('pauses only the kiosk that failed', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.fail('kiosk-1')
+    expect(() => l.check('kiosk-2')).not.toThrow()
+  })
+
+  it('lifts the pause when its time is up', () => {
+    const { l, advance } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.fail('kiosk-1')
+    advance(LOOKUP_PAUSE_MS)
+    expect(() => l.check('kiosk-1')).not.toThrow()
+  })
+
+  it('starts counting afresh after a success', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++) l.fail('kiosk-1')
+    l.succeed('kiosk-1')
+    l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).not.toThrow()
+  })
+})

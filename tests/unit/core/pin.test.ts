@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_PIN_FAILURES, lockDuration } from '../../../electron/core/features/staff/service'
+import { hashPin, verifyPin } from '../../../electron/core/features/staff/pin'
+
+describe('staff PINs', () => {
+  const stored = hashPin('246810')
+
+  it('verify against their hash', () => {
+    expect(verifyPin('246810', stored)).toBe(true)
+    expect(verifyPin('246811', stored)).toBe(false)
+  })
+
+  it('hash with a fresh salt each time', () => {
+    expect(hashPin('246810')).not.toBe(stored)
+  })
+
+  it('never verify against a damaged hash', () => {
+    expect(verifyPin('246810', 'scrypt$1$2')).toBe(false)
+    expect(verifyPin('246810', '')).toBe(false)
+  })
+})
+
+describe('the PIN lock', () => {
+  it('does not lock before the fifth failure', () => {
+    expect(lockDuration(MAX_PIN_FAILURES - 1)).toBe(0)
+  })
+
+  it('locks for a minute at the fifth failure and doubles with each further one, up to a day', () => {
+    expect(lockDuration(MAX_PIN_FAILURES)).toBe(60_000)
+    expect(lockDuration(MAX_PIN_FAILURES + 1)).toBe(120_000)
+    expect(lockDuration(MAX_PIN_FAILURES + 40)).toBe(24 * 60 * 60 * 1000)
+  })
+})
