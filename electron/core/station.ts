@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { parseHlc } from '../../domain/hlc'
 import type { Result } from '../../contract/result'
 import { type Logger, invoke } from './api'
@@ -47,6 +47,7 @@ export interface Station {
 
 const consoleLogger: Logger = { error: (message, context) => console.error(message, context) }
 const BACKUP_CHECK_MS = 60 * 60 * 1000
+const IDLE_CHECKPOINT_MS = 1500
 
 export async function openStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? Date.now
@@ -71,10 +72,23 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     timer.unref()
   }
 
+  // Checkpoint the WAL once the kiosk has been quiet for a moment, off the resident's critical path.
+  let idleCheckpoint: NodeJS.Timeout | null = null
+  const scheduleCheckpoint = () => {
+    if (idleCheckpoint) clearTimeout(idleCheckpoint)
+    idleCheckpoint = setTimeout(() => {
+      sql`pragma wal_checkpoint(passive)`
+        .execute(db)
+        .catch((e: unknown) => log.error('checkpoint failed', { error: String(e) }))
+    }, IDLE_CHECKPOINT_MS)
+    idleCheckpoint.unref()
+  }
+
   return {
     dataDir: opts.dataDir,
     db,
     async dispatch(method, input, caller) {
+      scheduleCheckpoint()
       let sessionToken: string | null | undefined
       const ctx: Ctx = {
         db,
@@ -96,6 +110,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     },
     async close() {
       if (timer) clearInterval(timer)
+      if (idleCheckpoint) clearTimeout(idleCheckpoint)
       await db.destroy()
     },
   }

@@ -13,7 +13,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 /** Registered before `ready`: standard (real origin, relative URLs), secure (like https), fetch allowed. */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  // corsEnabled: Vite loads the app's module script with crossorigin, which needs CORS on the scheme.
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const
 
 const CONTENT_TYPES: Record<string, string> = {

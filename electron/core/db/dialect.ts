@@ -85,28 +85,62 @@ class NodeSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.connection.finalizeAll()
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())))
   }
 }
 
 const ROW_RETURNING_SQL = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i
 
+/** Prepared statements kept per SQL text; Kysely's queries repeat, and re-parsing each was a third of a submit. */
+const STATEMENT_CACHE_SIZE = 256
+
 class NodeSqliteConnection implements DatabaseConnection {
+  private readonly statements = new Map<string, sqlite3.Statement>()
+
   constructor(private readonly db: sqlite3.Database) {}
 
-  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters.map(checkParameter)
     const returnsRows = SelectQueryNode.is(compiled.query) || ROW_RETURNING_SQL.test(compiled.sql)
+    const stmt = await this.statement(compiled.sql)
     return new Promise((resolve, reject) => {
       if (returnsRows) {
-        this.db.all(compiled.sql, params, (err, rows: R[]) => (err ? reject(err) : resolve({ rows })))
+        stmt.all(params, (err, rows: R[]) => (err ? reject(err) : resolve({ rows })))
       } else {
-        this.db.run(compiled.sql, params, function (err) {
+        stmt.run(params, function (err) {
           if (err) return reject(err)
           resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) })
         })
       }
     })
+  }
+
+  private async statement(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.statements.get(sql)
+    if (cached) {
+      // Map order is recency order: move the hit to the end.
+      this.statements.delete(sql)
+      this.statements.set(sql, cached)
+      return cached
+    }
+    const stmt = await new Promise<sqlite3.Statement>((resolve, reject) => {
+      const s = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(s)))
+    })
+    this.statements.set(sql, stmt)
+    if (this.statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement]
+      this.statements.delete(oldest)
+      evicted.finalize()
+    }
+    return stmt
+  }
+
+  /** Statements must be finalized before the database can close. */
+  async finalizeAll(): Promise<void> {
+    const all = [...this.statements.values()]
+    this.statements.clear()
+    await Promise.all(all.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))))
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {

@@ -10,6 +10,7 @@ import type { DB } from './schema'
 /** 3.51.3 fixes a WAL corruption bug under concurrent checkpoints; older builds are refused. */
 export const MIN_SQLITE_VERSION = '3.51.3'
 export const DB_FILE = 'station.sqlite'
+export const WAL_AUTOCHECKPOINT_PAGES = 4000
 
 /**
  * Opens (creating if needed) the station database in `dataDir`, applies the pragmas the design asks for,
@@ -55,6 +56,9 @@ async function applyPragmas(db: Kysely<DB>): Promise<void> {
   await sql`pragma synchronous = full`.execute(db)
   await sql`pragma foreign_keys = on`.execute(db)
   await sql`pragma mmap_size = 0`.execute(db)
+  // Checkpoints run when the kiosk is idle (station.ts); this cap (~16 MB of WAL) only bounds a long busy spell,
+  // so a resident's submit rarely pays for a checkpoint.
+  await sql`pragma wal_autocheckpoint = ${sql.raw(String(WAL_AUTOCHECKPOINT_PAGES))}`.execute(db)
 }
 
 async function checkSqliteVersion(db: Kysely<DB>): Promise<void> {

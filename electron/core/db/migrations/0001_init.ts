@@ -214,6 +214,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('petition_event')
     .columns(['petition_id', 'hlc', 'id'])
     .execute()
+  // The station's HLC resumes from the newest stamp at start-up: without this it scans every event.
+  await db.schema.createIndex('petition_event_hlc').on('petition_event').column('hlc').execute()
   await db.schema.createIndex('petition_event_type_at').on('petition_event').columns(['type', 'at']).execute()
 
   // Representatives at the station: check-ins (进站签到) and consultations (板凳议事会).

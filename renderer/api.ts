@@ -1,0 +1,106 @@
+import type { InputOf, Method, OutputOf, StationApi } from '../contract/api'
+import type { StationBridge } from '../contract/bridge'
+import { errorMessagesZh } from '../contract/errors'
+import type { PublicError, Result } from '../contract/result'
+import { ERROR_CODES, type ErrorCode } from '../domain/errors'
+
+/**
+ * The typed client of the station API. In Electron the preload exposes `window.station` (one invoke
+ * channel); in serve mode and in end-to-end tests the same methods are `POST /api/<method>` on the same
+ * origin. Either way a call resolves to the method's output or throws an `ApiError`: no raw fetch or IPC
+ * error ever reaches a screen.
+ *
+ * Only types come from contract/api.ts: importing its `methods` table would pull zod into the bundle.
+ */
+
+declare global {
+  interface Window {
+    readonly station?: StationBridge
+  }
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly code: ErrorCode
+  readonly fields: Readonly<Record<string, string>> | undefined
+
+  constructor(error: PublicError) {
+    super(error.message)
+    this.code = error.code
+    this.fields = error.fields
+  }
+}
+
+const internal = (): PublicError => ({ code: 'INTERNAL', message: errorMessagesZh.INTERNAL })
+
+function isErrorCode(x: unknown): x is ErrorCode {
+  return typeof x === 'string' && (ERROR_CODES as readonly string[]).includes(x)
+}
+
+/** Accepts only a well-formed `Result`; anything else (an HTML error page, a proxy's reply) is INTERNAL. */
+function toResult(body: unknown): Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return { ok: false, error: internal() }
+  if (body.ok === true && 'value' in body) return { ok: true, value: body.value }
+  if (body.ok === false && 'error' in body && typeof body.error === 'object' && body.error !== null) {
+    const e = body.error as Record<string, unknown>
+    if (!isErrorCode(e.code)) return { ok: false, error: internal() }
+    const fields =
+      typeof e.fields === 'object' && e.fields !== null ? (e.fields as Record<string, string>) : undefined
+    return {
+      ok: false,
+      error: {
+        code: e.code,
+        message: typeof e.message === 'string' && e.message !== '' ? e.message : errorMessagesZh[e.code],
+        ...(fields ? { fields } : {}),
+      },
+    }
+  }
+  return { ok: false, error: internal() }
+}
+
+async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+    })
+  } catch {
+    return { ok: false, error: internal() }
+  }
+  try {
+    return toResult(await response.json())
+  } catch {
+    return { ok: false, error: internal() }
+  }
+}
+
+async function overBridge(bridge: StationBridge, method: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    return toResult(await bridge.invoke(method, input ?? {}))
+  } catch {
+    return { ok: false, error: internal() }
+  }
+}
+
+export async function call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const bridge = window.station
+  const result = bridge ? await overBridge(bridge, method, input) : await overHttp(method, input)
+  if (!result.ok) throw new ApiError(result.error)
+  return result.value as OutputOf<M>
+}
+
+/**
+ * `api['duty.today']({})`: every method of the contract, typed by `StationApi`. Unknown names are refused
+ * by the backend (UNKNOWN_METHOD). `then` and symbols are not methods, so awaiting or inspecting the proxy
+ * stays harmless.
+ */
+export const api: StationApi = new Proxy({} as StationApi, {
+  get(_target, name) {
+    if (typeof name !== 'string' || name === 'then') return undefined
+    return (input: unknown) => call(name as Method, input as never)
+  },
+})
