@@ -10,17 +10,51 @@ import tseslint from 'typescript-eslint'
  * domain ← contract ← electron/core ← electron/main; domain, contract ← renderer; domain, contract ← county.
  */
 const zones = [
-  { target: './domain', from: ['./contract', './electron', './renderer', './county', './tests', './bench'], message: 'domain/ imports nothing of the project' },
-  { target: './contract', from: ['./electron', './renderer', './county', './tests', './bench'], message: 'contract/ imports only domain/' },
-  { target: './electron/core', from: ['./electron/main', './electron/preload', './renderer', './county'], message: 'the core never imports the shell, the UI or the hub' },
-  { target: './electron/preload', from: ['./electron/core', './electron/main', './renderer', './county'], message: 'the preload sees only the contract' },
-  { target: './electron/main', from: ['./renderer', './county'], message: 'the shell never imports the UI or the hub' },
-  { target: './renderer', from: ['./electron', './county'], message: 'the renderer talks to the backend only through the contract' },
+  {
+    target: './domain',
+    from: ['./contract', './electron', './renderer', './county', './tests', './bench'],
+    message: 'domain/ imports nothing of the project',
+  },
+  {
+    target: './contract',
+    from: ['./electron', './renderer', './county', './tests', './bench'],
+    message: 'contract/ imports only domain/',
+  },
+  {
+    target: './electron/core',
+    from: ['./electron/main', './electron/preload', './renderer', './county'],
+    message: 'the core never imports the shell, the UI or the hub',
+  },
+  {
+    target: './electron/preload',
+    from: ['./electron/core', './electron/main', './renderer', './county'],
+    message: 'the preload sees only the contract',
+  },
+  {
+    target: './electron/main',
+    from: ['./renderer', './county'],
+    message: 'the shell never imports the UI or the hub',
+  },
+  {
+    target: './renderer',
+    from: ['./electron', './county'],
+    message: 'the renderer talks to the backend only through the contract',
+  },
   { target: './county', from: ['./electron', './renderer'], message: 'the hub never imports the station' },
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', 'bench/.work', 'coverage'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      'test-results',
+      'playwright-report',
+      'bench/.work',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -59,7 +93,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'crypto', 'sqlite3', 'kysely'], message: 'domain/ is pure: no I/O' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'crypto', 'sqlite3', 'kysely'],
+              message: 'domain/ is pure: no I/O',
+            },
+          ],
+        },
       ],
     },
   },
