@@ -1,3 +1,4 @@
+import { errorMessagesZh } from '../../contract/errors'
 import { Solar } from 'lunar-typescript'
 import type { Page } from '@playwright/test'
 import { parseIsoDate } from '../../domain/dates'
@@ -290,7 +291,7 @@ test.describe('home screen with the demo data', () => {
     release()
 
     const alert = page.getByRole('alert')
-    await expect(alert).toContainText('系统出了点问题,请联系工作人员')
+    await expect(alert).toContainText(errorMessagesZh.INTERNAL)
     await expect(alert.locator('svg')).toBeVisible()
     await expectNoEnglish(page)
     await screenshot(page, 'home-error')

@@ -1,3 +1,4 @@
+import { errorMessagesZh } from '../../contract/errors'
 import {
   expectAccessible,
   expectNoEnglish,
@@ -59,7 +60,7 @@ test.describe('first start with an empty data directory', () => {
     await page.goto(station.url)
     await page.getByRole('button', { name: '使用演示数据', exact: true }).click()
     const alert = page.getByRole('alert')
-    await expect(alert).toContainText('系统出了点问题,请联系工作人员')
+    await expect(alert).toContainText(errorMessagesZh.INTERNAL)
     await expect(alert.locator('svg')).toBeVisible()
     await screenshot(page, 'setup-error')
     await page.unroute('**/api/setup.loadDemo')
