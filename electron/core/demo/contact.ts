@@ -1,14 +1,12 @@
 import { daysInMonth } from '../../../domain/dates'
-import { maskName, maskPhone } from '../../../domain/masking'
-import { idCheckDigit, phoneLast4 } from '../../../domain/validators'
-import type { PersonalDataCipher } from '../crypto/personal-data'
+import { idCheckDigit } from '../../../domain/validators'
 import { type Sex, personName } from './names'
 import type { Rng } from './random'
 
 /**
  * Residents' contact data for demo petitions: invented names, plausible but fake mobile numbers and valid
- * ID numbers of 范县 (region 410926), sealed exactly as a real submission is (AES-GCM per field, the
- * last-four hash, masked copies for lists), so the staff detail view and the progress lookup work on them.
+ * ID numbers of 范县 (region 410926), sealed by the same contactColumns as a real submission (AES-GCM per
+ * field, the last-four hash, masked copies for lists), so the staff detail view and the progress lookup work on them.
  */
 export interface DemoContact {
   readonly name: string | null
@@ -45,28 +43,3 @@ function idNumber(rng: Rng, sex: Sex): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
-
-/** The petition row's contact columns, as the petitions service writes them. */
-export function sealContact(cipher: PersonalDataCipher, petitionId: string, c: DemoContact | null) {
-  if (!c) {
-    return {
-      anonymous: 1,
-      contact_name_enc: null,
-      contact_phone_enc: null,
-      id_number_enc: null,
-      phone_last4_hash: null,
-      masked_name: null,
-      masked_phone: null,
-    }
-  }
-  const last4 = c.phone ? phoneLast4(c.phone) : null
-  return {
-    anonymous: 0,
-    contact_name_enc: c.name ? cipher.encrypt(c.name, petitionId, 'name') : null,
-    contact_phone_enc: c.phone ? cipher.encrypt(c.phone, petitionId, 'phone') : null,
-    id_number_enc: c.idNumber ? cipher.encrypt(c.idNumber, petitionId, 'idNumber') : null,
-    phone_last4_hash: last4 ? cipher.phoneLast4Hash(petitionId, last4) : null,
-    masked_name: c.name ? maskName(c.name) : null,
-    masked_phone: c.phone ? maskPhone(c.phone) : null,
-  }
-}

@@ -8,7 +8,8 @@ import { generateTrackingCode } from '../../../domain/tracking-code'
 import { type WorkingDayCalendar, addWorkingDays } from '../../../domain/working-days'
 import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { NewRow } from '../db/schema'
-import { sealContact } from './contact'
+import { contactColumns } from '../features/petitions/contact'
+import { eventRow, projectionColumns } from '../features/petitions/repository'
 import { buildHeaders } from './headers'
 import { officeTime } from './office-hours'
 import type { DemoStation } from './places'
@@ -119,28 +120,14 @@ export function buildPetitions(p: {
       village_id: village?.id ?? null,
       preferred_representative_id: preferred,
       submitted_at: h.submittedAt,
-      ...sealContact(p.cipher, h.id, h.contact),
-      ...projection(state),
+      ...contactColumns(p.cipher, h.id, h.contact),
+      ...projectionColumns(state),
     })
     rows.events.push(...timeline.rows())
     // A duplicate is linked to an original, never to another duplicate.
     if (story.route !== 'duplicate') done.push({ id: h.id, categoryId: h.category.id })
   }
   return rows
-}
-
-/** The projection columns, exactly as petitions/service.ts writes them. */
-export function projection(s: PetitionState) {
-  return {
-    status: s.status,
-    level: s.level,
-    due_on: s.dueOn,
-    round: s.round,
-    rating: s.rating,
-    resolved_on_spot: s.resolvedOnSpot ? 1 : 0,
-    updated_at: s.updatedAt,
-    state_json: JSON.stringify(s),
-  }
 }
 
 /**
@@ -227,18 +214,7 @@ class Timeline {
     return this.state
   }
 
-  /** Rows as petitions/repository.ts insertEvent writes them: the body without the meta fields. */
   rows(): NewRow<'petition_event'>[] {
-    return this.events.map(({ id, petitionId, at, hlc, actor, type, ...body }) => ({
-      id,
-      petition_id: petitionId,
-      type,
-      at,
-      hlc,
-      actor_role: actor.role,
-      actor_id: actor.id,
-      payload: JSON.stringify(body),
-      origin: actor.role === 'county' ? 'county' : 'station',
-    }))
+    return this.events.map((e) => eventRow(e, e.actor.role === 'county' ? 'county' : 'station'))
   }
 }

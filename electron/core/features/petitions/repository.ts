@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { PetitionEvent } from '../../../../domain/petition/events'
+import type { PetitionState } from '../../../../domain/petition/reducer'
 import type { Executor, NewRow, Row } from '../../db/schema'
 
 /** Queries only; the service decides what runs in which transaction. */
@@ -21,22 +22,24 @@ export async function codeExists(db: Executor, code: string): Promise<boolean> {
   return row !== undefined
 }
 
-export function insertEvent(db: Executor, e: PetitionEvent, origin: 'station' | 'county') {
+/** The row a timeline event is stored as: the meta fields in columns, the body as JSON. */
+export function eventRow(e: PetitionEvent, origin: 'station' | 'county'): NewRow<'petition_event'> {
   const { id, petitionId, at, hlc, actor, type, ...body } = e
-  return db
-    .insertInto('petition_event')
-    .values({
-      id,
-      petition_id: petitionId,
-      type,
-      at,
-      hlc,
-      actor_role: actor.role,
-      actor_id: actor.id,
-      payload: JSON.stringify(body),
-      origin,
-    })
-    .execute()
+  return {
+    id,
+    petition_id: petitionId,
+    type,
+    at,
+    hlc,
+    actor_role: actor.role,
+    actor_id: actor.id,
+    payload: JSON.stringify(body),
+    origin,
+  }
+}
+
+export function insertEvent(db: Executor, e: PetitionEvent, origin: 'station' | 'county') {
+  return db.insertInto('petition_event').values(eventRow(e, origin)).execute()
 }
 
 export function eventRowsOf(db: Executor, petitionId: string) {
@@ -117,4 +120,18 @@ export function queuePage(db: Executor, f: QueueFilter) {
     )
   }
   return q.orderBy('petition.due_on').orderBy('petition.id').limit(f.limit).execute()
+}
+
+/** The projection columns: a cache of the fold for queues, rewritten with every event. */
+export function projectionColumns(s: PetitionState) {
+  return {
+    status: s.status,
+    level: s.level,
+    due_on: s.dueOn,
+    round: s.round,
+    rating: s.rating,
+    resolved_on_spot: s.resolvedOnSpot ? 1 : 0,
+    updated_at: s.updatedAt,
+    state_json: JSON.stringify(s),
+  }
 }

@@ -1,6 +1,5 @@
 import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
-import { maskName, maskPhone } from '../../../../domain/masking'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
 import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
@@ -25,6 +24,7 @@ import { loadCalendar } from '../duty/calendar'
 import { receivingRepresentative } from '../duty/service'
 import { currentStation } from '../station/service'
 import { enqueueMutation } from '../sync/outbox'
+import { type CheckedContact, contactColumns } from './contact'
 import * as repo from './repository'
 
 /** The rules of the petition loop at the station: collect, route, answer, rate. */
@@ -45,7 +45,11 @@ export async function submitPetition(
   if (input.preferredRepresentativeId) await checkRepresentative(ctx.db, input.preferredRepresentativeId)
 
   const id = newId()
-  const contact = sealContact(ctx, id, input.contact, category.needs_id_number === 1)
+  const contact = contactColumns(
+    ctx.cipher,
+    id,
+    checkContact(ctx, input.contact, category.needs_id_number === 1),
+  )
   const now = ctx.now()
   const calendar = await loadCalendar(ctx.db)
   const dueOn = addWorkingDays(shanghaiDate(now), category.time_limit_days, calendar)
@@ -79,7 +83,7 @@ export async function submitPetition(
       preferred_representative_id: input.preferredRepresentativeId,
       submitted_at: now,
       ...contact,
-      ...projection(state),
+      ...repo.projectionColumns(state),
     })
     await recordEvent(tx, submitted, {
       text: input.text,
@@ -236,7 +240,7 @@ async function appendEvents(
     state = next
     await recordEvent(tx, event, {})
   }
-  await repo.updateProjection(tx, petitionId, projection(state))
+  await repo.updateProjection(tx, petitionId, repo.projectionColumns(state))
   return state
 }
 
@@ -268,19 +272,6 @@ function meta(ctx: Ctx, petitionId: string, actor: Actor, at: number) {
   return { id: newId(), petitionId, at, hlc: ctx.hlc(), actor }
 }
 
-function projection(s: PetitionState) {
-  return {
-    status: s.status,
-    level: s.level,
-    due_on: s.dueOn,
-    round: s.round,
-    rating: s.rating,
-    resolved_on_spot: s.resolvedOnSpot ? 1 : 0,
-    updated_at: s.updatedAt,
-    state_json: JSON.stringify(s),
-  }
-}
-
 async function uniqueCode(tx: Executor): Promise<string> {
   // 32^7 codes: a collision is rare, but a duplicate code would send a resident to another's petition.
   for (let i = 0; i < 10; i++) {
@@ -290,47 +281,29 @@ async function uniqueCode(tx: Executor): Promise<string> {
   throw new Error('could not find a free tracking code in 10 tries')
 }
 
-function sealContact(
+/** Checks what the resident gave; personal data is collected only when the category needs it. */
+function checkContact(
   ctx: Ctx,
-  id: string,
   contact: ParsedInputOf<'petitions.submit'>['contact'],
   idNumberNeeded: boolean,
-) {
-  const none = {
-    anonymous: 1,
-    contact_name_enc: null,
-    contact_phone_enc: null,
-    id_number_enc: null,
-    phone_last4_hash: null,
-    masked_name: null,
-    masked_phone: null,
-  }
-  if (!contact || (!contact.name && !contact.phone && !contact.idNumber)) return none
+): CheckedContact | null {
+  if (!contact) return null
   let phone: string | null = null
-  let last4: string | null = null
   if (contact.phone) {
     const checked = checkPhone(contact.phone)
-    last4 = checked.ok ? phoneLast4(checked.value) : null
-    if (!checked.ok || last4 === null) throw new DomainError('BAD_PHONE', { field: 'contact.phone' })
+    if (!checked.ok || phoneLast4(checked.value) === null) {
+      throw new DomainError('BAD_PHONE', { field: 'contact.phone' })
+    }
     phone = checked.value
   }
   let idNumber: string | null = null
   if (contact.idNumber) {
-    // Collect personal data only when needed: a category that does not need the ID number never stores it.
     if (!idNumberNeeded) throw invalid('contact.idNumber', '这类事项不需要身份证号码')
     const checked = checkIdNumber(contact.idNumber, shanghaiDate(ctx.now()))
     if (!checked.ok) throw new DomainError('BAD_ID_NUMBER', { reason: checked.reason })
     idNumber = checked.value
   }
-  return {
-    anonymous: 0,
-    contact_name_enc: contact.name ? ctx.cipher.encrypt(contact.name, id, 'name') : null,
-    contact_phone_enc: phone ? ctx.cipher.encrypt(phone, id, 'phone') : null,
-    id_number_enc: idNumber ? ctx.cipher.encrypt(idNumber, id, 'idNumber') : null,
-    phone_last4_hash: last4 ? ctx.cipher.phoneLast4Hash(id, last4) : null,
-    masked_name: contact.name ? maskName(contact.name) : null,
-    masked_phone: phone ? maskPhone(phone) : null,
-  }
+  return { name: contact.name, phone, idNumber }
 }
 
 async function findForResident(ctx: Ctx, rawCode: string, last4: string | null): Promise<Row<'petition'>> {
