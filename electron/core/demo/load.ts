@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import { DomainError } from '../../../domain/errors'
+import { invalidField } from '../validation'
 import { chinaCalendar } from '../../../domain/working-days'
 import type { Ctx } from '../context'
 import type { DB, Executor } from '../db/schema'
@@ -36,7 +36,7 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
   const stations = stationSeeds()
   const homeId = opts.stationId ?? mustGet(new Map(stations.map((s) => [s.name, s.id])), DEFAULT_STATION_NAME)
   const home = stations.find((s) => s.id === homeId)
-  if (!home) throw new DomainError('VALIDATION', { fields: { stationId: '没有这个演示联络站' } })
+  if (!home) throw invalidField('stationId', '没有这个演示联络站')
   const now = ctx.now()
   const cal = chinaCalendar()
   const places = buildPlaces(now)

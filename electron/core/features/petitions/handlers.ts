@@ -1,12 +1,6 @@
 import type { Handlers } from '../../context'
-import {
-  actOnPetition,
-  lookupPetition,
-  petitionDetail,
-  petitionQueue,
-  ratePetition,
-  submitPetition,
-} from './service'
+import { actOnPetition, lookupPetition, ratePetition, submitPetition } from './service'
+import { petitionDetail, petitionQueue } from './views'
 
 export const petitionHandlers = {
   'petitions.submit': (input, ctx) => submitPetition(ctx, input),

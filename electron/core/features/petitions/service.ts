@@ -1,23 +1,18 @@
 import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
-import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
-import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
+import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
+import { refusalFor } from '../../../../domain/petition/transitions'
 import type { ActorRole } from '../../../../domain/petition/types'
 import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
-import { addWorkingDays, dueStatus } from '../../../../domain/working-days'
+import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
-import type {
-  PetitionDetail,
-  PetitionProgress,
-  PublicTimelineEntry,
-  QueuePage,
-  SubmitPetitionResult,
-} from '../../../../contract/views'
+import type { PetitionDetail, PetitionProgress, SubmitPetitionResult } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
+import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { categoryById } from '../catalog/repository'
 import { loadCalendar } from '../duty/calendar'
@@ -26,6 +21,7 @@ import { currentStation } from '../station/service'
 import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
 import * as repo from './repository'
+import { petitionDetail, progressOf } from './views'
 
 /** The rules of the petition loop at the station: collect, route, answer, rate. */
 
@@ -40,7 +36,7 @@ export async function submitPetition(
 ): Promise<SubmitPetitionResult> {
   const station = await currentStation(ctx.db)
   const category = await categoryById(ctx.db, input.categoryId)
-  if (!category || category.active !== 1) throw invalid('categoryId', '请选择事项类别')
+  if (!category || category.active !== 1) throw invalidField('categoryId', '请选择事项类别')
   await checkPlace(ctx.db, input.townshipId, input.villageId)
   if (input.preferredRepresentativeId) await checkRepresentative(ctx.db, input.preferredRepresentativeId)
 
@@ -146,77 +142,6 @@ export async function ratePetition(
   return progressOf(ctx, fresh)
 }
 
-export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.queue'>): Promise<QueuePage> {
-  const statuses =
-    input.status === 'open'
-      ? ['received', 'triaged', 'assigned', 'transferred', 'replied']
-      : input.status === 'closed'
-        ? ['closed', 'duplicate']
-        : null
-  const rows = await repo.queuePage(ctx.db, {
-    statuses,
-    level: input.level,
-    search: input.search,
-    after: parseCursor(input.after),
-    limit: input.limit,
-  })
-  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      categoryName: r.category_name,
-      status: r.status as PetitionState['status'],
-      level: r.level as PetitionState['level'],
-      dueOn: r.due_on,
-      submittedAt: r.submitted_at,
-      summary: r.text.slice(0, 60),
-      maskedName: r.masked_name,
-    })),
-    next: last ? `${last.due_on}|${last.id}` : null,
-  }
-}
-
-/** The staff detail view, with personal data decrypted: the one place it is shown in full. */
-export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDetail> {
-  const staff = ctx.staff
-  if (!staff) throw new DomainError('STAFF_ONLY')
-  const row = await repo.petitionById(ctx.db, id)
-  if (!row) throw new DomainError('NOT_FOUND')
-  const events = (await repo.eventRowsOf(ctx.db, id)).map(repo.eventFromRow)
-  const state = foldPetition(events)
-  if (!state) throw new Error(`petition ${id} has no submitted event`)
-  const names = await staffNames(ctx.db)
-  const place = await placeNames(ctx.db, row.township_id, row.village_id)
-  const category = await categoryById(ctx.db, row.category_id)
-  const open = (buf: Buffer | null, field: 'name' | 'phone' | 'idNumber') =>
-    buf ? ctx.cipher.decrypt(buf, id, field) : null
-  return {
-    state,
-    text: row.text,
-    categoryName: category?.name ?? '',
-    townshipName: place.township,
-    villageName: place.village,
-    channel: state.channel,
-    contact: row.anonymous
-      ? null
-      : {
-          name: open(row.contact_name_enc, 'name'),
-          phone: open(row.contact_phone_enc, 'phone'),
-          idNumber: open(row.id_number_enc, 'idNumber'),
-        },
-    timeline: events.map(({ id: eventId, type, at, actor, petitionId: _p, hlc: _h, ...payload }) => ({
-      id: eventId,
-      type,
-      at,
-      actorRole: actor.role,
-      actorName: actor.id ? (names.get(actor.id) ?? null) : null,
-      payload: payload,
-    })),
-    allowedActions: allowedActions(state, staff.role),
-  }
-}
-
 // --- internals -------------------------------------------------------------------------------------
 
 async function appendEvents(
@@ -298,7 +223,7 @@ function checkContact(
   }
   let idNumber: string | null = null
   if (contact.idNumber) {
-    if (!idNumberNeeded) throw invalid('contact.idNumber', '这类事项不需要身份证号码')
+    if (!idNumberNeeded) throw invalidField('contact.idNumber', '这类事项不需要身份证号码')
     const checked = checkIdNumber(contact.idNumber, shanghaiDate(ctx.now()))
     if (!checked.ok) throw new DomainError('BAD_ID_NUMBER', { reason: checked.reason })
     idNumber = checked.value
@@ -324,45 +249,9 @@ async function findForResident(ctx: Ctx, rawCode: string, last4: string | null):
   return row
 }
 
-async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<PetitionProgress> {
-  const events = (await repo.eventRowsOf(ctx.db, row.id)).map(repo.eventFromRow)
-  const category = await categoryById(ctx.db, row.category_id)
-  const state = JSON.parse(row.state_json) as PetitionState
-  const calendar = await loadCalendar(ctx.db)
-  const timeline: PublicTimelineEntry[] = []
-  let level = state.level
-  for (const e of events) {
-    // Residents see the steps of the loop, not staff notes or supervision remarks.
-    if (e.type === 'noted' || e.type === 'supervised' || e.type === 'deadlineSet') continue
-    if (e.type === 'submitted') level = e.level
-    if (e.type === 'triaged') level = e.level
-    if (e.type === 'escalated') level = e.to
-    timeline.push({
-      type: e.type,
-      at: e.at,
-      level,
-      department: e.type === 'transferred' ? e.department : e.type === 'assigned' ? e.department : null,
-      answer: e.type === 'replied' || e.type === 'resolvedOnSpot' ? e.answer : null,
-    })
-  }
-  const answeredOn = state.repliedAt !== null ? shanghaiDate(state.repliedAt) : shanghaiDate(ctx.now())
-  return {
-    code: row.code,
-    categoryName: category?.name ?? '',
-    status: state.status,
-    level: state.level,
-    dueOn: state.dueOn,
-    onTime: dueStatus(state.dueOn, answeredOn, calendar) !== 'overdue',
-    submittedAt: state.submittedAt,
-    timeline,
-    canRate: refusalFor(state, { type: 'rated', rating: 'satisfied', reason: null }, 'resident') === null,
-    rating: state.rating,
-  }
-}
-
 async function checkPlace(db: Executor, townshipId: string, villageId: string | null): Promise<void> {
   const t = await db.selectFrom('township').select('id').where('id', '=', townshipId).executeTakeFirst()
-  if (!t) throw invalid('townshipId', '请选择乡镇')
+  if (!t) throw invalidField('townshipId', '请选择乡镇')
   if (villageId === null) return
   const v = await db
     .selectFrom('village')
@@ -370,36 +259,10 @@ async function checkPlace(db: Executor, townshipId: string, villageId: string | 
     .where('id', '=', villageId)
     .where('township_id', '=', townshipId)
     .executeTakeFirst()
-  if (!v) throw invalid('villageId', '请选择本乡镇的村')
+  if (!v) throw invalidField('villageId', '请选择本乡镇的村')
 }
 
 async function checkRepresentative(db: Executor, id: string): Promise<void> {
   const r = await db.selectFrom('representative').select('id').where('id', '=', id).executeTakeFirst()
-  if (!r) throw invalid('preferredRepresentativeId', '没有找到这位代表')
-}
-
-async function staffNames(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('staff_user').select(['id', 'name']).execute()
-  return new Map(rows.map((r) => [r.id, r.name]))
-}
-
-async function placeNames(db: Executor, townshipId: string | null, villageId: string | null) {
-  const t = townshipId
-    ? await db.selectFrom('township').select('name').where('id', '=', townshipId).executeTakeFirst()
-    : undefined
-  const v = villageId
-    ? await db.selectFrom('village').select('name').where('id', '=', villageId).executeTakeFirst()
-    : undefined
-  return { township: t?.name ?? null, village: v?.name ?? null }
-}
-
-function parseCursor(after: string | null): { dueOn: string; id: string } | null {
-  if (!after) return null
-  const [dueOn, id] = after.split('|')
-  if (!dueOn || !id) throw invalid('after', '翻页参数不对')
-  return { dueOn, id }
-}
-
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION', { fields: { [field]: message } })
+  if (!r) throw invalidField('preferredRepresentativeId', '没有找到这位代表')
 }

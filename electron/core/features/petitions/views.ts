@@ -1,0 +1,149 @@
+import { shanghaiDate } from '../../../../domain/dates'
+import { DomainError } from '../../../../domain/errors'
+import { type PetitionState, foldPetition } from '../../../../domain/petition/reducer'
+import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
+import { dueStatus } from '../../../../domain/working-days'
+import type { ParsedInputOf } from '../../../../contract/api'
+import type {
+  PetitionDetail,
+  PetitionProgress,
+  PublicTimelineEntry,
+  QueuePage,
+} from '../../../../contract/views'
+import type { Ctx } from '../../context'
+import type { Executor, Row } from '../../db/schema'
+import { invalidField } from '../../validation'
+import { categoryById } from '../catalog/repository'
+import { loadCalendar } from '../duty/calendar'
+import * as repo from './repository'
+
+/** What the desk and the resident see of petitions: queues, the staff detail view, the progress lookup. */
+
+export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.queue'>): Promise<QueuePage> {
+  const statuses =
+    input.status === 'open'
+      ? ['received', 'triaged', 'assigned', 'transferred', 'replied']
+      : input.status === 'closed'
+        ? ['closed', 'duplicate']
+        : null
+  const rows = await repo.queuePage(ctx.db, {
+    statuses,
+    level: input.level,
+    search: input.search,
+    after: parseCursor(input.after),
+    limit: input.limit,
+  })
+  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      categoryName: r.category_name,
+      status: r.status as PetitionState['status'],
+      level: r.level as PetitionState['level'],
+      dueOn: r.due_on,
+      submittedAt: r.submitted_at,
+      summary: r.text.slice(0, 60),
+      maskedName: r.masked_name,
+    })),
+    next: last ? `${last.due_on}|${last.id}` : null,
+  }
+}
+
+/** The staff detail view, with personal data decrypted: the one place it is shown in full. */
+export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDetail> {
+  const staff = ctx.staff
+  if (!staff) throw new DomainError('STAFF_ONLY')
+  const row = await repo.petitionById(ctx.db, id)
+  if (!row) throw new DomainError('NOT_FOUND')
+  const events = (await repo.eventRowsOf(ctx.db, id)).map(repo.eventFromRow)
+  const state = foldPetition(events)
+  if (!state) throw new Error(`petition ${id} has no submitted event`)
+  const names = await staffNames(ctx.db)
+  const place = await placeNames(ctx.db, row.township_id, row.village_id)
+  const category = await categoryById(ctx.db, row.category_id)
+  const open = (buf: Buffer | null, field: 'name' | 'phone' | 'idNumber') =>
+    buf ? ctx.cipher.decrypt(buf, id, field) : null
+  return {
+    state,
+    text: row.text,
+    categoryName: category?.name ?? '',
+    townshipName: place.township,
+    villageName: place.village,
+    channel: state.channel,
+    contact: row.anonymous
+      ? null
+      : {
+          name: open(row.contact_name_enc, 'name'),
+          phone: open(row.contact_phone_enc, 'phone'),
+          idNumber: open(row.id_number_enc, 'idNumber'),
+        },
+    timeline: events.map(({ id: eventId, type, at, actor, petitionId: _p, hlc: _h, ...payload }) => ({
+      id: eventId,
+      type,
+      at,
+      actorRole: actor.role,
+      actorName: actor.id ? (names.get(actor.id) ?? null) : null,
+      payload: payload,
+    })),
+    allowedActions: allowedActions(state, staff.role),
+  }
+}
+
+export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<PetitionProgress> {
+  const events = (await repo.eventRowsOf(ctx.db, row.id)).map(repo.eventFromRow)
+  const category = await categoryById(ctx.db, row.category_id)
+  const state = JSON.parse(row.state_json) as PetitionState
+  const calendar = await loadCalendar(ctx.db)
+  const timeline: PublicTimelineEntry[] = []
+  let level = state.level
+  for (const e of events) {
+    // Residents see the steps of the loop, not staff notes or supervision remarks.
+    if (e.type === 'noted' || e.type === 'supervised' || e.type === 'deadlineSet') continue
+    if (e.type === 'submitted') level = e.level
+    if (e.type === 'triaged') level = e.level
+    if (e.type === 'escalated') level = e.to
+    timeline.push({
+      type: e.type,
+      at: e.at,
+      level,
+      department: e.type === 'transferred' ? e.department : e.type === 'assigned' ? e.department : null,
+      answer: e.type === 'replied' || e.type === 'resolvedOnSpot' ? e.answer : null,
+    })
+  }
+  const answeredOn = state.repliedAt !== null ? shanghaiDate(state.repliedAt) : shanghaiDate(ctx.now())
+  return {
+    code: row.code,
+    categoryName: category?.name ?? '',
+    status: state.status,
+    level: state.level,
+    dueOn: state.dueOn,
+    onTime: dueStatus(state.dueOn, answeredOn, calendar) !== 'overdue',
+    submittedAt: state.submittedAt,
+    timeline,
+    canRate: refusalFor(state, { type: 'rated', rating: 'satisfied', reason: null }, 'resident') === null,
+    rating: state.rating,
+  }
+}
+
+async function staffNames(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('staff_user').select(['id', 'name']).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+async function placeNames(db: Executor, townshipId: string | null, villageId: string | null) {
+  const t = townshipId
+    ? await db.selectFrom('township').select('name').where('id', '=', townshipId).executeTakeFirst()
+    : undefined
+  const v = villageId
+    ? await db.selectFrom('village').select('name').where('id', '=', villageId).executeTakeFirst()
+    : undefined
+  return { township: t?.name ?? null, village: v?.name ?? null }
+}
+
+function parseCursor(after: string | null): { dueOn: string; id: string } | null {
+  if (!after) return null
+  const [dueOn, id] = after.split('|')
+  if (!dueOn || !id) throw invalidField('after', '翻页参数不对')
+  return { dueOn, id }
+}
