@@ -17,7 +17,8 @@ import { Rng } from '../electron/core/demo/random'
 import { eventFromRow, eventRowsOf } from '../electron/core/features/petitions/repository'
 import { openStation } from '../electron/core/station'
 import { RESIDENT, call, dispatchOk, formatSummary, ms, report, summarize } from './lib'
-import { ADMIN_PIN, prepareRun } from './preload'
+import { prepareRun } from './preload/cache'
+import { ADMIN_PIN } from './preload/station-setup'
 
 const PAGE = 1_000 // petitions per read
 const SAMPLES = 1_000

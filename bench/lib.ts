@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sqlite3 from 'sqlite3'
+import { WAL_AUTOCHECKPOINT_PAGES } from '../electron/core/db/open'
 import type { Caller, DispatchOutcome, Station } from '../electron/core/station'
 
 /** Shared helpers for the benchmarks. Benchmarks print figures; they never assert timings. */
@@ -124,8 +125,13 @@ export function fmtBytes(n: number): string {
   return n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GiB` : `${(n / (1 << 20)).toFixed(1)} MiB`
 }
 
-/** True when this module is the script node was asked to run. */
-export function isMain(metaUrl: string): boolean {
-  const script = process.argv[1]
-  return script !== undefined && path.resolve(script) === fileURLToPath(metaUrl)
+/** The pragmas openDatabase applies (electron/core/db/open.ts). */
+export async function appPragmas(db: sqlite3.Database): Promise<void> {
+  await rawRun(db, 'pragma busy_timeout = 5000')
+  const mode = await rawAll<{ journal_mode: string }>(db, 'pragma journal_mode = wal')
+  if (mode[0]?.journal_mode !== 'wal') throw new Error('could not switch the database to WAL mode')
+  await rawRun(db, 'pragma synchronous = full')
+  await rawRun(db, 'pragma foreign_keys = on')
+  await rawRun(db, 'pragma mmap_size = 0')
+  await rawRun(db, `pragma wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
 }
