@@ -18,6 +18,10 @@ export type Refusal =
   | 'selfDuplicate'
   | 'awaitingSecondRound'
   | 'notDissatisfied'
+  | 'noMoreRounds'
+
+/** A 不满意 rating of the first answer opens a second round; the second answer's rating is final. */
+export const MAX_ROUNDS = 2
 
 const STATION_STAFF: readonly ActorRole[] = ['staff', 'admin']
 const DESK: readonly ActorRole[] = ['staff', 'admin', 'county']
@@ -81,11 +85,15 @@ function levelRefusal(state: PetitionState, event: PetitionEventBody, role: Acto
       // The county writes only into timelines it has been given.
       return role === 'county' && !countyOwns ? 'wrongRole' : null
     case 'closed':
-      // A dissatisfied rating means a second round, not a closed file.
-      return state.rating === 'dissatisfied' ? 'awaitingSecondRound' : null
+      // A dissatisfied first answer means a second round, not a closed file; after the second round the
+      // rating stands on the record and staff close the petition.
+      return state.rating === 'dissatisfied' && state.round < MAX_ROUNDS ? 'awaitingSecondRound' : null
     case 'reopened':
-      // Residents reopen only by rating the current answer 不满意; staff may reopen any answered petition.
-      return role === 'resident' && state.rating !== 'dissatisfied' ? 'notDissatisfied' : null
+      // Residents reopen only by rating the first answer 不满意 (one second round, as domain.md says);
+      // staff may reopen any answered petition.
+      if (role !== 'resident') return null
+      if (state.rating !== 'dissatisfied') return 'notDissatisfied'
+      return state.round >= MAX_ROUNDS ? 'noMoreRounds' : null
     case 'rated':
       return state.rating !== null ? 'alreadyRated' : null
     case 'triaged':

@@ -114,6 +114,20 @@ describe('the resident rating the answer', () => {
     expect(res).toMatchObject({ status: 'replied', rating: 'mostlySatisfied' })
   })
 
+  it('keeps a 不满意 of the second answer on the record without a third round, and lets the desk close', async () => {
+    const { t, id, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+    await t.loginStaff()
+    await act(t, id, REPLY)
+    await t.logout()
+
+    const res = await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+
+    expect(res).toMatchObject({ status: 'replied', rating: 'dissatisfied', canRate: false })
+    await t.loginStaff()
+    expect((await act(t, id, CLOSE)).state).toMatchObject({ status: 'closed', round: 2 })
+  })
+
   it('lets the desk close the file after a satisfied rating', async () => {
     const { t, id, code } = await answered()
     await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'satisfied' })

@@ -250,6 +250,34 @@ describe('rule 1: closing waits for the second round after a dissatisfied rating
     expect(refusalFor(dissatisfied(), close().body, 'admin')).toBe('awaitingSecondRound')
   })
 
+  it('closes after a dissatisfied rating of the second answer: that rating stands on the record', () => {
+    const round2 = reach(
+      submitted(),
+      assign(),
+      reply(),
+      rate('dissatisfied', '路灯还是不亮'),
+      reopen(),
+      reply('已更换灯具'),
+      rate('dissatisfied', '还是经常灭'),
+    )
+    expect(round2.round).toBe(2)
+    expect(refusalFor(round2, close().body, 'staff')).toBeNull()
+  })
+
+  it('refuses a resident a third round with noMoreRounds, while staff may still reopen', () => {
+    const round2 = reach(
+      submitted(),
+      assign(),
+      reply(),
+      rate('dissatisfied'),
+      reopen(),
+      reply('已更换灯具'),
+      rate('dissatisfied'),
+    )
+    expect(refusalFor(round2, reopen().body, 'resident')).toBe('noMoreRounds')
+    expect(refusalFor(round2, reopen().body, 'staff')).toBeNull()
+  })
+
   it('refuses the automatic closing after a dissatisfied rating too', () => {
     expect(refusalFor(dissatisfied(), close().body, 'system')).toBe('awaitingSecondRound')
   })

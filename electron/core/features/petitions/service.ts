@@ -2,7 +2,7 @@ import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
-import { refusalFor } from '../../../../domain/petition/transitions'
+import { MAX_ROUNDS, refusalFor } from '../../../../domain/petition/transitions'
 import type { ActorRole } from '../../../../domain/petition/types'
 import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
@@ -132,9 +132,10 @@ export async function ratePetition(
   const actor: Actor = { role: 'resident', id: null }
   await ctx.db.transaction().execute(async (tx) => {
     const bodies: PetitionEventBody[] = [{ type: 'rated', rating: input.rating, reason: input.reason }]
-    // 不满意 starts a second round: the petition goes back to the desk.
-    if (input.rating === 'dissatisfied')
+    // 不满意 with the first answer starts a second round: the petition goes back to the desk.
+    if (input.rating === 'dissatisfied' && row.round < MAX_ROUNDS) {
       bodies.push({ type: 'reopened', reason: input.reason ?? '群众评价不满意' })
+    }
     await appendEvents(tx, ctx, row.id, bodies, actor)
   })
   const fresh = await repo.petitionById(ctx.db, row.id)
