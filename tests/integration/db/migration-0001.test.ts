@@ -47,7 +47,8 @@ const PRIMARY_KEYS: Record<string, string[]> = {
   reception_day: ['id'],
   holiday_override: ['date'],
   petition: ['id'],
-  petition_event: ['id'],
+  // clustered by timeline (WITHOUT ROWID), so a petition's events are read from neighbouring pages
+  petition_event: ['petition_id', 'hlc', 'id'],
   visit: ['id'],
   consultation: ['id'],
   consultation_representative: ['consultation_id', 'representative_id'],
@@ -97,7 +98,7 @@ const INDEXES: Record<string, { table: string; columns: string[]; unique: boolea
   petition_level: { table: 'petition', columns: ['level', 'status', 'due_on'], unique: false },
   petition_submitted: { table: 'petition', columns: ['submitted_at'], unique: false },
   petition_category: { table: 'petition', columns: ['category_id', 'submitted_at'], unique: false },
-  petition_event_timeline: { table: 'petition_event', columns: ['petition_id', 'hlc', 'id'], unique: false },
+  petition_event_hlc: { table: 'petition_event', columns: ['hlc'], unique: false },
   petition_event_type_at: { table: 'petition_event', columns: ['type', 'at'], unique: false },
   sync_outbox_pending: { table: 'sync_outbox', columns: ['acked_at', 'seq'], unique: false },
   duty_shift_unique: {
@@ -157,6 +158,18 @@ describe('migration 0001_init', () => {
         table,
       ).toEqual(expected)
     }
+  })
+
+  it('stores timeline events without rowid, clustered by petition, with each event id unique', async () => {
+    const table = await sql<{ sql: string }>`
+      select sql from sqlite_master where type = 'table' and name = 'petition_event'`.execute(db)
+    expect(table.rows[0]?.sql).toMatch(/without rowid\s*$/i)
+    const unique = await sql<{ name: string }>`
+      select il.name from pragma_index_list('petition_event') il
+      where il."unique" = 1 and (select group_concat(name) from pragma_index_info(il.name)) = 'id'`.execute(
+      db,
+    )
+    expect(unique.rows).toHaveLength(1)
   })
 
   it('links records with foreign keys, so no event or petition can point at nothing', async () => {
