@@ -29,6 +29,26 @@ describe('looking a petition up at the kiosk', () => {
     expect(res.timeline.map((e) => e.type)).toEqual(['submitted'])
   })
 
+  it('shows each step at the level the petition had reached, and hides staff notes', async () => {
+    const { t } = await useSetUpStation()
+    const { id, code } = await t.submit({ categoryId: 'dispute' })
+    await t.loginAdmin()
+    await t.succeed('petitions.act', { id, action: { type: 'noted', text: '已电话联系' } })
+    await t.succeed('petitions.act', {
+      id,
+      action: { type: 'escalated', to: 'township', reason: '涉及多个村' },
+    })
+    await t.logout()
+
+    const res = await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })
+
+    expect(res.timeline.map((e) => [e.type, e.level])).toEqual([
+      ['submitted', 'station'],
+      ['escalated', 'township'],
+    ])
+    expect(res.level).toBe('township')
+  })
+
   it('reads the code as residents type it: lower case, with a hyphen or spaces', async () => {
     const { t, code } = await submitted()
     const typed = ` ${formatTrackingCode(code).toLowerCase()} `

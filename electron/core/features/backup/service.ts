@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import sqlite3 from 'sqlite3'
+import { shanghaiDateTime } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { BackupInfo } from '../../../../contract/views'
 import { DB_FILE } from '../../db/open'
@@ -97,7 +98,8 @@ function info(file: string): BackupInfo {
   return { file, createdAt: st.mtimeMs, bytes: st.size }
 }
 
-/** Asia/Shanghai wall time as YYYYMMDD-HHmmss (UTC+8, no DST). */
+/** Asia/Shanghai wall time as YYYYMMDD-HHmmss; the offset is whole hours, so seconds are UTC's. */
 function stamp(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  const seconds = String(Math.floor(ms / 1000) % 60).padStart(2, '0')
+  return shanghaiDateTime(ms).replace(/[-:]/g, '').replace(' ', '-') + seconds
 }

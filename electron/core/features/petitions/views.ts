@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
-import { type PetitionState, foldPetition } from '../../../../domain/petition/reducer'
+import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
 import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
 import { dueStatus } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
@@ -96,17 +96,16 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
   const state = JSON.parse(row.state_json) as PetitionState
   const calendar = await loadCalendar(ctx.db)
   const timeline: PublicTimelineEntry[] = []
-  let level = state.level
+  // Each entry shows the level the petition was at after that step: the reducer decides, not a copy of it.
+  let step: PetitionState | null = null
   for (const e of events) {
+    step = applyEvent(step, e)
     // Residents see the steps of the loop, not staff notes or supervision remarks.
     if (e.type === 'noted' || e.type === 'supervised' || e.type === 'deadlineSet') continue
-    if (e.type === 'submitted') level = e.level
-    if (e.type === 'triaged') level = e.level
-    if (e.type === 'escalated') level = e.to
     timeline.push({
       type: e.type,
       at: e.at,
-      level,
+      level: step?.level ?? state.level,
       department: e.type === 'transferred' ? e.department : e.type === 'assigned' ? e.department : null,
       answer: e.type === 'replied' || e.type === 'resolvedOnSpot' ? e.answer : null,
     })
