@@ -23,7 +23,8 @@ export default defineConfig({
   base: './',
   plugins: [woff2Only(), react()],
   build: {
-    outDir: '../dist/renderer',
+    // YIZHAN_DIST lets several checkouts' builds and e2e runs share a machine without overwriting each other.
+    outDir: `${process.env.YIZHAN_DIST ?? '../dist'}/renderer`,
     emptyOutDir: true,
     target: 'chrome140',
     // Chromium has native modulepreload; the polyfill would be dead code.

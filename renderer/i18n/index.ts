@@ -1,8 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { errorMessagesZh } from '../../contract/errors'
-import en from './en.json'
-import zhCN from './zh-CN.json'
+import { enErrors, enTranslation, zhCN } from './resources'
 
 /**
  * Simplified Chinese is the language of the kiosk. The English resources exist for reviewers who do not
@@ -10,8 +9,6 @@ import zhCN from './zh-CN.json'
  * app://yizhan/index.html?lang=en). Error messages come from contract/errors.ts so each is written once.
  */
 export const DEFAULT_LANGUAGE = 'zh-CN'
-
-const { errors: enErrors, ...enTranslation } = en
 
 // Both files must hold the same keys: a key missing on either side fails the type check.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never

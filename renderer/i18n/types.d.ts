@@ -1,5 +1,5 @@
 import type { errorMessagesZh } from '../../contract/errors'
-import type zhCN from './zh-CN.json'
+import type { zhCN } from './resources'
 
 // Typed keys: `t('kiosk.home.entry.petition')` is checked against the Chinese resources at compile time.
 declare module 'i18next' {

@@ -1,3 +1,4 @@
+import type { RepresentativeCard, StationProfile } from '../../contract/views'
 import type { IconName } from '../components/Icon'
 
 /** The five things a resident can do from the home screen, in the order they are shown. */
@@ -12,5 +13,18 @@ export const ENTRY_ICON: Record<EntryId, IconName> = {
   publicBoard: 'publicBoard',
 }
 
-/** Where a resident is. Later issues add the task screens; for now each entry opens a placeholder. */
-export type Screen = { readonly name: 'home' } | { readonly name: 'placeholder'; readonly entry: EntryId }
+/** Where a resident is: the home screen or one of the five tasks (the petition wizard may be addressed). */
+export type Screen =
+  | { readonly name: 'home' }
+  | { readonly name: 'petition'; readonly representative: RepresentativeCard | null }
+  | { readonly name: 'findRepresentative' }
+  | { readonly name: 'dutyCalendar' }
+  | { readonly name: 'progress' }
+  | { readonly name: 'publicBoard' }
+
+/** What every task screen is given: the station, the way home and the way to another task. */
+export interface TaskScreenProps {
+  readonly profile: StationProfile
+  readonly onHome: () => void
+  readonly navigate: (screen: Screen) => void
+}

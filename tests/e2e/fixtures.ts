@@ -7,7 +7,7 @@ import type { InputOf, Method, OutputOf } from '../../contract/api'
 import type { Result } from '../../contract/result'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
-const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs')
+const SERVE = path.join(process.env.YIZHAN_DIST ?? path.join(ROOT, 'dist'), 'electron', 'serve.cjs')
 const READY_TIMEOUT_MS = 30_000
 
 /** A station backend in serve mode with its own fresh data directory. */

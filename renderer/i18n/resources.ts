@@ -1,0 +1,57 @@
+import enBoard from './en/board.json'
+import enCalendar from './en/calendar.json'
+import enIdle from './en/idle.json'
+import enKeyboard from './en/keyboard.json'
+import enPetition from './en/petition.json'
+import enProgress from './en/progress.json'
+import enReceipt from './en/receipt.json'
+import enRepresentatives from './en/representatives.json'
+import enBase from './en.json'
+import zhBoard from './zh-CN/board.json'
+import zhCalendar from './zh-CN/calendar.json'
+import zhIdle from './zh-CN/idle.json'
+import zhKeyboard from './zh-CN/keyboard.json'
+import zhPetition from './zh-CN/petition.json'
+import zhProgress from './zh-CN/progress.json'
+import zhReceipt from './zh-CN/receipt.json'
+import zhRepresentatives from './zh-CN/representatives.json'
+import zhBase from './zh-CN.json'
+
+/**
+ * The translation resources, one file per screen family so each feature's words sit beside each other
+ * (`kiosk.petition.*` lives in zh-CN/petition.json). The shared words (app, set-up, home, bottom bar) stay
+ * in zh-CN.json.
+ */
+export const zhCN = {
+  ...zhBase,
+  kiosk: {
+    ...zhBase.kiosk,
+    keyboard: zhKeyboard,
+    petition: zhPetition,
+    representatives: zhRepresentatives,
+    calendar: zhCalendar,
+    progress: zhProgress,
+    board: zhBoard,
+    idle: zhIdle,
+    receipt: zhReceipt,
+  },
+}
+
+const { errors: enErrors, ...enShared } = enBase
+
+export { enErrors }
+
+export const enTranslation = {
+  ...enShared,
+  kiosk: {
+    ...enShared.kiosk,
+    keyboard: enKeyboard,
+    petition: enPetition,
+    representatives: enRepresentatives,
+    calendar: enCalendar,
+    progress: enProgress,
+    board: enBoard,
+    idle: enIdle,
+    receipt: enReceipt,
+  },
+}
