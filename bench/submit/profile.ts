@@ -17,6 +17,7 @@ import { SETTING, getSetting } from '../../electron/core/features/station/servic
 import { createSessionStore } from '../../electron/core/features/staff/sessions'
 import { createHlcSource } from '../../electron/core/hlc-source'
 import { createLookupLimiter } from '../../electron/core/lookup-limiter'
+import { createReferenceCache } from '../../electron/core/reference-cache'
 import { appPragmas, formatSummary, ms, openRawDb, rawAll, report, summarize } from '../lib'
 import type { SubmitInput } from './inputs'
 
@@ -62,6 +63,7 @@ async function instrumented(dir: string) {
     setSession: () => {},
     clientKey: 'bench',
     limits: createLookupLimiter(now),
+    reference: createReferenceCache(),
   }
   const log = {
     error: (message: string, context: Record<string, unknown>) => console.error(message, context),

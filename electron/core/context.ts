@@ -3,6 +3,7 @@ import type { Method, OutputOf, ParsedInputOf } from '../../contract/api'
 import type { StaffUser } from '../../contract/views'
 import type { PersonalDataCipher } from './crypto/personal-data'
 import type { DB } from './db/schema'
+import type { ReferenceCache } from './reference-cache'
 
 /** Everything a handler may use. Built once per call by the dispatcher; no globals. */
 export interface Ctx {
@@ -20,6 +21,8 @@ export interface Ctx {
   /** Identifies the caller's device for per-kiosk limits (the lookup pause). */
   readonly clientKey: string
   readonly limits: LookupLimiter
+  /** Station, categories, places, roster ids, calendar and duty, held in memory until they change. */
+  readonly reference: ReferenceCache
 }
 
 export interface SessionStore {

@@ -13,6 +13,7 @@ import { SETTING, getSetting, putSetting } from './features/station/service'
 import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
 import { createLookupLimiter } from './lookup-limiter'
+import { createReferenceCache } from './reference-cache'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -57,6 +58,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const cipher = createCipher(key)
   const sessions = createSessionStore(now)
   const limits = createLookupLimiter(now)
+  const reference = createReferenceCache()
   const hlc = createHlcSource(await nodeId(db), now, await lastHlc(db))
 
   let timer: NodeJS.Timeout | null = null
@@ -104,6 +106,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
         },
         clientKey: caller.clientKey,
         limits,
+        reference,
       }
       const response = await invoke(method, input, ctx, log)
       return sessionToken === undefined ? { response } : { response, sessionToken }

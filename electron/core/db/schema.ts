@@ -200,6 +200,7 @@ export interface DB {
     rejected_reason: string | null
   }
   sync_cursor: { stream: string; cursor: string; updated_at: number }
+  reference_version: { id: number; version: number }
 }
 
 /** A repository function takes either the database or an open transaction: the caller decides. */

@@ -205,6 +205,7 @@ const COLUMNS: Columns = {
     rejected_reason: 'null',
   },
   sync_cursor: { stream: 'notNull', cursor: 'notNull', updated_at: 'notNull' },
+  reference_version: { id: 'notNull', version: 'notNull' },
 }
 
 let t: TestStation

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_init'
+import * as m0002 from './0002_reference_version'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -7,4 +8,5 @@ import * as m0001 from './0001_init'
  */
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_reference_version': m0002,
 }

@@ -1,8 +1,6 @@
 import { shanghaiDate } from '../../../../domain/dates'
-import type { IsoDate } from '../../../../domain/petition/types'
 import type { DutyToday, RepresentativeCard } from '../../../../contract/views'
 import type { Ctx } from '../../context'
-import type { Executor } from '../../db/schema'
 import { currentStation } from '../station/service'
 import { nextReceptionDay, shiftsOn } from './repository'
 
@@ -36,13 +34,10 @@ export async function dutyToday(ctx: Ctx): Promise<DutyToday> {
  * Who will receive a petition today: the preferred representative if on duty, else the first on-duty
  * representative whose specialties include the category's.
  */
-export async function receivingRepresentative(
-  db: Executor,
-  stationId: string,
-  date: IsoDate,
+export function receivingRepresentative(
+  rows: readonly ShiftRow[],
   want: { specialty: string | null; preferredId: string | null },
-): Promise<RepresentativeCard | null> {
-  const rows = await shiftsOn(db, stationId, date)
+): RepresentativeCard | null {
   const preferred = rows.find((r) => r.id === want.preferredId)
   if (preferred) return card(preferred)
   const { specialty } = want

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import type { PetitionState } from '../../../../domain/petition/reducer'
+import { generateTrackingCode } from '../../../../domain/tracking-code'
 import type { Executor, NewRow, Row } from '../../db/schema'
 
 /** Queries only; the service decides what runs in which transaction. */
@@ -17,9 +18,33 @@ export function petitionByCode(db: Executor, code: string) {
   return db.selectFrom('petition').selectAll().where('code', '=', code).executeTakeFirst()
 }
 
-export async function codeExists(db: Executor, code: string): Promise<boolean> {
-  const row = await db.selectFrom('petition').select('id').where('code', '=', code).executeTakeFirst()
-  return row !== undefined
+/**
+ * Inserts the petition under a new random tracking code, drawing again if the code is taken. 32^7 codes
+ * make a clash rare, so the insert itself is the check (the UNIQUE index on code) rather than a read
+ * before every insert; a failed INSERT in SQLite undoes only that statement, not the transaction.
+ */
+export async function insertWithFreshCode(
+  tx: Executor,
+  rowFor: (code: string) => NewRow<'petition'>,
+  draw: () => string = generateTrackingCode,
+): Promise<string> {
+  for (let i = 0; i < 10; i++) {
+    const code = draw()
+    try {
+      await insertPetition(tx, rowFor(code))
+      return code
+    } catch (e) {
+      if (!isCodeClash(e)) throw e
+    }
+  }
+  throw new Error('could not find a free tracking code in 10 tries')
+}
+
+/** True for the UNIQUE violation of a tracking code: the caller draws another code. */
+export function isCodeClash(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const { code, message } = e as { code?: unknown; message?: unknown }
+  return code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes('petition.code')
 }
 
 /** The row a timeline event is stored as: the meta fields in columns, the body as JSON. */

@@ -4,7 +4,7 @@ import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petiti
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
 import { MAX_ROUNDS, refusalFor } from '../../../../domain/petition/transitions'
 import type { ActorRole } from '../../../../domain/petition/types'
-import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
+import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
 import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
@@ -14,10 +14,7 @@ import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
-import { categoryById } from '../catalog/repository'
-import { loadCalendar } from '../duty/calendar'
 import { receivingRepresentative } from '../duty/service'
-import { currentStation } from '../station/service'
 import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
 import * as repo from './repository'
@@ -34,72 +31,83 @@ export async function submitPetition(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
 ): Promise<SubmitPetitionResult> {
-  const station = await currentStation(ctx.db)
-  const category = await categoryById(ctx.db, input.categoryId)
-  if (!category || category.active !== 1) throw invalidField('categoryId', '请选择事项类别')
-  await checkPlace(ctx.db, input.townshipId, input.villageId)
-  if (input.preferredRepresentativeId) await checkRepresentative(ctx.db, input.preferredRepresentativeId)
-
   const id = newId()
-  const contact = contactColumns(
-    ctx.cipher,
-    id,
-    checkContact(ctx, input.contact, category.needs_id_number === 1),
-  )
   const now = ctx.now()
-  const calendar = await loadCalendar(ctx.db)
-  const dueOn = addWorkingDays(shanghaiDate(now), category.time_limit_days, calendar)
+  const today = shanghaiDate(now)
   const actor: Actor = ctx.staff ? { role: ctx.staff.role, id: ctx.staff.id } : { role: 'resident', id: null }
-  const level = category.default_level
 
-  const code = await ctx.db.transaction().execute(async (tx) => {
-    const code = await uniqueCode(tx)
-    const submitted: PetitionEvent = {
+  // One write transaction from the checks to the commit: the reference data checked is the data the
+  // petition is stored against, and a submit costs one round of statements (reference data comes from
+  // memory unless it changed; see reference-cache.ts).
+  return ctx.db.transaction().execute(async (tx) => {
+    const ref = await ctx.reference.get(tx)
+    if (!ref.station) throw new DomainError('NOT_FOUND', { what: 'station profile; run setup first' })
+    const station = ref.station
+    const category = ref.categories.get(input.categoryId)
+    if (!category || category.active !== 1) throw invalidField('categoryId', '请选择事项类别')
+    const villages = ref.villages.get(input.townshipId)
+    if (!villages) throw invalidField('townshipId', '请选择乡镇')
+    if (input.villageId !== null && !villages.has(input.villageId)) {
+      throw invalidField('villageId', '请选择本乡镇的村')
+    }
+    const preferredId = input.preferredRepresentativeId
+    if (preferredId !== null && !ref.representativeIds.has(preferredId)) {
+      throw invalidField('preferredRepresentativeId', '没有找到这位代表')
+    }
+    const contact = contactColumns(
+      ctx.cipher,
+      id,
+      checkContact(ctx, input.contact, category.needs_id_number === 1),
+    )
+    const dueOn = addWorkingDays(today, category.time_limit_days, ref.calendar)
+    const level = category.default_level
+
+    const submitted: Omit<Extract<PetitionEvent, { type: 'submitted' }>, 'code'> = {
       ...meta(ctx, id, actor, now),
       type: 'submitted',
-      code,
       stationId: station.id,
       categoryId: category.id,
       channel: ctx.staff ? input.channel : 'kiosk',
       level,
       dueOn,
-      preferredRepresentativeId: input.preferredRepresentativeId,
+      preferredRepresentativeId: preferredId,
     }
-    const state = applyEvent(null, submitted)
-    if (!state) throw new Error('submitted event produced no state')
-    await repo.insertPetition(tx, {
+    const code = await repo.insertWithFreshCode(tx, (code) => {
+      const state = applyEvent(null, { ...submitted, code })
+      if (!state) throw new Error('submitted event produced no state')
+      return {
+        id,
+        code,
+        station_id: station.id,
+        category_id: category.id,
+        channel: submitted.channel,
+        text: input.text,
+        township_id: input.townshipId,
+        village_id: input.villageId,
+        preferred_representative_id: preferredId,
+        submitted_at: now,
+        ...contact,
+        ...repo.projectionColumns(state),
+      }
+    })
+    await recordEvent(
+      tx,
+      { ...submitted, code },
+      { text: input.text, townshipId: input.townshipId, villageId: input.villageId },
+    )
+    const shifts = await ref.shiftsOn(tx, today)
+    return {
       id,
       code,
-      station_id: station.id,
-      category_id: category.id,
-      channel: submitted.channel,
-      text: input.text,
-      township_id: input.townshipId,
-      village_id: input.villageId,
-      preferred_representative_id: input.preferredRepresentativeId,
-      submitted_at: now,
-      ...contact,
-      ...repo.projectionColumns(state),
-    })
-    await recordEvent(tx, submitted, {
-      text: input.text,
-      townshipId: input.townshipId,
-      villageId: input.villageId,
-    })
-    return code
+      level,
+      dueOn,
+      submittedAt: now,
+      receivingRepresentative: receivingRepresentative(shifts, {
+        specialty: category.specialty,
+        preferredId,
+      }),
+    }
   })
-
-  return {
-    id,
-    code,
-    level,
-    dueOn,
-    submittedAt: now,
-    receivingRepresentative: await receivingRepresentative(ctx.db, station.id, shanghaiDate(now), {
-      specialty: category.specialty,
-      preferredId: input.preferredRepresentativeId,
-    }),
-  }
 }
 
 /** Appends staff actions after checking the transition table; refused actions write nothing. */
@@ -198,15 +206,6 @@ function meta(ctx: Ctx, petitionId: string, actor: Actor, at: number) {
   return { id: newId(), petitionId, at, hlc: ctx.hlc(), actor }
 }
 
-async function uniqueCode(tx: Executor): Promise<string> {
-  // 32^7 codes: a collision is rare, but a duplicate code would send a resident to another's petition.
-  for (let i = 0; i < 10; i++) {
-    const code = generateTrackingCode()
-    if (!(await repo.codeExists(tx, code))) return code
-  }
-  throw new Error('could not find a free tracking code in 10 tries')
-}
-
 /** Checks what the resident gave; personal data is collected only when the category needs it. */
 function checkContact(
   ctx: Ctx,
@@ -248,22 +247,4 @@ async function findForResident(ctx: Ctx, rawCode: string, last4: string | null):
   }
   ctx.limits.succeed(ctx.clientKey)
   return row
-}
-
-async function checkPlace(db: Executor, townshipId: string, villageId: string | null): Promise<void> {
-  const t = await db.selectFrom('township').select('id').where('id', '=', townshipId).executeTakeFirst()
-  if (!t) throw invalidField('townshipId', '请选择乡镇')
-  if (villageId === null) return
-  const v = await db
-    .selectFrom('village')
-    .select('id')
-    .where('id', '=', villageId)
-    .where('township_id', '=', townshipId)
-    .executeTakeFirst()
-  if (!v) throw invalidField('villageId', '请选择本乡镇的村')
-}
-
-async function checkRepresentative(db: Executor, id: string): Promise<void> {
-  const r = await db.selectFrom('representative').select('id').where('id', '=', id).executeTakeFirst()
-  if (!r) throw invalidField('preferredRepresentativeId', '没有找到这位代表')
 }

@@ -1,0 +1,101 @@
+import { DomainError } from '../../domain/errors'
+import type { IsoDate } from '../../domain/petition/types'
+import type { WorkingDayCalendar } from '../../domain/working-days'
+import type { Executor, Row } from './db/schema'
+import { loadCalendar } from './features/duty/calendar'
+import { shiftsOn } from './features/duty/repository'
+import { currentStation } from './features/station/service'
+
+/**
+ * Reference data a petition submit checks against: the station, categories, places, the roster's ids,
+ * the working-day calendar and the day's duty. It changes a few times a day; submits happen all day. The
+ * cache holds one snapshot tagged with `reference_version`, a counter SQLite bumps by trigger on any
+ * change to those tables (migration 0002), so one cheap read tells whether the snapshot still holds.
+ */
+
+type StationRow = Awaited<ReturnType<typeof currentStation>>
+export type ShiftRow = Awaited<ReturnType<typeof shiftsOn>>[number]
+
+export interface ReferenceSnapshot {
+  readonly version: number
+  readonly station: StationRow | null
+  readonly categories: ReadonlyMap<string, Row<'category'>>
+  /** Each township's villages. */
+  readonly villages: ReadonlyMap<string, ReadonlySet<string>>
+  readonly representativeIds: ReadonlySet<string>
+  readonly calendar: WorkingDayCalendar
+  /** The duty of one day at this station, read on first use (dates past today are rarely asked). */
+  shiftsOn(db: Executor, date: IsoDate): Promise<readonly ShiftRow[]>
+}
+
+export interface ReferenceCache {
+  /** The current snapshot: one statement when nothing changed, a reload when something did. */
+  get(db: Executor): Promise<ReferenceSnapshot>
+}
+
+export function createReferenceCache(): ReferenceCache {
+  let snapshot: ReferenceSnapshot | null = null
+  return {
+    async get(db) {
+      // The version is read before the data: if a write lands in between, the snapshot is tagged older
+      // than what it holds and is merely reloaded once more, never the other way round.
+      const version = await currentVersion(db)
+      if (snapshot?.version !== version) snapshot = await load(db, version)
+      return snapshot
+    },
+  }
+}
+
+async function currentVersion(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('reference_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  return row.version
+}
+
+async function stationIfSetUp(db: Executor): Promise<StationRow | null> {
+  try {
+    return await currentStation(db)
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'NOT_FOUND') return null
+    throw e
+  }
+}
+
+async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
+  const station = await stationIfSetUp(db)
+  const categories = await db.selectFrom('category').selectAll().execute()
+  const places = await db
+    .selectFrom('township')
+    .leftJoin('village', 'village.township_id', 'township.id')
+    .select(['township.id as township_id', 'village.id as village_id'])
+    .execute()
+  const representatives = await db.selectFrom('representative').select('id').execute()
+  const villages = new Map<string, Set<string>>()
+  for (const p of places) {
+    const set = villages.get(p.township_id) ?? new Set<string>()
+    if (p.village_id !== null) set.add(p.village_id)
+    villages.set(p.township_id, set)
+  }
+  const shifts = new Map<IsoDate, readonly ShiftRow[]>()
+  return {
+    version,
+    station,
+    categories: new Map(categories.map((c) => [c.id, c])),
+    villages,
+    representativeIds: new Set(representatives.map((r) => r.id)),
+    calendar: await loadCalendar(db),
+    async shiftsOn(db, date) {
+      const known = shifts.get(date)
+      if (known) return known
+      if (!station) return []
+      const rows = await shiftsOn(db, station.id, date)
+      // One day's worth is all a kiosk asks for; keep the map from growing over a long uptime.
+      if (shifts.size > 7) shifts.clear()
+      shifts.set(date, rows)
+      return rows
+    },
+  }
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, shanghaiDate } from '../../../domain/dates'
+import { chinaCalendar, workingDaysUntil } from '../../../domain/working-days'
+import { insertWithFreshCode } from '../../../electron/core/features/petitions/repository'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+/**
+ * A submit checks against reference data held in memory (electron/core/reference-cache.ts). These are
+ * the cases where that memory would be wrong if it were not refreshed: each change is made straight in
+ * the database, the way a restore, a roster sync or a staff screen would, and the very next submit sees it.
+ */
+describe('a petition submit after reference data changed', () => {
+  it('refuses a category that was switched off since the last submit', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput()
+    await t.submit()
+    await t.db.updateTable('category').set({ active: 0 }).where('id', '=', input.categoryId).execute()
+
+    const res = await t.call('petitions.submit', input)
+
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { categoryId: expect.any(String) as unknown } },
+    })
+  })
+
+  it('accepts a village added since the last submit', async () => {
+    const { t, places } = await useSetUpStation()
+    await t.submit()
+    await t.db
+      .insertInto('village')
+      .values({ id: 'v-new', township_id: places.townshipId, name: '新建村', sort: 99 })
+      .execute()
+
+    const res = await t.call('petitions.submit', await t.submitInput({ villageId: 'v-new' }))
+
+    expect(res.ok).toBe(true)
+  })
+
+  it('counts a holiday entered by staff since the last submit in the next due date', async () => {
+    const { t } = await useSetUpStation()
+    const first = await t.submit()
+    // Make the first working day of the time limit a day off.
+    const today = shanghaiDate(t.clock.now())
+    let dayOff = addDays(today, 1)
+    while (!chinaCalendar().isWorkingDay(dayOff)) dayOff = addDays(dayOff, 1)
+    await t.db
+      .insertInto('holiday_override')
+      .values({ date: dayOff, kind: 'rest', name: '临时休息', created_by: null, created_at: t.clock.now() })
+      .execute()
+
+    const second = await t.submit()
+
+    expect(second.dueOn > first.dueOn).toBe(true)
+    expect(workingDaysUntil(today, second.dueOn, chinaCalendar(new Map([[dayOff, 'rest']])))).toBe(
+      workingDaysUntil(today, first.dueOn, chinaCalendar()),
+    )
+  })
+
+  it('names a representative put on duty today since the last submit as the one who receives it', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput()
+    expect((await t.succeed('petitions.submit', input)).receivingRepresentative).toBeNull()
+    const station = await t.succeed('station.profile', {})
+    await t.db
+      .insertInto('representative')
+      .values({
+        id: 'r-new',
+        name: '王海涛',
+        name_pinyin: 'wang hai tao',
+        name_initials: 'wht',
+        level: 'county',
+        sector: '农民',
+        specialties: '[]',
+        specialist_group: null,
+        township_id: station.townshipId,
+        grid_id: null,
+        station_id: station.id,
+        contact_route: 'station',
+        office_phone: null,
+        checkin_code_hash: null,
+        active: 1,
+        local_note: null,
+        roster_version: 1,
+        updated_at: t.clock.now(),
+      })
+      .execute()
+    await t.db
+      .insertInto('duty_shift')
+      .values({
+        id: 's-new',
+        station_id: station.id,
+        representative_id: 'r-new',
+        date: shanghaiDate(t.clock.now()),
+        slot: 'allDay',
+        rule_id: null,
+        hlc: '0',
+        deleted: 0,
+      })
+      .execute()
+
+    const res = await t.succeed('petitions.submit', { ...input, preferredRepresentativeId: 'r-new' })
+
+    expect(res.receivingRepresentative).toMatchObject({ id: 'r-new', name: '王海涛' })
+  })
+})
+
+describe('a tracking code that is already taken', () => {
+  it('is drawn again, and the petition is stored under the new code in the same transaction', async () => {
+    const { t } = await useSetUpStation()
+    const taken = (await t.submit()).code
+    const row = await t.db
+      .selectFrom('petition')
+      .selectAll()
+      .where('code', '=', taken)
+      .executeTakeFirstOrThrow()
+    const draws = [taken, taken, 'ABCDEFGH']
+
+    const code = await t.db.transaction().execute((tx) =>
+      insertWithFreshCode(
+        tx,
+        (code) => ({ ...row, id: 'p-second', code }),
+        () => draws.shift() ?? '',
+      ),
+    )
+
+    expect(code).toBe('ABCDEFGH')
+    const stored = await t.db.selectFrom('petition').select(['id', 'code']).orderBy('code').execute()
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { id: row.id, code: taken },
+        { id: 'p-second', code: 'ABCDEFGH' },
+      ]),
+    )
+    expect(stored).toHaveLength(2)
+  })
+
+  it('does not hide other failures: a duplicate id is not retried', async () => {
+    const { t } = await useSetUpStation()
+    const row = await t.db
+      .selectFrom('petition')
+      .selectAll()
+      .where('id', '=', (await t.submit()).id)
+      .executeTakeFirstOrThrow()
+    let draws = 0
+
+    const attempt = t.db.transaction().execute((tx) =>
+      insertWithFreshCode(
+        tx,
+        (code) => ({ ...row, code }),
+        () => {
+          draws++
+          return 'ABCDEFGH'
+        },
+      ),
+    )
+
+    await expect(attempt).rejects.toThrow(/UNIQUE constraint failed: petition\.id/)
+    expect(draws).toBe(1)
+  })
+})
