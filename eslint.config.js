@@ -111,7 +111,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['electron/core/db/migrations/**'],
+    files: ['electron/core/db/migrations/**', 'county/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // The county hub's tests run against a real PostgreSQL started for the run.
+          globalSetup: ['tests/fixtures/postgres-global.ts'],
           // Real SQLite files and child processes: give slow disks room, and keep files apart per test.
           testTimeout: 60_000,
           hookTimeout: 60_000,

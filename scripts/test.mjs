@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
-// System prerequisites (Debian's Chromium and CJK fonts for the end-to-end tests) are installed here when
-// running as root; otherwise the script says exactly what is missing.
+// System prerequisites (Debian's Chromium and CJK fonts for the end-to-end tests, PostgreSQL for the county
+// hub's integration tests) are installed here when running as root; otherwise the script says exactly what
+// is missing.
 import { execSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 
@@ -14,13 +15,19 @@ function hasCjkFont() {
   }
 }
 
+function hasPostgres() {
+  const root = '/usr/lib/postgresql'
+  return fs.existsSync(root) && fs.readdirSync(root).some((v) => fs.existsSync(`${root}/${v}/bin/initdb`))
+}
+
 function ensurePrerequisites() {
   const missing = []
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium')
   if (!hasCjkFont()) missing.push('fonts-noto-cjk')
+  if (!hasPostgres()) missing.push('postgresql')
   if (missing.length === 0) return
   if (process.getuid?.() !== 0) {
-    console.error(`missing system packages for the end-to-end tests: ${missing.join(' ')}`)
+    console.error(`missing system packages for the tests: ${missing.join(' ')}`)
     console.error(`install them with: sudo apt-get install -y ${missing.join(' ')}`)
     process.exit(1)
   }

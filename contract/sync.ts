@@ -1,0 +1,133 @@
+import { z } from 'zod'
+
+/**
+ * The sync protocol between a station and the county hub (architecture.md, "Sync with the county"), shared
+ * by both sides so neither can drift from the other.
+ *
+ * - Every request after enrolment is signed by the station's Ed25519 key over `signingString`. The hub
+ *   refuses a signature it has seen before (replay) and a time outside REQUEST_WINDOW_MS of its own clock;
+ *   a station whose clock is off learns the hub's time from the refusal and signs with the offset.
+ * - Push: a batch of outbox rows in sequence order. Each mutation is applied once (a duplicate gets the same
+ *   answer as the first time); a batch that does not start at the hub's expected sequence is refused with
+ *   409 and the expected sequence; an invalid item is recorded as rejected and skipped.
+ * - Pull: changes the station should see, in version order, keyset-paged by version; a page never splits
+ *   the changes of one version.
+ */
+
+export const SYNC_PATHS = {
+  enrol: '/sync/enrol',
+  push: '/sync/push',
+  pull: '/sync/pull',
+  digest: '/sync/digest',
+} as const
+
+export const SYNC_HEADERS = {
+  station: 'x-yizhan-station',
+  time: 'x-yizhan-time',
+  signature: 'x-yizhan-signature',
+} as const
+
+/** How far a request's time may be from the hub's clock (after the station's offset correction). */
+export const REQUEST_WINDOW_MS = 5 * 60_000
+
+/** The payload versions this side writes and reads; the hub upcasts older payloads it still accepts. */
+export const SYNC_SCHEMA_VERSION = 1
+export const MIN_SYNC_SCHEMA_VERSION = 1
+
+export const MAX_PUSH_ITEMS = 500
+export const MAX_PULL_LIMIT = 1000
+
+/** What is signed: method, path with query, the station's time, and the SHA-256 of the body (hex). */
+export function signingString(
+  method: string,
+  pathWithQuery: string,
+  timeMs: number,
+  bodySha256: string,
+): string {
+  return ['yizhan-sync-v1', method.toUpperCase(), pathWithQuery, String(timeMs), bodySha256].join('\n')
+}
+
+const id = z.string().min(1).max(64)
+
+export const EnrolBody = z.strictObject({
+  stationId: id,
+  code: z.string().min(8).max(64),
+  /** The station's Ed25519 public key, SPKI DER in base64. */
+  publicKey: z.string().min(40).max(200),
+})
+export type EnrolBody = z.infer<typeof EnrolBody>
+
+export const MUTATION_TYPES = ['petition.event'] as const
+export type MutationType = (typeof MUTATION_TYPES)[number]
+
+export const PushItem = z.strictObject({
+  seq: z.number().int().positive(),
+  mutationId: z.string().min(1).max(64),
+  type: z.string().min(1).max(64),
+  hlc: z.string().min(1).max(120),
+  schemaVersion: z.number().int().positive(),
+  payload: z.unknown(),
+})
+export type PushItem = z.infer<typeof PushItem>
+
+export const PushBody = z.strictObject({
+  items: z.array(PushItem).min(1).max(MAX_PUSH_ITEMS),
+})
+export type PushBody = z.infer<typeof PushBody>
+
+export type PushItemStatus = 'applied' | 'duplicate' | 'rejected'
+
+export interface PushItemResult {
+  readonly seq: number
+  readonly mutationId: string
+  readonly status: PushItemStatus
+  /** Why an item was rejected, in words staff can act on (shown in the station's sync panel). */
+  readonly reason: string | null
+}
+
+export interface PushResult {
+  readonly results: readonly PushItemResult[]
+  /** The sequence the hub expects next from this station. */
+  readonly nextSeq: number
+}
+
+export const CHANGE_TYPES = ['petition.event', 'representative.put', 'representative.deleted'] as const
+export type ChangeType = (typeof CHANGE_TYPES)[number]
+
+export interface Change {
+  readonly version: number
+  readonly type: ChangeType
+  readonly payload: unknown
+}
+
+export interface PullPage {
+  readonly changes: readonly Change[]
+  /** The cursor to save with this page and send as `after` next time. */
+  readonly cursor: number
+  readonly more: boolean
+}
+
+/** Error bodies of the sync API: a code for the client, a message for the logs. */
+export const SYNC_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'CLOCK_SKEW',
+  'REPLAYED',
+  'REVOKED',
+  'FORBIDDEN',
+  'SEQ_GAP',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
+
+export interface SyncError {
+  readonly code: SyncErrorCode
+  readonly message: string
+  /** With SEQ_GAP: the sequence the hub expects. */
+  readonly expectedSeq?: number
+  /** With CLOCK_SKEW: the hub's clock, so the station can correct its offset. */
+  readonly hubTime?: number
+}

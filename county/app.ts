@@ -1,0 +1,130 @@
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { EnrolBody, MAX_PULL_LIMIT, PushBody, SYNC_PATHS, type SyncError } from '../contract/sync'
+import { authenticate } from './auth'
+import type { HubDB } from './db/schema'
+import { enrol } from './enrolment'
+import { HubError } from './errors'
+import { stationDigest } from './sync/digest'
+import { pullChanges } from './sync/pull'
+import { applyPush } from './sync/push'
+
+export interface HubOptions {
+  readonly db: Kysely<HubDB>
+  readonly now?: () => number
+  /** Requests per minute per client address; the hub's only in-process state, and only a guard. */
+  readonly rateLimitPerMinute?: number
+  readonly logger?: boolean
+}
+
+/** A push of 500 mutations with long texts stays well under this; anything larger is refused unread. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: string
+  }
+}
+
+const PullQuery = z.strictObject({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
+})
+const DigestQuery = z.strictObject({ day: z.iso.date() })
+
+/**
+ * The county hub's HTTP API. Stateless: sequences, versions, replay protection and enrolment live in
+ * PostgreSQL, so several hub processes can serve the same stations side by side.
+ */
+export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
+  const { db } = opts
+  const now = opts.now ?? Date.now
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } })
+  await app.register(rateLimit, {
+    max: opts.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => ({ code: 'RATE_LIMITED', message: 'too many requests' }) satisfies SyncError,
+  })
+
+  // Keep the exact body: the signature covers its bytes, not a re-serialisation.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    req.rawBody = text
+    try {
+      done(null, text.length === 0 ? {} : JSON.parse(text))
+    } catch {
+      done(new HubError(400, 'BAD_REQUEST', 'the body is not valid JSON'), undefined)
+    }
+  })
+
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof HubError) return reply.status(error.status).send(error.body())
+    if (error instanceof z.ZodError) {
+      return reply
+        .status(400)
+        .send({ code: 'BAD_REQUEST', message: error.issues.map((i) => i.message).join('; ') })
+    }
+    const code = (error as { code?: string }).code
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ code: 'TOO_LARGE', message: 'body too large' })
+    if (code?.startsWith('FST_ERR_CTP') || (error as { statusCode?: number }).statusCode === 400) {
+      return reply.status(400).send({ code: 'BAD_REQUEST', message: 'malformed request' })
+    }
+    if (isTransient(error)) {
+      return reply
+        .status(503)
+        .send({ code: 'UNAVAILABLE', message: 'the hub database is unavailable; retry later' })
+    }
+    req.log.error({ err: error }, 'hub request failed')
+    return reply.status(500).send({ code: 'INTERNAL', message: 'internal error' })
+  })
+
+  const signed = (req: FastifyRequest) =>
+    authenticate(
+      db,
+      { method: req.method, url: req.url, headers: req.headers, rawBody: req.rawBody ?? '' },
+      now(),
+    )
+
+  app.get('/health', () => ({ ok: true }))
+
+  app.post(SYNC_PATHS.enrol, async (req, reply) => {
+    await enrol(db, EnrolBody.parse(req.body), now())
+    return reply.status(204).send()
+  })
+
+  app.post(SYNC_PATHS.push, async (req) => {
+    const stationId = await signed(req)
+    return applyPush(db, stationId, PushBody.parse(req.body), now())
+  })
+
+  app.get(SYNC_PATHS.pull, async (req) => {
+    const stationId = await signed(req)
+    const q = PullQuery.parse(req.query)
+    return pullChanges(db, stationId, q.after, q.limit)
+  })
+
+  app.get(SYNC_PATHS.digest, async (req) => {
+    const stationId = await signed(req)
+    return stationDigest(db, stationId, DigestQuery.parse(req.query).day)
+  })
+
+  return app
+}
+
+/** Connection loss and serialisation conflicts: the station should simply try again. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin shutdown
+    code === '40001' || // serialization failure
+    code === '40P01' // deadlock detected
+  )
+}

@@ -1,0 +1,100 @@
+import crypto from 'node:crypto'
+import { REQUEST_WINDOW_MS, SYNC_HEADERS, signingString } from '../contract/sync'
+import { hubAudit } from './audit'
+import type { HubExecutor } from './db/schema'
+import { HubError } from './errors'
+
+export interface SignedRequest {
+  readonly method: string
+  /** Path with query string, exactly as sent. */
+  readonly url: string
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>
+  readonly rawBody: string
+}
+
+const header = (h: SignedRequest['headers'], name: string): string | null => {
+  const v = h[name]
+  return typeof v === 'string' && v.length > 0 && v.length <= 512 ? v : null
+}
+
+export function sha256Hex(body: string): string {
+  return crypto.createHash('sha256').update(body, 'utf8').digest('hex')
+}
+
+/**
+ * Checks who sent a sync request and that it is fresh and unseen; returns the station id. Every refusal is
+ * audited. The seen-signature row is written in its own statement, before the request's work: a replay
+ * racing the original on another hub process loses on the primary key.
+ */
+export async function authenticate(db: HubExecutor, req: SignedRequest, now: number): Promise<string> {
+  const stationId = header(req.headers, SYNC_HEADERS.station)
+  const time = header(req.headers, SYNC_HEADERS.time)
+  const signature = header(req.headers, SYNC_HEADERS.signature)
+  const refuse = async (error: HubError, detail: Record<string, unknown> = {}): Promise<never> => {
+    await hubAudit(db, {
+      stationId: stationId && (await stationExists(db, stationId)) ? stationId : null,
+      action: `sync.${req.method} ${req.url.split('?')[0] ?? ''}`,
+      outcome: error.code,
+      detail: { claimedStation: stationId, ...detail },
+    })
+    throw error
+  }
+  if (!stationId || !time || !signature || !/^\d{1,16}$/.test(time)) {
+    return refuse(new HubError(401, 'UNAUTHENTICATED', 'missing or malformed signature headers'))
+  }
+  const station = await db
+    .selectFrom('station')
+    .select(['public_key', 'revoked_at'])
+    .where('id', '=', stationId)
+    .executeTakeFirst()
+  if (!station?.public_key)
+    return refuse(new HubError(401, 'UNAUTHENTICATED', 'unknown or unenrolled station'))
+  if (station.revoked_at)
+    return refuse(new HubError(403, 'REVOKED', 'this station’s credentials were revoked'))
+
+  const signed = signingString(req.method, req.url, Number(time), sha256Hex(req.rawBody))
+  let valid = false
+  try {
+    const key = crypto.createPublicKey({
+      key: Buffer.from(station.public_key, 'base64'),
+      format: 'der',
+      type: 'spki',
+    })
+    valid = crypto.verify(null, Buffer.from(signed, 'utf8'), key, Buffer.from(signature, 'base64'))
+  } catch {
+    valid = false
+  }
+  if (!valid) return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'))
+  // Checked after the signature, so only the real station learns the hub's time.
+  if (Math.abs(now - Number(time)) > REQUEST_WINDOW_MS) {
+    return refuse(new HubError(401, 'CLOCK_SKEW', 'request time outside the window', { hubTime: now }), {
+      skewMs: now - Number(time),
+    })
+  }
+  const inserted = await db
+    .insertInto('seen_request')
+    .values({ station_id: stationId, signature })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    return refuse(new HubError(401, 'REPLAYED', 'this request was already received'))
+  }
+  await db
+    .updateTable('station')
+    .set({ last_contact_at: new Date(now) })
+    .where('id', '=', stationId)
+    .execute()
+  return stationId
+}
+
+async function stationExists(db: HubExecutor, id: string): Promise<boolean> {
+  return (await db.selectFrom('station').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+}
+
+/** Forgets seen signatures older than twice the window: their times alone now get them refused. */
+export async function pruneSeenRequests(db: HubExecutor, now: number): Promise<void> {
+  await db
+    .deleteFrom('seen_request')
+    .where('seen_at', '<', new Date(now - 2 * REQUEST_WINDOW_MS))
+    .execute()
+}

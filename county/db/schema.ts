@@ -1,0 +1,71 @@
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely'
+
+/** Bigints are read as numbers (db/open.ts refuses any beyond 2^53). */
+type BigInt = number
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json = ColumnType<unknown, string, string>
+
+/** Kysely's view of the hub database; kept in step with migrations/ by tests/integration/county. */
+export interface HubDB {
+  hub_clock: { id: number; version: BigInt }
+  station: {
+    id: string
+    name: string
+    township: string
+    public_key: string | null
+    enrolled_at: Timestamp | null
+    revoked_at: Timestamp | null
+    next_seq: Generated<number>
+    last_contact_at: Timestamp | null
+    created_at: Generated<Date>
+  }
+  enrolment_code: { code_hash: string; station_id: string; expires_at: Timestamp; used_at: Timestamp | null }
+  seen_request: { station_id: string; signature: string; seen_at: Generated<Date> }
+  mutation: {
+    station_id: string
+    seq: BigInt
+    mutation_id: string
+    type: string
+    hlc: string
+    schema_version: number
+    payload: Json
+    status: 'applied' | 'rejected'
+    reason: string | null
+    received_at: Generated<Date>
+  }
+  petition: {
+    id: string
+    station_id: string
+    code: string
+    status: string
+    level: string
+    category_id: string
+    due_on: ColumnType<string, string, string>
+    submitted_at: BigInt
+    state: Json
+    updated_version: BigInt
+  }
+  petition_event: {
+    id: string
+    petition_id: string
+    station_id: string
+    type: string
+    at: BigInt
+    hlc: string
+    origin: 'station' | 'county'
+    event: Json
+    version: BigInt
+  }
+  representative: { id: string; record: Json; deleted: Generated<boolean>; version: BigInt }
+  hub_audit: {
+    id: Generated<number>
+    at: Generated<Date>
+    station_id: string | null
+    action: string
+    outcome: string
+    detail: Json
+  }
+}
+
+export type HubExecutor = Kysely<HubDB> | Transaction<HubDB>
+export type HubRow<T extends keyof HubDB> = Selectable<HubDB[T]>

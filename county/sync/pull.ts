@@ -1,0 +1,56 @@
+import { sql } from 'kysely'
+import { type Change, type ChangeType, MAX_PULL_LIMIT, type PullPage } from '../../contract/sync'
+import type { HubExecutor } from '../db/schema'
+
+interface ChangeRow {
+  version: number
+  type: ChangeType
+  payload: unknown
+}
+
+/**
+ * What a station should learn after `after`: the county's events on its petitions and every roster change,
+ * in version order. The page is cut after `limit` changes but always finishes the last version it started,
+ * so saving `cursor` never skips half of a version.
+ */
+export async function pullChanges(
+  db: HubExecutor,
+  stationId: string,
+  after: number,
+  limit: number,
+): Promise<PullPage> {
+  const size = Math.min(Math.max(1, limit), MAX_PULL_LIMIT)
+  const rows = await changes(db, stationId, sql`version > ${after}`, size)
+  const last = rows.at(-1)
+  if (rows.length === size && last) {
+    const rest = await changes(db, stationId, sql`version = ${last.version}`, null)
+    const seen = rows.filter((r) => r.version === last.version).length
+    rows.push(...rest.slice(seen))
+  }
+  const out: Change[] = rows.map((r) => ({ version: r.version, type: r.type, payload: r.payload }))
+  return { changes: out, cursor: out.at(-1)?.version ?? after, more: rows.length >= size }
+}
+
+function changes(
+  db: HubExecutor,
+  stationId: string,
+  versionIs: ReturnType<typeof sql>,
+  limit: number | null,
+) {
+  // The tie-break inside one version (kind, then id) is stable, so the second query can skip what the first read.
+  return sql<ChangeRow>`
+    select version, type, payload from (
+      select e.version, 'petition.event' as type, e.event as payload, 0 as kind, e.id as id
+        from petition_event e
+       where e.station_id = ${stationId} and e.origin = 'county'
+      union all
+      select r.version, case when r.deleted then 'representative.deleted' else 'representative.put' end,
+             r.record, 1, r.id
+        from representative r
+    ) c
+    where ${versionIs}
+    order by version, kind, id
+    ${limit === null ? sql`` : sql`limit ${limit}`}`
+    .execute(db)
+    .then((r) => r.rows)
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { SYNC_HEADERS } from '../../../contract/sync'
+import { createEnrolmentCode, registerStation, revokeStation } from '../../../county/enrolment'
+import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
+import { item, submittedEvent, useTestHub } from '../../fixtures/hub'
+
+const audit = (t: Awaited<ReturnType<typeof useTestHub>>) =>
+  t.hub.db.selectFrom('hub_audit').select(['station_id', 'action', 'outcome']).orderBy('id').execute()
+const nothingWritten = async (t: Awaited<ReturnType<typeof useTestHub>>) => {
+  expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([])
+  expect(await t.hub.db.selectFrom('petition').select('id').execute()).toEqual([])
+}
+
+describe('enrolment', () => {
+  it('takes a one-time code once: the second use is refused and audited', async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const body = { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey }
+
+    const first = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
+    const second = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
+
+    expect([first.statusCode, second.statusCode]).toEqual([204, 403])
+    expect(await audit(t)).toContainEqual({ station_id: null, action: 'enrolment.use', outcome: 'refused' })
+  })
+
+  it("refuses another station's code", async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    await registerStation(t.hub.db, { id: 'st-b', name: '乙站', township: '王楼镇' })
+    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sync/enrol',
+      payload: { stationId: 'st-b', code, publicKey: generateStationKeyPair().publicKey },
+    })
+
+    expect(res.statusCode).toBe(403)
+  })
+})
+
+describe('a signed sync request', () => {
+  it('is refused when replayed byte for byte, and audited', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const payload = JSON.stringify({ items: [item(1, submittedEvent('st-a', t.clock.now))] })
+    const headers = { ...s.headers('POST', '/sync/push', payload), 'content-type': 'application/json' }
+
+    const first = await t.app.inject({ method: 'POST', url: '/sync/push', headers, payload })
+    const replay = await t.app.inject({ method: 'POST', url: '/sync/push', headers, payload })
+
+    expect(first.statusCode).toBe(200)
+    expect(replay.statusCode).toBe(401)
+    expect(JSON.parse(replay.body)).toMatchObject({ code: 'REPLAYED' })
+    expect(await audit(t)).toContainEqual({
+      station_id: 'st-a',
+      action: 'sync.POST /sync/push',
+      outcome: 'REPLAYED',
+    })
+  })
+
+  it('is refused when the body was changed after signing', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const signedFor = JSON.stringify({ items: [item(1, submittedEvent('st-a', t.clock.now))] })
+    const tampered = JSON.stringify({
+      items: [item(1, submittedEvent('st-a', t.clock.now, { code: 'AAAAAAAA' }))],
+    })
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { ...s.headers('POST', '/sync/push', signedFor), 'content-type': 'application/json' },
+      payload: tampered,
+    })
+
+    expect(res.statusCode).toBe(401)
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'UNAUTHENTICATED' })
+    await nothingWritten(t)
+  })
+
+  it('is refused when signed with another key than the enrolled one', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const forger = createSigner('st-a', generateStationKeyPair().privateKey, () => t.clock.now)
+
+    const res = await t.signed(forger, 'POST', '/sync/push', {
+      items: [item(1, submittedEvent('st-a', t.clock.now))],
+    })
+
+    expect(res.status).toBe(401)
+    await nothingWritten(t)
+  })
+
+  it('is refused with 403 once the station is revoked', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    await revokeStation(t.hub.db, 'st-a', t.clock.now)
+
+    const res = await t.signed(s, 'POST', '/sync/push', {
+      items: [item(1, submittedEvent('st-a', t.clock.now))],
+    })
+
+    expect(res.status).toBe(403)
+    expect(res.json).toMatchObject({ code: 'REVOKED' })
+    await nothingWritten(t)
+  })
+
+  it("tells a station whose clock is hours off the hub's time, and works once it corrects", async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const body = { items: [item(1, submittedEvent('st-a', t.clock.now))] }
+    s.setOffset(-3 * 3600_000) // the kiosk's clock is three hours behind
+
+    const refused = await t.signed(s, 'POST', '/sync/push', body)
+    const hubTime = (refused.json as { hubTime: number }).hubTime
+    s.setOffset(0)
+    const accepted = await t.signed(s, 'POST', '/sync/push', body)
+
+    expect(refused.status).toBe(401)
+    expect(refused.json).toMatchObject({ code: 'CLOCK_SKEW' })
+    expect(hubTime).toBe(t.clock.now)
+    expect(accepted.status).toBe(200)
+  })
+
+  it('is refused without signature headers, from an unknown station, or with a malformed body', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const stranger = createSigner('st-x', generateStationKeyPair().privateKey, () => t.clock.now)
+
+    const bare = await t.app.inject({ method: 'POST', url: '/sync/push', payload: { items: [] } })
+    const unknown = await t.signed(stranger, 'POST', '/sync/push', {
+      items: [item(1, submittedEvent('st-x', t.clock.now))],
+    })
+    const truncated = '{"items":[{"seq":1,'
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { ...s.headers('POST', '/sync/push', truncated), 'content-type': 'application/json' },
+      payload: truncated,
+    })
+    const wrongShape = await t.signed(s, 'POST', '/sync/push', { items: 'all of them' })
+
+    expect([bare.statusCode, unknown.status, broken.statusCode, wrongShape.status]).toEqual([
+      401, 401, 400, 400,
+    ])
+    await nothingWritten(t)
+  })
+
+  it('refuses a body over the size limit before reading it', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const huge = JSON.stringify({
+      items: [{ ...item(1, submittedEvent('st-a', t.clock.now)), payload: 'x'.repeat(3_000_000) }],
+    })
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { ...s.headers('POST', '/sync/push', huge), 'content-type': 'application/json' },
+      payload: huge,
+    })
+
+    expect(res.statusCode).toBe(413)
+    await nothingWritten(t)
+  })
+
+  it('carries security headers', async () => {
+    const t = await useTestHub()
+    const res = await t.app.inject({ method: 'GET', url: '/health' })
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(res.headers[SYNC_HEADERS.signature]).toBeUndefined()
+  })
+})

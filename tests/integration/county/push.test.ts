@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import type { PushResult } from '../../../contract/sync'
+import { item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
+
+describe('a station pushing its outbox to the hub', () => {
+  it('applies a new petition and answers applied, with the next sequence expected', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const e = submittedEvent('st-a', t.clock.now)
+
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [item(1, e)] })
+
+    expect(res.status).toBe(200)
+    expect(res.json).toEqual({
+      results: [{ seq: 1, mutationId: e.id, status: 'applied', reason: null }],
+      nextSeq: 2,
+    })
+    const stored = await t.hub.db
+      .selectFrom('petition')
+      .selectAll()
+      .where('id', '=', e.petitionId)
+      .executeTakeFirst()
+    expect(stored).toMatchObject({
+      station_id: 'st-a',
+      status: 'received',
+      level: 'station',
+      due_on: '2026-12-03',
+    })
+  })
+
+  it('answers a repeated batch as before, without applying anything twice', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const e = submittedEvent('st-a', t.clock.now)
+    await t.signed(s, 'POST', '/sync/push', { items: [item(1, e)] })
+    t.clock.now += 5_000 // the station's retry, signed anew
+
+    const again = await t.signed(s, 'POST', '/sync/push', { items: [item(1, e)] })
+
+    expect(again.json).toMatchObject({ results: [{ seq: 1, status: 'duplicate' }], nextSeq: 2 })
+    const events = await t.hub.db.selectFrom('petition_event').select('id').execute()
+    expect(events).toHaveLength(1)
+  })
+
+  it('refuses a batch that skips ahead with 409 and the sequence it expects', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+
+    const res = await t.signed(s, 'POST', '/sync/push', {
+      items: [item(3, submittedEvent('st-a', t.clock.now))],
+    })
+
+    expect(res.status).toBe(409)
+    expect(res.json).toMatchObject({ code: 'SEQ_GAP', expectedSeq: 1 })
+    expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([])
+  })
+
+  it('records an invalid item as rejected, skips it, and applies the rest of the batch', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const good = submittedEvent('st-a', t.clock.now)
+    const bad = {
+      ...item(1, submittedEvent('st-a', t.clock.now)),
+      payload: { type: 'submitted', code: 'nonsense' },
+    }
+
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [bad, item(2, good)] })
+
+    const body = res.json as PushResult
+    expect(body.results.map((r) => r.status)).toEqual(['rejected', 'applied'])
+    expect(body.results[0]?.reason).toMatch(/malformed petition event/)
+    expect(body.nextSeq).toBe(3)
+    const rejected = await t.hub.db
+      .selectFrom('mutation')
+      .select(['seq', 'status'])
+      .where('status', '=', 'rejected')
+      .execute()
+    expect(rejected).toEqual([{ seq: 1, status: 'rejected' }])
+  })
+
+  it("rejects an event on another station's petition", async () => {
+    const t = await useTestHub()
+    const a = await t.enrolStation('st-a')
+    const b = await t.enrolStation('st-b')
+    const theirs = submittedEvent('st-a', t.clock.now)
+    await t.signed(a, 'POST', '/sync/push', { items: [item(1, theirs)] })
+    const meddling = laterEvent(theirs.petitionId, 'st-b', t.clock.now + 1, {
+      type: 'closed',
+      summary: '已办结',
+    })
+    const impostor = submittedEvent('st-a', t.clock.now)
+
+    const res = await t.signed(b, 'POST', '/sync/push', { items: [item(1, meddling), item(2, impostor)] })
+
+    const body = res.json as PushResult
+    expect(body.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'this petition belongs to another station'],
+      ['rejected', 'a station may submit petitions only as itself'],
+    ])
+    const state = await t.hub.db
+      .selectFrom('petition')
+      .select('status')
+      .where('id', '=', theirs.petitionId)
+      .executeTakeFirst()
+    expect(state?.status).toBe('received')
+  })
+
+  it('folds the timeline whatever order its events arrive in', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const sub = submittedEvent('st-a', t.clock.now)
+    const resolved = laterEvent(sub.petitionId, 'st-a', t.clock.now + 10, {
+      type: 'resolvedOnSpot',
+      answer: '当场解答',
+    })
+
+    await t.signed(s, 'POST', '/sync/push', { items: [item(1, sub), item(2, resolved)] })
+
+    const row = await t.hub.db
+      .selectFrom('petition')
+      .select(['status', 'state'])
+      .where('id', '=', sub.petitionId)
+      .executeTakeFirst()
+    expect(row?.status).toBe('replied')
+  })
+
+  it('refuses an event stamped a day and more ahead of the hub clock', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const future = submittedEvent('st-a', t.clock.now + 2 * 86_400_000)
+
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [item(1, future)] })
+
+    expect((res.json as PushResult).results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/future/) as unknown,
+    })
+  })
+})
