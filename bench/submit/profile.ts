@@ -18,6 +18,7 @@ import { createSessionStore } from '../../electron/core/features/staff/sessions'
 import { createHlcSource } from '../../electron/core/hlc-source'
 import { createLookupLimiter } from '../../electron/core/lookup-limiter'
 import { createReferenceCache } from '../../electron/core/reference-cache'
+import { createSyncRunner } from '../../electron/core/sync/runner'
 import { appPragmas, formatSummary, ms, openRawDb, rawAll, report, summarize } from '../lib'
 import type { SubmitInput } from './inputs'
 
@@ -52,18 +53,22 @@ async function instrumented(dir: string) {
     .orderBy('hlc', 'desc')
     .limit(1)
     .executeTakeFirst()
+  const cipher = createCipher(loadOrCreateKey(dir, plainFileWrapper))
+  const hlc = createHlcSource(node, now, last ? parseHlc(last.hlc) : null)
   const ctx: Ctx = {
     db,
     dataDir: dir,
     now,
-    cipher: createCipher(loadOrCreateKey(dir, plainFileWrapper)),
-    hlc: createHlcSource(node, now, last ? parseHlc(last.hlc) : null),
+    cipher,
+    hlc,
     staff: null,
     sessions: createSessionStore(now),
     setSession: () => {},
     clientKey: 'bench',
     limits: createLookupLimiter(now),
     reference: createReferenceCache(),
+    sync: createSyncRunner({ db, cipher, now, hlc, log: () => {} }),
+    syncLoop: false,
   }
   const log = {
     error: (message: string, context: Record<string, unknown>) => console.error(message, context),

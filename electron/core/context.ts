@@ -4,6 +4,7 @@ import type { StaffUser } from '../../contract/views'
 import type { PersonalDataCipher } from './crypto/personal-data'
 import type { DB } from './db/schema'
 import type { ReferenceCache } from './reference-cache'
+import type { SyncRunner } from './sync/runner'
 
 /** Everything a handler may use. Built once per call by the dispatcher; no globals. */
 export interface Ctx {
@@ -23,6 +24,10 @@ export interface Ctx {
   readonly limits: LookupLimiter
   /** Station, categories, places, roster ids, calendar and duty, held in memory until they change. */
   readonly reference: ReferenceCache
+  /** The county sync of this station. */
+  readonly sync: SyncRunner
+  /** Whether the background sync loop runs (so enrolment starts it). */
+  readonly syncLoop: boolean
 }
 
 export interface SessionStore {

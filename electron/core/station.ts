@@ -14,6 +14,7 @@ import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
 import { createLookupLimiter } from './lookup-limiter'
 import { createReferenceCache } from './reference-cache'
+import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -23,6 +24,10 @@ export interface StationOptions {
   readonly log?: Logger
   /** Take the daily backup in the background (off in tests). */
   readonly backups?: boolean
+  /** Sync with the county in the background once enrolled (off in tests, which sync explicitly). */
+  readonly syncLoop?: boolean
+  /** Replaces the HTTP transport to the hub (tests put a fault-injecting proxy here). */
+  readonly hubTransport?: SyncRunnerOptions['transportFor']
 }
 
 export interface Caller {
@@ -60,6 +65,15 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const limits = createLookupLimiter(now)
   const reference = createReferenceCache()
   const hlc = createHlcSource(await nodeId(db), now, await lastHlc(db))
+  const sync = createSyncRunner({
+    db,
+    cipher,
+    now,
+    hlc,
+    log: (message, context) => log.error(message, context),
+    ...(opts.hubTransport ? { transportFor: opts.hubTransport } : {}),
+  })
+  if (opts.syncLoop ?? true) await sync.start()
 
   let timer: NodeJS.Timeout | null = null
   if (opts.backups) {
@@ -107,11 +121,14 @@ export async function openStation(opts: StationOptions): Promise<Station> {
         clientKey: caller.clientKey,
         limits,
         reference,
+        sync,
+        syncLoop: opts.syncLoop ?? true,
       }
       const response = await invoke(method, input, ctx, log)
       return sessionToken === undefined ? { response } : { response, sessionToken }
     },
     async close() {
+      await sync.stop()
       if (timer) clearInterval(timer)
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
       await db.destroy()

@@ -5,7 +5,8 @@ import crypto from 'node:crypto'
  * record id plus field name as associated data, so a ciphertext copied to another row or column fails to
  * decrypt. Stored layout: iv (12) | tag (16) | ciphertext.
  */
-export type PersonalField = 'name' | 'phone' | 'idNumber'
+/** What the station's data key encrypts: residents' personal data, and the station's own sync key. */
+export type PersonalField = 'name' | 'phone' | 'idNumber' | 'syncKey'
 
 export interface PersonalDataCipher {
   encrypt(plain: string, recordId: string, field: PersonalField): Buffer

@@ -1,0 +1,168 @@
+import {
+  MAX_PUSH_ITEMS,
+  type PullPage,
+  type PushItem,
+  type PushResult,
+  type SyncErrorCode,
+} from '../../../contract/sync'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+import { applyChange } from './apply'
+import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
+
+/** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
+export class SyncFailure extends Error {
+  override readonly name = 'SyncFailure'
+  constructor(
+    readonly code: SyncErrorCode | 'UNREACHABLE',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface SyncReport {
+  readonly pushed: number
+  readonly rejected: number
+  readonly pulled: number
+}
+
+export interface SyncDeps {
+  readonly db: Kysely<DB>
+  readonly transport: HubTransport
+  readonly now: () => number
+  /** Corrects the signer's clock after the hub said ours is off. */
+  readonly setClockOffset: (offsetMs: number) => void
+  /** Moves the station's HLC past stamps that arrived from the county. */
+  readonly observeHlc: (hlc: string) => void
+  readonly pullPageSize?: number
+}
+
+const PULL_STREAM = 'pull'
+
+/**
+ * One sync pass: push every pending outbox row, then pull until the hub has nothing more. Each pushed batch
+ * is marked in one transaction; each pulled page is applied together with its cursor in one transaction,
+ * so an interruption at any point resumes without loss or duplication. Memory stays bounded by one batch.
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
+  const pushed = await pushAll(deps)
+  const pulled = await pullAll(deps)
+  return { ...pushed, pulled }
+}
+
+async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: number }> {
+  const { db } = deps
+  let pushed = 0
+  let rejected = 0
+  // After a 409 the hub's expected sequence may lie before rows we think acknowledged (a hub restored
+  // from backup): resend from there, the hub answers what it already has as duplicates.
+  let resendFrom: number | null = null
+  for (let round = 0; ; round++) {
+    if (round > 1_000_000) throw new Error('push did not finish')
+    let query = db.selectFrom('sync_outbox').selectAll().orderBy('seq').limit(MAX_PUSH_ITEMS)
+    query = resendFrom !== null ? query.where('seq', '>=', resendFrom) : query.where('acked_at', 'is', null)
+    const rows = await query.execute()
+    if (rows.length === 0) return { pushed, rejected }
+    const items: PushItem[] = rows.map((r) => ({
+      seq: r.seq,
+      mutationId: r.mutation_id,
+      type: r.type,
+      hlc: r.hlc,
+      schemaVersion: r.schema_version,
+      payload: JSON.parse(r.payload) as unknown,
+    }))
+    const res = await call(deps, 'POST', '/sync/push', { items })
+    if (res.status === 409) {
+      const expected = syncErrorOf(res.json)?.expectedSeq
+      if (typeof expected !== 'number')
+        throw new SyncFailure('INTERNAL', 'a 409 without the expected sequence')
+      const first = rows[0]?.seq ?? 0
+      if (expected > first)
+        throw new SyncFailure('SEQ_GAP', `the hub expects ${expected} but holds ${first} and earlier`)
+      if (resendFrom === expected)
+        throw new SyncFailure('SEQ_GAP', `the station no longer holds sequence ${expected}`)
+      resendFrom = expected
+      continue
+    }
+    const result = expectOk(res) as PushResult
+    const now = deps.now()
+    await db.transaction().execute(async (tx) => {
+      for (const r of result.results) {
+        await tx
+          .updateTable('sync_outbox')
+          .set({ acked_at: now, rejected_reason: r.status === 'rejected' ? (r.reason ?? '已拒收') : null })
+          .where('seq', '=', r.seq)
+          .where('mutation_id', '=', r.mutationId)
+          .execute()
+      }
+    })
+    pushed += result.results.filter((r) => r.status === 'applied').length
+    rejected += result.results.filter((r) => r.status === 'rejected').length
+    if (resendFrom !== null) {
+      const last: number = rows.at(-1)?.seq ?? resendFrom
+      resendFrom = last + 1
+      const behind = await db
+        .selectFrom('sync_outbox')
+        .select('seq')
+        .where('seq', '>=', resendFrom)
+        .limit(1)
+        .execute()
+      if (behind.length === 0) resendFrom = null
+    }
+  }
+}
+
+async function pullAll(deps: SyncDeps): Promise<number> {
+  const { db } = deps
+  const size = deps.pullPageSize ?? 500
+  let pulled = 0
+  for (;;) {
+    const saved = await db
+      .selectFrom('sync_cursor')
+      .select('cursor')
+      .where('stream', '=', PULL_STREAM)
+      .executeTakeFirst()
+    const after = saved ? Number(saved.cursor) : 0
+    const page = expectOk(await call(deps, 'GET', `/sync/pull?after=${after}&limit=${size}`)) as PullPage
+    if (page.changes.length === 0) return pulled
+    const now = deps.now()
+    const stamps: string[] = []
+    await db.transaction().execute(async (tx) => {
+      for (const change of page.changes) {
+        const stamp = await applyChange(tx, change, now)
+        if (stamp) stamps.push(stamp)
+      }
+      await tx
+        .insertInto('sync_cursor')
+        .values({ stream: PULL_STREAM, cursor: String(page.cursor), updated_at: now })
+        .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor: String(page.cursor), updated_at: now }))
+        .execute()
+    })
+    for (const s of stamps) deps.observeHlc(s)
+    pulled += page.changes.length
+    if (!page.more) return pulled
+  }
+}
+
+/** One request; a clock-skew refusal corrects the offset and is tried once more. */
+async function call(deps: SyncDeps, method: 'GET' | 'POST', path: string, body?: unknown) {
+  let res = await deps.transport.request(method, path, body)
+  const error = syncErrorOf(res.json)
+  if (res.status === 401 && error?.code === 'CLOCK_SKEW' && typeof error.hubTime === 'number') {
+    deps.setClockOffset(error.hubTime - deps.now())
+    res = await deps.transport.request(method, path, body)
+  }
+  return res
+}
+
+function expectOk(res: { status: number; json: unknown }): unknown {
+  if (res.status === 200) {
+    if (res.json === null || typeof res.json !== 'object')
+      throw new UnreachableError('an empty answer from the hub')
+    return res.json
+  }
+  const error = syncErrorOf(res.json)
+  if (res.status >= 500 || !error) throw new UnreachableError(`the hub answered ${res.status}`)
+  throw new SyncFailure(error.code, error.message)
+}

@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely'
+import { DomainError } from '../../../domain/errors'
+import { type SyncStatus, syncFailureMessagesZh } from '../../../contract/sync'
+import type { PersonalDataCipher } from '../crypto/personal-data'
+import type { DB } from '../db/schema'
+import { SETTING, getSetting } from '../features/station/service'
+import type { HlcSource } from '../hlc-source'
+import { type SyncReport, SyncFailure, syncOnce } from './engine'
+import { type SyncScheduler, createSyncScheduler } from './scheduler'
+import { createSigner } from './signer'
+import { type HubTransport, UnreachableError, httpTransport } from './transport'
+import type { Signer } from './signer'
+
+/** Where the last outcome is kept (sync_cursor rows: not reference data, so writing them is cheap). */
+const LAST_SUCCESS = 'status:lastSuccess'
+const LAST_ERROR = 'status:lastError'
+
+export const SYNC_SETTING = { hubUrl: 'sync.hubUrl', key: 'sync.key' } as const
+
+export interface SyncRunner {
+  /** One pass now (or the running one); failures are recorded for the panel and rethrown. */
+  runNow(): Promise<SyncReport>
+  /** Starts the background loop when the station is enrolled; safe to call again after enrolment. */
+  start(): Promise<void>
+  stop(): Promise<void>
+  status(): Promise<SyncStatus>
+}
+
+export interface SyncRunnerOptions {
+  readonly db: Kysely<DB>
+  readonly cipher: PersonalDataCipher
+  readonly now: () => number
+  readonly hlc: HlcSource
+  readonly log: (message: string, context: Record<string, unknown>) => void
+  /** Replaces the HTTP transport (tests put a fault-injecting proxy here). */
+  readonly transportFor?: (hubUrl: string, signer: Signer) => HubTransport
+  readonly baseIntervalMs?: number
+}
+
+export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
+  const { db, now } = opts
+  let signer: { key: string; signer: Signer } | null = null
+  let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0 }
+
+  const credentials = async () => {
+    const hubUrl = await getSetting(db, SYNC_SETTING.hubUrl)
+    const sealed = await getSetting(db, SYNC_SETTING.key)
+    const stationId = await getSetting(db, SETTING.stationId)
+    if (!hubUrl || !sealed || !stationId) return null
+    return { hubUrl, sealed, stationId }
+  }
+
+  const pass = async () => {
+    const c = await credentials()
+    if (!c) throw new DomainError('SYNC_NOT_ENROLLED')
+    if (signer?.key !== c.sealed) {
+      const privateKey = opts.cipher.decrypt(Buffer.from(c.sealed, 'base64'), c.stationId, 'syncKey')
+      signer = { key: c.sealed, signer: createSigner(c.stationId, privateKey, now) }
+    }
+    const s = signer.signer
+    const transport = (opts.transportFor ?? httpTransport)(c.hubUrl, s)
+    try {
+      last = await syncOnce({
+        db,
+        transport,
+        now,
+        setClockOffset: (offset) => s.setOffset(offset),
+        observeHlc: (h) => opts.hlc.observe(h),
+      })
+      await record(db, LAST_SUCCESS, String(now()), now())
+      await db.deleteFrom('sync_cursor').where('stream', '=', LAST_ERROR).execute()
+    } catch (e) {
+      const code =
+        e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'INTERNAL'
+      await record(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now())
+      opts.log('sync pass failed', { code, error: e instanceof Error ? e.message : String(e) })
+      throw e
+    }
+  }
+
+  const scheduler: SyncScheduler = createSyncScheduler({
+    run: pass,
+    ...(opts.baseIntervalMs === undefined ? {} : { baseMs: opts.baseIntervalMs }),
+  })
+
+  return {
+    async runNow() {
+      await scheduler.now()
+      return last
+    },
+    async start() {
+      if (await credentials()) scheduler.start()
+    },
+    stop: () => scheduler.stop(),
+    async status() {
+      const c = await credentials()
+      const pending = await db
+        .selectFrom('sync_outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('acked_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      const rows = await db
+        .selectFrom('sync_cursor')
+        .selectAll()
+        .where('stream', 'in', [LAST_SUCCESS, LAST_ERROR])
+        .execute()
+      const success = rows.find((r) => r.stream === LAST_SUCCESS)
+      const error = rows.find((r) => r.stream === LAST_ERROR)
+      const failure = error
+        ? (JSON.parse(error.cursor) as { code: keyof typeof syncFailureMessagesZh; at: number })
+        : null
+      const rejected = await db
+        .selectFrom('sync_outbox')
+        .select(['seq', 'type', 'rejected_reason', 'acked_at'])
+        .where('rejected_reason', 'is not', null)
+        .orderBy('seq', 'desc')
+        .limit(50)
+        .execute()
+      return {
+        enrolled: c !== null,
+        stationId: c?.stationId ?? null,
+        hubUrl: c?.hubUrl ?? null,
+        pending: Number(pending.n),
+        lastSuccessAt: success ? Number(success.cursor) : null,
+        lastError: failure
+          ? {
+              code: failure.code,
+              message: syncFailureMessagesZh[failure.code] ?? syncFailureMessagesZh.INTERNAL,
+              at: failure.at,
+            }
+          : null,
+        rejected: rejected.map((r) => ({
+          seq: r.seq,
+          type: r.type,
+          reason: r.rejected_reason ?? '',
+          at: r.acked_at ?? 0,
+        })),
+      }
+    },
+  }
+}
+
+async function record(db: Kysely<DB>, stream: string, cursor: string, at: number): Promise<void> {
+  await db
+    .insertInto('sync_cursor')
+    .values({ stream, cursor, updated_at: at })
+    .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: at }))
+    .execute()
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import type { PetitionState } from '../../../domain/petition/reducer'
+import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
+import { actAsCounty } from '../../../county/petitions/service'
+import { putRepresentatives } from '../../../county/roster/service'
+import { act } from '../../fixtures/desk'
+import { useTestHub } from '../../fixtures/hub'
+import { RESIDENT, type TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+type Hub = Awaited<ReturnType<typeof useTestHub>>
+
+/** A station enrolled with a hub that listens on a real loopback port, as in production. */
+async function connected(): Promise<{ t: TestStation; hub: Hub; stationId: string }> {
+  const hub = await useTestHub()
+  hub.clock.now = Date.now()
+  const address = await hub.app.listen({ port: 0, host: '127.0.0.1' })
+  const { t } = await useSetUpStation()
+  hub.clock.now = t.clock.now()
+  const profile = await t.succeed('station.profile', {})
+  await registerStation(hub.hub.db, { id: profile.id, name: profile.name, township: profile.townshipName })
+  const code = await createEnrolmentCode(hub.hub.db, profile.id, hub.clock.now)
+  await t.loginAdmin()
+  const status = await t.succeed('sync.enrol', { hubUrl: address, code })
+  expect(status).toMatchObject({ enrolled: true, stationId: profile.id, pending: 0 })
+  return { t, hub, stationId: profile.id }
+}
+
+const hubState = async (hub: Hub, id: string) =>
+  (await hub.hub.db.selectFrom('petition').select('state').where('id', '=', id).executeTakeFirstOrThrow())
+    .state as PetitionState
+
+describe('a petition escalated to the county, round trip', () => {
+  it('reaches the county, comes back answered, is rated by the resident, and the rating reaches the county', async () => {
+    const { t, hub } = await connected()
+    const submitted = await t.submit()
+    await act(t, submitted.id, { type: 'escalated', to: 'county', reason: '涉及县里的水利工程' })
+
+    const first = await t.succeed('sync.now', {})
+    expect(first).toMatchObject({ pending: 0, lastError: null })
+    expect((await hubState(hub, submitted.id)).level).toBe('county')
+
+    hub.clock.now = t.clock.now() + 60_000
+    await actAsCounty(
+      hub.hub.db,
+      submitted.id,
+      { type: 'transferred', department: '县水利局' },
+      { id: 'c1' },
+      hub.clock.now,
+    )
+    await actAsCounty(
+      hub.hub.db,
+      submitted.id,
+      { type: 'replied', answer: '县水利局已安排管网改造', method: 'phone' },
+      { id: 'c1' },
+      hub.clock.now + 1000,
+    )
+    t.clock.advance(120_000)
+    await t.succeed('sync.now', {})
+
+    await t.logout()
+    const seen = await t.succeed('petitions.lookup', {
+      code: submitted.code,
+      phoneLast4: RESIDENT.phone.slice(-4),
+    })
+    expect(seen.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred', 'replied'])
+    expect(seen).toMatchObject({ status: 'replied', canRate: true })
+    await t.succeed('petitions.rate', {
+      code: submitted.code,
+      phoneLast4: RESIDENT.phone.slice(-4),
+      rating: 'satisfied',
+    })
+
+    await t.loginAdmin()
+    const last = await t.succeed('sync.now', {})
+    expect(last).toMatchObject({ pending: 0, lastError: null })
+    expect(await hubState(hub, submitted.id)).toMatchObject({ status: 'replied', rating: 'satisfied' })
+  })
+})
+
+describe('the roster', () => {
+  it('reaches the station from the county, with pinyin for search', async () => {
+    const { t, hub } = await connected()
+    await putRepresentatives(
+      hub.hub.db,
+      [
+        {
+          id: 'rep-county-1',
+          name: '王海涛',
+          namePinyin: 'wanghaitao',
+          nameInitials: 'wht',
+          level: 'county',
+          sector: '农民',
+          specialties: ['农业'],
+          townshipId: null,
+          stationId: null,
+          active: true,
+        },
+      ],
+      'county-admin',
+    )
+
+    await t.succeed('sync.now', {})
+
+    const row = await t.db
+      .selectFrom('representative')
+      .selectAll()
+      .where('id', '=', 'rep-county-1')
+      .executeTakeFirst()
+    expect(row).toMatchObject({ name: '王海涛', name_pinyin: 'wanghaitao', name_initials: 'wht', active: 1 })
+  })
+})
+
+describe('the sync panel', () => {
+  it('says in Chinese that the hub cannot be reached, and keeps everything pending', async () => {
+    const { t, hub } = await connected()
+    await t.submit()
+    await hub.app.close()
+
+    const down = await t.succeed('sync.now', {})
+
+    expect(down.pending).toBe(1)
+    expect(down.lastError).toMatchObject({
+      code: 'UNREACHABLE',
+      message: expect.stringContaining('连不上县级平台') as unknown,
+    })
+  })
+
+  it('is for staff only, and refuses 立即同步 before enrolment', async () => {
+    const { t } = await useSetUpStation()
+    expect(await t.call('sync.status', {})).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    await t.loginAdmin()
+    expect(await t.call('sync.now', {})).toMatchObject({ ok: false, error: { code: 'SYNC_NOT_ENROLLED' } })
+  })
+})
