@@ -28,6 +28,8 @@ export interface StationOptions {
   readonly syncLoop?: boolean
   /** Replaces the HTTP transport to the hub (tests put a fault-injecting proxy here). */
   readonly hubTransport?: SyncRunnerOptions['transportFor']
+  /** Mutations per sync request, below the hub's limit (tests). */
+  readonly syncBatchSize?: number
 }
 
 export interface Caller {
@@ -72,6 +74,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     hlc,
     log: (message, context) => log.error(message, context),
     ...(opts.hubTransport ? { transportFor: opts.hubTransport } : {}),
+    ...(opts.syncBatchSize === undefined ? {} : { batchSize: opts.syncBatchSize }),
   })
   if (opts.syncLoop ?? true) await sync.start()
 

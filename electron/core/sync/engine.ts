@@ -36,6 +36,8 @@ export interface SyncDeps {
   /** Moves the station's HLC past stamps that arrived from the county. */
   readonly observeHlc: (hlc: string) => void
   readonly pullPageSize?: number
+  /** Mutations per push request (the hub takes up to MAX_PUSH_ITEMS). */
+  readonly pushBatchSize?: number
 }
 
 const PULL_STREAM = 'pull'
@@ -60,7 +62,11 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   let resendFrom: number | null = null
   for (let round = 0; ; round++) {
     if (round > 1_000_000) throw new Error('push did not finish')
-    let query = db.selectFrom('sync_outbox').selectAll().orderBy('seq').limit(MAX_PUSH_ITEMS)
+    let query = db
+      .selectFrom('sync_outbox')
+      .selectAll()
+      .orderBy('seq')
+      .limit(deps.pushBatchSize ?? MAX_PUSH_ITEMS)
     query = resendFrom !== null ? query.where('seq', '>=', resendFrom) : query.where('acked_at', 'is', null)
     const rows = await query.execute()
     if (rows.length === 0) return { pushed, rejected }

@@ -35,6 +35,8 @@ export interface SyncRunnerOptions {
   /** Replaces the HTTP transport (tests put a fault-injecting proxy here). */
   readonly transportFor?: (hubUrl: string, signer: Signer) => HubTransport
   readonly baseIntervalMs?: number
+  /** Smaller batches than the hub allows (tests, to make more requests through a faulty network). */
+  readonly batchSize?: number
 }
 
 export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
@@ -66,6 +68,9 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
         now,
         setClockOffset: (offset) => s.setOffset(offset),
         observeHlc: (h) => opts.hlc.observe(h),
+        ...(opts.batchSize === undefined
+          ? {}
+          : { pushBatchSize: opts.batchSize, pullPageSize: opts.batchSize }),
       })
       await record(db, LAST_SUCCESS, String(now()), now())
       await db.deleteFrom('sync_cursor').where('stream', '=', LAST_ERROR).execute()

@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { PetitionState } from '../../../domain/petition/reducer'
-import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
 import { actAsCounty } from '../../../county/petitions/service'
 import { putRepresentatives } from '../../../county/roster/service'
 import { act } from '../../fixtures/desk'
-import { useTestHub } from '../../fixtures/hub'
-import { RESIDENT, type TestStation } from '../../fixtures/station'
+import { RESIDENT } from '../../fixtures/station'
+import { connectedStation, hubState } from '../../fixtures/sync'
 import { useSetUpStation } from '../../fixtures/vitest'
-
-type Hub = Awaited<ReturnType<typeof useTestHub>>
-
-/** A station enrolled with a hub that listens on a real loopback port, as in production. */
-async function connected(): Promise<{ t: TestStation; hub: Hub; stationId: string }> {
-  const hub = await useTestHub()
-  hub.clock.now = Date.now()
-  const address = await hub.app.listen({ port: 0, host: '127.0.0.1' })
-  const { t } = await useSetUpStation()
-  hub.clock.now = t.clock.now()
-  const profile = await t.succeed('station.profile', {})
-  await registerStation(hub.hub.db, { id: profile.id, name: profile.name, township: profile.townshipName })
-  const code = await createEnrolmentCode(hub.hub.db, profile.id, hub.clock.now)
-  await t.loginAdmin()
-  const status = await t.succeed('sync.enrol', { hubUrl: address, code })
-  expect(status).toMatchObject({ enrolled: true, stationId: profile.id, pending: 0 })
-  return { t, hub, stationId: profile.id }
-}
-
-const hubState = async (hub: Hub, id: string) =>
-  (await hub.hub.db.selectFrom('petition').select('state').where('id', '=', id).executeTakeFirstOrThrow())
-    .state as PetitionState
 
 describe('a petition escalated to the county, round trip', () => {
   it('reaches the county, comes back answered, is rated by the resident, and the rating reaches the county', async () => {
-    const { t, hub } = await connected()
+    const { t, hub } = await connectedStation()
     const submitted = await t.submit()
     await act(t, submitted.id, { type: 'escalated', to: 'county', reason: '涉及县里的水利工程' })
 
@@ -80,7 +56,7 @@ describe('a petition escalated to the county, round trip', () => {
 
 describe('the roster', () => {
   it('reaches the station from the county, with pinyin for search', async () => {
-    const { t, hub } = await connected()
+    const { t, hub } = await connectedStation()
     await putRepresentatives(
       hub.hub.db,
       [
@@ -113,7 +89,7 @@ describe('the roster', () => {
 
 describe('the sync panel', () => {
   it('says in Chinese that the hub cannot be reached, and keeps everything pending', async () => {
-    const { t, hub } = await connected()
+    const { t, hub } = await connectedStation()
     await t.submit()
     await hub.app.close()
 
