@@ -42,7 +42,9 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
   } catch {
     throw new HubError(400, 'BAD_REQUEST', 'the public key is not an SPKI DER key')
   }
-  await db.transaction().execute(async (tx) => {
+  // The refusal is audited after the transaction, never from inside it: on the one-connection demo
+  // store (PGlite) a second connection would wait for the first forever.
+  const accepted = await db.transaction().execute(async (tx) => {
     const code = await tx
       .selectFrom('enrolment_code')
       .selectAll()
@@ -51,15 +53,7 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
       .executeTakeFirst()
     const usable =
       code && code.station_id === body.stationId && code.used_at === null && code.expires_at.getTime() > now
-    if (!usable) {
-      await hubAudit(db, {
-        stationId: null,
-        action: 'enrolment.use',
-        outcome: 'refused',
-        detail: { claimedStation: body.stationId },
-      })
-      throw new HubError(403, 'FORBIDDEN', 'the enrolment code is wrong, used or expired')
-    }
+    if (!usable) return false
     await tx
       .updateTable('enrolment_code')
       .set({ used_at: new Date(now) })
@@ -71,7 +65,17 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
       .where('id', '=', body.stationId)
       .execute()
     await hubAudit(tx, { stationId: body.stationId, action: 'enrolment.use', outcome: 'ok' })
+    return true
   })
+  if (!accepted) {
+    await hubAudit(db, {
+      stationId: null,
+      action: 'enrolment.use',
+      outcome: 'refused',
+      detail: { claimedStation: body.stationId },
+    })
+    throw new HubError(403, 'FORBIDDEN', 'the enrolment code is wrong, used or expired')
+  }
 }
 
 export async function revokeStation(db: HubExecutor, stationId: string, now: number): Promise<void> {

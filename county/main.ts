@@ -1,16 +1,23 @@
+import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildHub } from './app'
 import { pruneSeenRequests } from './auth'
 import { openHubDatabase } from './db/open'
 
 /**
- * `npm run county`: the county hub on PostgreSQL (DATABASE_URL). Several processes may serve one database.
+ * `npm run county`: the county hub on PostgreSQL (DATABASE_URL); several processes may serve one database.
+ * Without DATABASE_URL it runs on an embedded PGlite directory for demos, and says so.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8790' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      'demo-data': {
+        type: 'string',
+        default: path.join(os.homedir(), '.local', 'share', 'yizhan', 'county-demo'),
+      },
     },
   })
   const url = process.env.DATABASE_URL

@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations'
+import { pglitePool } from './pglite'
 import type { HubDB } from './schema'
 
 const INT8_OID = 20
@@ -36,9 +37,16 @@ export class HubNewerThanAppError extends Error {
   }
 }
 
+/** Where the hub's data lives: PostgreSQL (production) or an embedded PGlite directory (demos). */
+export type HubStore = { readonly url: string } | { readonly pgliteDir: string }
+
 /** Connects, refuses a database migrated by a newer hub, and applies this hub's pending migrations. */
-export async function openHubDatabase(url: string, poolSize = 10): Promise<HubDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types })
+export async function openHubDatabase(store: string | HubStore, poolSize = 10): Promise<HubDatabase> {
+  const where = typeof store === 'string' ? { url: store } : store
+  const pool =
+    'url' in where
+      ? new pg.Pool({ connectionString: where.url, max: poolSize, types })
+      : pglitePool(where.pgliteDir)
   const db = new Kysely<HubDB>({ dialect: new PostgresDialect({ pool }) })
   try {
     await refuseNewer(db)
