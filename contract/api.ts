@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import type { SyncStatus } from './sync'
 import type * as v from './views'
 
 /**
@@ -26,9 +27,13 @@ export const methods = {
   'petitions.get': { input: s.PetitionIdInput, access: 'staff' },
   'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
   'receipts.get': { input: s.ReceiptInput, access: 'public' },
+  'receipts.print': { input: s.ReceiptPrintInput, access: 'public' },
   'backup.run': { input: s.Empty, access: 'admin' },
   'backup.list': { input: s.Empty, access: 'admin' },
   'audit.verify': { input: s.Empty, access: 'admin' },
+  'sync.enrol': { input: s.SyncEnrolInput, access: 'admin' },
+  'sync.status': { input: s.Empty, access: 'staff' },
+  'sync.now': { input: s.Empty, access: 'staff' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>
 
 export type Access = 'public' | 'staff' | 'admin'
@@ -53,9 +58,13 @@ interface Outputs {
   'petitions.get': v.PetitionDetail
   'petitions.act': v.PetitionDetail
   'receipts.get': v.ReceiptData
+  'receipts.print': v.ReceiptPrint
   'backup.run': v.BackupInfo
   'backup.list': readonly v.BackupInfo[]
   'audit.verify': v.AuditVerification
+  'sync.enrol': SyncStatus
+  'sync.status': SyncStatus
+  'sync.now': SyncStatus
 }
 
 /** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */

@@ -80,6 +80,8 @@ export const PetitionActionInput = z.strictObject({
 
 /** Residents may fetch the receipt of what they just submitted; anything older is a staff reprint (补打). */
 export const ReceiptInput = z.strictObject({ petitionId: id, reprint: z.boolean().default(false) })
+/** Printing asks exactly what fetching does; the same access rule applies (see receipts/service.ts). */
+export const ReceiptPrintInput = ReceiptInput
 
 export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(null) })
 
@@ -89,6 +91,15 @@ export const SetupInput = z.strictObject({
   hotline: z.string().trim().max(20),
   adminName: text(20),
   adminPin: z.string().regex(/^\d{6}$/),
+})
+
+/** Connecting the station to the county hub with the one-time code the county gave. */
+export const SyncEnrolInput = z.strictObject({
+  hubUrl: z.url({ protocol: /^https?$/ }).max(200),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{8,64}$/),
 })
 
 export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>

@@ -179,3 +179,12 @@ export interface ReceiptData {
   /** True for a staff reprint, printed with 补打. */
   readonly reprint: boolean
 }
+
+/** A receipt ready to print: its PDF copy is already kept in the data directory. */
+export interface ReceiptPrint {
+  /** The self-contained receipt document (no script, no external reference) for a print frame. */
+  readonly html: string
+  readonly widthMm: 58 | 80
+  /** The kept copy, <data>/receipts/<code>-<time>.pdf. */
+  readonly pdfPath: string
+}

@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'DB_BUSY',
   'BACKUP_FAILED',
+  'SYNC_NOT_ENROLLED',
+  'SYNC_ENROL_REFUSED',
+  'HUB_UNREACHABLE',
   'INTERNAL',
 ] as const
 

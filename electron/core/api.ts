@@ -13,6 +13,7 @@ import { petitionHandlers } from './features/petitions/handlers'
 import { receiptHandlers } from './features/receipts/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
+import { syncHandlers } from './features/sync/handlers'
 
 /** The union of every feature's handler map: exactly the contract's methods, each typed by it. */
 const handlers: { [M in Method]: Handler<M> } = {
@@ -25,6 +26,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...staffHandlers,
   ...backupHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 }
 
 export interface Logger {
