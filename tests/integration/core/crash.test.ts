@@ -71,6 +71,9 @@ beforeAll(async () => {
     target: 'node20',
     external: ['sqlite3'],
     logLevel: 'error',
+    // As in scripts/build-node.mjs: pdfkit's ES build reads import.meta.url as it loads.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
   })
   const setup = await openTestStation({ dataDir })
   await setup.setUp()
