@@ -33,8 +33,8 @@ import { type SubmitInput, inputs } from './submit/inputs'
 import { profile } from './submit/profile'
 
 const WARMUP = 100
-const N = 2_000
-const BLOCK = 100
+const N = 5_000
+const BLOCK = 50
 
 async function openFloor(dir: string): Promise<{ once: () => Promise<number>; close: () => Promise<void> }> {
   const db = await openRawDb(path.join(dir, 'floor.sqlite'))

@@ -4,18 +4,16 @@
  * receipt printer's font) confuse.
  */
 
+import { randomBytes as pooledRandomBytes } from './random'
+
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 
 const N = TRACKING_ALPHABET.length // 32
 const BODY_LENGTH = 7
 export const TRACKING_CODE_LENGTH = BODY_LENGTH + 1
 
-function defaultRandomBytes(n: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(n))
-}
-
 /** A fresh canonical code: 8 characters, uppercase, no hyphen. */
-export function generateTrackingCode(randomBytes: (n: number) => Uint8Array = defaultRandomBytes): string {
+export function generateTrackingCode(randomBytes: (n: number) => Uint8Array = pooledRandomBytes): string {
   const bytes = randomBytes(BODY_LENGTH)
   if (bytes.length < BODY_LENGTH)
     throw new RangeError(`needed ${BODY_LENGTH} random bytes, got ${bytes.length}`)

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { randomBytes } from '../../../domain/random'
 
 /**
  * Residents' name, phone and ID number at rest: AES-256-GCM with a random 96-bit IV per value and the
@@ -27,7 +28,7 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
 
   return {
     encrypt(plain, recordId, field) {
-      const iv = crypto.randomBytes(IV_BYTES)
+      const iv = randomBytes(IV_BYTES)
       const c = crypto.createCipheriv('aes-256-gcm', encKey, iv)
       c.setAAD(aad(recordId, field))
       const data = Buffer.concat([c.update(plain, 'utf8'), c.final()])
