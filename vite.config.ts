@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { pinyinIndex } from './vite.pinyin-index.config'
 
 /**
  * @fontsource CSS lists a WOFF2 source and a WOFF fallback for every subset. Chromium (Electron and the
@@ -21,7 +22,7 @@ export default defineConfig({
   root: 'renderer',
   // Relative asset urls: the same build loads from app://yizhan/ (Electron) and from serve mode.
   base: './',
-  plugins: [woff2Only(), react()],
+  plugins: [woff2Only(), react(), pinyinIndex()],
   build: {
     // YIZHAN_DIST lets several checkouts' builds and e2e runs share a machine without overwriting each other.
     outDir: `${process.env.YIZHAN_DIST ?? '../dist'}/renderer`,

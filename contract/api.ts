@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
+import type { SyncStatus } from './sync'
 import type * as v from './views'
 
 /**
@@ -13,6 +14,8 @@ export const methods = {
   'setup.init': { input: s.SetupInput, access: 'public' },
   'station.profile': { input: s.Empty, access: 'public' },
   'duty.today': { input: s.Empty, access: 'public' },
+  'duty.month': { input: s.DutyMonthInput, access: 'public' },
+  'roster.directory': { input: s.Empty, access: 'public' },
   'catalog.categories': { input: s.Empty, access: 'public' },
   'catalog.townships': { input: s.Empty, access: 'public' },
   'petitions.submit': { input: s.SubmitPetitionInput, access: 'public' },
@@ -26,9 +29,14 @@ export const methods = {
   'petitions.get': { input: s.PetitionIdInput, access: 'staff' },
   'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
   'receipts.get': { input: s.ReceiptInput, access: 'public' },
+  'receipts.print': { input: s.ReceiptPrintInput, access: 'public' },
   'backup.run': { input: s.Empty, access: 'admin' },
   'backup.list': { input: s.Empty, access: 'admin' },
   'audit.verify': { input: s.Empty, access: 'admin' },
+  'sync.enrol': { input: s.SyncEnrolInput, access: 'admin' },
+  'sync.status': { input: s.Empty, access: 'staff' },
+  'sync.now': { input: s.Empty, access: 'staff' },
+  'board.latest': { input: s.Empty, access: 'public' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>
 
 export type Access = 'public' | 'staff' | 'admin'
@@ -40,6 +48,8 @@ interface Outputs {
   'setup.init': v.StationProfile
   'station.profile': v.StationProfile
   'duty.today': v.DutyToday
+  'duty.month': v.DutyMonth
+  'roster.directory': v.RosterDirectory
   'catalog.categories': readonly v.Category[]
   'catalog.townships': readonly v.Township[]
   'petitions.submit': v.SubmitPetitionResult
@@ -53,9 +63,14 @@ interface Outputs {
   'petitions.get': v.PetitionDetail
   'petitions.act': v.PetitionDetail
   'receipts.get': v.ReceiptData
+  'receipts.print': v.ReceiptPrint
   'backup.run': v.BackupInfo
   'backup.list': readonly v.BackupInfo[]
   'audit.verify': v.AuditVerification
+  'sync.enrol': SyncStatus
+  'sync.status': SyncStatus
+  'sync.now': SyncStatus
+  'board.latest': v.PublicBoard | null
 }
 
 /** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */

@@ -15,6 +15,7 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   BAD_TRACKING_CODE: '查询码不对，请核对回执上的查询码',
   LOOKUP_MISMATCH: '查询码或手机号后四位不对，请核对',
   LOOKUP_PAUSED: '输错次数过多，请稍后再试，或请工作人员协助',
+  PHONE_DIGITS_NEEDED: '这件事留了手机号码，请输入手机号码的后四位',
   TRANSITION_REFUSED: '当前状态下不能进行这项操作',
   ALREADY_RATED: '这次答复已经评价过了',
   BAD_ID_NUMBER: '身份证号码不对，请核对',
@@ -26,5 +27,8 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   DISK_FULL: '磁盘空间已满，请清理磁盘后再试',
   DB_BUSY: '系统繁忙，请稍后再试',
   BACKUP_FAILED: '备份失败，请检查磁盘空间',
+  SYNC_NOT_ENROLLED: '本站还没有接入县级平台，请先用县里发的接入码完成接入',
+  SYNC_ENROL_REFUSED: '接入码不对、已用过或已过期，请向县人大常委会索取新的接入码',
+  HUB_UNREACHABLE: '连不上县级平台，请检查网络；数据已保存在本机，联网后会自动同步',
   INTERNAL: '系统出了点问题，请联系工作人员',
 }

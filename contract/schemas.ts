@@ -80,8 +80,13 @@ export const PetitionActionInput = z.strictObject({
 
 /** Residents may fetch the receipt of what they just submitted; anything older is a staff reprint (补打). */
 export const ReceiptInput = z.strictObject({ petitionId: id, reprint: z.boolean().default(false) })
+/** Printing asks exactly what fetching does; the same access rule applies (see receipts/service.ts). */
+export const ReceiptPrintInput = ReceiptInput
 
 export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(null) })
+
+/** A month of the duty calendar, `YYYY-MM`, between 2000-01 and 2099-12 (the holiday data's reach and more). */
+export const DutyMonthInput = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) })
 
 export const SetupInput = z.strictObject({
   stationName: text(60),
@@ -89,6 +94,15 @@ export const SetupInput = z.strictObject({
   hotline: z.string().trim().max(20),
   adminName: text(20),
   adminPin: z.string().regex(/^\d{6}$/),
+})
+
+/** Connecting the station to the county hub with the one-time code the county gave. */
+export const SyncEnrolInput = z.strictObject({
+  hubUrl: z.url({ protocol: /^https?$/ }).max(200),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{8,64}$/),
 })
 
 export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>

@@ -131,3 +131,36 @@ export interface SyncError {
   /** With CLOCK_SKEW: the hub's clock, so the station can correct its offset. */
   readonly hubTime?: number
 }
+
+/** The station's sync panel: what is waiting, when it last worked, and what the hub refused. */
+export interface SyncStatus {
+  readonly enrolled: boolean
+  readonly stationId: string | null
+  readonly hubUrl: string | null
+  /** Outbox rows not yet acknowledged by the hub. */
+  readonly pending: number
+  readonly lastSuccessAt: number | null
+  readonly lastError: { readonly code: string; readonly message: string; readonly at: number } | null
+  readonly rejected: readonly {
+    readonly seq: number
+    readonly type: string
+    readonly reason: string
+    readonly at: number
+  }[]
+}
+
+/** What staff read in the sync panel for each way a sync pass can fail. */
+export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE', string> = {
+  BAD_REQUEST: '县级平台不接受本站发送的数据格式，请升级本程序',
+  UNAUTHENTICATED: '县级平台不认可本站的身份，请重新接入',
+  CLOCK_SKEW: '本机时间与县级平台相差太多，请校准电脑时间',
+  REPLAYED: '同一请求重复发送，已自动重试',
+  REVOKED: '本站的接入已被县里停用，请联系县人大常委会',
+  FORBIDDEN: '县级平台拒绝了这项操作',
+  SEQ_GAP: '同步顺序出现缺口，请联系技术支持',
+  TOO_LARGE: '一次发送的数据太多，已自动分批重试',
+  RATE_LIMITED: '县级平台繁忙，稍后会自动重试',
+  UNAVAILABLE: '县级平台暂时不可用，稍后会自动重试',
+  INTERNAL: '县级平台出了问题，稍后会自动重试',
+  UNREACHABLE: '连不上县级平台，请检查网络；数据已保存在本机，联网后会自动同步',
+}

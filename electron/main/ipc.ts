@@ -1,16 +1,14 @@
-import path from 'node:path'
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { IPC_CHANNEL, type ReceiptPrintResult } from '../../contract/bridge'
 import { errorMessagesZh } from '../../contract/errors'
 import type { Result } from '../../contract/result'
-import type { ReceiptData } from '../../contract/views'
-import { renderReceiptHtml } from '../core/features/receipts/render'
+import type { ReceiptPrint } from '../../contract/views'
 import { receiptPrinterSettings } from '../core/features/receipts/settings'
 import type { DispatchOutcome, Station } from '../core/station'
 import { originOf } from './lockdown'
-import type { PrintJob } from './printing'
+import type { PrintJob, PrintOutcome } from './printing'
 
-export type ReceiptPrinter = (job: PrintJob) => Promise<ReceiptPrintResult>
+export type ReceiptPrinter = (job: PrintJob) => Promise<PrintOutcome>
 
 type Sender = Pick<WebContents, 'id' | 'on' | 'once'>
 
@@ -28,7 +26,7 @@ const internal: Result<never> = { ok: false, error: { code: 'INTERNAL', message:
  */
 export function registerStationIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  station: Pick<Station, 'dispatch' | 'db' | 'dataDir'>,
+  station: Pick<Station, 'dispatch' | 'db'>,
   appOrigin: string,
   printer?: ReceiptPrinter,
 ): void {
@@ -79,12 +77,13 @@ export function registerStationIpc(
     IPC_CHANNEL.print,
     async (event, petitionId: unknown, reprint: unknown): Promise<Result<ReceiptPrintResult>> => {
       if (!fromApp(event) || typeof petitionId !== 'string' || typeof reprint !== 'boolean') return refused
-      // The same access rules as any receipts.get: a resident only just after submitting, reprints staff only.
-      const outcome = await dispatch(event.sender, 'receipts.get', { petitionId, reprint })
+      // receipts.print applies the access rule (a resident only just after submitting, reprints staff
+      // only) and keeps the PDF copy in the data directory, exactly as in serve mode; then the paper.
+      const outcome = await dispatch(event.sender, 'receipts.print', { petitionId, reprint })
       if (!outcome.response.ok) return outcome.response
-      const data = outcome.response.value as ReceiptData
+      const receipt = outcome.response.value as ReceiptPrint
       try {
-        return { ok: true, value: await printData(station, data, printer) }
+        return { ok: true, value: await printPaper(station, receipt, printer) }
       } catch (e) {
         console.error('receipt printing failed', { error: e instanceof Error ? e.stack : String(e) })
         return internal
@@ -93,17 +92,15 @@ export function registerStationIpc(
   )
 }
 
-async function printData(
-  station: Pick<Station, 'db' | 'dataDir'>,
-  data: ReceiptData,
+async function printPaper(
+  station: Pick<Station, 'db'>,
+  receipt: ReceiptPrint,
   printer: ReceiptPrinter | undefined,
 ): Promise<ReceiptPrintResult> {
-  if (!printer) return { printed: false, pdfPath: null, failureReason: 'no printer configured in this shell' }
-  const settings = await receiptPrinterSettings(station.db)
-  return printer({
-    html: await renderReceiptHtml(data, { widthMm: settings.widthMm }),
-    printerName: settings.printerName,
-    widthMm: settings.widthMm,
-    keepPdfPath: path.join(station.dataDir, 'receipts', `${data.code}-${Date.now()}.pdf`),
-  })
+  if (!printer) {
+    return { printed: false, pdfPath: receipt.pdfPath, failureReason: 'no printer configured in this shell' }
+  }
+  const { printerName } = await receiptPrinterSettings(station.db)
+  const outcome = await printer({ html: receipt.html, printerName, widthMm: receipt.widthMm })
+  return { ...outcome, pdfPath: receipt.pdfPath }
 }

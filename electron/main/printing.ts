@@ -1,14 +1,10 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions } from 'electron'
-import type { ReceiptPrintResult } from '../../contract/bridge'
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron'
 import type { PaperWidthMm } from '../core/features/receipts/settings'
 
 /** The part of BrowserWindow printing uses; Electron's class fits it, and tests pass a fake. */
 export interface PrintWindow {
   readonly webContents: {
     loadURL(url: string): Promise<void>
-    printToPDF(options: PrintToPDFOptions): Promise<Buffer>
     print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void
   }
   isDestroyed(): boolean
@@ -24,8 +20,13 @@ export interface PrintJob {
   /** '' for the system default printer. */
   readonly printerName: string
   readonly widthMm: PaperWidthMm
-  /** Where to keep the PDF copy (<dataDir>/receipts/<code>-<timestamp>.pdf), or null for none. */
-  readonly keepPdfPath: string | null
+}
+
+export interface PrintOutcome {
+  /** False when the printer refused or is missing: the screen shows the code and QR and says 请到窗口领取. */
+  readonly printed: boolean
+  /** The printer's own words, for the staff log; never shown to residents as is. */
+  readonly failureReason: string | null
 }
 
 /**
@@ -38,14 +39,13 @@ export const RECEIPT_PAGE_HEIGHT_MM: Record<PaperWidthMm, number> = { 58: 210, 8
 /** A printer that never answers must not hold the resident at the kiosk. */
 export const PRINT_TIMEOUT_MS = 30_000
 
-const MM_PER_INCH = 25.4
-
 /**
- * Prints a receipt silently. The PDF copy is made first, so a kept copy exists even when the printer
- * fails; a print failure resolves `printed: false` (the screen then says 请到窗口领取), it never throws.
- * Runs only after the petition is committed: the renderer asks for a print once submit has returned.
+ * Prints a receipt silently; a print failure resolves `printed: false` (the screen then says 请到窗口领取),
+ * it never throws. Runs only after the petition is committed (the renderer asks once submit has returned)
+ * and after the core has kept the PDF copy (receipts.print): the copy is drawn by the core in plain Node,
+ * the same in Electron and serve mode, so this window only lays out the paper.
  */
-export async function printReceipt(deps: PrintDeps, job: PrintJob): Promise<ReceiptPrintResult> {
+export async function printReceipt(deps: PrintDeps, job: PrintJob): Promise<PrintOutcome> {
   const { BrowserWindow } = deps
   // A throwaway window that can do nothing but lay out the receipt: no script, no preload, no Node.
   const win = new BrowserWindow({
@@ -70,38 +70,15 @@ export async function printReceipt(deps: PrintDeps, job: PrintJob): Promise<Rece
   })
   try {
     await win.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`)
-    const pdfPath = await keepPdf(win, job)
-    const outcome = await print(win, job)
-    return { ...outcome, pdfPath }
+    return await print(win, job)
   } catch (e) {
-    return { printed: false, pdfPath: null, failureReason: e instanceof Error ? e.message : String(e) }
+    return { printed: false, failureReason: e instanceof Error ? e.message : String(e) }
   } finally {
     if (!win.isDestroyed()) win.destroy()
   }
 }
 
-async function keepPdf(win: PrintWindow, job: PrintJob): Promise<string | null> {
-  if (job.keepPdfPath === null) return null
-  try {
-    const pdf = await win.webContents.printToPDF({
-      pageSize: {
-        width: job.widthMm / MM_PER_INCH,
-        height: RECEIPT_PAGE_HEIGHT_MM[job.widthMm] / MM_PER_INCH,
-      },
-      margins: { top: 0, bottom: 0, left: 0, right: 0 },
-      printBackground: true,
-    })
-    await fs.mkdir(path.dirname(job.keepPdfPath), { recursive: true })
-    // 'wx': a copy is evidence of what was printed; never overwrite an earlier one.
-    await fs.writeFile(job.keepPdfPath, pdf, { flag: 'wx' })
-    return job.keepPdfPath
-  } catch {
-    // A full disk must not stop the paper receipt the resident is waiting for.
-    return null
-  }
-}
-
-function print(win: PrintWindow, job: PrintJob): Promise<Omit<ReceiptPrintResult, 'pdfPath'>> {
+function print(win: PrintWindow, job: PrintJob): Promise<PrintOutcome> {
   return new Promise((resolve) => {
     const timer = setTimeout(
       () => resolve({ printed: false, failureReason: 'the printer did not answer in time' }),

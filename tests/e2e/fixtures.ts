@@ -13,6 +13,8 @@ const READY_TIMEOUT_MS = 30_000
 /** A station backend in serve mode with its own fresh data directory. */
 export interface Station {
   readonly url: string
+  /** The server's data directory (station.sqlite, receipts/ …), for checks on what it wrote. */
+  readonly dataDir: string
   /** Calls the API the way the renderer does, to compare what the screen shows with the data. */
   call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>>
 }
@@ -62,6 +64,7 @@ export const test = base.extend<{ demo: boolean; station: Station }>({
     try {
       await use({
         url,
+        dataDir,
         async call(method, input) {
           const res = await fetch(`${url}/api/${method}`, {
             method: 'POST',

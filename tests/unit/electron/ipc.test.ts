@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 vi.mock('electron', () => ({}))
 
 import type { Result } from '../../../contract/result'
-import type { ReceiptData } from '../../../contract/views'
+import type { ReceiptPrint } from '../../../contract/views'
 import { openDatabase } from '../../../electron/core/db/open'
 import type { DB } from '../../../electron/core/db/schema'
 import type { Caller, DispatchOutcome } from '../../../electron/core/station'
@@ -27,19 +27,10 @@ function eventFrom(sender: FakeSender, url = `${APP}/index.html`, parent: object
   return { sender, senderFrame: { url, parent } }
 }
 
-const RECEIPT: ReceiptData = {
-  petitionId: 'p-1',
-  stationName: '城关镇人大代表联络站',
-  hotline: '0393-5221234',
-  code: 'K7QM3XZB',
-  categoryName: '道路交通',
-  submittedAt: Date.UTC(2025, 2, 4, 1, 5),
-  level: 'station',
-  dueOn: '2025-03-18',
-  receivingRepresentativeName: null,
-  maskedName: '张*霞',
-  maskedPhone: '138****5678',
-  reprint: false,
+const RECEIPT: ReceiptPrint = {
+  html: '<!doctype html><div class="code">K7QM-3XZB</div>',
+  widthMm: 58,
+  pdfPath: '/data/receipts/K7QM3XZB-20250304-090500.pdf',
 }
 
 let dir: string
@@ -62,9 +53,7 @@ beforeEach(() => {
   calls = []
   reply = () => ({ response: { ok: true, value: null } })
   handlers = new Map()
-  printer = vi.fn<ReceiptPrinter>(() =>
-    Promise.resolve({ printed: true, pdfPath: '/tmp/x.pdf', failureReason: null }),
-  )
+  printer = vi.fn<ReceiptPrinter>(() => Promise.resolve({ printed: true, failureReason: null }))
   const station = {
     db,
     dataDir: dir,
@@ -166,36 +155,58 @@ describe('the station IPC channel', () => {
 })
 
 describe('the print channel', () => {
-  it('fetches the receipt with the window token, renders it for the configured paper and prints it', async () => {
+  const printReply = (m: string): DispatchOutcome =>
+    m === 'receipts.print'
+      ? { response: { ok: true, value: RECEIPT } }
+      : { response: { ok: true, value: null } }
+
+  it('has the core keep the copy, then prints its document on the configured printer', async () => {
     await db
       .insertInto('setting')
-      .values([
-        { key: 'printer.name', value: JSON.stringify('XP-58') },
-        { key: 'printer.widthMm', value: JSON.stringify(58) },
-      ])
+      .values([{ key: 'printer.name', value: JSON.stringify('XP-58') }])
       .execute()
-    reply = (m) =>
-      m === 'receipts.get'
-        ? { response: { ok: true, value: RECEIPT } }
-        : { response: { ok: true, value: null } }
+    reply = printReply
     const result = await print(eventFrom(new FakeSender(1)), 'p-1', false)
-    expect(result).toEqual({ ok: true, value: { printed: true, pdfPath: '/tmp/x.pdf', failureReason: null } })
-    expect(calls[0]).toMatchObject({ method: 'receipts.get', input: { petitionId: 'p-1', reprint: false } })
-    const job = printer.mock.calls[0]?.[0]
-    expect(job).toMatchObject({ printerName: 'XP-58', widthMm: 58 })
-    expect(job?.html).toContain('K7QM-3XZB')
-    expect(job?.keepPdfPath).toMatch(
-      new RegExp(`^${dir.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[/\\\\]receipts[/\\\\]K7QM3XZB-\\d+\\.pdf$`),
-    )
+    expect(result).toEqual({
+      ok: true,
+      value: { printed: true, pdfPath: RECEIPT.pdfPath, failureReason: null },
+    })
+    expect(calls[0]).toMatchObject({ method: 'receipts.print', input: { petitionId: 'p-1', reprint: false } })
+    expect(printer.mock.calls[0]?.[0]).toEqual({ html: RECEIPT.html, printerName: 'XP-58', widthMm: 58 })
     await db.deleteFrom('setting').where('key', 'like', 'printer.%').execute()
   })
 
-  it('returns the refusal of receipts.get and prints nothing', async () => {
-    reply = () => ({
-      response: { ok: false, error: { code: 'STAFF_ONLY', message: '此功能仅限工作人员使用,请先登录' } },
+  it('sends the window token with the print, so staff reprints are signed in', async () => {
+    const win = new FakeSender(1)
+    reply = (m) =>
+      m === 'staff.login'
+        ? { response: { ok: true, value: null }, sessionToken: 'secret-token' }
+        : printReply(m)
+    await invoke(eventFrom(win), 'staff.login', {})
+    await print(eventFrom(win), 'p-1', true)
+    expect(calls[1]).toMatchObject({
+      method: 'receipts.print',
+      input: { petitionId: 'p-1', reprint: true },
+      caller: { sessionToken: 'secret-token' },
     })
+  })
+
+  it('reports printed: false with the kept copy when the printer fails', async () => {
+    reply = printReply
+    printer.mockResolvedValueOnce({ printed: false, failureReason: 'Printer is offline' })
+    expect(await print(eventFrom(new FakeSender(1)), 'p-1')).toEqual({
+      ok: true,
+      value: { printed: false, pdfPath: RECEIPT.pdfPath, failureReason: 'Printer is offline' },
+    })
+  })
+
+  it.each([
+    ['a refusal (reprint without staff)', 'STAFF_ONLY'],
+    ['a copy that cannot be kept', 'DATA_DIR_UNWRITABLE'],
+  ] as const)('returns %s as its error and prints nothing', async (_name, code) => {
+    reply = () => ({ response: { ok: false, error: { code, message: '…' } } })
     const result = await print(eventFrom(new FakeSender(1)), 'p-1', true)
-    expect(result).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    expect(result).toMatchObject({ ok: false, error: { code } })
     expect(calls[0]?.input).toEqual({ petitionId: 'p-1', reprint: true })
     expect(printer).not.toHaveBeenCalled()
   })

@@ -1,8 +1,5 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => ({}))
 
@@ -10,7 +7,6 @@ import { type PrintDeps, type PrintWindow, printReceipt } from '../../../electro
 
 interface Behaviour {
   load?: () => Promise<void>
-  pdf?: () => Promise<Buffer>
   print?: (options: WebContentsPrintOptions, done: (success: boolean, reason: string) => void) => void
 }
 
@@ -26,7 +22,6 @@ function fakeDeps(behaviour: Behaviour) {
         loaded.push(url)
         return (behaviour.load ?? (() => Promise.resolve()))()
       },
-      printToPDF: vi.fn(behaviour.pdf ?? (() => Promise.resolve(Buffer.from('%PDF-1.7 fake')))),
       print: (options: WebContentsPrintOptions, done: (success: boolean, reason: string) => void) => {
         printed.push(options)
         ;(behaviour.print ?? ((_o, cb) => cb(true, '')))(options, done)
@@ -46,27 +41,18 @@ function fakeDeps(behaviour: Behaviour) {
   return { deps, windows, printed, loaded }
 }
 
-let dir: string
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-print-'))
-})
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
-
-const pdfPath = () => path.join(dir, 'receipts', 'K7QM3XZB-1741050300000.pdf')
 const job = (over: Partial<Parameters<typeof printReceipt>[1]> = {}) => ({
   html: '<!doctype html><p>受理回执</p>',
   printerName: 'XP-80C',
   widthMm: 80 as const,
-  keepPdfPath: pdfPath(),
   ...over,
 })
 
 describe('printing a receipt', () => {
-  it('keeps a PDF copy and prints silently to the configured printer', async () => {
+  it('prints silently to the configured printer', async () => {
     const { deps, windows, printed } = fakeDeps({})
     const result = await printReceipt(deps, job())
-    expect(result).toEqual({ printed: true, failureReason: null, pdfPath: pdfPath() })
-    expect(fs.readFileSync(pdfPath(), 'utf8')).toBe('%PDF-1.7 fake')
+    expect(result).toEqual({ printed: true, failureReason: null })
     expect(printed[0]).toMatchObject({
       silent: true,
       deviceName: 'XP-80C',
@@ -94,11 +80,10 @@ describe('printing a receipt', () => {
     )
   })
 
-  it('reports printed: false with the reason when the printer fails, still keeping the PDF', async () => {
+  it('reports printed: false with the reason when the printer fails', async () => {
     const { deps, windows } = fakeDeps({ print: (_o, done) => done(false, 'Printer is offline') })
     const result = await printReceipt(deps, job())
-    expect(result).toEqual({ printed: false, failureReason: 'Printer is offline', pdfPath: pdfPath() })
-    expect(fs.existsSync(pdfPath())).toBe(true)
+    expect(result).toEqual({ printed: false, failureReason: 'Printer is offline' })
     expect(windows[0]?.win.destroyed).toBe(true)
   })
 
@@ -109,15 +94,10 @@ describe('printing a receipt', () => {
     expect(printed[0]?.pageSize).toMatchObject({ width: 58_000 })
   })
 
-  it('still prints when the PDF copy cannot be written', async () => {
-    const { deps } = fakeDeps({ pdf: () => Promise.reject(new Error('disk full')) })
-    expect(await printReceipt(deps, job())).toEqual({ printed: true, failureReason: null, pdfPath: null })
-  })
-
   it('reports printed: false and closes the window when the receipt cannot even load', async () => {
     const { deps, windows, printed } = fakeDeps({ load: () => Promise.reject(new Error('ERR_ABORTED')) })
     const result = await printReceipt(deps, job())
-    expect(result).toEqual({ printed: false, failureReason: 'ERR_ABORTED', pdfPath: null })
+    expect(result).toEqual({ printed: false, failureReason: 'ERR_ABORTED' })
     expect(printed).toHaveLength(0)
     expect(windows[0]?.win.destroyed).toBe(true)
   })

@@ -236,6 +236,10 @@ async function findForResident(ctx: Ctx, rawCode: string, last4: string | null):
   if (!parsed.ok) throw new DomainError('BAD_TRACKING_CODE', { reason: parsed.reason })
   ctx.limits.check(ctx.clientKey)
   const row = await repo.petitionByCode(ctx.db, parsed.code)
+  // A code given without digits whose petition has a phone: the kiosk asks for the last four digits
+  // next, so a resident who left no phone is never asked. Not a failure, and it helps no one guess codes:
+  // a made-up code still has to exist, and every miss on the way counts towards the pause.
+  if (row && row.phone_last4_hash !== null && last4 === null) throw new DomainError('PHONE_DIGITS_NEEDED')
   const phoneMatches =
     row !== undefined &&
     (row.phone_last4_hash === null ||

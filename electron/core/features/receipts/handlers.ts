@@ -1,6 +1,7 @@
 import type { Handlers } from '../../context'
-import { receiptFor } from './service'
+import { printReceipt, receiptFor } from './service'
 
 export const receiptHandlers = {
   'receipts.get': (input, ctx) => receiptFor(ctx, input),
+  'receipts.print': (input, ctx) => printReceipt(ctx, input),
 } satisfies Handlers<'receipts'>

@@ -1,11 +1,15 @@
+import path from 'node:path'
 import { DomainError } from '../../../../domain/errors'
 import { LEVELS, type Level } from '../../../../domain/petition/types'
 import type { ParsedInputOf } from '../../../../contract/api'
-import type { ReceiptData } from '../../../../contract/views'
+import type { ReceiptData, ReceiptPrint, StaffUser } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { appendAudit } from '../audit/service'
 import { currentStation } from '../station/service'
+import { keepReceiptCopy } from './copy'
+import { renderReceiptHtml } from './render'
 import { receiptRow } from './repository'
+import { receiptPrinterSettings } from './settings'
 
 /**
  * A resident at the kiosk may print the receipt of the petition they have just submitted, and nothing
@@ -15,6 +19,28 @@ import { receiptRow } from './repository'
 export const RESIDENT_RECEIPT_WINDOW_MS = 10 * 60 * 1000
 
 export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): Promise<ReceiptData> {
+  const data = await allowedReceipt(ctx, input)
+  if (input.reprint && ctx.staff) await auditReprint(ctx, ctx.staff, data.petitionId, {})
+  return data
+}
+
+/**
+ * `receipts.print`: the same access rule as receipts.get, then the PDF copy is kept in the data directory
+ * before anything is printed, and the caller gets the document to print. A copy that cannot be kept
+ * fails the call with its cause (DATA_DIR_UNWRITABLE, DISK_FULL): the petition stays committed, the
+ * screen says 请到窗口领取, and nothing is printed that the station has no record of.
+ */
+export async function printReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.print'>): Promise<ReceiptPrint> {
+  const data = await allowedReceipt(ctx, input)
+  const { widthMm } = await receiptPrinterSettings(ctx.db)
+  const pdfPath = await keepReceiptCopy(ctx, data, widthMm)
+  if (input.reprint && ctx.staff)
+    await auditReprint(ctx, ctx.staff, data.petitionId, { copy: path.basename(pdfPath) })
+  return { html: await renderReceiptHtml(data, { widthMm }), widthMm, pdfPath }
+}
+
+/** The receipt's content, if this caller may have it. Refuses before reading anything else. */
+async function allowedReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): Promise<ReceiptData> {
   const staff = ctx.staff
   if (input.reprint && !staff) throw new DomainError('STAFF_ONLY', { reason: 'reprint' })
   const row = await receiptRow(ctx.db, input.petitionId)
@@ -25,21 +51,6 @@ export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>)
     throw new DomainError('STAFF_ONLY', { reason: 'receipt window passed' })
   }
   const station = await currentStation(ctx.db)
-
-  if (input.reprint && staff) {
-    // A second paper copy of a promise is itself worth recording: who printed it, and when.
-    await ctx.db.transaction().execute((tx) =>
-      appendAudit(tx, {
-        at: ctx.now(),
-        actor: { role: staff.role, id: staff.id },
-        action: 'receipt.reprint',
-        entity: 'petition',
-        entityId: row.id,
-        detail: {},
-      }),
-    )
-  }
-
   return {
     petitionId: row.id,
     stationName: station.name,
@@ -54,6 +65,25 @@ export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>)
     maskedPhone: row.masked_phone,
     reprint: input.reprint,
   }
+}
+
+/** A second paper copy of a promise is itself worth recording: who printed it, and when. */
+async function auditReprint(
+  ctx: Ctx,
+  staff: StaffUser,
+  petitionId: string,
+  detail: Record<string, string>,
+): Promise<void> {
+  await ctx.db.transaction().execute((tx) =>
+    appendAudit(tx, {
+      at: ctx.now(),
+      actor: { role: staff.role, id: staff.id },
+      action: 'receipt.reprint',
+      entity: 'petition',
+      entityId: petitionId,
+      detail,
+    }),
+  )
 }
 
 function toLevel(value: string): Level {

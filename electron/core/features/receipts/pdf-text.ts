@@ -1,0 +1,106 @@
+import type { Font } from 'fontkit'
+
+/**
+ * Text for the PDF copy: how wide each character is and where lines break. Widths come from the font's
+ * own advances, so the layout matches what pdfkit draws.
+ */
+
+export interface Glyph {
+  readonly ch: string
+  /** Advance in points at the run's size, letter spacing not included. */
+  readonly width: number
+}
+
+export interface TextRun {
+  readonly glyphs: readonly Glyph[]
+  readonly bold: boolean
+  readonly size: number
+  /** Added after every character, as CSS letter-spacing does. */
+  readonly spacing: number
+}
+
+export function runWidth(run: TextRun): number {
+  return run.glyphs.reduce((sum, g) => sum + g.width + run.spacing, 0)
+}
+
+export function runText(run: TextRun): string {
+  return run.glyphs.map((g) => g.ch).join('')
+}
+
+export function shapeText(
+  text: string,
+  style: { bold: boolean; size: number; spacing?: number },
+  font: Font,
+): TextRun {
+  const scale = style.size / font.unitsPerEm
+  const glyphs = [...text].map((ch) => ({
+    ch,
+    width: font.glyphForCodePoint(ch.codePointAt(0) ?? 0).advanceWidth * scale,
+  }))
+  return { glyphs, bold: style.bold, size: style.size, spacing: style.spacing ?? 0 }
+}
+
+/** Characters that may not start a line (they stay with the one before) or end one (they go with the next). */
+const NO_LINE_START = new Set([...'，。、；：！？）」』》〉】,.;:!?)]}%'])
+const NO_LINE_END = new Set([...'（「『《〈【([{'])
+
+/**
+ * Greedy line breaking the way the browser breaks the HTML receipt (`word-break: break-all` in the table):
+ * Chinese breaks between any two characters, a run of ASCII (a phone number, a date, a code) stays whole
+ * unless it alone is wider than the line, and punctuation is not stranded at the start or end of a line.
+ */
+export function breakLines(run: TextRun, maxWidth: number): TextRun[] {
+  const units = breakUnits(run.glyphs)
+  const lines: Glyph[][] = []
+  let line: Glyph[] = []
+  let width = 0
+  const unitWidth = (u: readonly Glyph[]) => u.reduce((s, g) => s + g.width + run.spacing, 0)
+  for (const unit of units) {
+    const w = unitWidth(unit)
+    if (width + w <= maxWidth || line.length === 0) {
+      if (w > maxWidth && line.length === 0) {
+        // Wider than a whole line on its own: break it by characters.
+        for (const g of unit) {
+          if (width + g.width + run.spacing > maxWidth && line.length > 0) {
+            lines.push(line)
+            line = []
+            width = 0
+          }
+          line.push(g)
+          width += g.width + run.spacing
+        }
+        continue
+      }
+      line.push(...unit)
+      width += w
+      continue
+    }
+    lines.push(line)
+    line = [...unit]
+    width = w
+  }
+  if (line.length > 0) lines.push(line)
+  return lines.map((glyphs) => ({ ...run, glyphs: trimSpaces(glyphs) }))
+}
+
+function breakUnits(glyphs: readonly Glyph[]): Glyph[][] {
+  const units: Glyph[][] = []
+  let glueNext = false
+  for (const g of glyphs) {
+    const last = units.at(-1)
+    const ascii = /^[\x21-\x7e]$/.test(g.ch)
+    const lastAscii = last !== undefined && /^[\x21-\x7e]$/.test(last.at(-1)?.ch ?? '')
+    if (last && (glueNext || NO_LINE_START.has(g.ch) || (ascii && lastAscii))) last.push(g)
+    else units.push([g])
+    glueNext = NO_LINE_END.has(g.ch)
+  }
+  return units
+}
+
+function trimSpaces(glyphs: Glyph[]): Glyph[] {
+  let start = 0
+  let end = glyphs.length
+  while (start < end && glyphs[start]?.ch === ' ') start++
+  while (end > start && glyphs[end - 1]?.ch === ' ') end--
+  return glyphs.slice(start, end)
+}

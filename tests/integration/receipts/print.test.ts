@@ -1,0 +1,150 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { formatTrackingCode } from '../../../domain/tracking-code'
+import { RESIDENT_RECEIPT_WINDOW_MS } from '../../../electron/core/features/receipts/service'
+import { PRINTER_SETTING } from '../../../electron/core/features/receipts/settings'
+import { RESIDENT, type TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+import { readReceiptPdf } from './read-pdf'
+
+const MINUTE = 60_000
+const MASKED_PHONE = `${RESIDENT.phone.slice(0, 3)}****${RESIDENT.phone.slice(-4)}`
+
+/** Staff choose the paper in settings; no handler writes them yet, so the row goes in directly. */
+async function usePaper(t: TestStation, widthMm: 58 | 80): Promise<void> {
+  await t.db
+    .insertInto('setting')
+    .values({ key: PRINTER_SETTING.widthMm, value: JSON.stringify(widthMm) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(widthMm) }))
+    .execute()
+}
+
+function keptCopies(t: TestStation): string[] {
+  const dir = path.join(t.dataDir, 'receipts')
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : []
+}
+
+describe('printing a receipt keeps its PDF copy in the data directory', () => {
+  it('holds the formatted code and the masked phone in its text, never the full phone', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const printed = await t.succeed('receipts.print', { petitionId: petition.id })
+
+    expect(path.dirname(printed.pdfPath)).toBe(path.join(t.dataDir, 'receipts'))
+    const pdf = await readReceiptPdf(printed.pdfPath)
+    expect(pdf.pages).toBe(1)
+    expect(pdf.text).toContain(formatTrackingCode(petition.code))
+    expect(pdf.text).toContain(MASKED_PHONE)
+    expect(pdf.text).toContain('受理回执')
+    expect(pdf.text).not.toContain(RESIDENT.phone)
+    expect(pdf.text).not.toContain(RESIDENT.name)
+    // Subset-embedded: a few tens of kilobytes, not the 10 MB font.
+    expect(fs.statSync(printed.pdfPath).size).toBeLessThan(60_000)
+  })
+
+  it.each([58, 80] as const)(
+    'lays out a %i mm roll with a QR code that decodes to the canonical code alone, at least 25 mm wide',
+    async (widthMm) => {
+      const { t } = await useSetUpStation()
+      await usePaper(t, widthMm)
+      const petition = await t.submit()
+      const printed = await t.succeed('receipts.print', { petitionId: petition.id })
+
+      expect(printed.widthMm).toBe(widthMm)
+      const pdf = await readReceiptPdf(printed.pdfPath)
+      expect(pdf.widthMm).toBeCloseTo(widthMm, 1)
+      expect(pdf.qr).toBe(petition.code)
+      expect(pdf.qrWidthMm).toBeGreaterThanOrEqual(25)
+    },
+  )
+
+  it('returns the same receipt as HTML for the browser to print', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const printed = await t.succeed('receipts.print', { petitionId: petition.id })
+    expect(printed.html).toMatch(/^<!doctype html>/)
+    expect(printed.html).toContain(formatTrackingCode(petition.code))
+    expect(printed.html).toContain(MASKED_PHONE)
+    expect(printed.html).not.toContain(RESIDENT.phone)
+  })
+
+  it('keeps a second copy beside the first when the receipt is printed twice, overwriting nothing', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const first = await t.succeed('receipts.print', { petitionId: petition.id })
+    const second = await t.succeed('receipts.print', { petitionId: petition.id })
+    expect(second.pdfPath).not.toBe(first.pdfPath)
+    expect(keptCopies(t)).toHaveLength(2)
+  })
+
+  it('marks a staff reprint 补打 and records it, with the name of its copy, in the audit log', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    t.clock.advance(3 * 24 * 60 * MINUTE)
+    const staff = await t.loginStaff()
+    const printed = await t.succeed('receipts.print', { petitionId: petition.id, reprint: true })
+
+    const pdf = await readReceiptPdf(printed.pdfPath)
+    expect(pdf.text).toContain('补打')
+    expect(pdf.qr).toBe(petition.code)
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'receipt.reprint')
+      .execute()
+    expect(audited).toEqual([
+      expect.objectContaining({ actor_id: staff.id, entity: 'petition', entity_id: petition.id }),
+    ])
+    expect(JSON.parse(audited[0]?.detail ?? '{}')).toEqual({ copy: path.basename(printed.pdfPath) })
+  })
+
+  it('does not mark the first print as a reprint', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const printed = await t.succeed('receipts.print', { petitionId: petition.id })
+    expect((await readReceiptPdf(printed.pdfPath)).text).not.toContain('补打')
+  })
+})
+
+describe('who may print a receipt', () => {
+  it("refuses a resident asking for an old petition's receipt, and writes no file", async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    t.clock.advance(RESIDENT_RECEIPT_WINDOW_MS + MINUTE)
+    const res = await t.call('receipts.print', { petitionId: petition.id })
+    expect(res).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    expect(keptCopies(t)).toEqual([])
+  })
+
+  it('refuses a reprint without a staff session, writes no file and audits nothing', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const res = await t.call('receipts.print', { petitionId: petition.id, reprint: true })
+    expect(res).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    expect(keptCopies(t)).toEqual([])
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'receipt.reprint')
+      .execute()
+    expect(audited).toHaveLength(0)
+  })
+})
+
+describe('a receipts folder that cannot be written', () => {
+  it('fails the print with DATA_DIR_UNWRITABLE, and the petition stays committed', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    // A file where the folder should be: unwritable even for root, which ignores permission bits.
+    fs.writeFileSync(path.join(t.dataDir, 'receipts'), 'not a folder')
+
+    const res = await t.call('receipts.print', { petitionId: petition.id })
+    expect(res).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNWRITABLE' } })
+    const progress = await t.succeed('petitions.lookup', {
+      code: petition.code,
+      phoneLast4: RESIDENT.phone.slice(-4),
+    })
+    expect(progress).toMatchObject({ code: petition.code })
+  })
+})
