@@ -14,6 +14,8 @@ export const methods = {
   'setup.init': { input: s.SetupInput, access: 'public' },
   'station.profile': { input: s.Empty, access: 'public' },
   'duty.today': { input: s.Empty, access: 'public' },
+  'duty.month': { input: s.DutyMonthInput, access: 'public' },
+  'roster.directory': { input: s.Empty, access: 'public' },
   'catalog.categories': { input: s.Empty, access: 'public' },
   'catalog.townships': { input: s.Empty, access: 'public' },
   'petitions.submit': { input: s.SubmitPetitionInput, access: 'public' },
@@ -34,6 +36,7 @@ export const methods = {
   'sync.enrol': { input: s.SyncEnrolInput, access: 'admin' },
   'sync.status': { input: s.Empty, access: 'staff' },
   'sync.now': { input: s.Empty, access: 'staff' },
+  'board.latest': { input: s.Empty, access: 'public' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>
 
 export type Access = 'public' | 'staff' | 'admin'
@@ -45,6 +48,8 @@ interface Outputs {
   'setup.init': v.StationProfile
   'station.profile': v.StationProfile
   'duty.today': v.DutyToday
+  'duty.month': v.DutyMonth
+  'roster.directory': v.RosterDirectory
   'catalog.categories': readonly v.Category[]
   'catalog.townships': readonly v.Township[]
   'petitions.submit': v.SubmitPetitionResult
@@ -65,6 +70,7 @@ interface Outputs {
   'sync.enrol': SyncStatus
   'sync.status': SyncStatus
   'sync.now': SyncStatus
+  'board.latest': v.PublicBoard | null
 }
 
 /** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */

@@ -15,6 +15,7 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   BAD_TRACKING_CODE: '查询码不对，请核对回执上的查询码',
   LOOKUP_MISMATCH: '查询码或手机号后四位不对，请核对',
   LOOKUP_PAUSED: '输错次数过多，请稍后再试，或请工作人员协助',
+  PHONE_DIGITS_NEEDED: '这件事留了手机号码，请输入手机号码的后四位',
   TRANSITION_REFUSED: '当前状态下不能进行这项操作',
   ALREADY_RATED: '这次答复已经评价过了',
   BAD_ID_NUMBER: '身份证号码不对，请核对',

@@ -7,6 +7,8 @@ export interface PublicError {
   readonly message: string
   /** Per-field problems for forms (validation errors), keyed by dotted path. */
   readonly fields?: Readonly<Record<string, string>>
+  /** For a paused or locked action (LOOKUP_PAUSED): how long until it may be tried again, in ms. */
+  readonly retryAfterMs?: number
 }
 
 export type Result<T> =

@@ -25,6 +25,11 @@ export const SubmitPetitionInput = z.strictObject({
       idNumber: z.string().trim().max(18).nullable(),
     })
     .nullable(),
+  /**
+   * Made once per wizard by the client and sent with every retry of that submission: a retry whose first
+   * try reached the station gets the same petition back instead of a second one.
+   */
+  submissionId: z.uuid().nullable().default(null),
 })
 
 export const TrackingLookupInput = z.strictObject({
@@ -84,6 +89,9 @@ export const ReceiptInput = z.strictObject({ petitionId: id, reprint: z.boolean(
 export const ReceiptPrintInput = ReceiptInput
 
 export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(null) })
+
+/** A month of the duty calendar, `YYYY-MM`, between 2000-01 and 2099-12 (the holiday data's reach and more). */
+export const DutyMonthInput = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) })
 
 export const SetupInput = z.strictObject({
   stationName: text(60),

@@ -1,5 +1,7 @@
+import type { AssessmentMethod, BoardRow } from '../domain/board'
 import type { PetitionEventType } from '../domain/petition/events'
 import type { PetitionState } from '../domain/petition/reducer'
+import type { DayKind } from '../domain/working-days'
 import type {
   Channel,
   IsoDate,
@@ -49,6 +51,42 @@ export interface DutyToday {
   readonly date: IsoDate
   readonly shifts: readonly { readonly slot: DutySlot; readonly representative: RepresentativeCard }[]
   readonly nextReceptionDay: { readonly date: IsoDate; readonly theme: string } | null
+}
+
+/** 找代表: one active representative with what search and filters need; never a phone number. */
+export interface DirectoryEntry extends RepresentativeCard {
+  readonly townshipId: string | null
+  /** Full pinyin without tones or spaces (ü as v) and the initials: wanghaitao, wht. */
+  readonly namePinyin: string
+  readonly nameInitials: string
+  /** The shifts at this station from `from` to `until`, in date order. */
+  readonly dutyDays: readonly { readonly date: IsoDate; readonly slot: DutySlot }[]
+}
+
+export interface RosterDirectory {
+  readonly from: IsoDate
+  readonly until: IsoDate
+  /** On duty here soon first, then the station's township, then the rest; each by pinyin. */
+  readonly representatives: readonly DirectoryEntry[]
+  /** Filter choices: townships with representatives (county order) and specialties (commonest first). */
+  readonly townships: readonly { readonly id: string; readonly name: string }[]
+  readonly specialties: readonly string[]
+}
+
+/** 值班日历: one day of a month at this station. */
+export interface DutyCalendarDay {
+  readonly date: IsoDate
+  readonly kind: DayKind['kind']
+  /** The statutory holiday (or the staff override's name); set on its 调休上班 days too. */
+  readonly holidayName: string | null
+  readonly shifts: readonly { readonly slot: DutySlot; readonly representative: RepresentativeCard }[]
+  readonly receptionDay: { readonly theme: string; readonly startsAt: string; readonly endsAt: string } | null
+}
+
+export interface DutyMonth {
+  /** `YYYY-MM` */
+  readonly month: string
+  readonly days: readonly DutyCalendarDay[]
 }
 
 export interface Category {
@@ -187,4 +225,14 @@ export interface ReceiptPrint {
   readonly widthMm: 58 | 80
   /** The kept copy, <data>/receipts/<code>-<time>.pdf. */
   readonly pdfPath: string
+}
+
+/** 履职公示: a published monthly board as the lobby shows it, with the method that scored it. */
+export interface PublicBoard {
+  /** `YYYY-MM` */
+  readonly month: string
+  readonly publishedAt: number
+  readonly method: AssessmentMethod
+  /** Highest score first. */
+  readonly rows: readonly BoardRow[]
 }

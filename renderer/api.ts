@@ -23,11 +23,14 @@ export class ApiError extends Error {
   override readonly name = 'ApiError'
   readonly code: ErrorCode
   readonly fields: Readonly<Record<string, string>> | undefined
+  /** How long a paused action (LOOKUP_PAUSED) stays paused, in ms, when the backend says. */
+  readonly retryAfterMs: number | undefined
 
   constructor(error: PublicError) {
     super(error.message)
     this.code = error.code
     this.fields = error.fields
+    this.retryAfterMs = error.retryAfterMs
   }
 }
 
@@ -46,12 +49,15 @@ function toResult(body: unknown): Result<unknown> {
     if (!isErrorCode(e.code)) return { ok: false, error: internal() }
     const fields =
       typeof e.fields === 'object' && e.fields !== null ? (e.fields as Record<string, string>) : undefined
+    const retryAfterMs =
+      typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) ? e.retryAfterMs : undefined
     return {
       ok: false,
       error: {
         code: e.code,
         message: typeof e.message === 'string' && e.message !== '' ? e.message : errorMessagesZh[e.code],
         ...(fields ? { fields } : {}),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       },
     }
   }

@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url'
 import sqlite3 from 'sqlite3'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const ALL = ['preload', 'submit', 'fold', 'pinyin']
+const ALL = [
+  'preload',
+  'submit',
+  'fold',
+  'roster-search',
+  'pinyin',
+  'kiosk-bundle',
+  'kiosk-startup',
+  'kiosk-idle-heap',
+]
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !ALL.includes(name))
 if (unknown.length > 0) {

@@ -6,11 +6,13 @@ import type { PublicError, Result } from '../../contract/result'
 import type { Ctx, Handler } from './context'
 import { translateSqliteError } from './db/open'
 import { auditHandlers } from './features/audit/handlers'
+import { boardHandlers } from './features/board/handlers'
 import { backupHandlers } from './features/backup/handlers'
 import { catalogHandlers } from './features/catalog/handlers'
 import { dutyHandlers } from './features/duty/handlers'
 import { petitionHandlers } from './features/petitions/handlers'
 import { receiptHandlers } from './features/receipts/handlers'
+import { rosterHandlers } from './features/roster/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
 import { syncHandlers } from './features/sync/handlers'
@@ -20,6 +22,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...setupHandlers,
   ...stationHandlers,
   ...dutyHandlers,
+  ...rosterHandlers,
   ...catalogHandlers,
   ...petitionHandlers,
   ...receiptHandlers,
@@ -27,6 +30,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...backupHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...boardHandlers,
 }
 
 export interface Logger {
@@ -76,10 +80,12 @@ export function toPublicError(e: unknown, method: string, log: Logger): PublicEr
   const err = translateSqliteError(e)
   if (isDomainError(err)) {
     const fields = err.details?.['fields']
+    const retryAfterMs = err.details?.['retryAfterMs']
     return {
       code: err.code,
       message: errorMessagesZh[err.code],
       ...(isStringRecord(fields) ? { fields } : {}),
+      ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
     }
   }
   // Unknown failures are logged with context (never the input: it may hold personal data).

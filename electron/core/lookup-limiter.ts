@@ -10,7 +10,9 @@ export function createLookupLimiter(now: () => number): LookupLimiter {
   return {
     check(key) {
       const s = state.get(key)
-      if (s && s.pausedUntil > now()) throw new DomainError('LOOKUP_PAUSED', { until: s.pausedUntil })
+      if (s && s.pausedUntil > now()) {
+        throw new DomainError('LOOKUP_PAUSED', { until: s.pausedUntil, retryAfterMs: s.pausedUntil - now() })
+      }
     },
     fail(key) {
       const s = state.get(key) ?? { failures: 0, pausedUntil: 0 }

@@ -6,6 +6,7 @@ import enPetition from './en/petition.json'
 import enProgress from './en/progress.json'
 import enReceipt from './en/receipt.json'
 import enRepresentatives from './en/representatives.json'
+import enStaff from './en/staff.json'
 import enBase from './en.json'
 import zhBoard from './zh-CN/board.json'
 import zhCalendar from './zh-CN/calendar.json'
@@ -15,6 +16,7 @@ import zhPetition from './zh-CN/petition.json'
 import zhProgress from './zh-CN/progress.json'
 import zhReceipt from './zh-CN/receipt.json'
 import zhRepresentatives from './zh-CN/representatives.json'
+import zhStaff from './zh-CN/staff.json'
 import zhBase from './zh-CN.json'
 
 /**
@@ -24,6 +26,7 @@ import zhBase from './zh-CN.json'
  */
 export const zhCN = {
   ...zhBase,
+  staff: zhStaff,
   kiosk: {
     ...zhBase.kiosk,
     keyboard: zhKeyboard,
@@ -43,6 +46,7 @@ export { enErrors }
 
 export const enTranslation = {
   ...enShared,
+  staff: enStaff,
   kiosk: {
     ...enShared.kiosk,
     keyboard: enKeyboard,

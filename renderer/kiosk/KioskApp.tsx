@@ -1,10 +1,16 @@
-import { lazy, Suspense, useCallback, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { StationProfile } from '../../contract/views'
 import { Loading } from '../components/Loading'
+import { EndVisitProvider, IDLE, useIdleTimer } from '../lib/idle'
+import { forgetResident } from '../lib/idle-reset'
 import { TextScaleProvider } from '../lib/textScale'
 import { VoiceProvider } from '../lib/voice'
+import { useStaffEntryHandler } from '../staff/entry'
+import { AttractScreen } from './AttractScreen'
 import { HomeScreen } from './HomeScreen'
+import { IdlePrompt } from './IdlePrompt'
 import type { EntryId, Screen } from './entries'
+import './idle.css'
 
 // Task screens load on first use: the home screen's JavaScript stays small and appears fast.
 const PetitionScreen = lazy(() => import('./petition/PetitionScreen'))
@@ -12,41 +18,108 @@ const RepresentativesScreen = lazy(() => import('./representatives/Representativ
 const CalendarScreen = lazy(() => import('./calendar/CalendarScreen'))
 const ProgressScreen = lazy(() => import('./progress/ProgressScreen'))
 const BoardScreen = lazy(() => import('./board/BoardScreen'))
+// The staff console (antd) is its own chunk, loaded after a long press on the station name.
+const StaffConsole = lazy(() => import('../staff/StaffConsole'))
 
 function screenOf(entry: EntryId): Screen {
   return entry === 'petition' ? { name: 'petition', representative: null } : { name: entry }
 }
 
-/** The resident side of the kiosk: which screen is open, with the settings every screen shares. */
+const HOME: Screen = { name: 'home' }
+
+/** `active`: someone may be using it; `prompt`: 还需要更多时间吗？ is up; `attract`: nobody is there. */
+type Presence = 'active' | 'prompt' | 'attract'
+
+/**
+ * The resident side of the kiosk: which screen is open, with the settings every screen shares, and the
+ * idle rules. Each resident's visit is one mount of the tree under `visit`: when a visit ends, a new key
+ * drops all of its React state at once (forms, keyboard buffer, query results, dialogs, text size, voice)
+ * and forgetResident clears what the browser keeps.
+ */
 export function KioskApp({ profile }: { profile: StationProfile }) {
-  const [screen, setScreen] = useState<Screen>({ name: 'home' })
-  const home = useCallback(() => setScreen({ name: 'home' }), [])
+  const [screen, setScreen] = useState<Screen>(HOME)
+  const [visit, setVisit] = useState(0)
+  const [presence, setPresence] = useState<Presence>('active')
+  const home = useCallback(() => setScreen(HOME), [])
   const open = useCallback((entry: EntryId) => setScreen(screenOf(entry)), [])
   const task = { profile, onHome: home, navigate: setScreen }
+
+  const endVisit = useCallback(() => {
+    setScreen(HOME)
+    setVisit((v) => v + 1)
+    setPresence('active')
+  }, [])
+  const stay = useCallback(() => setPresence('active'), [])
+  const isHome = screen.name === 'home'
+  const onIdle = useCallback(() => {
+    if (isHome) {
+      // Nobody at the home screen: the last resident's text size and voice go too.
+      endVisit()
+      setPresence('attract')
+    } else {
+      setPresence('prompt')
+    }
+  }, [isHome, endVisit])
+  // The staff console has its own five-minute sign-out; the resident timers wait while it is open.
+  const [staff, setStaff] = useState(false)
+  const openStaff = useCallback(() => setStaff(true), [])
+  useStaffEntryHandler(openStaff)
+  useIdleTimer(isHome ? IDLE.homeMs : IDLE.taskMs, onIdle, presence === 'active' && !staff)
+
+  // After the old visit's tree has unmounted, so nothing it does on the way out survives.
+  useEffect(() => {
+    if (visit > 0) void forgetResident()
+  }, [visit])
+
+  if (staff) {
+    const leaveStaff = () => {
+      setStaff(false)
+      endVisit()
+    }
+    return (
+      <Suspense
+        fallback={
+          <main className="boot">
+            <Loading />
+          </main>
+        }
+      >
+        <StaffConsole profile={profile} onExit={leaveStaff} />
+      </Suspense>
+    )
+  }
+
   return (
-    <TextScaleProvider>
-      <VoiceProvider>
-        <Suspense
-          fallback={
-            <main className="boot">
-              <Loading />
-            </main>
-          }
-        >
-          {screen.name === 'home' && <HomeScreen profile={profile} onOpen={open} />}
-          {screen.name === 'petition' && (
-            <PetitionScreen
-              key={screen.representative?.id ?? ''}
-              representative={screen.representative}
-              {...task}
-            />
-          )}
-          {screen.name === 'findRepresentative' && <RepresentativesScreen {...task} />}
-          {screen.name === 'dutyCalendar' && <CalendarScreen {...task} />}
-          {screen.name === 'progress' && <ProgressScreen {...task} />}
-          {screen.name === 'publicBoard' && <BoardScreen {...task} />}
-        </Suspense>
-      </VoiceProvider>
-    </TextScaleProvider>
+    <EndVisitProvider value={endVisit}>
+      <TextScaleProvider key={visit}>
+        <VoiceProvider>
+          {/* Behind the prompt or the attract screen nothing can be tapped or reached by keyboard. */}
+          <div className="kiosk-visit" inert={presence !== 'active'}>
+            <Suspense
+              fallback={
+                <main className="boot">
+                  <Loading />
+                </main>
+              }
+            >
+              {screen.name === 'home' && <HomeScreen profile={profile} onOpen={open} />}
+              {screen.name === 'petition' && (
+                <PetitionScreen
+                  key={screen.representative?.id ?? ''}
+                  representative={screen.representative}
+                  {...task}
+                />
+              )}
+              {screen.name === 'findRepresentative' && <RepresentativesScreen {...task} />}
+              {screen.name === 'dutyCalendar' && <CalendarScreen {...task} />}
+              {screen.name === 'progress' && <ProgressScreen {...task} />}
+              {screen.name === 'publicBoard' && <BoardScreen {...task} />}
+            </Suspense>
+          </div>
+          {presence === 'prompt' && <IdlePrompt onMoreTime={stay} onTimeout={endVisit} />}
+          {presence === 'attract' && <AttractScreen profile={profile} onWake={stay} />}
+        </VoiceProvider>
+      </TextScaleProvider>
+    </EndVisitProvider>
   )
 }

@@ -23,14 +23,28 @@ export function installLockdown(win: Window = window): () => void {
   const onSelectStart = (e: Event) => {
     if (!isEditable(e.target)) e.preventDefault()
   }
-  const onClick = (e: MouseEvent) => {
-    const link = e.target instanceof Element ? e.target.closest('a[href]') : null
-    if (
-      link instanceof HTMLAnchorElement &&
-      new URL(link.href, win.location.href).origin !== win.location.origin
-    ) {
-      e.preventDefault()
+  /** A link that would leave the app: another origin, or a new window or tab (a kiosk has no way back). */
+  const leavingLink = (target: EventTarget | null): boolean => {
+    // HTML links, image-map areas and SVG links (whose href is an SVGAnimatedString).
+    const link = target instanceof Element ? target.closest('a[href], area[href], a[*|href]') : null
+    if (!link) return false
+    const href =
+      link instanceof HTMLAnchorElement || link instanceof HTMLAreaElement
+        ? link.href
+        : (link.getAttribute('href') ?? link.getAttribute('xlink:href') ?? '')
+    const opensElsewhere = !['', '_self'].includes((link.getAttribute('target') ?? '').toLowerCase())
+    try {
+      return opensElsewhere || new URL(href, win.location.href).origin !== win.location.origin
+    } catch {
+      return true
     }
+  }
+  const onClick = (e: MouseEvent) => {
+    if (leavingLink(e.target)) e.preventDefault()
+  }
+  const onAuxClick = (e: MouseEvent) => {
+    // A middle click on any link opens it in a new tab.
+    if (e.target instanceof Element && e.target.closest('a[href], area[href], a[*|href]')) e.preventDefault()
   }
 
   const listeners: [string, EventListener, AddEventListenerOptions][] = [
@@ -40,9 +54,11 @@ export function installLockdown(win: Window = window): () => void {
     ['touchmove', onTouchMove as EventListener, { passive: false, capture: true }],
     // Safari-only gesture events; harmless elsewhere.
     ['gesturestart', prevent, { passive: false, capture: true }],
+    ['gesturechange', prevent, { passive: false, capture: true }],
     ['dragstart', prevent, { capture: true }],
     ['selectstart', onSelectStart, { capture: true }],
     ['click', onClick as EventListener, { capture: true }],
+    ['auxclick', onAuxClick as EventListener, { capture: true }],
   ]
   for (const [type, fn, opts] of listeners) doc.addEventListener(type, fn, opts)
   return () => {

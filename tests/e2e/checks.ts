@@ -20,39 +20,47 @@ interface Box {
 /**
  * The controls a resident can tap now: rendered, not behind an open dialog (`inert`), and wholly inside
  * the part of their scrolling area that is on screen (a tile half scrolled under the bottom bar is not
- * a small target, it is scrolled content).
+ * a small target, it is scrolled content). With `wrapper`, a control inside such an element is measured
+ * by that element, for widgets whose whole box takes the tap.
  */
-export async function visibleControls(page: Page): Promise<Box[]> {
-  return page.evaluate((selector) => {
-    const w = globalThis as unknown as PageWindow
-    const boxes: { label: string; x: number; y: number; width: number; height: number }[] = []
-    for (const el of Array.from(w.document.querySelectorAll(selector))) {
-      if (el.closest('[inert]') || el.getClientRects().length === 0) continue
-      const style = w.getComputedStyle(el)
-      if (style.visibility === 'hidden') continue
-      const r = el.getBoundingClientRect()
-      let clip = { top: 0, bottom: w.innerHeight, left: 0, right: w.innerWidth }
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        if (w.getComputedStyle(p).overflowY === 'visible') continue
-        const c = p.getBoundingClientRect()
-        clip = {
-          top: Math.max(clip.top, c.top),
-          bottom: Math.min(clip.bottom, c.bottom),
-          left: Math.max(clip.left, c.left),
-          right: Math.min(clip.right, c.right),
+export async function visibleControls(page: Page, wrapper?: string): Promise<Box[]> {
+  return page.evaluate(
+    ([selector, wrapperSelector]) => {
+      const w = globalThis as unknown as PageWindow
+      const boxes: { label: string; x: number; y: number; width: number; height: number }[] = []
+      const seen = new Set<unknown>()
+      for (const found of Array.from(w.document.querySelectorAll(selector))) {
+        const el = (wrapperSelector ? found.closest(wrapperSelector) : null) ?? found
+        if (seen.has(el)) continue
+        seen.add(el)
+        if (el.closest('[inert]') || el.getClientRects().length === 0) continue
+        const style = w.getComputedStyle(el)
+        if (style.visibility === 'hidden') continue
+        const r = el.getBoundingClientRect()
+        let clip = { top: 0, bottom: w.innerHeight, left: 0, right: w.innerWidth }
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (w.getComputedStyle(p).overflowY === 'visible') continue
+          const c = p.getBoundingClientRect()
+          clip = {
+            top: Math.max(clip.top, c.top),
+            bottom: Math.min(clip.bottom, c.bottom),
+            left: Math.max(clip.left, c.left),
+            right: Math.min(clip.right, c.right),
+          }
         }
+        const inside =
+          r.top >= clip.top - 1 &&
+          r.bottom <= clip.bottom + 1 &&
+          r.left >= clip.left - 1 &&
+          r.right <= clip.right + 1
+        if (!inside) continue
+        const label = (el.getAttribute('aria-label') ?? el.innerText).replace(/\s+/g, ' ').trim()
+        boxes.push({ label, x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top })
       }
-      const inside =
-        r.top >= clip.top - 1 &&
-        r.bottom <= clip.bottom + 1 &&
-        r.left >= clip.left - 1 &&
-        r.right <= clip.right + 1
-      if (!inside) continue
-      const label = (el.getAttribute('aria-label') ?? el.innerText).replace(/\s+/g, ' ').trim()
-      boxes.push({ label, x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top })
-    }
-    return boxes
-  }, CONTROLS)
+      return boxes
+    },
+    [CONTROLS, wrapper ?? null] as const,
+  )
 }
 
 export async function expectTouchTargets(page: Page): Promise<Box[]> {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -19,7 +19,13 @@ export interface Station {
   call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>>
 }
 
-async function startServer(dataDir: string, demo: boolean): Promise<{ url: string; child: ChildProcess }> {
+/** The demo station that global-setup.ts made once; copied per test, which is faster than generating it. */
+const DEMO_TEMPLATE = process.env.YIZHAN_E2E_DEMO_TEMPLATE
+
+export async function startServer(
+  dataDir: string,
+  demo: boolean,
+): Promise<{ url: string; child: ChildProcess }> {
   const args = [SERVE, '--data', dataDir, '--port', '0', '--no-backups', ...(demo ? ['--demo'] : [])]
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -46,7 +52,7 @@ async function startServer(dataDir: string, demo: boolean): Promise<{ url: strin
   return { url, child }
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   child.kill('SIGTERM')
@@ -60,7 +66,8 @@ export const test = base.extend<{ demo: boolean; station: Station }>({
   demo: [false, { option: true }],
   station: async ({ demo }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'yizhan-e2e-'))
-    const { url, child } = await startServer(dataDir, demo)
+    if (demo && DEMO_TEMPLATE) await cp(DEMO_TEMPLATE, dataDir, { recursive: true })
+    const { url, child } = await startServer(dataDir, demo && !DEMO_TEMPLATE)
     try {
       await use({
         url,

@@ -64,7 +64,9 @@ test('语音播报 is offered with a Mandarin voice and reads the screen when sw
 
   // A new screen is read when it opens.
   await page.getByRole('button', { name: '办理查询', exact: true }).click()
-  await expect.poll(async () => (await spoken(page)).at(-1)).toBe('办理查询。此功能即将开放')
+  await expect
+    .poll(async () => (await spoken(page)).at(-1))
+    .toBe('办理查询。输入查询码。请对照回执，输入回执上的 8 位查询码。')
 
   await toggle.click()
   await expect(toggle).toHaveAttribute('aria-pressed', 'false')

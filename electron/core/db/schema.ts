@@ -120,6 +120,8 @@ export interface DB {
     resolved_on_spot: number
     updated_at: number
     state_json: string
+    /** The client's key for one submission (migration 0003); null when none was sent. */
+    submission_id: string | null
   }
   petition_event: {
     id: string

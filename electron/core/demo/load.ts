@@ -1,22 +1,29 @@
+import { loadNameSpeller } from '../features/roster/spelling'
 import type { Insertable } from 'kysely'
 import { invalidField } from '../validation'
+import { DEFAULT_ASSESSMENT_METHOD, monthOf, previousMonth } from '../../../domain/board'
+import { shanghaiDate } from '../../../domain/dates'
 import { chinaCalendar } from '../../../domain/working-days'
 import type { Ctx } from '../context'
 import type { DB, Executor } from '../db/schema'
 import { appendAudit } from '../features/audit/service'
+import { writeBoard } from '../features/board/service'
 import { createStaffUser } from '../features/staff/service'
 import { SETTING, getSetting, putSetting } from '../features/station/service'
 import { insertDefaultCategories } from '../features/station/setup'
-import { buildCalendar } from './calendar'
+import { buildCalendar, demoMonths } from './calendar'
+import { buildConsultations } from './consultations'
 import { buildPetitions } from './petitions'
 import { DEFAULT_STATION_NAME, buildPlaces, mustGet, stationSeeds } from './places'
 import { DEMO_SEED, rngFor } from './random'
 import { buildRoster } from './roster'
+import { buildVisits } from './visits'
 
 /**
  * The demo data set: the station desk's embedded default, so that a fresh install shows a living station
- * (范县's townships and villages, ~1,200 representatives, three months of duty calendar, ~300 petitions
- * in every state) before anyone has typed anything. Deterministic: the same clock gives the same data.
+ * (范县's townships and villages, ~1,200 representatives, three months of duty calendar with check-ins,
+ * ~300 petitions in every state, a few consultations, last month's 履职公示) before anyone has typed
+ * anything. Deterministic: the same clock gives the same data.
  *
  * Demo staff accounts (the README gives them too):
  *   演示管理员   role admin  PIN 123456
@@ -40,7 +47,7 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
   const now = ctx.now()
   const cal = chinaCalendar()
   const places = buildPlaces(now)
-  const roster = buildRoster(places, now)
+  const roster = buildRoster(places, now, await loadNameSpeller())
   const townshipId = mustGet(places.townshipId, home.township)
 
   await ctx.db.transaction().execute(async (tx) => {
@@ -85,6 +92,38 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
     await insertMany(tx, 'petition', petitions.petitions)
     await insertMany(tx, 'petition_event', petitions.events)
 
+    const visits = buildVisits({
+      rng: rngFor('visits'),
+      now,
+      hlc: ctx.hlc,
+      cal,
+      stations,
+      shifts: duty.shifts,
+      roster,
+    })
+    await insertMany(tx, 'visit', visits)
+    const consultations = buildConsultations({
+      rng: rngFor(`consultations:${homeId}`),
+      now,
+      hlc: ctx.hlc,
+      cal,
+      stationId: homeId,
+      days: demoMonths(shanghaiDate(now)).days,
+      today: shanghaiDate(now),
+      home: roster.byStation.get(homeId) ?? [],
+      villages: mustGet(places.villagesOf, townshipId),
+    })
+    await insertMany(tx, 'consultation', consultations.consultations)
+    await insertMany(tx, 'consultation_representative', consultations.representatives)
+    // The lobby's 履职公示 shows last month's board from the first start, as a station would publish it.
+    const board = await writeBoard(tx, {
+      stationId: homeId,
+      month: previousMonth(monthOf(now)),
+      method: DEFAULT_ASSESSMENT_METHOD,
+      at: now,
+      actor: { role: 'system', id: null },
+    })
+
     await putSetting(tx, SETTING.stationId, homeId)
     await putSetting(tx, SETTING.demo, 'yes')
     await appendAudit(tx, {
@@ -102,6 +141,9 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
         dutyShifts: duty.shifts.length,
         petitions: petitions.petitions.length,
         petitionEvents: petitions.events.length,
+        visits: visits.length,
+        consultations: consultations.consultations.length,
+        boardMonth: board.month,
       },
     })
   })

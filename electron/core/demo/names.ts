@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro'
 import type { Rng } from './random'
 
 /**
@@ -116,15 +115,4 @@ export function uniqueName(rng: Rng, sex: Sex, taken: Set<string>): string {
     }
   }
   throw new Error('ran out of distinct demo names')
-}
-
-/**
- * Full pinyin without tones or spaces, ü written v (lv, nv) so it stays ASCII for the kiosk's letter
- * keyboard, and the initials (王海涛 → wanghaitao, wht). Surname mode reads 单 as shan, 曾 as zeng.
- */
-export function namePinyin(name: string): { pinyin: string; initials: string } {
-  const syllables = pinyin(name, { mode: 'surname', toneType: 'none', type: 'array', v: true }).map((s) =>
-    s.toLowerCase(),
-  )
-  return { pinyin: syllables.join(''), initials: syllables.map((s) => s.charAt(0)).join('') }
 }

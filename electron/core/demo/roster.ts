@@ -1,6 +1,7 @@
 import type { RepresentativeLevel } from '../../../domain/petition/types'
 import type { NewRow } from '../db/schema'
-import { type Sex, namePinyin, uniqueName } from './names'
+import type { NameSpeller } from '../features/roster/spelling'
+import { type Sex, uniqueName } from './names'
 import { type Places, ROSTER_EPOCH_MS, mustGet } from './places'
 import { type Rng, rngFor } from './random'
 
@@ -87,7 +88,7 @@ export interface Roster {
   readonly byStation: ReadonlyMap<string, readonly DemoRepresentative[]>
 }
 
-export function buildRoster(places: Places, now: number): Roster {
+export function buildRoster(places: Places, now: number, spell: NameSpeller): Roster {
   const rng = rngFor('roster')
   const taken = new Set<string>()
   const stationOf = new Map(places.stations.map((s) => [s.township_id, s.id]))
@@ -110,7 +111,7 @@ export function buildRoster(places: Places, now: number): Roster {
     note?: string
   }) => {
     const grids = mustGet(places.gridsOf, p.townshipId)
-    const { pinyin, initials } = namePinyin(p.name)
+    const { pinyin, initials } = spell(p.name)
     const primary = p.specialties[0] ?? '基层治理'
     reps.push({
       specialties: p.specialties,

@@ -1,8 +1,8 @@
+import { loadNameSpeller } from '../features/roster/spelling'
 import { compareEvents, foldPetition } from '../../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../../contract/petition-event'
 import type { Change } from '../../../contract/sync'
 import type { Executor } from '../db/schema'
-import { namePinyin } from '../demo/names'
 import { appendAudit } from '../features/audit/service'
 import {
   eventFromRow,
@@ -92,7 +92,7 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
   const township = payload.townshipId
     ? await tx.selectFrom('township').select('id').where('id', '=', payload.townshipId).executeTakeFirst()
     : undefined
-  const spelled = namePinyin(payload.name)
+  const spelled = (await loadNameSpeller())(payload.name)
   const values = {
     name: payload.name,
     name_pinyin: spelled.pinyin,

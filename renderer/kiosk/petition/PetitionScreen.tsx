@@ -1,11 +1,189 @@
-import { PlaceholderScreen } from '../PlaceholderScreen'
-import type { RepresentativeCard } from '../../../contract/views'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RepresentativeCard, SubmitPetitionResult } from '../../../contract/views'
+import { api } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Icon } from '../../components/Icon'
+import { Loading } from '../../components/Loading'
+import { useApiQuery } from '../../lib/useApiQuery'
+import { useAnnounce } from '../../lib/voice'
+import { printReceipt } from '../../lib/printReceipt'
+import { CallStaffDialog } from '../CallStaffDialog'
+import { ResidentLayout } from '../ResidentLayout'
 import type { TaskScreenProps } from '../entries'
+import { editDraft, initialDraft, STEPS, type Answers, type StepId } from './answers'
+import { CategoryStep } from './CategoryStep'
+import { ConfirmStep } from './ConfirmStep'
+import { ContactStep } from './ContactStep'
+import { loadRepresentativeNames, placeWords } from './localWords'
+import { MatterStep } from './MatterStep'
+import { PlaceStep } from './PlaceStep'
+import { ResultScreen, type PrintState } from './ResultScreen'
+import './petition.css'
 
-// Scaffolding for this session's work on the screen; replaced by the real screen.
+/**
+ * 我要反映: five steps (category, matter, place, contact, confirm), then the result with the tracking code.
+ * The answers live here, above the steps, so 上一步 shows them again and a failed submit loses nothing.
+ * Opened from a representative's 给TA反映, the petition is addressed to them.
+ */
 export default function PetitionScreen({
   profile,
   onHome,
+  navigate,
+  representative,
 }: TaskScreenProps & { readonly representative: RepresentativeCard | null }) {
-  return <PlaceholderScreen profile={profile} entry="petition" onHome={onHome} />
+  const { t } = useTranslation()
+  const categories = useApiQuery('catalog.categories', () => api['catalog.categories']({}))
+  const townships = useApiQuery('catalog.townships', () => api['catalog.townships']({}))
+  const names = useApiQuery('petition.names', () => loadRepresentativeNames(representative))
+  // One draft per mount, and each wizard is a mount of its own: a new wizard gets a new submission key.
+  const [draft, setDraft] = useState(() => initialDraft(profile.townshipId))
+  const { answers } = draft
+  const [stepIndex, setStepIndex] = useState(0)
+  const [result, setResult] = useState<SubmitPetitionResult | null>(null)
+  const [print, setPrint] = useState<PrintState>('printing')
+  // 请工作人员协助 beside a text field shows the same help as 呼叫工作人员 in the bar.
+  const [helping, setHelping] = useState(false)
+  const help = useCallback(() => setHelping(true), [])
+  const closeHelp = useCallback(() => setHelping(false), [])
+  const step: StepId = STEPS[stepIndex] ?? 'category'
+
+  const update = useCallback((patch: Partial<Answers>) => setDraft((d) => editDraft(d, patch)), [])
+  const next = useCallback(() => setStepIndex((i) => Math.min(i + 1, STEPS.length - 1)), [])
+  const submitted = useCallback((r: SubmitPetitionResult) => {
+    setResult(r)
+    // The petition is committed: the receipt prints now, and the result screen says whether it did.
+    void printReceipt(r.id).then(
+      (p) => setPrint(p.printed ? 'printed' : 'failed'),
+      () => setPrint('failed'),
+    )
+  }, [])
+  const goTo = useCallback((id: StepId) => setStepIndex(STEPS.indexOf(id)), [])
+  const back = useCallback(() => {
+    if (stepIndex > 0) setStepIndex(stepIndex - 1)
+    else if (representative) navigate({ name: 'findRepresentative' })
+    else onHome()
+  }, [stepIndex, representative, navigate, onHome])
+
+  const title = t(`kiosk.petition.steps.${step}.title`)
+  const instruction = t(`kiosk.petition.steps.${step}.instruction`)
+  useAnnounce(result ? '' : `${title}。${instruction}`)
+
+  // Each step starts at its top, with its heading focused for screen readers and keyboards.
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [stepIndex])
+
+  const category = useMemo(
+    () =>
+      categories.state.status === 'ok'
+        ? (categories.state.value.find((c) => c.id === answers.categoryId) ?? null)
+        : null,
+    [categories.state, answers.categoryId],
+  )
+  const localWords = useMemo(
+    () => [
+      ...(names.state.status === 'ok' ? names.state.value : []),
+      ...(townships.state.status === 'ok' ? placeWords(townships.state.value) : []),
+    ],
+    [names.state, townships.state],
+  )
+
+  if (result) {
+    return <ResultScreen profile={profile} result={result} print={print} onHome={onHome} />
+  }
+
+  const loadError =
+    categories.state.status === 'error'
+      ? { error: categories.state.error, retry: categories.reload }
+      : townships.state.status === 'error'
+        ? { error: townships.state.error, retry: townships.reload }
+        : null
+
+  return (
+    <>
+      <div className="petition-screen" inert={helping}>
+        <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back}>
+          <div className={`petition petition--${step}`} data-testid="petition" data-step={step}>
+            <div className="petition__head">
+              <h1 className="petition__title">
+                <Icon name="petition" className="petition__title-icon" />
+                {t('kiosk.petition.title')}
+              </h1>
+              <p className="petition__progress" data-testid="petition-progress">
+                {t('kiosk.petition.stepOf', { step: stepIndex + 1, total: STEPS.length })}
+              </p>
+              <h2 ref={heading} tabIndex={-1} className="petition__step-title">
+                {title}
+              </h2>
+              {representative && (
+                <p className="petition__addressed" data-testid="petition-addressed">
+                  <Icon name="people" className="petition__addressed-icon" />
+                  {t('kiosk.petition.addressedTo', { name: representative.name })}
+                </p>
+              )}
+            </div>
+            <p className="petition__instruction">{instruction}</p>
+            {loadError ? (
+              <ErrorNotice error={loadError.error} onRetry={loadError.retry} />
+            ) : categories.state.status !== 'ok' || townships.state.status !== 'ok' ? (
+              <Loading />
+            ) : (
+              <>
+                {step === 'category' && (
+                  <CategoryStep
+                    categories={categories.state.value}
+                    chosenId={answers.categoryId}
+                    onChoose={(categoryId) => {
+                      update({ categoryId })
+                      next()
+                    }}
+                  />
+                )}
+                {step === 'matter' && category && (
+                  <MatterStep
+                    category={category}
+                    text={answers.text}
+                    localWords={localWords}
+                    onChange={(text) => update({ text })}
+                    onHelp={help}
+                    onNext={next}
+                  />
+                )}
+                {step === 'place' && (
+                  <PlaceStep
+                    townships={townships.state.value}
+                    stationTownshipId={profile.townshipId}
+                    answers={answers}
+                    onChange={update}
+                    onNext={next}
+                  />
+                )}
+                {step === 'contact' && (
+                  <ContactStep
+                    category={category}
+                    answers={answers}
+                    localWords={localWords}
+                    onChange={update}
+                    onHelp={help}
+                    onNext={next}
+                  />
+                )}
+                {step === 'confirm' && category && (
+                  <ConfirmStep
+                    draft={draft}
+                    category={category}
+                    townships={townships.state.value}
+                    representative={representative}
+                    onChange={goTo}
+                    onSubmitted={submitted}
+                  />
+                )}
+              </>
+            )}
+          </div>
+        </ResidentLayout>
+      </div>
+      {helping && <CallStaffDialog hotline={profile.hotline} onClose={closeHelp} />}
+    </>
+  )
 }

@@ -125,6 +125,7 @@ const COLUMNS: Columns = {
     resolved_on_spot: 'notNull',
     updated_at: 'notNull',
     state_json: 'notNull',
+    submission_id: 'null',
   },
   petition_event: {
     id: 'notNull',

@@ -18,6 +18,20 @@ export function petitionByCode(db: Executor, code: string) {
   return db.selectFrom('petition').selectAll().where('code', '=', code).executeTakeFirst()
 }
 
+export function petitionBySubmissionId(db: Executor, submissionId: string) {
+  return db.selectFrom('petition').selectAll().where('submission_id', '=', submissionId).executeTakeFirst()
+}
+
+/** The event a petition began with: its level and due date as the resident was first told them. */
+export function submittedEventOf(db: Executor, petitionId: string) {
+  return db
+    .selectFrom('petition_event')
+    .selectAll()
+    .where('petition_id', '=', petitionId)
+    .where('type', '=', 'submitted')
+    .executeTakeFirst()
+}
+
 /**
  * Inserts the petition under a new random tracking code, drawing again if the code is taken. 32^7 codes
  * make a clash rare, so the insert itself is the check (the UNIQUE index on code) rather than a read
@@ -42,9 +56,18 @@ export async function insertWithFreshCode(
 
 /** True for the UNIQUE violation of a tracking code: the caller draws another code. */
 export function isCodeClash(e: unknown): boolean {
+  return isUniqueViolationOf(e, 'petition.code')
+}
+
+/** True for the UNIQUE violation of a submission id: that submission is already stored. */
+export function isSubmissionRepeat(e: unknown): boolean {
+  return isUniqueViolationOf(e, 'petition.submission_id')
+}
+
+function isUniqueViolationOf(e: unknown, column: string): boolean {
   if (typeof e !== 'object' || e === null) return false
   const { code, message } = e as { code?: unknown; message?: unknown }
-  return code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes('petition.code')
+  return code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes(column)
 }
 
 /** The row a timeline event is stored as: the meta fields in columns, the body as JSON. */

@@ -3,15 +3,21 @@ import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
 import { MAX_ROUNDS, refusalFor } from '../../../../domain/petition/transitions'
-import type { ActorRole } from '../../../../domain/petition/types'
+import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
 import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
-import type { PetitionDetail, PetitionProgress, SubmitPetitionResult } from '../../../../contract/views'
+import type {
+  PetitionDetail,
+  PetitionProgress,
+  RepresentativeCard,
+  SubmitPetitionResult,
+} from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
+import type { ReferenceSnapshot } from '../../reference-cache'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { receivingRepresentative } from '../duty/service'
@@ -28,6 +34,23 @@ interface Actor {
 }
 
 export async function submitPetition(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.submit'>,
+): Promise<SubmitPetitionResult> {
+  try {
+    return await storeSubmission(ctx, input)
+  } catch (e) {
+    // A retry of a submission already stored (its response was lost): the INSERT hit the UNIQUE index
+    // on submission_id and the transaction rolled back, so nothing was written twice. Detected by the
+    // failure rather than a read before every insert, so a first submit costs no extra statement.
+    if (input.submissionId !== null && repo.isSubmissionRepeat(e)) {
+      return repeatedSubmission(ctx, input.submissionId)
+    }
+    throw e
+  }
+}
+
+async function storeSubmission(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
 ): Promise<SubmitPetitionResult> {
@@ -86,6 +109,7 @@ export async function submitPetition(
         village_id: input.villageId,
         preferred_representative_id: preferredId,
         submitted_at: now,
+        submission_id: input.submissionId,
         ...contact,
         ...repo.projectionColumns(state),
       }
@@ -95,19 +119,52 @@ export async function submitPetition(
       { ...submitted, code },
       { text: input.text, townshipId: input.townshipId, villageId: input.villageId },
     )
-    const shifts = await ref.shiftsOn(tx, today)
     return {
       id,
       code,
       level,
       dueOn,
       submittedAt: now,
-      receivingRepresentative: receivingRepresentative(shifts, {
+      receivingRepresentative: await receiverOf(ref, tx, {
+        submittedOn: today,
         specialty: category.specialty,
         preferredId,
       }),
     }
   })
+}
+
+/** What the first submit of this submission answered, read back from the petition it stored. */
+async function repeatedSubmission(ctx: Ctx, submissionId: string): Promise<SubmitPetitionResult> {
+  const row = await repo.petitionBySubmissionId(ctx.db, submissionId)
+  if (!row) throw new Error('the submission id clashed, yet no petition holds it')
+  const first = await repo.submittedEventOf(ctx.db, row.id)
+  const event = first && repo.eventFromRow(first)
+  if (event?.type !== 'submitted') throw new Error(`petition ${row.id} has no submitted event`)
+  const ref = await ctx.reference.get(ctx.db)
+  return {
+    id: row.id,
+    code: row.code,
+    // From the event, not the projection: staff may have moved the petition on since the first submit.
+    level: event.level,
+    dueOn: event.dueOn,
+    submittedAt: row.submitted_at,
+    receivingRepresentative: await receiverOf(ref, ctx.db, {
+      submittedOn: shanghaiDate(row.submitted_at),
+      specialty: ref.categories.get(row.category_id)?.specialty ?? null,
+      preferredId: event.preferredRepresentativeId,
+    }),
+  }
+}
+
+/** The representative on duty the day a petition came in who receives it: its addressee, or a specialist. */
+async function receiverOf(
+  ref: ReferenceSnapshot,
+  db: Executor,
+  p: { submittedOn: IsoDate; specialty: string | null; preferredId: string | null },
+): Promise<RepresentativeCard | null> {
+  const shifts = await ref.shiftsOn(db, p.submittedOn)
+  return receivingRepresentative(shifts, { specialty: p.specialty, preferredId: p.preferredId })
 }
 
 /** Appends staff actions after checking the transition table; refused actions write nothing. */
@@ -236,6 +293,10 @@ async function findForResident(ctx: Ctx, rawCode: string, last4: string | null):
   if (!parsed.ok) throw new DomainError('BAD_TRACKING_CODE', { reason: parsed.reason })
   ctx.limits.check(ctx.clientKey)
   const row = await repo.petitionByCode(ctx.db, parsed.code)
+  // A code given without digits whose petition has a phone: the kiosk asks for the last four digits
+  // next, so a resident who left no phone is never asked. Not a failure, and it helps no one guess codes:
+  // a made-up code still has to exist, and every miss on the way counts towards the pause.
+  if (row && row.phone_last4_hash !== null && last4 === null) throw new DomainError('PHONE_DIGITS_NEEDED')
   const phoneMatches =
     row !== undefined &&
     (row.phone_last4_hash === null ||

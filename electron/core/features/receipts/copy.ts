@@ -3,7 +3,6 @@ import path from 'node:path'
 import { shanghaiDateTime } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { ReceiptData } from '../../../../contract/views'
-import { renderReceiptPdf } from './pdf'
 import type { PaperWidthMm } from './settings'
 
 export const RECEIPTS_DIR = 'receipts'
@@ -22,6 +21,9 @@ export async function keepReceiptCopy(
   widthMm: PaperWidthMm,
 ): Promise<string> {
   const at = env.now()
+  // Loaded on the first print: pdfkit and fontkit unpack their tables as they load, which cost the kiosk's
+  // start about a third of a second.
+  const { renderReceiptPdf } = await import('./pdf')
   const pdf = await renderReceiptPdf(data, { widthMm, createdAt: at })
   const dir = path.join(env.dataDir, RECEIPTS_DIR)
   const base = `${data.code}-${stamp(at)}${data.reprint ? '-reprint' : ''}`

@@ -1,0 +1,55 @@
+import { monthDays } from '../../../../domain/dates'
+import type { DutyCalendarDay, DutyMonth } from '../../../../contract/views'
+import type { Ctx } from '../../context'
+import { representativeCard } from '../roster/card'
+import { currentStation } from '../station/service'
+import { loadCalendar } from './calendar'
+import { overrideNamesBetween, receptionDaysBetween, shiftsBetween } from './repository'
+
+/**
+ * 值班日历: every day of a month at this station, with its shifts, its 民意集市 if any, and what kind of
+ * day it is (statutory holidays and 调休上班 from the package, corrected by the staff's overrides).
+ */
+export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<DutyMonth> {
+  const [year, month] = input.month.split('-').map(Number)
+  const days = monthDays(year ?? NaN, month ?? NaN)
+  const first = days[0]
+  const last = days.at(-1)
+  if (first === undefined || last === undefined) throw new RangeError(`empty month ${input.month}`)
+
+  const station = await currentStation(ctx.db)
+  const calendar = await loadCalendar(ctx.db)
+  const shifts = await shiftsBetween(ctx.db, station.id, first, last)
+  const receptions = await receptionDaysBetween(ctx.db, station.id, first, last)
+  const overrideNames = new Map(
+    (await overrideNamesBetween(ctx.db, first, last)).map((o) => [o.date, o.name] as const),
+  )
+
+  const shiftsOf = new Map<string, (typeof shifts)[number][]>()
+  for (const s of shifts) {
+    const list = shiftsOf.get(s.date) ?? []
+    list.push(s)
+    shiftsOf.set(s.date, list)
+  }
+  const receptionOf = new Map(receptions.map((r) => [r.date, r]))
+  return {
+    month: input.month,
+    days: days.map((date): DutyCalendarDay => {
+      const kind = calendar.dayKind(date)
+      const reception = receptionOf.get(date)
+      return {
+        date,
+        kind: kind.kind,
+        // An override that names the day (县庆, a late announcement) says more than the package.
+        holidayName: overrideNames.get(date) ?? kind.holidayName,
+        shifts: (shiftsOf.get(date) ?? []).map((s) => ({
+          slot: s.slot,
+          representative: representativeCard(s),
+        })),
+        receptionDay: reception
+          ? { theme: reception.theme, startsAt: reception.starts_at, endsAt: reception.ends_at }
+          : null,
+      }
+    }),
+  }
+}

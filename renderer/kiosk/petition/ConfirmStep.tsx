@@ -1,0 +1,157 @@
+import { useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Category, RepresentativeCard, SubmitPetitionResult, Township } from '../../../contract/views'
+import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking'
+import { api, type ApiError } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Icon, isIconName } from '../../components/Icon'
+import { Loading } from '../../components/Loading'
+import { toApiError } from '../../lib/useApiQuery'
+import { contactOf, toSubmitInput, type Draft, type StepId } from './answers'
+
+type SubmitState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'submitting' }
+  | { readonly status: 'error'; readonly error: ApiError }
+
+/**
+ * Step 5: everything once more, personal data masked as it will be everywhere else, each with 修改; then
+ * 提交. A failed submit says why in plain words and keeps every answer, so 提交 can simply be tapped again:
+ * the retry goes under the draft's same submission key, so a first try that did arrive is not stored twice.
+ */
+export function ConfirmStep({
+  draft,
+  category,
+  townships,
+  representative,
+  onChange,
+  onSubmitted,
+}: {
+  draft: Draft
+  category: Category
+  townships: readonly Township[]
+  representative: RepresentativeCard | null
+  onChange: (step: StepId) => void
+  onSubmitted: (result: SubmitPetitionResult) => void
+}) {
+  const { t } = useTranslation()
+  const { answers } = draft
+  const [state, setState] = useState<SubmitState>({ status: 'idle' })
+  const submitting = state.status === 'submitting'
+  // A second tap before the button shows as disabled must not send the petition twice.
+  const inFlight = useRef(false)
+
+  const submit = () => {
+    if (inFlight.current) return
+    inFlight.current = true
+    setState({ status: 'submitting' })
+    api['petitions.submit'](toSubmitInput(draft, category, representative?.id ?? null)).then(
+      onSubmitted,
+      (e: unknown) => {
+        inFlight.current = false
+        setState({ status: 'error', error: toApiError(e) })
+      },
+    )
+  }
+
+  const township = townships.find((tw) => tw.id === answers.townshipId)
+  const village = township?.villages.find((v) => v.id === answers.villageId)
+  const place = village
+    ? `${township?.name ?? ''} ${village.name}`
+    : t('kiosk.petition.confirm.noVillage', { township: township?.name ?? '' })
+  const contact = contactOf(answers, category)
+
+  return (
+    <div className="petition-confirm">
+      <dl className="petition-summary" data-testid="petition-summary">
+        <SummaryRow step="category" label={t('kiosk.petition.confirm.category')} onChange={onChange}>
+          <Icon
+            name={isIconName(category.icon) ? category.icon : 'more'}
+            className="petition-summary__icon"
+          />
+          {category.name}
+        </SummaryRow>
+        <SummaryRow step="matter" label={t('kiosk.petition.confirm.matter')} onChange={onChange}>
+          <span className="petition-summary__text">{answers.text.trim()}</span>
+        </SummaryRow>
+        <SummaryRow step="place" label={t('kiosk.petition.confirm.place')} onChange={onChange}>
+          {place}
+        </SummaryRow>
+        <SummaryRow step="contact" label={t('kiosk.petition.confirm.contact')} onChange={onChange}>
+          {contact ? (
+            <span className="petition-summary__contact" data-testid="summary-contact">
+              {contact.name && (
+                <span>{t('kiosk.petition.confirm.name', { value: maskName(contact.name) })}</span>
+              )}
+              {contact.phone && (
+                <span>{t('kiosk.petition.confirm.phone', { value: maskPhone(contact.phone) })}</span>
+              )}
+              {contact.idNumber && (
+                <span>{t('kiosk.petition.confirm.idNumber', { value: maskIdNumber(contact.idNumber) })}</span>
+              )}
+            </span>
+          ) : (
+            <span data-testid="summary-contact">{t('kiosk.petition.confirm.anonymous')}</span>
+          )}
+        </SummaryRow>
+        {representative && (
+          <SummaryRow label={t('kiosk.petition.confirm.representative')}>
+            {t('kiosk.petition.addressedTo', { name: representative.name })}
+          </SummaryRow>
+        )}
+      </dl>
+      <div className="petition-confirm__submit">
+        <button
+          type="button"
+          className="button button--primary petition-submit"
+          onClick={submit}
+          disabled={submitting}
+        >
+          <Icon name="check" />
+          {t('kiosk.petition.confirm.submit')}
+        </button>
+        {submitting && <Loading label={t('kiosk.petition.confirm.submitting')} />}
+        {state.status === 'error' && (
+          <>
+            {/* No 再试一次 here: 提交 right above is the way to try again. */}
+            <ErrorNotice error={state.error} />
+            <p className="petition-confirm__kept">{t('kiosk.petition.confirm.kept')}</p>
+          </>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function SummaryRow({
+  step,
+  label,
+  onChange,
+  children,
+}: {
+  step?: StepId
+  label: string
+  onChange?: (step: StepId) => void
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <div className="petition-summary__row">
+      <dt className="petition-summary__label">{label}</dt>
+      <dd className="petition-summary__value">{children}</dd>
+      {step && onChange && (
+        <dd className="petition-summary__change">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t('kiosk.petition.confirm.changeLabel', { what: label })}
+            onClick={() => onChange(step)}
+          >
+            <Icon name="edit" />
+            {t('kiosk.petition.confirm.change')}
+          </button>
+        </dd>
+      )}
+    </div>
+  )
+}

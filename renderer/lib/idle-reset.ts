@@ -1,0 +1,77 @@
+/**
+ * Forgetting a resident (kiosk-ux.md "idle"): what a visit can leave behind outside React state. The
+ * React side (form state, keyboard buffer, open dialogs, query results, text size, voice) goes when
+ * KioskApp remounts the resident tree; useApiQuery keeps its results in component state, so there is no
+ * query cache to clear beyond that. Screens keep their place in React state and never push browser
+ * history entries, so there is no history to walk back into.
+ */
+
+const forgetters = new Set<() => void>()
+
+/**
+ * For a module that keeps something of a resident outside React state (a module-level cache, a
+ * buffer): registers how to forget it. Returns the unregister function.
+ */
+export function onForgetResident(forget: () => void): () => void {
+  forgetters.add(forget)
+  return () => forgetters.delete(forget)
+}
+
+/** Runs `fn`, and keeps going if it fails: one stuck store must not keep the next resident's data. */
+function attempt(fn: () => void): void {
+  try {
+    fn()
+  } catch (e) {
+    console.warn('forgetting the resident:', e)
+  }
+}
+
+function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = factory.deleteDatabase(name)
+    req.onsuccess = () => resolve()
+    req.onerror = () => resolve()
+    // An open connection delays the deletion until it closes; the deletion is queued either way.
+    req.onblocked = () => resolve()
+  })
+}
+
+async function deleteAllDatabases(win: Window): Promise<void> {
+  const factory = win.indexedDB as IDBFactory | undefined
+  if (!factory) return
+  const dbs = await factory.databases()
+  await Promise.all(dbs.flatMap((db) => (db.name ? [deleteDatabase(factory, db.name)] : [])))
+}
+
+async function deleteAllCaches(win: Window): Promise<void> {
+  // CacheStorage exists only in secure contexts (127.0.0.1 and app:// are).
+  const caches = win.caches as CacheStorage | undefined
+  if (!caches) return
+  await Promise.all((await caches.keys()).map((key) => caches.delete(key)))
+}
+
+/**
+ * Clears everything the browser keeps for the page: web storage, IndexedDB, the Cache API, what modules
+ * registered, any speech still being read, selection and focus, and a history state or hash.
+ */
+export async function forgetResident(win: Window = window): Promise<void> {
+  for (const forget of forgetters) attempt(forget)
+  attempt(() => win.speechSynthesis.cancel())
+  attempt(() => win.getSelection()?.removeAllRanges())
+  attempt(() => {
+    const focused = win.document.activeElement
+    if (focused instanceof HTMLElement) focused.blur()
+  })
+  attempt(() => win.localStorage.clear())
+  attempt(() => win.sessionStorage.clear())
+  attempt(() => {
+    // Keeps the query (`?lang=en` for reviewers), drops a hash or state that something may have set.
+    if (win.history.state !== null || win.location.hash !== '') {
+      win.history.replaceState(null, '', win.location.pathname + win.location.search)
+    }
+  })
+  await Promise.all([
+    deleteAllDatabases(win).catch((e: unknown) => console.warn('forgetting IndexedDB:', e)),
+    deleteAllCaches(win).catch((e: unknown) => console.warn('forgetting caches:', e)),
+  ])
+}

@@ -1,0 +1,39 @@
+import { Button, Segmented } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { StationProfile } from '../../contract/views'
+import { PetitionDesk } from './petitions/PetitionDesk'
+import { useSession } from './session'
+import { SyncPanel } from './SyncPanel'
+
+type Section = 'petitions' | 'sync'
+
+/** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
+export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
+  const { t } = useTranslation()
+  const { user } = useSession()
+  const [section, setSection] = useState<Section>('petitions')
+  return (
+    <div className="staff-desk">
+      <header className="staff-desk__bar">
+        <p className="staff-desk__station">{profile.name}</p>
+        <Segmented<Section>
+          size="large"
+          value={section}
+          onChange={setSection}
+          options={[
+            { value: 'petitions', label: t('staff.nav.petitions') },
+            { value: 'sync', label: t('staff.nav.sync') },
+          ]}
+        />
+        <p className="staff-desk__user" data-testid="staff-user">
+          {t('staff.nav.signedInAs', { name: user.name, role: t(`staff.pin.role.${user.role}`) })}
+        </p>
+        <Button size="large" onClick={onLogout}>
+          {t('staff.nav.logout')}
+        </Button>
+      </header>
+      <main className="staff-desk__main">{section === 'petitions' ? <PetitionDesk /> : <SyncPanel />}</main>
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+import { Alert, App, Button, Descriptions, Form, Input, Spin, Table, Tag } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { shanghaiDateTime } from '../../domain/dates'
+import type { SyncStatus } from '../../contract/sync'
+import type { ApiError } from '../api'
+import { toApiError, useApiQuery } from '../lib/useApiQuery'
+import { useSession } from './session'
+
+type Rejected = SyncStatus['rejected'][number]
+
+/** 同步: what waits for the county, when it last worked, what went wrong, and enrolment for admins. */
+export function SyncPanel() {
+  const { t } = useTranslation()
+  const { call, user } = useSession()
+  const { message } = App.useApp()
+  const loaded = useApiQuery('sync.status', () => call('sync.status', {}))
+  const [latest, setLatest] = useState<SyncStatus | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const status = latest ?? (loaded.state.status === 'ok' ? loaded.state.value : null)
+
+  const syncNow = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      setLatest(await call('sync.now', {}))
+      void message.success(t('staff.sync.synced'))
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!status) {
+    return loaded.state.status === 'error' ? (
+      <Alert type="error" showIcon title={loaded.state.error.message} />
+    ) : (
+      <Spin size="large" />
+    )
+  }
+
+  return (
+    <section className="staff-sync" aria-labelledby="staff-sync-title">
+      <div className="staff-sync__head">
+        <h1 id="staff-sync-title" className="staff-heading">
+          {t('staff.sync.title')}
+        </h1>
+        <Tag
+          color={status.enrolled ? 'success' : 'default'}
+          data-testid="sync-enrolled"
+          className="staff-sync__state"
+        >
+          {status.enrolled ? t('staff.sync.enrolled') : t('staff.sync.notEnrolled')}
+        </Tag>
+        <Button type="primary" size="large" loading={busy} onClick={() => void syncNow()}>
+          {busy ? t('staff.sync.syncing') : t('staff.sync.now')}
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon title={error.message} />}
+
+      <Descriptions bordered column={1} size="middle">
+        {status.hubUrl && <Descriptions.Item label={t('staff.sync.hub')}>{status.hubUrl}</Descriptions.Item>}
+        {status.stationId && (
+          <Descriptions.Item label={t('staff.sync.stationId')}>{status.stationId}</Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('staff.sync.pending')}>
+          <span data-testid="sync-pending">{t('staff.sync.pendingCount', { count: status.pending })}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('staff.sync.lastSuccess')}>
+          {status.lastSuccessAt === null ? t('staff.sync.never') : shanghaiDateTime(status.lastSuccessAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('staff.sync.lastError')}>
+          {status.lastError ? (
+            <span data-testid="sync-last-error">
+              {status.lastError.message}（{shanghaiDateTime(status.lastError.at)}）
+            </span>
+          ) : (
+            t('staff.sync.noError')
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <h2 className="staff-subheading">{t('staff.sync.rejected')}</h2>
+      <Table<Rejected>
+        rowKey="seq"
+        size="middle"
+        pagination={false}
+        dataSource={[...status.rejected]}
+        locale={{ emptyText: t('staff.sync.rejectedNone') }}
+        columns={[
+          { title: t('staff.sync.rejectedSeq'), dataIndex: 'seq' },
+          { title: t('staff.sync.rejectedType'), dataIndex: 'type' },
+          { title: t('staff.sync.rejectedReason'), dataIndex: 'reason' },
+          {
+            title: t('staff.sync.rejectedAt'),
+            dataIndex: 'at',
+            render: (at: number) => shanghaiDateTime(at),
+          },
+        ]}
+      />
+
+      {!status.enrolled &&
+        (user.role === 'admin' ? (
+          <EnrolForm onEnrolled={setLatest} />
+        ) : (
+          <Alert type="info" showIcon title={t('staff.sync.adminOnly')} />
+        ))}
+    </section>
+  )
+}
+
+function EnrolForm({ onEnrolled }: { onEnrolled: (s: SyncStatus) => void }) {
+  const { t } = useTranslation()
+  const { call } = useSession()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const required = [{ required: true, whitespace: true, message: t('staff.form.required') }]
+
+  const enrol = async (f: { hubUrl: string; code: string }) => {
+    setBusy(true)
+    setError(null)
+    try {
+      onEnrolled(await call('sync.enrol', { hubUrl: f.hubUrl.trim(), code: f.code.trim() }))
+      void message.success(t('staff.sync.enrolDone'))
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="staff-sync__enrol" aria-labelledby="staff-enrol-title" data-testid="enrol-form">
+      <h2 id="staff-enrol-title" className="staff-subheading">
+        {t('staff.sync.enrolTitle')}
+      </h2>
+      <p>{t('staff.sync.enrolHint')}</p>
+      <Form layout="vertical" size="large" onFinish={(f: { hubUrl: string; code: string }) => void enrol(f)}>
+        <Form.Item name="hubUrl" label={t('staff.sync.hubUrl')} rules={required}>
+          <Input maxLength={200} placeholder={t('staff.sync.hubUrlPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="code" label={t('staff.sync.code')} rules={required}>
+          <Input maxLength={64} />
+        </Form.Item>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error.fields ? Object.values(error.fields).join('；') : error.message}
+          />
+        )}
+        <Button type="primary" size="large" htmlType="submit" loading={busy}>
+          {t('staff.sync.enrol')}
+        </Button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,238 @@
+import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { parseTrackingCode } from '../../../domain/tracking-code'
+import type { PetitionEventType } from '../../../domain/petition/events'
+import { REPLY_METHODS } from '../../../domain/petition/types'
+import type { PetitionActionInput } from '../../../contract/schemas'
+import type { PetitionDetail } from '../../../contract/views'
+import type { ApiError } from '../../api'
+import { toApiError } from '../../lib/useApiQuery'
+import { useSession } from '../session'
+import type { References } from './references'
+
+/** The actions staff take through a form; submitting and rating come from residents. */
+export type StaffAction = Exclude<PetitionEventType, 'submitted' | 'rated'>
+type Action = PetitionActionInput['action']
+
+/** What the form fields hold; each action reads the ones it shows. */
+interface Fields {
+  categoryId?: string
+  level?: 'station' | 'township'
+  representativeIds?: string[]
+  department?: string
+  text?: string
+  dueOn?: Dayjs
+  reason?: string
+  answer?: string
+  method?: (typeof REPLY_METHODS)[number]
+  summary?: string
+  to?: 'township' | 'county'
+  duplicateCode?: string
+}
+
+const TEXT_MAX = { text: 2000, reason: 500, answer: 2000, summary: 500, department: 100 } as const
+
+/** One allowed action as a form in a dialog; the backend's transition table has the last word. */
+export function ActionDialog({
+  type,
+  detail,
+  references,
+  onCancel,
+  onDone,
+}: {
+  type: StaffAction
+  detail: PetitionDetail
+  references: References | null
+  onCancel: () => void
+  onDone: (next: PetitionDetail) => void
+}) {
+  const { t } = useTranslation()
+  const { call } = useSession()
+  const [form] = Form.useForm<Fields>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const { state } = detail
+  const required = [{ required: true, whitespace: true, message: t('staff.form.required') }]
+
+  const toAction = async (f: Fields): Promise<Action | null> => {
+    const s = (v: string | undefined) => (v ?? '').trim()
+    switch (type) {
+      case 'triaged':
+        return { type, categoryId: s(f.categoryId), level: f.level ?? 'station' }
+      case 'assigned':
+        return { type, representativeIds: f.representativeIds ?? [], department: s(f.department) || null }
+      case 'noted':
+      case 'supervised':
+        return { type, text: s(f.text) }
+      case 'deadlineSet':
+      case 'deadlineExtended':
+        return { type, dueOn: f.dueOn?.format('YYYY-MM-DD') ?? '', reason: s(f.reason) }
+      case 'resolvedOnSpot':
+        return { type, answer: s(f.answer) }
+      case 'escalated':
+        return { type, to: f.to ?? 'county', reason: s(f.reason) }
+      case 'transferred':
+        return { type, department: s(f.department) }
+      case 'replied':
+        return { type, answer: s(f.answer), method: f.method ?? 'inPerson' }
+      case 'closed':
+        return { type, summary: s(f.summary) }
+      case 'reopened':
+        return { type, reason: s(f.reason) }
+      case 'linkedDuplicate': {
+        // Staff type the other receipt's code; the API wants its id.
+        const parsed = parseTrackingCode(s(f.duplicateCode))
+        const code = parsed.ok ? parsed.code : s(f.duplicateCode).toUpperCase()
+        const page = await call('petitions.queue', { status: 'all', search: code, limit: 5 })
+        const other = page.rows.find((r) => r.code === code)
+        if (!other) {
+          form.setFields([{ name: 'duplicateCode', errors: [t('staff.form.duplicateNotFound')] }])
+          return null
+        }
+        return { type, duplicateOf: other.id }
+      }
+    }
+  }
+
+  const submit = async (fields: Fields) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const action = await toAction(fields)
+      if (action) onDone(await call('petitions.act', { id: state.id, action }))
+    } catch (e) {
+      setError(toApiError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const textArea = (name: keyof typeof TEXT_MAX, label: string) => (
+    <Form.Item name={name} label={label} rules={required}>
+      <Input.TextArea rows={3} maxLength={TEXT_MAX[name]} showCount />
+    </Form.Item>
+  )
+
+  return (
+    <Modal
+      open
+      title={t(`staff.action.${type}`)}
+      closable={false}
+      maskClosable={false}
+      destroyOnHidden
+      width={720}
+      footer={[
+        <Button key="cancel" size="large" onClick={onCancel}>
+          {t('staff.form.cancel')}
+        </Button>,
+        <Button key="save" size="large" type="primary" loading={busy} onClick={() => form.submit()}>
+          {t('staff.form.save')}
+        </Button>,
+      ]}
+    >
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        size="large"
+        onFinish={(f) => void submit(f)}
+        initialValues={{
+          categoryId: state.categoryId,
+          level: state.level === 'township' ? 'township' : 'station',
+          representativeIds: [...state.representativeIds],
+          department: state.department ?? '',
+          method: 'inPerson',
+          to: state.level === 'station' ? 'township' : 'county',
+        }}
+      >
+        {type === 'triaged' && (
+          <>
+            <Form.Item name="categoryId" label={t('staff.form.category')} rules={[{ required: true }]}>
+              <Select options={references?.categories.map((c) => ({ value: c.id, label: c.name })) ?? []} />
+            </Form.Item>
+            <Form.Item name="level" label={t('staff.form.level')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={levelOptions(t, ['station', 'township'])}
+              />
+            </Form.Item>
+          </>
+        )}
+        {type === 'assigned' && (
+          <>
+            <Form.Item name="representativeIds" label={t('staff.form.representatives')}>
+              <Select
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={references?.representatives.map((r) => ({ value: r.id, label: r.name })) ?? []}
+              />
+            </Form.Item>
+            <Form.Item name="department" label={t('staff.form.departmentOptional')}>
+              <Input maxLength={TEXT_MAX.department} />
+            </Form.Item>
+          </>
+        )}
+        {(type === 'noted' || type === 'supervised') && textArea('text', t('staff.form.text'))}
+        {(type === 'deadlineSet' || type === 'deadlineExtended') && (
+          <>
+            <Form.Item
+              name="dueOn"
+              label={t('staff.form.dueOn')}
+              rules={[{ required: true, message: t('staff.form.pickDate') }]}
+            >
+              <DatePicker inputReadOnly />
+            </Form.Item>
+            {textArea('reason', t('staff.form.reason'))}
+          </>
+        )}
+        {type === 'resolvedOnSpot' && textArea('answer', t('staff.form.answer'))}
+        {type === 'escalated' && (
+          <>
+            <Form.Item name="to" label={t('staff.form.to')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={levelOptions(t, state.level === 'station' ? ['township', 'county'] : ['county'])}
+              />
+            </Form.Item>
+            {textArea('reason', t('staff.form.reason'))}
+          </>
+        )}
+        {type === 'transferred' && (
+          <Form.Item name="department" label={t('staff.form.department')} rules={required}>
+            <Input maxLength={TEXT_MAX.department} />
+          </Form.Item>
+        )}
+        {type === 'replied' && (
+          <>
+            {textArea('answer', t('staff.form.answer'))}
+            <Form.Item name="method" label={t('staff.form.method')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={REPLY_METHODS.map((m) => ({ value: m, label: t(`staff.replyMethod.${m}`) }))}
+              />
+            </Form.Item>
+          </>
+        )}
+        {type === 'closed' && textArea('summary', t('staff.form.summary'))}
+        {type === 'reopened' && textArea('reason', t('staff.form.reason'))}
+        {type === 'linkedDuplicate' && (
+          <Form.Item name="duplicateCode" label={t('staff.form.duplicateCode')} rules={required}>
+            <Input maxLength={20} />
+          </Form.Item>
+        )}
+      </Form>
+      {error && <Alert type="error" showIcon title={error.message} />}
+    </Modal>
+  )
+}
+
+function levelOptions<L extends 'station' | 'township' | 'county'>(
+  t: ReturnType<typeof useTranslation>['t'],
+  levels: readonly L[],
+) {
+  return levels.map((l) => ({ value: l, label: t(`staff.level.${l}`) }))
+}

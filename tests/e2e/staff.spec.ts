@@ -1,0 +1,293 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { errorMessagesZh } from '../../contract/errors'
+import { visibleControls } from './checks'
+import type { PageWindow } from './dom'
+import { expect, screenshot, test } from './fixtures'
+
+/**
+ * The staff console, reached the hidden way (a long press on the station name) with the demo accounts:
+ * 演示管理员 123456 (admin) and 演示工作人员 654321 (staff). Playwright's clock stands in for the seconds
+ * of the long press and the minutes of the idle sign-out.
+ */
+
+const STATION = '王楼镇先进制造业人大代表联络站'
+const ADMIN = { name: '演示管理员', pin: '123456' }
+const STAFF = { name: '演示工作人员', pin: '654321' }
+const STAFF_IDLE_MS = 5 * 60_000
+/** kiosk-ux.md: staff screens need controls of at least 48 px. */
+const MIN_STAFF_CONTROL_PX = 48
+const DUE_WORDS = ['按期', '临期', '超期', '不计时']
+/** antd wrappers whose whole box takes the tap for the input inside. */
+const WRAPPED_INPUT = '.ant-select, .ant-input-affix-wrapper'
+
+test.use({ demo: true })
+// Each test starts a demo station and loads the console chunk: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 240_000 })
+
+const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: STATION })
+const pinTitle = (page: Page) => page.getByRole('heading', { level: 1, name: '工作人员登录' })
+/**
+ * The console is its own chunk (antd), and a PIN check is a deliberately slow hash: on a busy machine the
+ * first load and each sign-in may take a while.
+ */
+const SLOW_MS = 30_000
+
+async function openHome(page: Page, url: string): Promise<void> {
+  await page.clock.install()
+  await page.goto(url)
+  await expect(homeHeading(page)).toBeVisible()
+  await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
+}
+
+/** Holds a finger (the mouse) on the station name for `holdMs` of the page's clock. */
+async function pressStationName(page: Page, holdMs: number): Promise<void> {
+  const box = await page.getByTestId('station-name').boundingBox()
+  if (!box) throw new Error('the station name is not on screen')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.clock.fastForward(holdMs)
+  await page.mouse.up()
+}
+
+async function openPinScreen(page: Page, url: string): Promise<void> {
+  await openHome(page, url)
+  await pressStationName(page, 2_100)
+  await expect(pinTitle(page)).toBeVisible({ timeout: SLOW_MS })
+}
+
+async function enterPin(page: Page, who: { name: string }, pin: string): Promise<void> {
+  if (await page.getByRole('button', { name: new RegExp(who.name) }).isVisible()) {
+    await page.getByRole('button', { name: new RegExp(who.name) }).click()
+  }
+  for (const digit of pin) await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click()
+  await page.getByRole('button', { name: '登录' }).click()
+}
+
+async function signIn(page: Page, url: string, who: { name: string; pin: string }): Promise<void> {
+  await openPinScreen(page, url)
+  await enterPin(page, who, who.pin)
+  await expect(page.getByTestId('staff-user')).toContainText(who.name, { timeout: SLOW_MS })
+}
+
+/** Every control on screen at least 48 px high and wide. */
+async function expectStaffTouchTargets(page: Page): Promise<void> {
+  // antd covers its radio inputs (Segmented) with the label one taps; those inputs have no size at all.
+  // A select's or a search field's input sits inside a box antd makes tappable as a whole (a tap anywhere
+  // on it focuses the input), so that box is the target measured.
+  const boxes = (await visibleControls(page, WRAPPED_INPUT)).filter((b) => b.width > 0 || b.height > 0)
+  expect(boxes.length).toBeGreaterThan(0)
+  const small = boxes.filter((b) => b.width < MIN_STAFF_CONTROL_PX || b.height < MIN_STAFF_CONTROL_PX)
+  expect(small, 'staff controls smaller than 48×48 px').toEqual([])
+}
+
+test.describe('staff console', () => {
+  test('a long press on the station name opens the PIN screen; a short one does not', async ({
+    page,
+    station,
+  }) => {
+    await openHome(page, station.url)
+    await pressStationName(page, 1_000)
+    await expect(homeHeading(page)).toBeVisible()
+    await expect(pinTitle(page)).toHaveCount(0)
+
+    await pressStationName(page, 2_100)
+    await expect(pinTitle(page)).toBeVisible({ timeout: SLOW_MS })
+    await expect(page.getByRole('button', { name: new RegExp(ADMIN.name) })).toBeVisible()
+    await expect(page.getByRole('button', { name: new RegExp(STAFF.name) })).toBeVisible()
+    await screenshot(page, 'staff-pin-users')
+  })
+
+  test('a wrong PIN shows the Chinese error and keeps the PIN screen', async ({ page, station }) => {
+    await openPinScreen(page, station.url)
+    await enterPin(page, STAFF, '111111')
+    await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.BAD_PIN, { timeout: SLOW_MS })
+    await expect(pinTitle(page)).toBeVisible()
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-pin-error')
+  })
+
+  test('five wrong PINs lock the account, and then even the right PIN is refused', async ({
+    page,
+    station,
+  }) => {
+    await openPinScreen(page, station.url)
+    for (let i = 1; i <= 4; i++) {
+      await enterPin(page, STAFF, '111111')
+      await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.BAD_PIN, { timeout: SLOW_MS })
+    }
+    await enterPin(page, STAFF, '111111')
+    await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.PIN_LOCKED, {
+      timeout: SLOW_MS,
+    })
+    await enterPin(page, STAFF, STAFF.pin)
+    await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.PIN_LOCKED, {
+      timeout: SLOW_MS,
+    })
+    await expect(page.getByTestId('staff-user')).toHaveCount(0)
+    await screenshot(page, 'staff-pin-locked')
+  })
+
+  test('the right PIN opens the desk, whose queue lists demo petitions with due words', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, ADMIN)
+    const rows = page.getByTestId('queue-row')
+    await expect(rows.first()).toBeVisible()
+    expect(await rows.count()).toBeGreaterThan(0)
+    const dues = page.getByTestId('due-status')
+    // Colour is never alone: every row says in words how it stands against its due date.
+    for (const text of await dues.allInnerTexts()) {
+      expect(
+        DUE_WORDS.some((w) => text.includes(w)),
+        text,
+      ).toBe(true)
+    }
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-queue')
+  })
+
+  test('the queue finds a petition by its code and pages with the cursor', async ({ page, station }) => {
+    await signIn(page, station.url, ADMIN)
+    const first = page.getByTestId('queue-row').first()
+    await expect(first).toBeVisible()
+    const code = await first.getAttribute('data-code')
+    if (!code) throw new Error('a queue row without its code')
+
+    await page.getByRole('button', { name: '下一页' }).click()
+    await expect(page.getByText('第 2 页')).toBeVisible()
+    await expect(page.locator(`[data-testid="queue-row"][data-code="${code}"]`)).toHaveCount(0)
+    await page.getByRole('button', { name: '上一页' }).click()
+    await expect(page.locator(`[data-testid="queue-row"][data-code="${code}"]`)).toHaveCount(1)
+
+    await page.getByRole('searchbox', { name: '查找' }).fill(code)
+    await page.getByRole('button', { name: '查找' }).click()
+    await expect(page.getByTestId('queue-row')).toHaveCount(1)
+    await expect(page.getByTestId('queue-row')).toHaveAttribute('data-code', code)
+  })
+
+  test('a note added to a petition appears in its timeline', async ({ page, station }) => {
+    await signIn(page, station.url, STAFF)
+    await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
+    await expect(page.getByRole('heading', { level: 2, name: '办理经过' })).toBeVisible()
+    const entries = page.getByTestId('timeline-entry')
+    await expect(entries.first()).toContainText('收到诉求')
+    const before = await entries.count()
+    await screenshot(page, 'staff-detail')
+
+    await page.getByRole('button', { name: '添加备注' }).click()
+    await page.getByRole('dialog').getByRole('textbox').fill('已电话联系村委会，明天上门查看')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(entries).toHaveCount(before + 1)
+    await expect(entries.last()).toContainText('备注：已电话联系村委会，明天上门查看')
+    await expect(entries.last()).toContainText(STAFF.name)
+    await expectStaffTouchTargets(page)
+  })
+
+  test('triage of a new petition is recorded in words and changes its status', async ({ page, station }) => {
+    // A petition just filed at the station's own level is still 已受理 there, which offers 分类分级.
+    const categories = await station.call('catalog.categories', {})
+    const category = categories.find((c) => c.defaultLevel === 'station' && !c.needsIdNumber)
+    const [township] = await station.call('catalog.townships', {})
+    if (!category || !township) throw new Error('the demo station has no categories or townships')
+    const filed = await station.call('petitions.submit', {
+      categoryId: category.id,
+      text: '村口的路灯不亮了',
+      townshipId: township.id,
+      villageId: null,
+      contact: null,
+    })
+    await signIn(page, station.url, STAFF)
+    await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
+    await page.getByRole('button', { name: '查找' }).click()
+    const received = page.getByTestId('queue-row').filter({ hasText: '已受理' })
+    await expect(received).toHaveCount(1)
+    await received.getByRole('button', { name: /打开/ }).click()
+    await page.getByRole('button', { name: '分类分级' }).click()
+    await page.getByRole('dialog').getByText('乡镇', { exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(page.getByTestId('detail-status')).toHaveText('已分办')
+    await expect(page.getByTestId('timeline-entry').last()).toContainText(/分类分级：.+，由乡镇办理/)
+  })
+
+  test('补打 prints the receipt again and keeps its copy', async ({ page, station }) => {
+    await signIn(page, station.url, ADMIN)
+    await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
+    const receipts = path.join(station.dataDir, 'receipts')
+    const before = await readdir(receipts).catch(() => [])
+    await page.getByRole('button', { name: '补打回执' }).click()
+    await expect(page.getByText('回执已送去打印（补打）')).toBeVisible()
+    expect((await readdir(receipts)).length).toBe(before.length + 1)
+  })
+
+  test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
+    await signIn(page, station.url, ADMIN)
+    await page.getByText('同步', { exact: true }).click()
+    await expect(page.getByTestId('sync-enrolled')).toHaveText('未接入')
+    await expect(page.getByTestId('sync-pending')).toContainText('条')
+    await expect(page.getByRole('button', { name: '立即同步' })).toBeVisible()
+    await expect(page.getByTestId('enrol-form')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: '平台地址' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: '接入码' })).toBeVisible()
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-sync')
+
+    await page.getByRole('button', { name: '立即同步' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: errorMessagesZh.SYNC_NOT_ENROLLED })).toBeVisible()
+  })
+
+  test('the sync panel offers no enrolment to staff who are not admins', async ({ page, station }) => {
+    await signIn(page, station.url, STAFF)
+    await page.getByText('同步', { exact: true }).click()
+    await expect(page.getByTestId('sync-enrolled')).toHaveText('未接入')
+    await expect(page.getByText('接入县级平台需要管理员登录。')).toBeVisible()
+    await expect(page.getByTestId('enrol-form')).toHaveCount(0)
+  })
+
+  test('退出登录 returns to the resident home and ends the session', async ({ page, station }) => {
+    await signIn(page, station.url, ADMIN)
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await expect(homeHeading(page)).toBeVisible()
+    const me = await page.evaluate(async () => {
+      const res = await fetch('/api/staff.me', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      })
+      return ((await res.json()) as { value: unknown }).value
+    })
+    expect(me).toBeNull()
+  })
+
+  test('five minutes without input sign out and return to the resident home', async ({ page, station }) => {
+    await signIn(page, station.url, ADMIN)
+    await page.clock.fastForward(STAFF_IDLE_MS - 10_000)
+    await expect(page.getByTestId('staff-user')).toBeVisible()
+    await page.clock.fastForward(20_000)
+    await expect(homeHeading(page)).toBeVisible()
+    await expect(page.getByTestId('staff-user')).toHaveCount(0)
+    // The way back in asks for the PIN again.
+    await pressStationName(page, 2_100)
+    await expect(pinTitle(page)).toBeVisible()
+  })
+
+  test('when the backend session has ended, the next action asks for the PIN again', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, ADMIN)
+    // The session ends behind the console's back (the server's own idle limit, a restart).
+    await page.evaluate(() =>
+      fetch('/api/staff.logout', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
+    )
+    await page.getByText('同步', { exact: true }).click()
+    await expect(pinTitle(page)).toBeVisible()
+  })
+})
