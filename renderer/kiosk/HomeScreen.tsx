@@ -24,6 +24,9 @@ function inSlotOrder(shifts: DutyToday['shifts']): DutyToday['shifts'] {
 /** Staff may change today's duty at the desk; the lobby screen picks it up within this time. */
 const DUTY_REFRESH_MS = 5 * 60_000
 
+/** The home screen's duty list, by day; App.tsx prefetches it under this key as the kiosk starts. */
+export const dutyTodayKey = (today: string) => `duty.today:${today}`
+
 /** 首页: where every resident starts and where every task returns. */
 export function HomeScreen({
   profile,
@@ -34,7 +37,7 @@ export function HomeScreen({
 }) {
   const { t } = useTranslation()
   const today = useToday()
-  const duty = useApiQuery(`duty.today:${today}`, () => api['duty.today']({}))
+  const duty = useApiQuery(dutyTodayKey(today), () => api['duty.today']({}))
   const { reload } = duty
   useAnnounce(t('kiosk.home.voice', { name: profile.name }))
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { addDays, parseIsoDate, shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
 import type { IsoDate } from '../../domain/petition/types'
+import type * as LunarModule from './lunar'
 
 /** Today in Asia/Shanghai; re-renders just after midnight so a kiosk left on shows the right day. */
 export function useToday(): IsoDate {
@@ -26,15 +27,30 @@ export interface LunarDate {
   readonly day: number
 }
 
+type LunarChunk = typeof LunarModule
+let lunarChunk: Promise<LunarChunk> | null = null
+
 /**
- * The lunar date of `date`. lunar-typescript is large (~100 kB gzipped, most of it almanac tables the
- * kiosk never shows), so it loads in its own chunk after the first paint; the line appears a moment later.
+ * lunar-typescript is large (~100 kB gzipped, most of it almanac tables the kiosk never shows) and takes
+ * the main thread for a few hundred milliseconds as it loads, so its chunk is fetched only once the page
+ * has loaded and the browser is idle: the home screen is usable first, and the lunar line appears a
+ * moment later. One load serves every screen.
  */
+export function loadLunar(): Promise<LunarChunk> {
+  lunarChunk ??= new Promise<void>((resolve) => {
+    const whenIdle = () => window.requestIdleCallback(() => resolve(), { timeout: 2_000 })
+    if (document.readyState === 'complete') whenIdle()
+    else window.addEventListener('load', whenIdle, { once: true })
+  }).then(() => import('./lunar'))
+  return lunarChunk
+}
+
+/** The lunar date of `date`, once the lunar chunk has loaded (see loadLunar). */
 export function useLunarDate(date: IsoDate): LunarDate | null {
   const [lunar, setLunar] = useState<{ date: IsoDate; value: LunarDate } | null>(null)
   useEffect(() => {
     let current = true
-    import('./lunar').then(
+    loadLunar().then(
       ({ Solar }) => {
         const { year, month, day } = parseIsoDate(date)
         const l = Solar.fromYmd(year, month, day).getLunar()

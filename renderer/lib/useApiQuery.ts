@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api'
 import { errorMessagesZh } from '../../contract/errors'
+import { takePrefetched } from './prefetch'
 
 export type QueryState<T> =
   | { readonly status: 'loading' }
@@ -29,7 +30,8 @@ export function useApiQuery<T>(
 
   useEffect(() => {
     let current = true
-    loadRef.current().then(
+    const request = (generation === 0 ? takePrefetched<T>(key) : undefined) ?? loadRef.current()
+    request.then(
       (value) => {
         if (current) setState({ status: 'ok', value })
       },

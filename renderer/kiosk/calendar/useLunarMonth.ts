@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { parseIsoDate } from '../../../domain/dates'
 import type { IsoDate } from '../../../domain/petition/types'
+import { loadLunar } from '../../lib/calendar'
 
 export interface LunarDay {
   /** 十月, 闰六月 … (in Chinese, without 月) */
@@ -12,15 +13,15 @@ export interface LunarDay {
 }
 
 /**
- * Lunar dates for a list of days, from the lunar library's own chunk (loaded after the grid has appeared,
- * see renderer/lib/calendar.ts); until then, and if the chunk cannot load, the map is empty.
+ * Lunar dates for a list of days, from the lunar library's own chunk (see loadLunar in
+ * renderer/lib/calendar.ts); until it has loaded, and if it cannot load, the map is empty.
  */
 export function useLunarDays(days: readonly IsoDate[]): ReadonlyMap<IsoDate, LunarDay> {
   const key = days.join(',')
   const [state, setState] = useState<{ key: string; map: ReadonlyMap<IsoDate, LunarDay> } | null>(null)
   useEffect(() => {
     let current = true
-    import('../../lib/lunar').then(
+    loadLunar().then(
       ({ Solar }) => {
         const map = new Map<IsoDate, LunarDay>()
         for (const date of key === '' ? [] : key.split(',')) {
