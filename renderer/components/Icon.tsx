@@ -203,6 +203,11 @@ export function isIconName(name: string): name is IconName {
 }
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return <IconFrame className={className}>{shapes[name]}</IconFrame>
+}
+
+/** The frame every icon and mark is drawn in: 48×48, a round stroke in the text colour, hidden from readers. */
+export function IconFrame({ className, children }: { className?: string | undefined; children: ReactNode }) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -215,7 +220,7 @@ export function Icon({ name, className }: { name: IconName; className?: string }
       aria-hidden="true"
       focusable="false"
     >
-      {shapes[name]}
+      {children}
     </svg>
   )
 }

@@ -34,7 +34,8 @@ const LOAD_TIMEOUT_MS = 10_000
 const REMOVE_AFTER_MS = 60_000
 const FRAME_ID = 'yz-receipt-print-frame'
 
-function printInFrame(html: string): Promise<boolean> {
+/** Prints a receipt document through a hidden same-origin frame (serve mode); false if it could not. */
+export function printInFrame(html: string): Promise<boolean> {
   // One receipt at a time: a second tap replaces a frame that is still waiting.
   document.getElementById(FRAME_ID)?.remove()
   const frame = document.createElement('iframe')

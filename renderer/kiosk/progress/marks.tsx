@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
+import { IconFrame } from '../../components/Icon'
 
 /**
- * The progress screen's own marks, drawn like components/Icon (48×48, stroke = currentColor) and always
- * shown beside words: on time or late, the steps of the timeline, and three faces for the rating.
+ * The progress screen's own marks, drawn in components/Icon's frame and always shown beside words: on
+ * time or late, the steps of the timeline, and three faces for the rating.
  */
 const shapes = {
   onTime: (
@@ -42,19 +43,5 @@ const shapes = {
 export type MarkName = keyof typeof shapes
 
 export function Mark({ name, className }: { name: MarkName; className?: string }) {
-  return (
-    <svg
-      className={className ? `icon ${className}` : 'icon'}
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={3.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {shapes[name]}
-    </svg>
-  )
+  return <IconFrame className={className}>{shapes[name]}</IconFrame>
 }
