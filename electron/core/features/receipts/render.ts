@@ -31,7 +31,7 @@ export async function renderReceiptHtml(data: ReceiptData, opts: ReceiptRenderOp
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>受理回执</title>
 <style>
-@page { size: ${widthMm}mm auto; margin: 0; }
+@page { margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: ${FONT_STACK}; font-size: ${BODY_PT[widthMm]}pt; line-height: 1.45; }
