@@ -37,6 +37,9 @@ export const methods = {
   'sync.status': { input: s.Empty, access: 'staff' },
   'sync.now': { input: s.Empty, access: 'staff' },
   'board.latest': { input: s.Empty, access: 'public' },
+  'consultations.list': { input: s.ConsultationListInput, access: 'staff' },
+  'consultations.get': { input: s.ConsultationIdInput, access: 'staff' },
+  'consultations.record': { input: s.RecordConsultationInput, access: 'staff' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>
 
 export type Access = 'public' | 'staff' | 'admin'
@@ -71,6 +74,9 @@ interface Outputs {
   'sync.status': SyncStatus
   'sync.now': SyncStatus
   'board.latest': v.PublicBoard | null
+  'consultations.list': v.ConsultationPage
+  'consultations.get': v.ConsultationDetail
+  'consultations.record': v.ConsultationDetail
 }
 
 /** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */

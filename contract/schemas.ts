@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONSULTATION_KINDS } from '../domain/consultation'
 import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
 
 /**
@@ -110,6 +111,32 @@ export const SyncEnrolInput = z.strictObject({
     .regex(/^[A-Za-z0-9]{8,64}$/),
 })
 
+/** 议事记录, newest first: keyset paged like the petition queue. */
+export const ConsultationListInput = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(20),
+  /** Keyset cursor from the previous page. */
+  after: z.string().max(200).nullable().default(null),
+})
+
+export const ConsultationIdInput = z.strictObject({ id })
+
+/**
+ * One consultation as staff record it after the meeting. Which representatives and petitions exist, and
+ * that the date is not in the future, the service checks (it knows the roster, the petitions and the clock).
+ */
+export const RecordConsultationInput = z.strictObject({
+  kind: z.enum(CONSULTATION_KINDS),
+  date: isoDate,
+  place: text(100),
+  representativeIds: z.array(id).max(50),
+  residentsCount: z.number().int().min(0).max(100_000),
+  topic: text(200),
+  /** Tracking codes as printed on receipts (dashes and lower case allowed). */
+  petitionCodes: z.array(z.string().trim().max(20)).max(50).default([]),
+  minutes: z.string().trim().max(5000).default(''),
+  outcome: z.string().trim().max(5000).default(''),
+})
+
 export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>
 export type TrackingLookupInput = z.input<typeof TrackingLookupInput>
 export type RatePetitionInput = z.input<typeof RatePetitionInput>
@@ -120,3 +147,4 @@ export type PetitionActionInput = z.input<typeof PetitionActionInput>
 export type LoadDemoInput = z.input<typeof LoadDemoInput>
 export type SetupInput = z.input<typeof SetupInput>
 export type ReceiptInput = z.input<typeof ReceiptInput>
+export type RecordConsultationInput = z.input<typeof RecordConsultationInput>

@@ -1,4 +1,5 @@
 import type { AssessmentMethod, BoardRow } from '../domain/board'
+import type { ConsultationKind } from '../domain/consultation'
 import type { PetitionEventType } from '../domain/petition/events'
 import type { PetitionState } from '../domain/petition/reducer'
 import type { DayKind } from '../domain/working-days'
@@ -235,4 +236,31 @@ export interface PublicBoard {
   readonly method: AssessmentMethod
   /** Highest score first. */
   readonly rows: readonly BoardRow[]
+}
+
+/** 议事记录: one consultation as the staff list shows it. */
+export interface ConsultationRow {
+  readonly id: string
+  readonly kind: ConsultationKind
+  readonly date: IsoDate
+  readonly place: string
+  readonly topic: string
+  readonly residentsCount: number
+  /** The representatives present, by name. */
+  readonly representatives: readonly { readonly id: string; readonly name: string }[]
+  /** The petitions discussed, by tracking code. */
+  readonly petitions: readonly { readonly id: string; readonly code: string }[]
+}
+
+export interface ConsultationPage {
+  /** Newest meeting first. */
+  readonly rows: readonly ConsultationRow[]
+  readonly next: string | null
+}
+
+/** One consultation in full: the list row with its minutes and outcome. */
+export interface ConsultationDetail extends ConsultationRow {
+  readonly minutes: string
+  readonly outcome: string
+  readonly createdAt: number
 }

@@ -9,6 +9,7 @@ import { auditHandlers } from './features/audit/handlers'
 import { boardHandlers } from './features/board/handlers'
 import { backupHandlers } from './features/backup/handlers'
 import { catalogHandlers } from './features/catalog/handlers'
+import { consultationHandlers } from './features/consultations/handlers'
 import { dutyHandlers } from './features/duty/handlers'
 import { petitionHandlers } from './features/petitions/handlers'
 import { receiptHandlers } from './features/receipts/handlers'
@@ -31,6 +32,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...auditHandlers,
   ...syncHandlers,
   ...boardHandlers,
+  ...consultationHandlers,
 }
 
 export interface Logger {

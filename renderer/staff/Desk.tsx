@@ -2,11 +2,12 @@ import { Button, Segmented } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
+import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 
-type Section = 'petitions' | 'sync'
+type Section = 'petitions' | 'consultations' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -23,6 +24,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           onChange={setSection}
           options={[
             { value: 'petitions', label: t('staff.nav.petitions') },
+            { value: 'consultations', label: t('staff.nav.consultations') },
             { value: 'sync', label: t('staff.nav.sync') },
           ]}
         />
@@ -33,7 +35,11 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           {t('staff.nav.logout')}
         </Button>
       </header>
-      <main className="staff-desk__main">{section === 'petitions' ? <PetitionDesk /> : <SyncPanel />}</main>
+      <main className="staff-desk__main">
+        {section === 'petitions' && <PetitionDesk />}
+        {section === 'consultations' && <ConsultationDesk />}
+        {section === 'sync' && <SyncPanel />}
+      </main>
     </div>
   )
 }

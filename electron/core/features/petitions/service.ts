@@ -210,7 +210,12 @@ export async function ratePetition(
 
 // --- internals -------------------------------------------------------------------------------------
 
-async function appendEvents(
+/**
+ * Appends events to one petition in the caller's transaction: each checked against the transition table,
+ * written with its outbox and audit rows, and the projection rewritten. Consultations use it for the
+ * notes they leave on the petitions they discussed.
+ */
+export async function appendEvents(
   tx: Executor,
   ctx: Ctx,
   petitionId: string,

@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test'
+import { formatTrackingCode } from '../../domain/tracking-code'
+import { visibleControls } from './checks'
+import type { PageWindow } from './dom'
+import { expect, screenshot, test } from './fixtures'
+
+/**
+ * 议事记录 in the staff console: a bench council recorded with a demo petition it discussed shows in the
+ * list, and the petition's timeline in 诉求办理 carries a note of it. Staff sign in the hidden way (a long
+ * press on the station name) with the demo account 演示工作人员 654321.
+ */
+
+const STATION = '王楼镇先进制造业人大代表联络站'
+const STAFF = { name: '演示工作人员', pin: '654321' }
+const TOPIC = '村口路灯维护由谁负责（端到端测试）'
+/** kiosk-ux.md: staff screens need controls of at least 48 px. */
+const MIN_STAFF_CONTROL_PX = 48
+/** antd wrappers whose whole box takes the tap for the input inside. */
+const WRAPPED_INPUT = '.ant-select, .ant-input-affix-wrapper, .ant-picker, .ant-input-number'
+/** The console is its own chunk and a PIN check is a deliberately slow hash. */
+const SLOW_MS = 30_000
+
+test.use({ demo: true })
+test.describe.configure({ timeout: 240_000 })
+
+async function signIn(page: Page, url: string): Promise<void> {
+  await page.clock.install()
+  await page.goto(url)
+  await expect(page.getByRole('heading', { level: 1, name: STATION })).toBeVisible()
+  await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
+  const box = await page.getByTestId('station-name').boundingBox()
+  if (!box) throw new Error('the station name is not on screen')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.clock.fastForward(2_100)
+  await page.mouse.up()
+  await expect(page.getByRole('heading', { level: 1, name: '工作人员登录' })).toBeVisible({
+    timeout: SLOW_MS,
+  })
+  const user = page.getByRole('button', { name: new RegExp(STAFF.name) })
+  if (await user.isVisible()) await user.click()
+  for (const digit of STAFF.pin)
+    await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click()
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByTestId('staff-user')).toContainText(STAFF.name, { timeout: SLOW_MS })
+}
+
+test('a consultation recorded with a demo petition is listed and noted on that petition', async ({
+  page,
+  station,
+}) => {
+  const { representatives } = await station.call('roster.directory', {})
+  const rep = representatives[0]
+  if (!rep) throw new Error('the demo roster is empty')
+  await signIn(page, station.url)
+  const firstRow = page.getByTestId('queue-row').first()
+  await expect(firstRow).toBeVisible()
+  const code = await firstRow.getAttribute('data-code')
+  if (!code) throw new Error('a queue row without its code')
+
+  await page.locator('.ant-segmented').getByText('议事记录', { exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '议事记录' })).toBeVisible()
+  await expect(page.getByTestId('consultation-row').first()).toBeVisible()
+  await page.getByRole('button', { name: '记录一次议事' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '记录一次议事' })).toBeVisible()
+
+  const controls = (await visibleControls(page, WRAPPED_INPUT)).filter((b) => b.width > 0 || b.height > 0)
+  const small = controls.filter((b) => b.width < MIN_STAFF_CONTROL_PX || b.height < MIN_STAFF_CONTROL_PX)
+  expect(small, 'staff controls smaller than 48×48 px').toEqual([])
+
+  await page.getByRole('textbox', { name: '地点' }).fill('后楼村村委会')
+  const reps = page.getByRole('combobox', { name: '到会代表' })
+  await reps.click()
+  await reps.fill(rep.name)
+  await page.locator('.ant-select-item-option').filter({ hasText: rep.name }).first().click()
+  await page.getByRole('spinbutton', { name: '参加群众人数' }).fill('25')
+  await page.getByRole('textbox', { name: '议题' }).fill(TOPIC)
+  const codes = page.getByRole('combobox', { name: '讨论的诉求（查询码）' })
+  await codes.fill(formatTrackingCode(code))
+  await codes.press('Enter')
+  await page.getByRole('textbox', { name: '议事纪要' }).fill('代表和群众逐一发言，意见记录在案。')
+  await page.getByRole('textbox', { name: '议定结果' }).fill('路灯交由镇城建办统一维护')
+  await screenshot(page, 'staff-consultation-form')
+  await page.getByRole('button', { name: '保存' }).click()
+
+  await expect(page.getByText('议事记录已保存')).toBeVisible({ timeout: SLOW_MS })
+  const row = page.getByTestId('consultation-row').first()
+  await expect(row).toContainText(TOPIC)
+  await expect(row).toContainText(rep.name)
+  await expect(row).toContainText(formatTrackingCode(code))
+  await screenshot(page, 'staff-consultations')
+
+  await page.locator('.ant-segmented').getByText('诉求办理', { exact: true }).click()
+  await page.getByRole('searchbox', { name: '查找' }).fill(code)
+  await page.getByRole('button', { name: '查找' }).click()
+  await expect(page.getByTestId('queue-row')).toHaveCount(1)
+  await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+  await expect(page.getByRole('heading', { level: 2, name: '办理经过' })).toBeVisible()
+  await expect(page.getByTestId('timeline-entry').last()).toContainText(
+    new RegExp(
+      `备注：\\d{4}-\\d\\d-\\d\\d 板凳议事会讨论了这件诉求，议题：${TOPIC.replace(/[()（）]/g, '.')}`,
+    ),
+  )
+  await expect(page.getByTestId('timeline-entry').last()).toContainText(STAFF.name)
+})
