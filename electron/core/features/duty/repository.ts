@@ -1,32 +1,9 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/schema'
 
+/** The day's shifts, in the day's order (上午, 下午, 全天) and then by name. */
 export function shiftsOn(db: Executor, stationId: string, date: string) {
-  return (
-    db
-      .selectFrom('duty_shift')
-      .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
-      .leftJoin('grid', 'grid.id', 'representative.grid_id')
-      .leftJoin('township', 'township.id', 'representative.township_id')
-      .select([
-        'duty_shift.slot',
-        'representative.id',
-        'representative.name',
-        'representative.level',
-        'representative.sector',
-        'representative.specialties',
-        'grid.name as grid_name',
-        'township.name as township_name',
-      ])
-      .where('duty_shift.station_id', '=', stationId)
-      .where('duty_shift.date', '=', date)
-      .where('duty_shift.deleted', '=', 0)
-      .where('representative.active', '=', 1)
-      // The day's order, not the alphabet's: 上午, 下午, 全天.
-      .orderBy(sql`case duty_shift.slot when 'morning' then 0 when 'afternoon' then 1 else 2 end`)
-      .orderBy('representative.name')
-      .execute()
-  )
+  return shiftsBetween(db, stationId, date, date)
 }
 
 export function nextReceptionDay(db: Executor, stationId: string, fromDate: string) {
