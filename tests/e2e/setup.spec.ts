@@ -65,6 +65,9 @@ test.describe('first start with an empty data directory', () => {
     await screenshot(page, 'setup-error')
     await page.unroute('**/api/setup.loadDemo')
     await page.getByRole('button', { name: '使用演示数据', exact: true }).click()
-    await expect(page.getByRole('heading', { level: 1, name: DEMO_STATION })).toBeVisible()
+    // Generating the demo county takes seconds, more on a busy machine.
+    await expect(page.getByRole('heading', { level: 1, name: DEMO_STATION })).toBeVisible({
+      timeout: 30_000,
+    })
   })
 })
