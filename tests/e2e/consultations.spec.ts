@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test'
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
-import type { PageWindow } from './dom'
 import { expect, screenshot, test } from './fixtures'
+import { signIn, SLOW_MS } from './staff-sign-in'
 
 /**
  * 议事记录 in the staff console: a bench council recorded with a demo petition it discussed shows in the
@@ -17,33 +16,8 @@ const TOPIC = '村口路灯维护由谁负责（端到端测试）'
 const MIN_STAFF_CONTROL_PX = 48
 /** antd wrappers whose whole box takes the tap for the input inside. */
 const WRAPPED_INPUT = '.ant-select, .ant-input-affix-wrapper, .ant-picker, .ant-input-number'
-/** The console is its own chunk and a PIN check is a deliberately slow hash. */
-const SLOW_MS = 30_000
-
 test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.clock.install()
-  await page.goto(url)
-  await expect(page.getByRole('heading', { level: 1, name: STATION })).toBeVisible()
-  await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
-  const box = await page.getByTestId('station-name').boundingBox()
-  if (!box) throw new Error('the station name is not on screen')
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await page.mouse.down()
-  await page.clock.fastForward(2_100)
-  await page.mouse.up()
-  await expect(page.getByRole('heading', { level: 1, name: '工作人员登录' })).toBeVisible({
-    timeout: SLOW_MS,
-  })
-  const user = page.getByRole('button', { name: new RegExp(STAFF.name) })
-  if (await user.isVisible()) await user.click()
-  for (const digit of STAFF.pin)
-    await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click()
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('staff-user')).toContainText(STAFF.name, { timeout: SLOW_MS })
-}
 
 test('a consultation recorded with a demo petition is listed and noted on that petition', async ({
   page,
@@ -52,7 +26,7 @@ test('a consultation recorded with a demo petition is listed and noted on that p
   const { representatives } = await station.call('roster.directory', {})
   const rep = representatives[0]
   if (!rep) throw new Error('the demo roster is empty')
-  await signIn(page, station.url)
+  await signIn(page, station.url, STATION, STAFF)
   const firstRow = page.getByTestId('queue-row').first()
   await expect(firstRow).toBeVisible()
   const code = await firstRow.getAttribute('data-code')

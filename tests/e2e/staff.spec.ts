@@ -3,8 +3,16 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { errorMessagesZh } from '../../contract/errors'
 import { visibleControls } from './checks'
-import type { PageWindow } from './dom'
 import { expect, screenshot, test } from './fixtures'
+import {
+  enterPin,
+  openHome,
+  openPinScreen,
+  pinTitle,
+  pressStationName,
+  signIn,
+  SLOW_MS,
+} from './staff-sign-in'
 
 /**
  * The staff console, reached the hidden way (a long press on the station name) with the demo accounts:
@@ -27,49 +35,6 @@ test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
 
 const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: STATION })
-const pinTitle = (page: Page) => page.getByRole('heading', { level: 1, name: '工作人员登录' })
-/**
- * The console is its own chunk (antd), and a PIN check is a deliberately slow hash: on a busy machine the
- * first load and each sign-in may take a while.
- */
-const SLOW_MS = 30_000
-
-async function openHome(page: Page, url: string): Promise<void> {
-  await page.clock.install()
-  await page.goto(url)
-  await expect(homeHeading(page)).toBeVisible()
-  await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
-}
-
-/** Holds a finger (the mouse) on the station name for `holdMs` of the page's clock. */
-async function pressStationName(page: Page, holdMs: number): Promise<void> {
-  const box = await page.getByTestId('station-name').boundingBox()
-  if (!box) throw new Error('the station name is not on screen')
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await page.mouse.down()
-  await page.clock.fastForward(holdMs)
-  await page.mouse.up()
-}
-
-async function openPinScreen(page: Page, url: string): Promise<void> {
-  await openHome(page, url)
-  await pressStationName(page, 2_100)
-  await expect(pinTitle(page)).toBeVisible({ timeout: SLOW_MS })
-}
-
-async function enterPin(page: Page, who: { name: string }, pin: string): Promise<void> {
-  if (await page.getByRole('button', { name: new RegExp(who.name) }).isVisible()) {
-    await page.getByRole('button', { name: new RegExp(who.name) }).click()
-  }
-  for (const digit of pin) await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click()
-  await page.getByRole('button', { name: '登录' }).click()
-}
-
-async function signIn(page: Page, url: string, who: { name: string; pin: string }): Promise<void> {
-  await openPinScreen(page, url)
-  await enterPin(page, who, who.pin)
-  await expect(page.getByTestId('staff-user')).toContainText(who.name, { timeout: SLOW_MS })
-}
 
 /** Every control on screen at least 48 px high and wide. */
 async function expectStaffTouchTargets(page: Page): Promise<void> {
@@ -87,7 +52,7 @@ test.describe('staff console', () => {
     page,
     station,
   }) => {
-    await openHome(page, station.url)
+    await openHome(page, station.url, STATION)
     await pressStationName(page, 1_000)
     await expect(homeHeading(page)).toBeVisible()
     await expect(pinTitle(page)).toHaveCount(0)
@@ -100,7 +65,7 @@ test.describe('staff console', () => {
   })
 
   test('a wrong PIN shows the Chinese error and keeps the PIN screen', async ({ page, station }) => {
-    await openPinScreen(page, station.url)
+    await openPinScreen(page, station.url, STATION)
     await enterPin(page, STAFF, '111111')
     await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.BAD_PIN, { timeout: SLOW_MS })
     await expect(pinTitle(page)).toBeVisible()
@@ -112,7 +77,7 @@ test.describe('staff console', () => {
     page,
     station,
   }) => {
-    await openPinScreen(page, station.url)
+    await openPinScreen(page, station.url, STATION)
     for (let i = 1; i <= 4; i++) {
       await enterPin(page, STAFF, '111111')
       await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.BAD_PIN, { timeout: SLOW_MS })
@@ -133,7 +98,7 @@ test.describe('staff console', () => {
     page,
     station,
   }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     const rows = page.getByTestId('queue-row')
     await expect(rows.first()).toBeVisible()
     expect(await rows.count()).toBeGreaterThan(0)
@@ -150,7 +115,7 @@ test.describe('staff console', () => {
   })
 
   test('the queue finds a petition by its code and pages with the cursor', async ({ page, station }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     const first = page.getByTestId('queue-row').first()
     await expect(first).toBeVisible()
     const code = await first.getAttribute('data-code')
@@ -169,7 +134,7 @@ test.describe('staff console', () => {
   })
 
   test('a note added to a petition appears in its timeline', async ({ page, station }) => {
-    await signIn(page, station.url, STAFF)
+    await signIn(page, station.url, STATION, STAFF)
     await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
     await expect(page.getByRole('heading', { level: 2, name: '办理经过' })).toBeVisible()
     const entries = page.getByTestId('timeline-entry')
@@ -200,7 +165,7 @@ test.describe('staff console', () => {
       villageId: null,
       contact: null,
     })
-    await signIn(page, station.url, STAFF)
+    await signIn(page, station.url, STATION, STAFF)
     await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
     await page.getByRole('button', { name: '查找' }).click()
     const received = page.getByTestId('queue-row').filter({ hasText: '已受理' })
@@ -214,7 +179,7 @@ test.describe('staff console', () => {
   })
 
   test('补打 prints the receipt again and keeps its copy', async ({ page, station }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
     const receipts = path.join(station.dataDir, 'receipts')
     const before = await readdir(receipts).catch(() => [])
@@ -224,7 +189,7 @@ test.describe('staff console', () => {
   })
 
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     await page.getByText('同步', { exact: true }).click()
     await expect(page.getByTestId('sync-enrolled')).toHaveText('未接入')
     await expect(page.getByTestId('sync-pending')).toContainText('条')
@@ -240,7 +205,7 @@ test.describe('staff console', () => {
   })
 
   test('the sync panel offers no enrolment to staff who are not admins', async ({ page, station }) => {
-    await signIn(page, station.url, STAFF)
+    await signIn(page, station.url, STATION, STAFF)
     await page.getByText('同步', { exact: true }).click()
     await expect(page.getByTestId('sync-enrolled')).toHaveText('未接入')
     await expect(page.getByText('接入县级平台需要管理员登录。')).toBeVisible()
@@ -248,7 +213,7 @@ test.describe('staff console', () => {
   })
 
   test('退出登录 returns to the resident home and ends the session', async ({ page, station }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     await page.getByRole('button', { name: '退出登录' }).click()
     await expect(homeHeading(page)).toBeVisible()
     const me = await page.evaluate(async () => {
@@ -263,7 +228,7 @@ test.describe('staff console', () => {
   })
 
   test('five minutes without input sign out and return to the resident home', async ({ page, station }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     // The page's clock also runs in real time, and a sign-in on a busy machine takes many seconds of it:
     // a minute short of the limit leaves room for that.
     await page.clock.fastForward(STAFF_IDLE_MS - 60_000)
@@ -280,7 +245,7 @@ test.describe('staff console', () => {
     page,
     station,
   }) => {
-    await signIn(page, station.url, ADMIN)
+    await signIn(page, station.url, STATION, ADMIN)
     // The session ends behind the console's back (the server's own idle limit, a restart).
     await page.evaluate(() =>
       fetch('/api/staff.logout', {
