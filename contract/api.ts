@@ -30,6 +30,8 @@ export const methods = {
   'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
   'receipts.get': { input: s.ReceiptInput, access: 'public' },
   'receipts.print': { input: s.ReceiptPrintInput, access: 'public' },
+  'receipts.printer': { input: s.Empty, access: 'staff' },
+  'receipts.setPrinter': { input: s.PrinterSettingsInput, access: 'admin' },
   'backup.run': { input: s.Empty, access: 'admin' },
   'backup.list': { input: s.Empty, access: 'admin' },
   'audit.verify': { input: s.Empty, access: 'admin' },
@@ -67,6 +69,8 @@ interface Outputs {
   'petitions.act': v.PetitionDetail
   'receipts.get': v.ReceiptData
   'receipts.print': v.ReceiptPrint
+  'receipts.printer': v.PrinterSettings
+  'receipts.setPrinter': v.PrinterSettings
   'backup.run': v.BackupInfo
   'backup.list': readonly v.BackupInfo[]
   'audit.verify': v.AuditVerification

@@ -2,7 +2,7 @@ import type { Result } from './result'
 
 /**
  * What the Electron preload puts on `window.station`: the whole surface the renderer can reach in the
- * shell. Two functions over two IPC channels and a marker; never ipcRenderer, never Node. In serve mode
+ * shell. Three functions over three IPC channels and a marker; never ipcRenderer, never Node. In serve mode
  * (a plain browser) `window.station` is absent and the renderer talks HTTP instead.
  */
 export const BRIDGE_KEY = 'station'
@@ -10,7 +10,16 @@ export const BRIDGE_KEY = 'station'
 export const IPC_CHANNEL = {
   invoke: 'station:invoke',
   print: 'station:print',
+  printers: 'station:printers',
 } as const
+
+/** A printer the system knows, for the first-run wizard and the printer settings to choose from. */
+export interface PrinterChoice {
+  /** What the print call takes as the device name, and what the settings store. */
+  readonly name: string
+  /** What the system shows people (may differ from the name on Windows). */
+  readonly displayName: string
+}
 
 /** How a receipt print went. The petition is already committed whatever this says. */
 export interface ReceiptPrintResult {
@@ -30,5 +39,7 @@ export interface StationBridge {
    * staff) come back as an error Result; a printer failure is a successful Result with printed: false.
    */
   printReceipt(petitionId: string, reprint?: boolean): Promise<Result<ReceiptPrintResult>>
+  /** The system's printers. Serve mode has no such list: the browser's print dialog picks the printer. */
+  listPrinters(): Promise<Result<readonly PrinterChoice[]>>
   readonly shell: 'electron'
 }

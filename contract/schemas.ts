@@ -94,13 +94,28 @@ export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(n
 /** A month of the duty calendar, `YYYY-MM`, between 2000-01 and 2099-12 (the holiday data's reach and more). */
 export const DutyMonthInput = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) })
 
+/** The receipt printer: '' is the system default printer; the paper roll is 58 or 80 mm wide. */
+const printerName = z.string().trim().max(100)
+const paperWidthMm = z.union([z.literal(58), z.literal(80)])
+
+/**
+ * The first-run wizard with real data. A township name must say what it is (镇, 乡 or 街道); the hotline
+ * is checked as a phone number by the service with the same rule the kiosk uses.
+ */
 export const SetupInput = z.strictObject({
   stationName: text(60),
-  townshipName: text(30),
+  theme: text(40).nullable().default(null),
+  townshipName: text(30).regex(/(镇|乡|街道)$/),
+  address: text(100).nullable().default(null),
   hotline: z.string().trim().max(20),
   adminName: text(20),
   adminPin: z.string().regex(/^\d{6}$/),
+  printerName: printerName.default(''),
+  paperWidthMm: paperWidthMm.default(80),
 })
+
+/** Changing the receipt printer after setup (admins). */
+export const PrinterSettingsInput = z.strictObject({ printerName, paperWidthMm })
 
 /** Connecting the station to the county hub with the one-time code the county gave. */
 export const SyncEnrolInput = z.strictObject({
@@ -146,5 +161,6 @@ export type PetitionQueueInput = z.input<typeof PetitionQueueInput>
 export type PetitionActionInput = z.input<typeof PetitionActionInput>
 export type LoadDemoInput = z.input<typeof LoadDemoInput>
 export type SetupInput = z.input<typeof SetupInput>
+export type PrinterSettingsInput = z.input<typeof PrinterSettingsInput>
 export type ReceiptInput = z.input<typeof ReceiptInput>
 export type RecordConsultationInput = z.input<typeof RecordConsultationInput>

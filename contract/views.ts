@@ -33,6 +33,14 @@ export interface StationProfile {
 export interface SetupStatus {
   readonly needsSetup: boolean
   readonly demoStations: readonly { readonly id: string; readonly name: string }[]
+  /** The county's townships, offered as the station's township in the first-run wizard. */
+  readonly countyTownships: readonly string[]
+}
+
+/** Where receipts print: '' is the system default printer. */
+export interface PrinterSettings {
+  readonly printerName: string
+  readonly paperWidthMm: 58 | 80
 }
 
 /** What a resident may see of a representative: never a personal phone number. */

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { IPC_CHANNEL, type ReceiptPrintResult } from '../../contract/bridge'
+import { IPC_CHANNEL, type PrinterChoice, type ReceiptPrintResult } from '../../contract/bridge'
 import { errorMessagesZh } from '../../contract/errors'
 import type { Result } from '../../contract/result'
 import type { ReceiptPrint } from '../../contract/views'
@@ -19,7 +19,7 @@ const refused: Result<never> = {
 const internal: Result<never> = { ok: false, error: { code: 'INTERNAL', message: errorMessagesZh.INTERNAL } }
 
 /**
- * The Electron transport of the station API: one invoke channel (plus printing), every call from the app's
+ * The Electron transport of the station API: one invoke channel (plus printing and the printer list), every call from the app's
  * own top frame only. The staff session token is the transport's secret: it stays here, keyed by the
  * WebContents that logged in, and is forgotten when that page navigates away, reloads, crashes or closes,
  * so a page that no longer shows a signed-in screen can never act as staff.
@@ -90,6 +90,21 @@ export function registerStationIpc(
       }
     },
   )
+
+  // Public: the first-run wizard asks before any staff account exists, and printer names are no secret.
+  ipcMain.handle(IPC_CHANNEL.printers, async (event): Promise<Result<readonly PrinterChoice[]>> => {
+    if (!fromApp(event)) return refused
+    try {
+      const printers = await event.sender.getPrintersAsync()
+      return {
+        ok: true,
+        value: printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name })),
+      }
+    } catch (e) {
+      console.error('listing printers failed', { error: e instanceof Error ? e.stack : String(e) })
+      return internal
+    }
+  })
 }
 
 async function printPaper(

@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { BRIDGE_KEY, IPC_CHANNEL, type ReceiptPrintResult, type StationBridge } from '../../contract/bridge'
+import {
+  BRIDGE_KEY,
+  IPC_CHANNEL,
+  type PrinterChoice,
+  type ReceiptPrintResult,
+  type StationBridge,
+} from '../../contract/bridge'
 import type { Result } from '../../contract/result'
 
 /**
@@ -13,6 +19,7 @@ const bridge: StationBridge = {
     ipcRenderer.invoke(IPC_CHANNEL.print, petitionId, reprint ?? false) as Promise<
       Result<ReceiptPrintResult>
     >,
+  listPrinters: () => ipcRenderer.invoke(IPC_CHANNEL.printers) as Promise<Result<readonly PrinterChoice[]>>,
   shell: 'electron',
 }
 

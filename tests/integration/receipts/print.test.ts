@@ -3,7 +3,6 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatTrackingCode } from '../../../domain/tracking-code'
 import { RESIDENT_RECEIPT_WINDOW_MS } from '../../../electron/core/features/receipts/service'
-import { PRINTER_SETTING } from '../../../electron/core/features/receipts/settings'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { readReceiptPdf } from './read-pdf'
@@ -11,13 +10,11 @@ import { readReceiptPdf } from './read-pdf'
 const MINUTE = 60_000
 const MASKED_PHONE = `${RESIDENT.phone.slice(0, 3)}****${RESIDENT.phone.slice(-4)}`
 
-/** Staff choose the paper in settings; no handler writes them yet, so the row goes in directly. */
-async function usePaper(t: TestStation, widthMm: 58 | 80): Promise<void> {
-  await t.db
-    .insertInto('setting')
-    .values({ key: PRINTER_SETTING.widthMm, value: JSON.stringify(widthMm) })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(widthMm) }))
-    .execute()
+/** An admin chooses the paper in the console; the resident's print that follows needs no session. */
+async function usePaper(t: TestStation, paperWidthMm: 58 | 80): Promise<void> {
+  await t.loginAdmin()
+  await t.succeed('receipts.setPrinter', { printerName: '', paperWidthMm })
+  await t.logout()
 }
 
 function keptCopies(t: TestStation): string[] {

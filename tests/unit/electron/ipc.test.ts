@@ -18,8 +18,12 @@ const APP = 'app://yizhan'
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>
 
 class FakeSender extends EventEmitter {
+  printers: () => Promise<{ name: string; displayName: string }[]> = () => Promise.resolve([])
   constructor(readonly id: number) {
     super()
+  }
+  getPrintersAsync() {
+    return this.printers()
   }
 }
 
@@ -71,9 +75,11 @@ const invoke = (event: unknown, method: unknown, input: unknown = {}) =>
 const print = (event: unknown, petitionId: unknown, reprint: unknown = false) =>
   handlers.get('station:print')?.(event, petitionId, reprint) as Promise<Result<unknown>>
 
+const printers = (event: unknown) => handlers.get('station:printers')?.(event) as Promise<Result<unknown>>
+
 describe('the station IPC channel', () => {
-  it('registers exactly the invoke and print channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['station:invoke', 'station:print'])
+  it('registers exactly the invoke, print and printer-list channels', () => {
+    expect([...handlers.keys()].sort()).toEqual(['station:invoke', 'station:print', 'station:printers'])
   })
 
   it.each([
@@ -85,6 +91,7 @@ describe('the station IPC channel', () => {
   ])('refuses a call from %s without touching the station', async (_name, event) => {
     expect(await invoke(event, 'station.profile')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await print(event, 'p-1')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await printers(event)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(calls).toHaveLength(0)
     expect(printer).not.toHaveBeenCalled()
   })
@@ -215,5 +222,33 @@ describe('the print channel', () => {
     expect(await print(eventFrom(new FakeSender(1)), { id: 'p-1' })).toMatchObject({ ok: false })
     expect(await print(eventFrom(new FakeSender(1)), 'p-1', 'yes')).toMatchObject({ ok: false })
     expect(calls).toHaveLength(0)
+  })
+})
+
+describe('the printer list', () => {
+  it('names the system printers as the print call needs them, shown by their display names', async () => {
+    const sender = new FakeSender(1)
+    sender.printers = () =>
+      Promise.resolve([
+        { name: 'XP-58', displayName: 'XP-58 小票打印机' },
+        { name: 'HP_LaserJet', displayName: '' },
+      ])
+    expect(await printers(eventFrom(sender))).toEqual({
+      ok: true,
+      value: [
+        { name: 'XP-58', displayName: 'XP-58 小票打印机' },
+        { name: 'HP_LaserJet', displayName: 'HP_LaserJet' },
+      ],
+    })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('answers INTERNAL when the system cannot list its printers', async () => {
+    const sender = new FakeSender(1)
+    sender.printers = () => Promise.reject(new Error('cups not running'))
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(await printers(eventFrom(sender))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
   })
 })

@@ -19,9 +19,9 @@ beforeAll(async () => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes window.station with the two functions and the shell marker, nothing else', () => {
+  it('exposes window.station with the three functions and the shell marker, nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['station'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'printReceipt', 'shell'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'listPrinters', 'printReceipt', 'shell'])
     expect(bridge.shell).toBe('electron')
     expect(Object.values(bridge)).not.toContain(fake.invoke)
   })
@@ -36,5 +36,10 @@ describe('the preload bridge', () => {
     expect(fake.invoke).toHaveBeenLastCalledWith('station:print', 'p-1', false)
     await bridge.printReceipt('p-1', true)
     expect(fake.invoke).toHaveBeenLastCalledWith('station:print', 'p-1', true)
+  })
+
+  it('asks main for the printer list on its own channel, with nothing the page could choose', async () => {
+    await bridge.listPrinters()
+    expect(fake.invoke).toHaveBeenLastCalledWith('station:printers')
   })
 })

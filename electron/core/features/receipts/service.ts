@@ -32,7 +32,7 @@ export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>)
  */
 export async function printReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.print'>): Promise<ReceiptPrint> {
   const data = await allowedReceipt(ctx, input)
-  const { widthMm } = await receiptPrinterSettings(ctx.db)
+  const { paperWidthMm: widthMm } = await receiptPrinterSettings(ctx.db)
   const pdfPath = await keepReceiptCopy(ctx, data, widthMm)
   if (input.reprint && ctx.staff)
     await auditReprint(ctx, ctx.staff, data.petitionId, { copy: path.basename(pdfPath) })

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../../domain/errors'
 import type { Handlers } from '../../context'
 import { loadDemoData, demoStations } from '../../demo/load'
+import { TOWNSHIP_NAMES } from '../../demo/places'
 import { initStation } from './setup'
 import { needsSetup, stationProfile } from './service'
 
@@ -8,6 +9,7 @@ export const setupHandlers = {
   'setup.status': async (_input, ctx) => ({
     needsSetup: await needsSetup(ctx.db),
     demoStations: demoStations(),
+    countyTownships: TOWNSHIP_NAMES,
   }),
   // Open to residents' screen only while the station is unconfigured: it is the first-start offer.
   'setup.loadDemo': async (input, ctx) => {
@@ -16,7 +18,6 @@ export const setupHandlers = {
     return stationProfile(ctx.db, ctx.now())
   },
   'setup.init': async (input, ctx) => {
-    if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     await initStation(ctx, input)
     return stationProfile(ctx.db, ctx.now())
   },

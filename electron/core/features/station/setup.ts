@@ -2,15 +2,25 @@ import type { ParsedInputOf } from '../../../../contract/api'
 import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
 import { newId } from '../../ids'
+import { invalidField } from '../../validation'
+import { checkPhone } from '../../../../domain/validators'
+import { DomainError } from '../../../../domain/errors'
 import { appendAudit } from '../audit/service'
 import { DEFAULT_CATEGORIES } from '../catalog/defaults'
+import { putPrinterSettings } from '../receipts/settings'
 import { createStaffUser } from '../staff/service'
-import { SETTING, putSetting } from './service'
+import { SETTING, needsSetup, putSetting } from './service'
 
-/** First start with real data: the station, its township, the first admin and the default categories. */
+/**
+ * First start with real data: the station, its township, the first admin, the receipt printer and the
+ * default categories, all in one transaction. The roster and the villages come from the county later.
+ */
 export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>): Promise<void> {
   const at = ctx.now()
+  const hotline = stationHotline(input.hotline)
   await ctx.db.transaction().execute(async (tx) => {
+    // Checked inside the write transaction: two set-up screens racing cannot both set up the station.
+    if (!(await needsSetup(tx))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     const existing = await tx
       .selectFrom('township')
       .select('id')
@@ -35,10 +45,10 @@ export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>):
       .values({
         id: stationId,
         name: input.stationName,
-        theme: null,
+        theme: input.theme,
         township_id: townshipId,
-        address: null,
-        hotline: input.hotline,
+        address: input.address,
+        hotline,
         created_at: at,
       })
       .execute()
@@ -46,15 +56,28 @@ export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>):
     const admin = await createStaffUser(tx, { name: input.adminName, role: 'admin', pin: input.adminPin, at })
     await putSetting(tx, SETTING.stationId, stationId)
     await putSetting(tx, SETTING.demo, 'no')
+    await putPrinterSettings(tx, { printerName: input.printerName, paperWidthMm: input.paperWidthMm })
     await appendAudit(tx, {
       at,
       actor: { role: 'admin', id: admin.id },
       action: 'setup.init',
       entity: 'station',
       entityId: stationId,
-      detail: { stationName: input.stationName },
+      detail: { stationName: input.stationName, townshipName: input.townshipName },
     })
   })
+}
+
+/**
+ * The number printed on receipts: empty, a mobile or landline (stored in one spelling), or a five-digit
+ * public service line such as 12345.
+ */
+function stationHotline(typed: string): string {
+  if (typed === '' || /^1\d{4}$/.test(typed)) return typed
+  const phone = checkPhone(typed)
+  if (!phone.ok)
+    throw invalidField('hotline', '热线电话格式不对，请填写手机号、带区号的固定电话或 12345 这样的服务号码')
+  return phone.value
 }
 
 export function kindOf(townshipName: string): 'town' | 'township' | 'subdistrict' {
