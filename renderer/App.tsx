@@ -10,7 +10,9 @@ import { dropPrefetched, prefetch } from './lib/prefetch'
 import { useApiQuery } from './lib/useApiQuery'
 import { SetupScreen } from './setup/SetupScreen'
 
-type Boot = { readonly needsSetup: true } | { readonly needsSetup: false; readonly profile: StationProfile }
+type Boot =
+  | { readonly needsSetup: true; readonly countyTownships: readonly string[] }
+  | { readonly needsSetup: false; readonly profile: StationProfile }
 
 async function boot(): Promise<Boot> {
   // Both at once: a set-up station (every start but the first) needs the profile, and a second round
@@ -23,7 +25,7 @@ async function boot(): Promise<Boot> {
   const status = await api['setup.status']({})
   if (status.needsSetup) {
     dropPrefetched(dutyKey) // asked before setup: refused, and stale once the station is set up
-    return { needsSetup: true }
+    return { needsSetup: true, countyTownships: status.countyTownships }
   }
   return { needsSetup: false, profile: await profile }
 }
@@ -49,7 +51,7 @@ export function App() {
       )
     case 'ok':
       return state.value.needsSetup ? (
-        <SetupScreen onReady={setLoaded} />
+        <SetupScreen countyTownships={state.value.countyTownships} onReady={setLoaded} />
       ) : (
         <KioskApp profile={state.value.profile} />
       )

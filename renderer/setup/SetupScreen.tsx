@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { api, type ApiError } from '../api'
@@ -7,12 +7,21 @@ import { Icon } from '../components/Icon'
 import { Loading } from '../components/Loading'
 import { toApiError } from '../lib/useApiQuery'
 
+const FirstRunWizard = lazy(() => import('./FirstRunWizard'))
+
 /**
- * First start: the station has no data yet. It offers the Fan County demo data; real setup is a staff
- * task (the staff first-run wizard comes with the staff console).
+ * First start: the station has no data yet. It offers the Fan County demo data, or the first-run wizard
+ * with which staff set up the station for real.
  */
-export function SetupScreen({ onReady }: { onReady: (profile: StationProfile) => void }) {
+export function SetupScreen({
+  countyTownships,
+  onReady,
+}: {
+  countyTownships: readonly string[]
+  onReady: (profile: StationProfile) => void
+}) {
   const { t } = useTranslation()
+  const [wizard, setWizard] = useState(false)
   const [state, setState] = useState<
     { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: ApiError }
   >({
@@ -25,6 +34,13 @@ export function SetupScreen({ onReady }: { onReady: (profile: StationProfile) =>
       setState({ status: 'error', error: toApiError(e) }),
     )
   }
+
+  if (wizard)
+    return (
+      <Suspense fallback={<Loading />}>
+        <FirstRunWizard countyTownships={countyTownships} onBack={() => setWizard(false)} onReady={onReady} />
+      </Suspense>
+    )
 
   return (
     <main className="setup">
@@ -45,10 +61,21 @@ export function SetupScreen({ onReady }: { onReady: (profile: StationProfile) =>
           {state.status === 'loading' && <Loading label={t('setup.demo.loading')} />}
           {state.status === 'error' && <ErrorNotice error={state.error} />}
         </section>
-        <p className="setup__staff">
-          <Icon name="info" className="setup__staff-icon" />
-          {t('setup.staff')}
-        </p>
+        <section className="setup__real" aria-labelledby="setup-real-button">
+          <p className="setup__explain">
+            <Icon name="info" className="setup__staff-icon" />
+            {t('setup.real.explain')}
+          </p>
+          <button
+            id="setup-real-button"
+            type="button"
+            className="button setup__button"
+            onClick={() => setWizard(true)}
+            disabled={state.status === 'loading'}
+          >
+            {t('setup.real.button')}
+          </button>
+        </section>
       </div>
     </main>
   )

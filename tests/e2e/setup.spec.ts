@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { errorMessagesZh } from '../../contract/errors'
 import {
   expectAccessible,
@@ -5,9 +6,11 @@ import {
   expectNothingClipped,
   expectOnlyLocal,
   expectTouchTargets,
+  visibleControls,
 } from './checks'
 import type { PageWindow } from './dom'
 import { expect, recordRequests, screenshot, test } from './fixtures'
+import { signIn, SLOW_MS } from './staff-sign-in'
 
 const DEMO_STATION = '王楼镇先进制造业人大代表联络站'
 
@@ -19,7 +22,7 @@ test.describe('first start with an empty data directory', () => {
     const offer = page.getByRole('button', { name: '使用演示数据', exact: true })
     await expect(offer).toBeVisible()
     await expect(page.getByText(/演示数据是为范县编写的示例/)).toBeVisible()
-    await expect(page.getByText(/正式使用的联络站资料由工作人员设置/)).toBeVisible()
+    await expect(page.getByRole('button', { name: '开始正式设置', exact: true })).toBeVisible()
     await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
     await screenshot(page, 'setup')
 
@@ -69,5 +72,101 @@ test.describe('first start with an empty data directory', () => {
     await expect(page.getByRole('heading', { level: 1, name: DEMO_STATION })).toBeVisible({
       timeout: 30_000,
     })
+  })
+})
+
+test.describe('正式设置, the first-run wizard with real data', () => {
+  const REAL = { station: '王楼镇人大代表联络站', admin: { name: '李站长', pin: '246810' } }
+  /** kiosk-ux.md: staff screens need controls of at least 48 px; antd's wrappers take the tap. */
+  const WRAPPED_INPUT = '.ant-select, .ant-input-affix-wrapper'
+
+  async function expectStaffTouchTargets(page: Page): Promise<void> {
+    const boxes = (await visibleControls(page, WRAPPED_INPUT)).filter((b) => b.width > 0 || b.height > 0)
+    expect(boxes.filter((b) => b.width < 48 || b.height < 48)).toEqual([])
+  }
+
+  test('checks each step, saves the station and its admin, and the admin can sign in', async ({
+    page,
+    station,
+  }) => {
+    // The wizard can take a while to load (antd) and a PIN hash is slow on purpose.
+    test.setTimeout(180_000)
+    await page.goto(station.url)
+    await page.getByRole('button', { name: '开始正式设置', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '正式设置联络站' })).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    const next = page.getByRole('button', { name: '下一步', exact: true })
+
+    // Step 1: nothing filled in is caught beside the fields; a hotline that is no phone number too.
+    await next.click()
+    await expect(page.getByText('请填写这一项').first()).toBeVisible()
+    await page.getByLabel('联络站名称').fill(REAL.station)
+    const township = page.getByRole('combobox', { name: '所在乡镇（街道）' })
+    await township.fill('王楼')
+    await page.locator('.ant-select-item-option').filter({ hasText: '王楼镇' }).click()
+    await expect(township).toHaveValue('王楼镇')
+    await page.getByLabel('服务热线（可不填）').fill('5221234')
+    await next.click()
+    await expect(page.getByText(/热线电话格式不对/)).toBeVisible()
+    await page.getByLabel('服务热线（可不填）').fill('0393-5221234')
+    await expectStaffTouchTargets(page)
+    await expectAccessible(page)
+    await screenshot(page, 'first-run-station')
+    await next.click()
+
+    // Step 2: the PIN is asked twice and must match.
+    await page.getByLabel('管理员姓名').fill(REAL.admin.name)
+    await page.getByLabel('管理员密码').fill(REAL.admin.pin)
+    await page.getByLabel('再输入一次密码').fill('246811')
+    await next.click()
+    await expect(page.getByText('两次输入的密码不一样')).toBeVisible()
+    await page.getByLabel('再输入一次密码').fill(REAL.admin.pin)
+    await next.click()
+
+    // Step 3: in a browser the print dialog picks the printer; the paper width is chosen here.
+    await expect(page.getByText(/打印回执会弹出浏览器的打印窗口/)).toBeVisible()
+    await page.getByText('58 毫米', { exact: true }).click()
+    await expectStaffTouchTargets(page)
+    await next.click()
+
+    // Step 4: the summary, with the PIN hidden.
+    const summary = page.getByTestId('first-run-summary')
+    await expect(summary).toContainText(REAL.station)
+    await expect(summary).toContainText('王楼镇')
+    await expect(summary).toContainText('0393-5221234')
+    await expect(summary).toContainText('58 毫米')
+    await expect(summary).toContainText('已设置（不显示）')
+    await expect(summary).not.toContainText(REAL.admin.pin)
+    await expectAccessible(page)
+    await screenshot(page, 'first-run-confirm')
+    await page.getByRole('button', { name: '完成设置', exact: true }).click()
+
+    // The kiosk opens on the new station, without the demo badge, and the backend agrees.
+    await expect(page.getByRole('heading', { level: 1, name: REAL.station })).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    await expect(page.getByTestId('demo-badge')).toHaveCount(0)
+    expect(await station.call('station.profile', {})).toMatchObject({
+      name: REAL.station,
+      townshipName: '王楼镇',
+      hotline: '0393-5221234',
+      demo: false,
+    })
+
+    // The first admin signs in with the PIN set in the wizard.
+    await signIn(page, station.url, REAL.station, REAL.admin)
+  })
+
+  test('返回 leaves the wizard for the first-start screen, with nothing saved', async ({ page, station }) => {
+    await page.goto(station.url)
+    await page.getByRole('button', { name: '开始正式设置', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '正式设置联络站' })).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    await page.getByLabel('联络站名称').fill(REAL.station)
+    await page.getByRole('button', { name: '返回', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '欢迎使用民意驿站' })).toBeVisible()
+    expect((await station.call('setup.status', {})).needsSetup).toBe(true)
   })
 })

@@ -1,0 +1,327 @@
+import { Alert, AutoComplete, Button, Descriptions, Form, Input, Radio, Select, Steps } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PrinterChoice } from '../../contract/bridge'
+import type { SetupInput } from '../../contract/schemas'
+import type { StationProfile } from '../../contract/views'
+import { checkPhone } from '../../domain/validators'
+import { api, type ApiError } from '../api'
+import { toApiError, useApiQuery } from '../lib/useApiQuery'
+import { StaffTheme } from '../staff/theme'
+import './setup.css'
+
+/** What the form holds across the four steps (all mounted at once, so each step's values stay). */
+interface Fields {
+  stationName?: string
+  theme?: string
+  townshipName?: string
+  address?: string
+  hotline?: string
+  adminName?: string
+  adminPin?: string
+  adminPinAgain?: string
+  printerName: string
+  paperWidthMm: 58 | 80
+}
+
+/** The fields each step checks before going on; the backend's field errors lead back to their step. */
+const STEPS = [
+  { key: 'station', fields: ['stationName', 'theme', 'townshipName', 'address', 'hotline'] },
+  { key: 'admin', fields: ['adminName', 'adminPin', 'adminPinAgain'] },
+  { key: 'printer', fields: ['printerName', 'paperWidthMm'] },
+  { key: 'confirm', fields: [] },
+] as const satisfies readonly { key: string; fields: readonly (keyof Fields)[] }[]
+
+/** The bounds of contract/schemas.ts SetupInput, so the form stops where the backend would. */
+const MAX = {
+  stationName: 60,
+  theme: 40,
+  townshipName: 30,
+  address: 100,
+  hotline: 20,
+  adminName: 20,
+} as const
+
+/** A five-digit public service line (12345) is a hotline too; the backend takes the same ones. */
+const isHotline = (v: string) => v === '' || /^1\d{4}$/.test(v) || checkPhone(v).ok
+
+const optional = (v: string | undefined): string | null => {
+  const s = (v ?? '').trim()
+  return s === '' ? null : s
+}
+
+/**
+ * 正式设置: the first-run wizard for a station with real data. Staff set the station, the first admin's
+ * PIN and the receipt printer; the roster and villages arrive later from the county. Loaded only when
+ * chosen (antd stays out of the resident bundle).
+ */
+export default function FirstRunWizard({
+  countyTownships,
+  onBack,
+  onReady,
+}: {
+  countyTownships: readonly string[]
+  onBack: () => void
+  onReady: (profile: StationProfile) => void
+}) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<Fields>()
+  const [step, setStep] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const required = (message: string) => [{ required: true, whitespace: true, message }]
+
+  const next = async () => {
+    const current = STEPS[step]
+    if (!current) return
+    try {
+      await form.validateFields([...current.fields])
+    } catch {
+      return // antd shows each problem beside its field
+    }
+    setStep((s) => s + 1)
+  }
+
+  const finish = async () => {
+    const f = form.getFieldsValue(true) as Fields
+    const input: SetupInput = {
+      stationName: (f.stationName ?? '').trim(),
+      theme: optional(f.theme),
+      townshipName: (f.townshipName ?? '').trim(),
+      address: optional(f.address),
+      hotline: (f.hotline ?? '').trim(),
+      adminName: (f.adminName ?? '').trim(),
+      adminPin: f.adminPin ?? '',
+      printerName: f.printerName,
+      paperWidthMm: f.paperWidthMm,
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      onReady(await api['setup.init'](input))
+    } catch (e) {
+      const err = toApiError(e)
+      const fields = Object.entries(err.fields ?? {})
+      if (fields.length > 0) {
+        form.setFields(fields.map(([name, m]) => ({ name: name as keyof Fields, errors: [m] })))
+        const first = STEPS.findIndex((s) => s.fields.some((n) => fields.some(([name]) => name === n)))
+        if (first >= 0) setStep(first)
+      }
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <StaffTheme>
+      <main className="first-run" aria-labelledby="first-run-title">
+        <h1 id="first-run-title" className="first-run__title">
+          {t('setup.wizard.title')}
+        </h1>
+        <Steps
+          current={step}
+          className="first-run__steps"
+          items={STEPS.map((s) => ({ title: t(`setup.wizard.steps.${s.key}`) }))}
+        />
+        <Form<Fields>
+          form={form}
+          layout="vertical"
+          size="large"
+          className="first-run__form"
+          initialValues={{ printerName: '', paperWidthMm: 80 }}
+        >
+          <div hidden={step !== 0}>
+            <Form.Item
+              name="stationName"
+              label={t('setup.wizard.station.name')}
+              extra={t('setup.wizard.station.nameHint')}
+              rules={required(t('setup.wizard.required'))}
+            >
+              <Input maxLength={MAX.stationName} />
+            </Form.Item>
+            <Form.Item
+              name="theme"
+              label={t('setup.wizard.station.theme')}
+              extra={t('setup.wizard.station.themeHint')}
+            >
+              <Input maxLength={MAX.theme} />
+            </Form.Item>
+            <Form.Item
+              name="townshipName"
+              label={t('setup.wizard.station.township')}
+              rules={[
+                ...required(t('setup.wizard.required')),
+                { pattern: /(镇|乡|街道)$/, message: t('setup.wizard.station.townshipSuffix') },
+              ]}
+            >
+              <AutoComplete
+                options={countyTownships.map((name) => ({ value: name }))}
+                filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
+                maxLength={MAX.townshipName}
+              />
+            </Form.Item>
+            <Form.Item name="address" label={t('setup.wizard.station.address')}>
+              <Input maxLength={MAX.address} />
+            </Form.Item>
+            <Form.Item
+              name="hotline"
+              label={t('setup.wizard.station.hotline')}
+              extra={t('setup.wizard.station.hotlineHint')}
+              rules={[
+                {
+                  validator: (_, v: string | undefined) =>
+                    isHotline((v ?? '').trim())
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('setup.wizard.station.hotlineBad'))),
+                },
+              ]}
+            >
+              <Input inputMode="tel" maxLength={MAX.hotline} />
+            </Form.Item>
+          </div>
+
+          <div hidden={step !== 1}>
+            <p className="first-run__explain">{t('setup.wizard.admin.explain')}</p>
+            <Form.Item
+              name="adminName"
+              label={t('setup.wizard.admin.name')}
+              rules={required(t('setup.wizard.required'))}
+            >
+              <Input maxLength={MAX.adminName} />
+            </Form.Item>
+            <Form.Item
+              name="adminPin"
+              label={t('setup.wizard.admin.pin')}
+              extra={t('setup.wizard.admin.pinHint')}
+              rules={[{ pattern: /^\d{6}$/, required: true, message: t('setup.wizard.admin.pinBad') }]}
+            >
+              <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="adminPinAgain"
+              label={t('setup.wizard.admin.pinAgain')}
+              dependencies={['adminPin']}
+              rules={[
+                { required: true, message: t('setup.wizard.admin.pinAgainMissing') },
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string | undefined) =>
+                    v === undefined || v === '' || v === getFieldValue('adminPin')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('setup.wizard.admin.pinMismatch'))),
+                }),
+              ]}
+            >
+              <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
+            </Form.Item>
+          </div>
+
+          <div hidden={step !== 2}>
+            <PrinterField />
+            <Form.Item name="paperWidthMm" label={t('setup.wizard.printer.paper')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={[
+                  { value: 80, label: t('setup.wizard.printer.paper80') },
+                  { value: 58, label: t('setup.wizard.printer.paper58') },
+                ]}
+              />
+            </Form.Item>
+          </div>
+
+          {step === 3 && <Summary form={form} />}
+        </Form>
+
+        {error && (
+          <div className="first-run__error" data-testid="first-run-error">
+            <Alert type="error" showIcon title={error.message} />
+          </div>
+        )}
+
+        <div className="first-run__actions">
+          <Button size="large" onClick={step === 0 ? onBack : () => setStep((s) => s - 1)} disabled={busy}>
+            {step === 0 ? t('setup.wizard.back') : t('setup.wizard.previous')}
+          </Button>
+          {step < STEPS.length - 1 ? (
+            <Button type="primary" size="large" onClick={() => void next()}>
+              {t('setup.wizard.next')}
+            </Button>
+          ) : (
+            <Button type="primary" size="large" loading={busy} onClick={() => void finish()}>
+              {t('setup.wizard.finish')}
+            </Button>
+          )}
+        </div>
+      </main>
+    </StaffTheme>
+  )
+}
+
+/**
+ * The receipt printer. In the shell the system's printers are offered; in serve mode (a browser) the
+ * browser's print dialog picks the printer, so only the paper width matters here.
+ */
+function PrinterField() {
+  const { t } = useTranslation()
+  const bridge = window.station
+  const printers = useApiQuery('setup.printers', async (): Promise<readonly PrinterChoice[]> => {
+    if (!bridge) return []
+    const res = await bridge.listPrinters()
+    return res.ok ? res.value : []
+  })
+  if (!bridge)
+    return (
+      <Alert className="first-run__note" type="info" showIcon title={t('setup.wizard.printer.browser')} />
+    )
+  const list = printers.state.status === 'ok' ? printers.state.value : []
+  return (
+    <Form.Item
+      name="printerName"
+      label={t('setup.wizard.printer.name')}
+      extra={t('setup.wizard.printer.nameHint')}
+    >
+      <Select
+        loading={printers.state.status === 'loading'}
+        options={[
+          { value: '', label: t('setup.wizard.printer.systemDefault') },
+          ...list.map((p) => ({ value: p.name, label: p.displayName })),
+        ]}
+      />
+    </Form.Item>
+  )
+}
+
+/** Step 4: what will be saved, PIN hidden, and how to reach the console afterwards. */
+function Summary({ form }: { form: ReturnType<typeof Form.useForm<Fields>>[0] }) {
+  const { t } = useTranslation()
+  const f = form.getFieldsValue(true) as Fields
+  const none = t('setup.wizard.confirm.none')
+  const items = [
+    { label: t('setup.wizard.station.name'), value: f.stationName },
+    { label: t('setup.wizard.station.theme'), value: f.theme },
+    { label: t('setup.wizard.station.township'), value: f.townshipName },
+    { label: t('setup.wizard.station.address'), value: f.address },
+    { label: t('setup.wizard.station.hotline'), value: f.hotline },
+    { label: t('setup.wizard.admin.name'), value: f.adminName },
+    { label: t('setup.wizard.admin.pin'), value: t('setup.wizard.confirm.pinSet') },
+    {
+      label: t('setup.wizard.printer.name'),
+      value: f.printerName === '' ? t('setup.wizard.printer.systemDefault') : f.printerName,
+    },
+    {
+      label: t('setup.wizard.printer.paper'),
+      value: f.paperWidthMm === 58 ? t('setup.wizard.printer.paper58') : t('setup.wizard.printer.paper80'),
+    },
+  ]
+  return (
+    <section data-testid="first-run-summary" aria-label={t('setup.wizard.steps.confirm')}>
+      <Descriptions
+        bordered
+        column={1}
+        items={items.map((i, n) => ({ key: n, label: i.label, children: optional(i.value) ?? none }))}
+      />
+      <p className="first-run__explain">{t('setup.wizard.confirm.after')}</p>
+    </section>
+  )
+}
