@@ -42,6 +42,11 @@ export const methods = {
   'consultations.list': { input: s.ConsultationListInput, access: 'staff' },
   'consultations.get': { input: s.ConsultationIdInput, access: 'staff' },
   'consultations.record': { input: s.RecordConsultationInput, access: 'staff' },
+  'visits.today': { input: s.Empty, access: 'public' },
+  'visits.checkIn': { input: s.CheckInInput, access: 'public' },
+  'visits.confirm': { input: s.RepresentativeIdInput, access: 'staff' },
+  'visits.issueCode': { input: s.RepresentativeIdInput, access: 'staff' },
+  'visits.attendance': { input: s.AttendanceMonthInput, access: 'staff' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>
 
 export type Access = 'public' | 'staff' | 'admin'
@@ -81,6 +86,11 @@ interface Outputs {
   'consultations.list': v.ConsultationPage
   'consultations.get': v.ConsultationDetail
   'consultations.record': v.ConsultationDetail
+  'visits.today': v.VisitsToday
+  'visits.checkIn': v.CheckInResult
+  'visits.confirm': v.CheckInResult
+  'visits.issueCode': v.IssuedCheckInCode
+  'visits.attendance': v.AttendanceMonth
 }
 
 /** Input as a caller writes it (defaults optional) and as a handler receives it (defaults applied). */

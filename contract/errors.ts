@@ -15,6 +15,8 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   BAD_TRACKING_CODE: '查询码不对，请核对回执上的查询码',
   LOOKUP_MISMATCH: '查询码或手机号后四位不对，请核对',
   LOOKUP_PAUSED: '输错次数过多，请稍后再试，或请工作人员协助',
+  CHECKIN_CODE_WRONG: '签到码不对，请重新输入',
+  CHECKIN_CODE_NOT_SET: '您还没有签到码，请工作人员帮您确认签到',
   PHONE_DIGITS_NEEDED: '这件事留了手机号码，请输入手机号码的后四位',
   TRANSITION_REFUSED: '当前状态下不能进行这项操作',
   ALREADY_RATED: '这次答复已经评价过了',

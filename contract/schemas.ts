@@ -114,6 +114,18 @@ export const SetupInput = z.strictObject({
   paperWidthMm: paperWidthMm.default(80),
 })
 
+/** 进站签到 at the kiosk: the representative picks their name and types their personal code. */
+export const CheckInInput = z.strictObject({
+  representativeId: id,
+  code: z.string().regex(/^\d{6}$/),
+})
+
+/** Staff confirm a representative in person (no code), or issue a new personal code. */
+export const RepresentativeIdInput = z.strictObject({ representativeId: id })
+
+/** 出勤: the station's shifts of one month against the check-ins. */
+export const AttendanceMonthInput = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })
+
 /** Changing the receipt printer after setup (admins). */
 export const PrinterSettingsInput = z.strictObject({ printerName, paperWidthMm })
 
@@ -162,5 +174,6 @@ export type PetitionActionInput = z.input<typeof PetitionActionInput>
 export type LoadDemoInput = z.input<typeof LoadDemoInput>
 export type SetupInput = z.input<typeof SetupInput>
 export type PrinterSettingsInput = z.input<typeof PrinterSettingsInput>
+export type CheckInInput = z.input<typeof CheckInInput>
 export type ReceiptInput = z.input<typeof ReceiptInput>
 export type RecordConsultationInput = z.input<typeof RecordConsultationInput>

@@ -272,3 +272,56 @@ export interface ConsultationDetail extends ConsultationRow {
   readonly outcome: string
   readonly createdAt: number
 }
+
+/** One check-in (进站签到): who, when, how it was confirmed, and the shift it attended if any. */
+export interface Visit {
+  readonly id: string
+  readonly representative: { readonly id: string; readonly name: string; readonly level: RepresentativeLevel }
+  readonly at: number
+  readonly date: IsoDate
+  readonly confirmedBy: 'code' | 'staff'
+  /** The slot of the day's shift this check-in counts for; null for a visit without a shift. */
+  readonly shiftSlot: DutySlot | null
+}
+
+export interface CheckInResult {
+  readonly visit: Visit
+  /** The representative had already checked in today: the first check-in stands and nothing was added. */
+  readonly alreadyToday: boolean
+}
+
+/** Today at the station: who is on duty (and whether they came), and every check-in so far. */
+export interface VisitsToday {
+  readonly date: IsoDate
+  readonly onDuty: readonly {
+    readonly slot: DutySlot
+    readonly representative: RepresentativeCard
+    readonly checkedInAt: number | null
+  }[]
+  readonly visits: readonly Visit[]
+}
+
+/** A new personal check-in code, shown once to staff to hand over; only its hash is kept. */
+export interface IssuedCheckInCode {
+  readonly representativeId: string
+  readonly code: string
+}
+
+/** 出勤: each shift of a month with the check-in that attended it, and the visits without a shift. */
+export interface AttendanceMonth {
+  readonly month: string
+  readonly shifts: readonly {
+    readonly date: IsoDate
+    readonly slot: DutySlot
+    readonly representative: { readonly id: string; readonly name: string }
+    /** When the representative checked in that day; null when they did not come (or not yet). */
+    readonly checkedInAt: number | null
+  }[]
+  readonly dropIns: readonly Visit[]
+  readonly totals: {
+    readonly shifts: number
+    readonly attended: number
+    readonly due: number
+    readonly dropIns: number
+  }
+}

@@ -17,6 +17,7 @@ import { rosterHandlers } from './features/roster/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
 import { syncHandlers } from './features/sync/handlers'
+import { visitHandlers } from './features/visits/handlers'
 
 /** The union of every feature's handler map: exactly the contract's methods, each typed by it. */
 const handlers: { [M in Method]: Handler<M> } = {
@@ -31,6 +32,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...backupHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...visitHandlers,
   ...boardHandlers,
   ...consultationHandlers,
 }

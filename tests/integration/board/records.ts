@@ -1,9 +1,10 @@
 /**
  * Representatives, shifts, check-ins and consultations for board tests. The roster comes from the county
- * and check-ins and consultations have no station API yet (the staff console adds them), so these rows are
- * written with Kysely here; petitions go through the real handlers.
+ * and shifts have no station API yet, so these rows are written with Kysely here (check-ins too, to place
+ * them on past days); petitions go through the real handlers.
  */
 import { shanghaiDate, startOfShanghaiDayMs } from '../../../domain/dates'
+import type { DutySlot } from '../../../contract/views'
 import type { RepresentativeLevel } from '../../../domain/petition/types'
 import { newId } from '../../../electron/core/ids'
 import type { TestStation } from '../../fixtures/station'
@@ -41,7 +42,12 @@ async function stationId(t: TestStation): Promise<string> {
   return (await t.succeed('station.profile', {})).id
 }
 
-export async function addShift(t: TestStation, representativeId: string, date: string): Promise<string> {
+export async function addShift(
+  t: TestStation,
+  representativeId: string,
+  date: string,
+  slot: DutySlot = 'allDay',
+): Promise<string> {
   const id = newId()
   await t.db
     .insertInto('duty_shift')
@@ -50,7 +56,7 @@ export async function addShift(t: TestStation, representativeId: string, date: s
       station_id: await stationId(t),
       representative_id: representativeId,
       date,
-      slot: 'allDay',
+      slot,
       rule_id: null,
       hlc: `${date}-${id}`,
       deleted: 0,

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_init'
 import * as m0002 from './0002_reference_version'
 import * as m0003 from './0003_submission_id'
+import * as m0004 from './0004_visit_station_date'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_reference_version': m0002,
   '0003_submission_id': m0003,
+  '0004_visit_station_date': m0004,
 }

@@ -6,7 +6,8 @@ import { nextReceptionDay, shiftsOn } from './repository'
 
 type ShiftRow = Awaited<ReturnType<typeof shiftsOn>>[number]
 
-function card(r: ShiftRow): RepresentativeCard {
+/** A shift row's representative as residents may see them. */
+export function cardOf(r: ShiftRow): RepresentativeCard {
   return {
     id: r.id,
     name: r.name,
@@ -25,7 +26,7 @@ export async function dutyToday(ctx: Ctx): Promise<DutyToday> {
   const reception = await nextReceptionDay(ctx.db, station.id, date)
   return {
     date,
-    shifts: rows.map((r) => ({ slot: r.slot, representative: card(r) })),
+    shifts: rows.map((r) => ({ slot: r.slot, representative: cardOf(r) })),
     nextReceptionDay: reception ?? null,
   }
 }
@@ -39,9 +40,9 @@ export function receivingRepresentative(
   want: { specialty: string | null; preferredId: string | null },
 ): RepresentativeCard | null {
   const preferred = rows.find((r) => r.id === want.preferredId)
-  if (preferred) return card(preferred)
+  if (preferred) return cardOf(preferred)
   const { specialty } = want
   if (specialty === null) return null
   const match = rows.find((r) => (JSON.parse(r.specialties) as string[]).includes(specialty))
-  return match ? card(match) : null
+  return match ? cardOf(match) : null
 }
