@@ -1,5 +1,6 @@
 import enBoard from './en/board.json'
 import enCalendar from './en/calendar.json'
+import enCheckin from './en/checkin.json'
 import enIdle from './en/idle.json'
 import enKeyboard from './en/keyboard.json'
 import enPetition from './en/petition.json'
@@ -10,6 +11,7 @@ import enStaff from './en/staff.json'
 import enBase from './en.json'
 import zhBoard from './zh-CN/board.json'
 import zhCalendar from './zh-CN/calendar.json'
+import zhCheckin from './zh-CN/checkin.json'
 import zhIdle from './zh-CN/idle.json'
 import zhKeyboard from './zh-CN/keyboard.json'
 import zhPetition from './zh-CN/petition.json'
@@ -33,6 +35,7 @@ export const zhCN = {
     petition: zhPetition,
     representatives: zhRepresentatives,
     calendar: zhCalendar,
+    checkin: zhCheckin,
     progress: zhProgress,
     board: zhBoard,
     idle: zhIdle,
@@ -53,6 +56,7 @@ export const enTranslation = {
     petition: enPetition,
     representatives: enRepresentatives,
     calendar: enCalendar,
+    checkin: enCheckin,
     progress: enProgress,
     board: enBoard,
     idle: enIdle,

@@ -31,9 +31,12 @@ export const dutyTodayKey = (today: string) => `duty.today:${today}`
 export function HomeScreen({
   profile,
   onOpen,
+  onCheckIn,
 }: {
   profile: StationProfile
   onOpen: (entry: EntryId) => void
+  /** 代表进站签到: beside today's duty, apart from the five entries residents use. */
+  onCheckIn: () => void
 }) {
   const { t } = useTranslation()
   const today = useToday()
@@ -75,6 +78,10 @@ export function HomeScreen({
                   ))}
                 </ul>
               ))}
+            <button type="button" className="button button--secondary duty__checkin" onClick={onCheckIn}>
+              <Icon name="check" />
+              {t('kiosk.checkin.entry')}
+            </button>
           </section>
           {duty.state.status === 'ok' && (
             <ReceptionDay next={duty.state.value.nextReceptionDay} today={today} />

@@ -18,6 +18,7 @@ const RepresentativesScreen = lazy(() => import('./representatives/Representativ
 const CalendarScreen = lazy(() => import('./calendar/CalendarScreen'))
 const ProgressScreen = lazy(() => import('./progress/ProgressScreen'))
 const BoardScreen = lazy(() => import('./board/BoardScreen'))
+const CheckInScreen = lazy(() => import('./checkin/CheckInScreen'))
 // The staff console (antd) is its own chunk, loaded after a long press on the station name.
 const StaffConsole = lazy(() => import('../staff/StaffConsole'))
 
@@ -42,6 +43,7 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
   const [presence, setPresence] = useState<Presence>('active')
   const home = useCallback(() => setScreen(HOME), [])
   const open = useCallback((entry: EntryId) => setScreen(screenOf(entry)), [])
+  const checkIn = useCallback(() => setScreen({ name: 'checkIn' }), [])
   const task = { profile, onHome: home, navigate: setScreen }
 
   const endVisit = useCallback(() => {
@@ -102,7 +104,7 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
                 </main>
               }
             >
-              {screen.name === 'home' && <HomeScreen profile={profile} onOpen={open} />}
+              {screen.name === 'home' && <HomeScreen profile={profile} onOpen={open} onCheckIn={checkIn} />}
               {screen.name === 'petition' && (
                 <PetitionScreen
                   key={screen.representative?.id ?? ''}
@@ -114,6 +116,7 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
               {screen.name === 'dutyCalendar' && <CalendarScreen {...task} />}
               {screen.name === 'progress' && <ProgressScreen {...task} />}
               {screen.name === 'publicBoard' && <BoardScreen {...task} />}
+              {screen.name === 'checkIn' && <CheckInScreen {...task} />}
             </Suspense>
           </div>
           {presence === 'prompt' && <IdlePrompt onMoreTime={stay} onTimeout={endVisit} />}

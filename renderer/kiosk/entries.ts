@@ -13,7 +13,10 @@ export const ENTRY_ICON: Record<EntryId, IconName> = {
   publicBoard: 'publicBoard',
 }
 
-/** Where a resident is: the home screen or one of the five tasks (the petition wizard may be addressed). */
+/**
+ * Where a resident is: the home screen, one of the five tasks (the petition wizard may be addressed), or
+ * a representative's check-in.
+ */
 export type Screen =
   | { readonly name: 'home' }
   | { readonly name: 'petition'; readonly representative: RepresentativeCard | null }
@@ -21,6 +24,8 @@ export type Screen =
   | { readonly name: 'dutyCalendar' }
   | { readonly name: 'progress' }
   | { readonly name: 'publicBoard' }
+  /** 代表进站签到: for representatives, reached from today's duty on the home screen. */
+  | { readonly name: 'checkIn' }
 
 /** What every task screen is given: the station, the way home and the way to another task. */
 export interface TaskScreenProps {

@@ -6,8 +6,9 @@ import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
+import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'consultations' | 'sync'
+type Section = 'petitions' | 'visits' | 'consultations' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -24,6 +25,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           onChange={setSection}
           options={[
             { value: 'petitions', label: t('staff.nav.petitions') },
+            { value: 'visits', label: t('staff.nav.visits') },
             { value: 'consultations', label: t('staff.nav.consultations') },
             { value: 'sync', label: t('staff.nav.sync') },
           ]}
@@ -37,6 +39,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
       </header>
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
+        {section === 'visits' && <VisitDesk />}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'sync' && <SyncPanel />}
       </main>

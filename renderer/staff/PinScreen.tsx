@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { Alert, Button, Spin } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -55,7 +56,7 @@ function UserList({
   )
 }
 
-function lockMessage(error: ApiError, t: ReturnType<typeof useTranslation>['t']): string {
+function lockMessage(error: ApiError, t: TFunction): string {
   if (error.code !== 'PIN_LOCKED' || error.retryAfterMs === undefined) return error.message
   const minutes = Math.max(1, Math.ceil(error.retryAfterMs / 60_000))
   return `${error.message}（${t('staff.pin.lockedFor', { minutes })}）`

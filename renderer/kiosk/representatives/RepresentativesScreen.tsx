@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, RepresentativeCard as Card, RosterDirectory } from '../../../contract/views'
@@ -145,7 +146,7 @@ export default function RepresentativesScreen({ profile, onHome, navigate }: Tas
   )
 }
 
-type T = ReturnType<typeof useTranslation>['t']
+type T = TFunction
 
 function choicesOf(directory: RosterDirectory, key: FilterKey, t: T): readonly Choice[] {
   switch (key) {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -230,9 +231,6 @@ export function ActionDialog({
   )
 }
 
-function levelOptions<L extends 'station' | 'township' | 'county'>(
-  t: ReturnType<typeof useTranslation>['t'],
-  levels: readonly L[],
-) {
+function levelOptions<L extends 'station' | 'township' | 'county'>(t: TFunction, levels: readonly L[]) {
   return levels.map((l) => ({ value: l, label: t(`staff.level.${l}`) }))
 }
