@@ -54,6 +54,9 @@ export const PetitionIdInput = z.strictObject({ id })
 export const PetitionQueueInput = z.strictObject({
   status: z.enum(['open', 'all', 'closed']).default('open'),
   level: z.enum(['station', 'township', 'county']).nullable().default(null),
+  /** 督办: only the open petitions due within two working days (soon) or past their due date (overdue). */
+  due: z.enum(['soon', 'overdue']).nullable().default(null),
+  categoryId: id.nullable().default(null),
   search: z.string().trim().max(100).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
   /** Keyset cursor from the previous page. */

@@ -111,6 +111,15 @@ export function workingDaysUntil(today: IsoDate, due: IsoDate, cal: WorkingDayCa
 
 export type DueStatus = 'onTime' | 'dueSoon' | 'overdue'
 
+/**
+ * The first due date that is no longer 临期 on `today`: a deadline from today up to the day before this
+ * is dueSoon (at most two working days left), one before today is overdue. Lets a query ask for the
+ * due-soon petitions as a date range.
+ */
+export function dueSoonEnds(today: IsoDate, cal: WorkingDayCalendar): IsoDate {
+  return addWorkingDays(today, 3, cal)
+}
+
 /** The three colours of 督办: red once the due date has passed, amber within two working days of it. */
 export function dueStatus(dueOn: IsoDate, today: IsoDate, cal: WorkingDayCalendar): DueStatus {
   if (daysBetween(today, dueOn) < 0) return 'overdue'

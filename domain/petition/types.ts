@@ -30,6 +30,9 @@ export const STATUSES = [
 ] as const
 export type PetitionStatus = (typeof STATUSES)[number]
 
+/** Only work in progress runs against its due date (督办); answered, closed and merged petitions do not. */
+export const TIMED_STATUSES: readonly PetitionStatus[] = ['received', 'triaged', 'assigned', 'transferred']
+
 /** Who performs an action. The county acts only through sync. */
 export const ACTOR_ROLES = ['resident', 'staff', 'admin', 'county', 'system'] as const
 export type ActorRole = (typeof ACTOR_ROLES)[number]

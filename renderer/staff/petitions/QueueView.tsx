@@ -12,12 +12,22 @@ import { DUE_COLOUR, rowDueStatus } from './references'
 export interface QueueQuery {
   readonly status: 'open' | 'all' | 'closed'
   readonly level: Level | null
+  /** 督办: only what is due within two working days, or overdue. */
+  readonly due: 'soon' | 'overdue' | null
+  readonly categoryId: string | null
   readonly search: string | null
   /** Keyset cursors of the pages before this one and of this one (null: the first page). */
   readonly cursors: readonly (string | null)[]
 }
 
-export const INITIAL_QUERY: QueueQuery = { status: 'open', level: null, search: null, cursors: [null] }
+export const INITIAL_QUERY: QueueQuery = {
+  status: 'open',
+  level: null,
+  due: null,
+  categoryId: null,
+  search: null,
+  cursors: [null],
+}
 
 const PAGE_SIZE = 20
 const LEVELS: readonly Level[] = ['station', 'township', 'county']
@@ -40,11 +50,14 @@ export function QueueView({
     call('petitions.queue', {
       status: query.status,
       level: query.level,
+      due: query.due,
+      categoryId: query.categoryId,
       search: query.search,
       limit: PAGE_SIZE,
       after,
     }),
   )
+  const categories = useApiQuery('staff.categories', () => call('catalog.categories', {}))
   const refilter = (change: Partial<Omit<QueueQuery, 'cursors'>>) =>
     onQuery({ ...query, ...change, cursors: [null] })
 
@@ -127,6 +140,30 @@ export function QueueView({
           options={[
             { value: 'any', label: t('staff.queue.filter.anyLevel') },
             ...LEVELS.map((l) => ({ value: l, label: t(`staff.level.${l}`) })),
+          ]}
+        />
+        <Segmented<'any' | 'soon' | 'overdue'>
+          size="large"
+          aria-label={t('staff.queue.filter.due')}
+          value={query.due ?? 'any'}
+          onChange={(due) => refilter({ due: due === 'any' ? null : due })}
+          options={(['any', 'soon', 'overdue'] as const).map((d) => ({
+            value: d,
+            label: t(`staff.queue.filter.due_${d}`),
+          }))}
+        />
+        <Select<string>
+          size="large"
+          aria-label={t('staff.queue.filter.category')}
+          className="staff-queue__level"
+          value={query.categoryId ?? 'any'}
+          onChange={(id) => refilter({ categoryId: id === 'any' ? null : id })}
+          options={[
+            { value: 'any', label: t('staff.queue.filter.anyCategory') },
+            ...(categories.state.status === 'ok' ? categories.state.value : []).map((c) => ({
+              value: c.id,
+              label: c.name,
+            })),
           ]}
         />
         <Input.Search

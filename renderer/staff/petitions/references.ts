@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../../../domain/dates'
-import type { IsoDate, PetitionStatus } from '../../../domain/petition/types'
+import { type IsoDate, type PetitionStatus, TIMED_STATUSES } from '../../../domain/petition/types'
 import { chinaCalendar, dueStatus, type DueStatus } from '../../../domain/working-days'
 import type { Category, DirectoryEntry } from '../../../contract/views'
 
@@ -15,15 +15,12 @@ export function nameOf(list: readonly { id: string; name: string }[] | undefined
 
 const calendar = chinaCalendar()
 
-/** Only work in progress is timed (督办); answered, closed and merged petitions are not. */
-const TIMED: readonly PetitionStatus[] = ['received', 'triaged', 'assigned', 'transferred']
-
 /**
  * The three colours of 督办 for one row, or null when the petition is not timed. The station's own
  * holiday overrides are not applied here; the package's statutory table and weekends are.
  */
 export function rowDueStatus(status: PetitionStatus, dueOn: IsoDate, now = Date.now()): DueStatus | null {
-  return TIMED.includes(status) ? dueStatus(dueOn, shanghaiDate(now), calendar) : null
+  return TIMED_STATUSES.includes(status) ? dueStatus(dueOn, shanghaiDate(now), calendar) : null
 }
 
 /** antd tag colours; the word beside the colour carries the meaning (colour is never alone). */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { PetitionQueueInput } from '../../../contract/schemas'
 import type { QueuePage, QueueRow } from '../../../contract/views'
+import { shanghaiDate } from '../../../domain/dates'
+import { TIMED_STATUSES } from '../../../domain/petition/types'
+import { chinaCalendar, dueStatus } from '../../../domain/working-days'
 import { ASSIGN, CLOSE, REPLY, TRIAGE, act } from '../../fixtures/desk'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
+const DAY = 86_400_000
 const CATEGORIES = ['lights', 'roads', 'environment', 'dispute', 'other', 'enterprise', 'water']
 
 /** 23 petitions over several due dates (many sharing one), three of them no longer open. */
@@ -82,5 +86,38 @@ describe('the petition queue', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     })
+  })
+})
+
+describe('the supervision lists (督办)', () => {
+  it('lists exactly the open petitions the desk shows as 临期 and as 超期, by working days', async () => {
+    const { t } = await busyDesk()
+    t.clock.advance(4 * DAY) // Friday 2025-03-07: some deadlines passed, some two working days off
+    await t.loginAdmin() // the clerk's session ran out meanwhile
+    const today = shanghaiDate(t.clock.now())
+    const cal = chinaCalendar()
+    const timed = (await walk(t, { status: 'open', limit: 50 }))
+      .flat()
+      .filter((r) => TIMED_STATUSES.includes(r.status))
+    const expected = (status: 'dueSoon' | 'overdue') =>
+      timed.filter((r) => dueStatus(r.dueOn, today, cal) === status).map((r) => r.id)
+
+    const soon = (await walk(t, { due: 'soon', limit: 50 })).flat().map((r) => r.id)
+    const overdue = (await walk(t, { due: 'overdue', limit: 50 })).flat().map((r) => r.id)
+    expect(soon.length).toBeGreaterThan(0)
+    expect(overdue.length).toBeGreaterThan(0)
+    expect(soon).toEqual(expected('dueSoon'))
+    expect(overdue).toEqual(expected('overdue'))
+  })
+
+  it('narrows by category, and leaves closed petitions out of the due lists', async () => {
+    const { t, gone } = await busyDesk()
+    t.clock.advance(30 * DAY)
+    await t.loginAdmin()
+    const overdue = (await walk(t, { due: 'overdue', status: 'all', limit: 50 })).flat()
+    expect(overdue.some((r) => gone.has(r.id))).toBe(false)
+    const lights = (await walk(t, { categoryId: 'lights', status: 'all', limit: 50 })).flat()
+    expect(lights.length).toBeGreaterThan(0)
+    expect(new Set(lights.map((r) => r.categoryName)).size).toBe(1)
   })
 })

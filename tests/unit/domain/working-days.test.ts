@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../../domain/dates'
 
 import {
   addWorkingDays,
   chinaCalendar,
+  dueSoonEnds,
   dueStatus,
   holidayDataYears,
   lunarDateLabel,
@@ -210,4 +212,18 @@ describe('the lunar date label', () => {
   it('marks a leap month', () => {
     expect(lunarDateLabel('2025-07-26')).toBe('闰六月初二')
   })
+})
+
+describe('the end of 临期 as a date', () => {
+  it.each(['2025-09-24', '2025-09-26', '2025-09-30', '2026-02-12', '2025-12-31'])(
+    'matches dueStatus for every deadline in the four weeks after %s',
+    (today) => {
+      const ends = dueSoonEnds(today, cal)
+      for (let i = -3; i < 28; i++) {
+        const due = addDays(today, i)
+        const inRange = due >= today && due < ends
+        expect(inRange, `${due}`).toBe(dueStatus(due, today, cal) === 'dueSoon')
+      }
+    },
+  )
 })

@@ -128,6 +128,10 @@ export function updateProjection(
 export interface QueueFilter {
   readonly statuses: readonly string[] | null
   readonly level: string | null
+  readonly categoryId: string | null
+  /** Due dates in [from, before); either end may be open. */
+  readonly dueFrom: string | null
+  readonly dueBefore: string | null
   readonly search: string | null
   readonly after: { readonly dueOn: string; readonly id: string } | null
   readonly limit: number
@@ -151,6 +155,9 @@ export function queuePage(db: Executor, f: QueueFilter) {
     ])
   if (f.statuses) q = q.where('petition.status', 'in', f.statuses)
   if (f.level) q = q.where('petition.level', '=', f.level)
+  if (f.categoryId) q = q.where('petition.category_id', '=', f.categoryId)
+  if (f.dueFrom) q = q.where('petition.due_on', '>=', f.dueFrom)
+  if (f.dueBefore) q = q.where('petition.due_on', '<', f.dueBefore)
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const code = f.search.toUpperCase().replace(/[\s-]/g, '')

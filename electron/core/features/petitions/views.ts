@@ -1,8 +1,9 @@
 import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
+import { TIMED_STATUSES } from '../../../../domain/petition/types'
 import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
-import { dueStatus } from '../../../../domain/working-days'
+import { dueSoonEnds, dueStatus } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type {
   PetitionDetail,
@@ -19,16 +20,28 @@ import * as repo from './repository'
 
 /** What the desk and the resident see of petitions: queues, the staff detail view, the progress lookup. */
 
+const OPEN_STATUSES = ['received', 'triaged', 'assigned', 'transferred', 'replied']
+
+/** 临期 and 超期 as due-date ranges, counted in working days from today (domain/working-days.ts). */
+async function dueRange(
+  ctx: Ctx,
+  due: 'soon' | 'overdue' | null,
+): Promise<{ dueFrom: string | null; dueBefore: string | null }> {
+  if (due === null) return { dueFrom: null, dueBefore: null }
+  const today = shanghaiDate(ctx.now())
+  if (due === 'overdue') return { dueFrom: null, dueBefore: today }
+  return { dueFrom: today, dueBefore: dueSoonEnds(today, (await ctx.reference.get(ctx.db)).calendar) }
+}
+
 export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.queue'>): Promise<QueuePage> {
   const statuses =
-    input.status === 'open'
-      ? ['received', 'triaged', 'assigned', 'transferred', 'replied']
-      : input.status === 'closed'
-        ? ['closed', 'duplicate']
-        : null
+    input.status === 'open' ? OPEN_STATUSES : input.status === 'closed' ? ['closed', 'duplicate'] : null
   const rows = await repo.queuePage(ctx.db, {
-    statuses,
+    // Due soon or overdue means something only while the clock runs (domain TIMED_STATUSES).
+    statuses: input.due === null ? statuses : TIMED_STATUSES,
     level: input.level,
+    categoryId: input.categoryId,
+    ...(await dueRange(ctx, input.due)),
     search: input.search,
     after: parseCursor(input.after),
     limit: input.limit,
