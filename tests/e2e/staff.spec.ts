@@ -36,6 +36,11 @@ test.describe.configure({ timeout: 240_000 })
 
 const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: STATION })
 
+async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click()
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click()
+}
+
 /** Every control on screen at least 48 px high and wide. */
 async function expectStaffTouchTargets(page: Page): Promise<void> {
   // antd covers its radio inputs (Segmented) with the label one taps; those inputs have no size at all.
@@ -205,6 +210,36 @@ test.describe('staff console', () => {
     await page.getByRole('button', { name: '补打回执' }).click()
     await expect(page.getByText('回执已送去打印（补打）')).toBeVisible()
     expect((await readdir(receipts)).length).toBe(before.length + 1)
+  })
+
+  test('代录 files a phoned-in petition, checks the phone as typed, and prints its receipt', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, STAFF)
+    await page.getByRole('button', { name: '代录诉求' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '代录诉求' })).toBeVisible()
+    await page.getByText('电话', { exact: true }).click()
+    await chooseOption(page, '类别', '路灯照明')
+    await page.getByLabel('反映的内容').fill('村东头三盏路灯不亮（端到端测试代录）')
+    await chooseOption(page, '乡镇', '王楼镇')
+    await page.getByLabel('电话（可不填）').fill('1390393')
+    await page.getByRole('button', { name: '登记并打印回执' }).click()
+    await expect(page.getByText('电话号码不对，请核对')).toBeVisible()
+    await page.getByLabel('电话（可不填）').fill('13903931234')
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-walk-in')
+
+    const receipts = path.join(station.dataDir, 'receipts')
+    const before = await readdir(receipts).catch(() => [])
+    await page.getByRole('button', { name: '登记并打印回执' }).click()
+    await expect(page.getByText(/已登记，查询码 [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/)).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    // The detail of the new petition opens: taken down by phone, with the resident's masked phone.
+    await expect(page.getByText('村东头三盏路灯不亮（端到端测试代录）')).toBeVisible()
+    await expect(page.getByRole('row', { name: '来源 电话', exact: true })).toBeVisible()
+    await expect.poll(async () => (await readdir(receipts)).length).toBe(before.length + 1)
   })
 
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {

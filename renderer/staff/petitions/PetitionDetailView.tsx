@@ -6,7 +6,7 @@ import type { PetitionEventType } from '../../../domain/petition/events'
 import { formatTrackingCode } from '../../../domain/tracking-code'
 import type { PetitionDetail } from '../../../contract/views'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
-import { printReprint } from '../printReprint'
+import { printFromDesk } from '../printFromDesk'
 import { useSession } from '../session'
 import { ActionDialog, type StaffAction } from './ActionDialog'
 import { DUE_COLOUR, type References, rowDueStatus } from './references'
@@ -54,7 +54,7 @@ export function PetitionDetailView({
   const reprint = async () => {
     setPrinting(true)
     try {
-      const printed = await printReprint(id, call)
+      const printed = await printFromDesk(id, call, true)
       if (printed) void message.success(t('staff.detail.reprinted'))
       else void message.error(t('staff.detail.reprintFailed'))
     } catch (e) {

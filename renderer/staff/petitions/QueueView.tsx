@@ -37,10 +37,13 @@ export function QueueView({
   query,
   onQuery,
   onOpen,
+  onFile,
 }: {
   query: QueueQuery
   onQuery: (q: QueueQuery) => void
   onOpen: (id: string) => void
+  /** Opens the 代录 form. */
+  onFile: () => void
 }) {
   const { t } = useTranslation()
   const { call } = useSession()
@@ -117,9 +120,14 @@ export function QueueView({
   const value = page.state.status === 'ok' ? page.state.value : null
   return (
     <section className="staff-queue" aria-labelledby="staff-queue-title">
-      <h1 id="staff-queue-title" className="staff-heading">
-        {t('staff.queue.title')}
-      </h1>
+      <div className="staff-detail__head">
+        <h1 id="staff-queue-title" className="staff-heading">
+          {t('staff.queue.title')}
+        </h1>
+        <Button type="primary" size="large" onClick={onFile}>
+          {t('staff.walkIn.open')}
+        </Button>
+      </div>
       <div className="staff-queue__filters">
         <Segmented<QueueQuery['status']>
           size="large"

@@ -1,0 +1,227 @@
+import { Alert, Button, Form, Input, Radio, Select } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SubmitPetitionResult } from '../../../contract/views'
+import type { Channel } from '../../../domain/petition/types'
+import { checkIdNumber, checkPhone } from '../../../domain/validators'
+import type { ApiError } from '../../api'
+import { toApiError, useApiQuery } from '../../lib/useApiQuery'
+import { useSession } from '../session'
+import type { References } from './references'
+
+/** The ways a petition reaches the desk other than the kiosk itself. */
+const CHANNELS = ['walkIn', 'phone', 'receptionDay', 'grid'] as const satisfies readonly Channel[]
+
+interface Fields {
+  channel: (typeof CHANNELS)[number]
+  categoryId?: string
+  text?: string
+  townshipId?: string
+  villageId?: string | null
+  preferredRepresentativeId?: string | null
+  anonymous: boolean
+  name?: string
+  phone?: string
+  idNumber?: string
+}
+
+/** The bounds of contract/schemas.ts SubmitPetitionInput. */
+const MAX = { text: 2000, name: 40, phone: 20, idNumber: 18 } as const
+
+/**
+ * 代录: staff file a petition for a resident at the desk or on the phone. The same submit as the kiosk
+ * (one submission id per form, so a retry never files twice); the channel says how it came in, and the
+ * timeline shows who took it down.
+ */
+export function WalkInForm({
+  references,
+  onCancel,
+  onFiled,
+}: {
+  references: References | null
+  onCancel: () => void
+  onFiled: (result: SubmitPetitionResult) => void
+}) {
+  const { t } = useTranslation()
+  const { call } = useSession()
+  const [form] = Form.useForm<Fields>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  // One key for this form's submission: a retry after a lost answer finds the first petition.
+  const [submissionId] = useState(() => crypto.randomUUID())
+  const townships = useApiQuery('staff.townships', () => call('catalog.townships', {}))
+  const townshipId = Form.useWatch('townshipId', form)
+  const categoryId = Form.useWatch('categoryId', form)
+  const anonymous = Form.useWatch('anonymous', form) ?? false
+  const category = references?.categories.find((c) => c.id === categoryId)
+  const villages = useMemo(
+    () =>
+      townships.state.status === 'ok'
+        ? (townships.state.value.find((tw) => tw.id === townshipId)?.villages ?? [])
+        : [],
+    [townships.state, townshipId],
+  )
+  const required = (message: string) => [{ required: true, whitespace: true, message }]
+
+  const submit = async (f: Fields) => {
+    setBusy(true)
+    setError(null)
+    const trim = (v: string | undefined) => {
+      const s = (v ?? '').trim()
+      return s === '' ? null : s
+    }
+    try {
+      const result = await call('petitions.submit', {
+        categoryId: f.categoryId ?? '',
+        text: (f.text ?? '').trim(),
+        townshipId: f.townshipId ?? '',
+        villageId: f.villageId ?? null,
+        channel: f.channel,
+        preferredRepresentativeId: f.preferredRepresentativeId ?? null,
+        contact: f.anonymous
+          ? null
+          : { name: trim(f.name), phone: trim(f.phone), idNumber: trim(f.idNumber)?.toUpperCase() ?? null },
+        submissionId,
+      })
+      onFiled(result)
+    } catch (e) {
+      const err = toApiError(e)
+      const fields = Object.entries(err.fields ?? {})
+      if (fields.length > 0)
+        form.setFields(fields.map(([name, m]) => ({ name: name as keyof Fields, errors: [m] })))
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="staff-detail" aria-labelledby="staff-walkin-title">
+      <div className="staff-detail__head">
+        <Button size="large" onClick={onCancel}>
+          {t('staff.walkIn.back')}
+        </Button>
+        <h1 id="staff-walkin-title" className="staff-heading">
+          {t('staff.walkIn.title')}
+        </h1>
+      </div>
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        size="large"
+        className="staff-consultation-form"
+        initialValues={{
+          channel: 'walkIn',
+          anonymous: false,
+          villageId: null,
+          preferredRepresentativeId: null,
+        }}
+        onFinish={(f) => void submit(f)}
+      >
+        <Form.Item name="channel" label={t('staff.walkIn.channel')}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={CHANNELS.map((c) => ({ value: c, label: t(`staff.channel.${c}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="categoryId"
+          label={t('staff.walkIn.category')}
+          rules={required(t('staff.walkIn.required'))}
+        >
+          <Select
+            options={(references?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            loading={references === null}
+          />
+        </Form.Item>
+        <Form.Item name="text" label={t('staff.walkIn.text')} rules={required(t('staff.walkIn.required'))}>
+          <Input.TextArea rows={4} maxLength={MAX.text} showCount />
+        </Form.Item>
+        <Form.Item
+          name="townshipId"
+          label={t('staff.walkIn.township')}
+          rules={required(t('staff.walkIn.required'))}
+        >
+          <Select
+            options={(townships.state.status === 'ok' ? townships.state.value : []).map((tw) => ({
+              value: tw.id,
+              label: tw.name,
+            }))}
+            onChange={() => form.setFieldValue('villageId', null)}
+          />
+        </Form.Item>
+        <Form.Item name="villageId" label={t('staff.walkIn.village')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={villages.map((v) => ({ value: v.id, label: v.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="preferredRepresentativeId" label={t('staff.walkIn.representative')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={(references?.representatives ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="anonymous" label={t('staff.walkIn.contact')}>
+          {/* Two big choices rather than a switch: a switch is too small a target for a finger. */}
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: false, label: t('staff.walkIn.withContact') },
+              { value: true, label: t('staff.walkIn.anonymous') },
+            ]}
+          />
+        </Form.Item>
+        {!anonymous && (
+          <>
+            <p className="staff-walkin__consent">{t('staff.walkIn.consent')}</p>
+            <Form.Item name="name" label={t('staff.walkIn.name')}>
+              <Input maxLength={MAX.name} />
+            </Form.Item>
+            <Form.Item
+              name="phone"
+              label={t('staff.walkIn.phone')}
+              rules={[
+                {
+                  validator: (_, v: string | undefined) =>
+                    !v?.trim() || checkPhone(v).ok
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('BAD_PHONE', { ns: 'errors' }))),
+                },
+              ]}
+            >
+              <Input inputMode="tel" maxLength={MAX.phone} />
+            </Form.Item>
+            <Form.Item
+              name="idNumber"
+              label={t('staff.walkIn.idNumber')}
+              rules={[
+                ...(category?.needsIdNumber ? required(t('staff.walkIn.idNeeded')) : []),
+                {
+                  validator: (_, v: string | undefined) =>
+                    !v?.trim() || checkIdNumber(v.trim().toUpperCase()).ok
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('BAD_ID_NUMBER', { ns: 'errors' }))),
+                },
+              ]}
+            >
+              <Input maxLength={MAX.idNumber} />
+            </Form.Item>
+          </>
+        )}
+        {error && <Alert type="error" showIcon title={error.message} />}
+        <div className="staff-detail__action-buttons">
+          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+            {t('staff.walkIn.submit')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  )
+}
