@@ -1,12 +1,12 @@
-import { Alert, AutoComplete, Button, Descriptions, Form, Input, Radio, Select, Steps } from 'antd'
+import { Alert, AutoComplete, Button, Descriptions, Form, Input, Steps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PrinterChoice } from '../../contract/bridge'
 import type { SetupInput } from '../../contract/schemas'
 import type { StationProfile } from '../../contract/views'
 import { checkPhone } from '../../domain/validators'
 import { api, type ApiError } from '../api'
-import { toApiError, useApiQuery } from '../lib/useApiQuery'
+import { toApiError } from '../lib/useApiQuery'
+import { PrinterFields } from '../staff/PrinterFields'
 import { StaffTheme } from '../staff/theme'
 import './setup.css'
 
@@ -217,17 +217,7 @@ export default function FirstRunWizard({
           </div>
 
           <div hidden={step !== 2}>
-            <PrinterField />
-            <Form.Item name="paperWidthMm" label={t('setup.wizard.printer.paper')}>
-              <Radio.Group
-                optionType="button"
-                buttonStyle="solid"
-                options={[
-                  { value: 80, label: t('setup.wizard.printer.paper80') },
-                  { value: 58, label: t('setup.wizard.printer.paper58') },
-                ]}
-              />
-            </Form.Item>
+            <PrinterFields />
           </div>
 
           {step === 3 && <Summary form={form} />}
@@ -258,40 +248,6 @@ export default function FirstRunWizard({
   )
 }
 
-/**
- * The receipt printer. In the shell the system's printers are offered; in serve mode (a browser) the
- * browser's print dialog picks the printer, so only the paper width matters here.
- */
-function PrinterField() {
-  const { t } = useTranslation()
-  const bridge = window.station
-  const printers = useApiQuery('setup.printers', async (): Promise<readonly PrinterChoice[]> => {
-    if (!bridge) return []
-    const res = await bridge.listPrinters()
-    return res.ok ? res.value : []
-  })
-  if (!bridge)
-    return (
-      <Alert className="first-run__note" type="info" showIcon title={t('setup.wizard.printer.browser')} />
-    )
-  const list = printers.state.status === 'ok' ? printers.state.value : []
-  return (
-    <Form.Item
-      name="printerName"
-      label={t('setup.wizard.printer.name')}
-      extra={t('setup.wizard.printer.nameHint')}
-    >
-      <Select
-        loading={printers.state.status === 'loading'}
-        options={[
-          { value: '', label: t('setup.wizard.printer.systemDefault') },
-          ...list.map((p) => ({ value: p.name, label: p.displayName })),
-        ]}
-      />
-    </Form.Item>
-  )
-}
-
 /** Step 4: what will be saved, PIN hidden, and how to reach the console afterwards. */
 function Summary({ form }: { form: ReturnType<typeof Form.useForm<Fields>>[0] }) {
   const { t } = useTranslation()
@@ -306,12 +262,12 @@ function Summary({ form }: { form: ReturnType<typeof Form.useForm<Fields>>[0] })
     { label: t('setup.wizard.admin.name'), value: f.adminName },
     { label: t('setup.wizard.admin.pin'), value: t('setup.wizard.confirm.pinSet') },
     {
-      label: t('setup.wizard.printer.name'),
-      value: f.printerName === '' ? t('setup.wizard.printer.systemDefault') : f.printerName,
+      label: t('staff.printer.name'),
+      value: f.printerName === '' ? t('staff.printer.systemDefault') : f.printerName,
     },
     {
-      label: t('setup.wizard.printer.paper'),
-      value: f.paperWidthMm === 58 ? t('setup.wizard.printer.paper58') : t('setup.wizard.printer.paper80'),
+      label: t('staff.printer.paper'),
+      value: f.paperWidthMm === 58 ? t('staff.printer.paper58') : t('staff.printer.paper80'),
     },
   ]
   return (

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
+import { PrinterSettings } from './PrinterSettings'
 import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'visits' | 'consultations' | 'sync'
+type Section = 'petitions' | 'visits' | 'consultations' | 'printer' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -27,6 +28,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'petitions', label: t('staff.nav.petitions') },
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'consultations', label: t('staff.nav.consultations') },
+            { value: 'printer', label: t('staff.nav.printer') },
             { value: 'sync', label: t('staff.nav.sync') },
           ]}
         />
@@ -41,6 +43,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         {section === 'petitions' && <PetitionDesk />}
         {section === 'visits' && <VisitDesk />}
         {section === 'consultations' && <ConsultationDesk />}
+        {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
       </main>
     </div>

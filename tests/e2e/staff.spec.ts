@@ -242,6 +242,28 @@ test.describe('staff console', () => {
     await expect.poll(async () => (await readdir(receipts)).length).toBe(before.length + 1)
   })
 
+  test('打印设置: an admin changes the paper width, and the next receipt is laid out for it', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.locator('.ant-segmented').getByText('打印设置', { exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '打印设置' })).toBeVisible()
+    // In a browser the print dialog picks the printer; the paper width is what is set here.
+    await expect(page.getByText(/打印回执会弹出浏览器的打印窗口/)).toBeVisible()
+    await page.getByText('58 毫米', { exact: true }).click()
+    await page.getByRole('button', { name: '保存' }).click()
+    await expect(page.getByText('打印设置已保存')).toBeVisible({ timeout: SLOW_MS })
+    await expectStaffTouchTargets(page)
+
+    await page.locator('.ant-segmented').getByText('诉求办理', { exact: true }).click()
+    await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
+    const printed = page.waitForResponse((r) => r.url().endsWith('/api/receipts.print'))
+    await page.getByRole('button', { name: '补打回执' }).click()
+    const body = (await (await printed).json()) as { ok: boolean; value: { widthMm: number } }
+    expect(body.value.widthMm).toBe(58)
+  })
+
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByText('同步', { exact: true }).click()
