@@ -16,6 +16,9 @@ export const methods = {
   'duty.today': { input: s.Empty, access: 'public' },
   'duty.month': { input: s.DutyMonthInput, access: 'public' },
   'roster.directory': { input: s.Empty, access: 'public' },
+  'roster.import': { input: s.RosterImportInput, access: 'admin' },
+  'roster.export': { input: s.Empty, access: 'staff' },
+  'roster.template': { input: s.Empty, access: 'staff' },
   'catalog.categories': { input: s.Empty, access: 'public' },
   'catalog.townships': { input: s.Empty, access: 'public' },
   'petitions.submit': { input: s.SubmitPetitionInput, access: 'public' },
@@ -60,6 +63,9 @@ interface Outputs {
   'duty.today': v.DutyToday
   'duty.month': v.DutyMonth
   'roster.directory': v.RosterDirectory
+  'roster.import': v.RosterImportResult
+  'roster.export': v.DownloadFile
+  'roster.template': v.DownloadFile
   'catalog.categories': readonly v.Category[]
   'catalog.townships': readonly v.Township[]
   'petitions.submit': v.SubmitPetitionResult

@@ -129,6 +129,15 @@ export const RepresentativeIdInput = z.strictObject({ representativeId: id })
 /** 出勤: the station's shifts of one month against the check-ins. */
 export const AttendanceMonthInput = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })
 
+/**
+ * 导入名册: an Excel workbook (.xlsx) or a CSV file (GBK or UTF-8) as base64. 5 MB of file is some ten
+ * thousand rows, more than a county's roster.
+ */
+export const RosterImportInput = z.strictObject({
+  fileName: text(200),
+  contentBase64: z.base64().max(7_000_000),
+})
+
 /** Changing the receipt printer after setup (admins). */
 export const PrinterSettingsInput = z.strictObject({ printerName, paperWidthMm })
 

@@ -325,3 +325,26 @@ export interface AttendanceMonth {
     readonly dropIns: number
   }
 }
+
+/** A file for staff to save: an Excel workbook as base64 with the name to save it under. */
+export interface DownloadFile {
+  readonly fileName: string
+  readonly contentBase64: string
+}
+
+/** One row of an import that cannot be taken, by its row number in the sheet (the header is row 1). */
+export interface ImportProblem {
+  readonly row: number
+  readonly message: string
+}
+
+/**
+ * What 导入名册 did. With any problem nothing is saved (`saved: false`) and every problem is listed, so
+ * staff fix the file once rather than row by row.
+ */
+export interface RosterImportResult {
+  readonly saved: boolean
+  readonly added: number
+  readonly updated: number
+  readonly problems: readonly ImportProblem[]
+}

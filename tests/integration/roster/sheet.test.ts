@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import type { TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+/**
+ * 导入名册 / 导出名册 / 下载模板 through the handlers on a real SQLite file, with real workbooks (exceljs)
+ * and CSV bytes in UTF-8 and GBK. The test station has one township, 王楼镇.
+ */
+
+const HEADER = '姓名,级别,界别,擅长领域,所属乡镇,办公电话,状态'
+
+const csv = (lines: readonly string[]) =>
+  Buffer.from([HEADER, ...lines].join('\r\n'), 'utf8').toString('base64')
+
+async function admin(): Promise<TestStation> {
+  const { t } = await useSetUpStation()
+  await t.loginAdmin()
+  return t
+}
+
+const reps = (t: TestStation) =>
+  t.db
+    .selectFrom('representative')
+    .select(['id', 'name', 'level', 'sector', 'specialties', 'office_phone', 'active', 'name_initials'])
+    .orderBy('name')
+    .execute()
+
+async function workbookRows(base64: string): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+  const rows: string[][] = []
+  book.worksheets[0]?.eachRow((row) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cell.text
+    })
+    rows.push(Array.from(cells, (c) => c ?? ''))
+  })
+  return rows
+}
+
+describe('导入名册', () => {
+  it('adds the representatives of a UTF-8 CSV, spelled for search, and audits the import', async () => {
+    const t = await admin()
+    const res = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: csv(['王海涛,县,农民,农业、水利,王楼镇,0393 5221234,在任', '李秀兰,乡镇,教师,教育,,,']),
+    })
+    expect(res).toEqual({ saved: true, added: 2, updated: 0, problems: [] })
+    expect(await reps(t)).toEqual([
+      expect.objectContaining({ name: '李秀兰', level: 'township', office_phone: null, active: 1 }),
+      expect.objectContaining({
+        name: '王海涛',
+        level: 'county',
+        specialties: JSON.stringify(['农业', '水利']),
+        office_phone: '0393-5221234',
+        name_initials: 'wht',
+      }),
+    ])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'roster.imported')
+      .execute()
+    expect(audit).toHaveLength(1)
+  })
+
+  it('reads a CSV saved in GBK', async () => {
+    const t = await admin()
+    const bytes = iconv.encode([HEADER, '张臣兴,县,工人,环境,王楼镇,,在任'].join('\r\n'), 'gbk')
+    const res = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: bytes.toString('base64'),
+    })
+    expect(res.added).toBe(1)
+    expect((await reps(t)).map((r) => r.name)).toEqual(['张臣兴'])
+  })
+
+  it('reports every bad row by number and reason, and saves nothing of the file', async () => {
+    const t = await admin()
+    const before = await reps(t)
+    const res = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: csv([
+        '王海涛,县,农民,,王楼镇,,',
+        ',县,,,,,',
+        '李秀兰,部,,,,,',
+        '赵世生,县,,,城关镇,,',
+        '周丽珍,县,,,,1380393,',
+        '王海涛,县,农民,,王楼镇,,',
+        '胡家龙,县,,,,,退休',
+      ]),
+    })
+    expect(res.saved).toBe(false)
+    expect(res.problems.map((p) => p.message)).toEqual([
+      '第3行：姓名不能为空',
+      '第4行：级别应填省、市、县或乡镇',
+      '第5行：没有“城关镇”这个乡镇',
+      '第6行：办公电话格式不对',
+      '第7行：与第2行是同一位代表',
+      '第8行：状态应填“在任”或“离任”',
+    ])
+    expect(await reps(t)).toEqual(before)
+  })
+
+  it('names a missing required column, and refuses a file that is no spreadsheet', async () => {
+    const t = await admin()
+    const noLevel = Buffer.from('姓名,界别\n王海涛,农民\n').toString('base64')
+    expect(
+      (await t.succeed('roster.import', { fileName: 'a.csv', contentBase64: noLevel })).problems,
+    ).toEqual([{ row: 1, message: '第1行：缺少“级别”列' }])
+    const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]).toString('base64')
+    const res = await t.call('roster.import', { fileName: 'a.xlsx', contentBase64: zip })
+    expect(res.ok ? null : res.error).toMatchObject({
+      code: 'VALIDATION',
+      fields: { file: expect.stringMatching(/文件无法读取/) },
+    })
+  })
+
+  it('is refused to staff who are not admins', async () => {
+    const { t } = await useSetUpStation()
+    await t.loginStaff()
+    const res = await t.call('roster.import', { fileName: 'a.csv', contentBase64: csv(['王海涛,县,,,,,']) })
+    expect(res.ok ? null : res.error.code).toBe('ADMIN_ONLY')
+    expect(await reps(t)).toEqual([])
+  })
+})
+
+describe('导出名册 and the template', () => {
+  it('exports a workbook that imports back unchanged, updating by 编号', async () => {
+    const t = await admin()
+    await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: csv(['王海涛,县,农民,农业、水利,王楼镇,0393-5221234,在任', '李秀兰,乡镇,教师,,,,离任']),
+    })
+    const before = await reps(t)
+    const file = await t.succeed('roster.export', {})
+    expect(file.fileName).toMatch(/^代表名册-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const rows = await workbookRows(file.contentBase64)
+    expect(rows[0]).toEqual([
+      '编号',
+      '姓名',
+      '级别',
+      '界别',
+      '擅长领域',
+      '所属乡镇',
+      '办公电话',
+      '状态',
+      '本站备注',
+    ])
+    expect(rows.slice(1).map((r) => r.slice(1, 8))).toEqual([
+      ['李秀兰', '乡镇人大代表', '教师', '', '', '', '离任'],
+      ['王海涛', '县人大代表', '农民', '农业、水利', '王楼镇', '0393-5221234', '在任'],
+    ])
+
+    const again = await t.succeed('roster.import', {
+      fileName: file.fileName,
+      contentBase64: file.contentBase64,
+    })
+    expect(again).toEqual({ saved: true, added: 0, updated: 2, problems: [] })
+    expect(await reps(t)).toEqual(before)
+  })
+
+  it('gives a template whose example row imports as it stands', async () => {
+    const t = await admin()
+    const template = await t.succeed('roster.template', {})
+    expect(template.fileName).toBe('代表名册模板.xlsx')
+    const res = await t.succeed('roster.import', {
+      fileName: template.fileName,
+      contentBase64: template.contentBase64,
+    })
+    expect(res).toMatchObject({ saved: true, added: 1 })
+  })
+})
