@@ -113,10 +113,8 @@ describe('导入名册', () => {
     ).toEqual([{ row: 1, message: '第1行：缺少“级别”列' }])
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]).toString('base64')
     const res = await t.call('roster.import', { fileName: 'a.xlsx', contentBase64: zip })
-    expect(res.ok ? null : res.error).toMatchObject({
-      code: 'VALIDATION',
-      fields: { file: expect.stringMatching(/文件无法读取/) },
-    })
+    expect(res.ok ? null : res.error.code).toBe('VALIDATION')
+    expect(res.ok ? null : res.error.fields?.['file']).toMatch(/文件无法读取/)
   })
 
   it('is refused to staff who are not admins', async () => {

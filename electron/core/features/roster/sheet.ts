@@ -90,7 +90,8 @@ async function readCells(bytes: Buffer): Promise<string[][]> {
     return Array.from(rows, (r) => r ?? [])
   }
   try {
-    return parseCsv(decodeText(bytes), { relax_column_count: true, trim: true, bom: true }) as string[][]
+    const rows: string[][] = parseCsv(decodeText(bytes), { relax_column_count: true, trim: true, bom: true })
+    return rows
   } catch {
     throw unreadable()
   }
