@@ -5,11 +5,12 @@ import type { StationProfile } from '../../contract/views'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
+import { RosterDesk } from './roster/RosterDesk'
 import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'visits' | 'consultations' | 'printer' | 'sync'
+type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'printer' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -27,6 +28,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           options={[
             { value: 'petitions', label: t('staff.nav.petitions') },
             { value: 'visits', label: t('staff.nav.visits') },
+            { value: 'roster', label: t('staff.nav.roster') },
             { value: 'consultations', label: t('staff.nav.consultations') },
             { value: 'printer', label: t('staff.nav.printer') },
             { value: 'sync', label: t('staff.nav.sync') },
@@ -42,6 +44,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
         {section === 'visits' && <VisitDesk />}
+        {section === 'roster' && <RosterDesk />}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
