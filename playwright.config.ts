@@ -13,6 +13,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/**
+ * Specs of the staff console alone (antd, desktop conventions). They run at the smaller kiosk screen, the
+ * one where a layout runs out of room; resident screens run at both sizes, as kiosk-ux.md asks.
+ */
+const STAFF_CONSOLE_SPECS = ['**/staff.spec.ts', '**/consultations.spec.ts', '**/roster.spec.ts']
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -35,7 +41,11 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'kiosk-1920', use: { viewport: { width: 1920, height: 1080 } } },
+    {
+      name: 'kiosk-1920',
+      use: { viewport: { width: 1920, height: 1080 } },
+      testIgnore: STAFF_CONSOLE_SPECS,
+    },
     { name: 'kiosk-1366', use: { viewport: { width: 1366, height: 768 } } },
   ],
 })
