@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { SetupInput } from '../../contract/schemas'
 import type { StationProfile } from '../../contract/views'
 import { checkPhone } from '../../domain/validators'
-import { api, type ApiError } from '../api'
-import { toApiError } from '../lib/useApiQuery'
+import { api } from '../api'
 import { PrinterFields } from '../staff/PrinterFields'
 import { StaffTheme } from '../staff/theme'
+import { useFormSubmit } from '../staff/useFormSubmit'
 import './setup.css'
 
 /** What the form holds across the four steps (all mounted at once, so each step's values stay). */
@@ -67,8 +67,7 @@ export default function FirstRunWizard({
   const { t } = useTranslation()
   const [form] = Form.useForm<Fields>()
   const [step, setStep] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useFormSubmit(form)
   const required = (message: string) => [{ required: true, whitespace: true, message }]
 
   const next = async () => {
@@ -95,22 +94,11 @@ export default function FirstRunWizard({
       printerName: f.printerName,
       paperWidthMm: f.paperWidthMm,
     }
-    setBusy(true)
-    setError(null)
-    try {
-      onReady(await api['setup.init'](input))
-    } catch (e) {
-      const err = toApiError(e)
-      const fields = Object.entries(err.fields ?? {})
-      if (fields.length > 0) {
-        form.setFields(fields.map(([name, m]) => ({ name: name as keyof Fields, errors: [m] })))
-        const first = STEPS.findIndex((s) => s.fields.some((n) => fields.some(([name]) => name === n)))
-        if (first >= 0) setStep(first)
-      }
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    const refused = await run(async () => onReady(await api['setup.init'](input)))
+    // A field the backend refused leads back to the step that has it.
+    const named = Object.keys(refused?.fields ?? {})
+    const first = STEPS.findIndex((st) => st.fields.some((n) => named.includes(n)))
+    if (first >= 0) setStep(first)
   }
 
   return (

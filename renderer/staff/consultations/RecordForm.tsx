@@ -1,11 +1,11 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CONSULTATION_KINDS, type ConsultationKind } from '../../../domain/consultation'
-import type { ApiError } from '../../api'
-import { toApiError, useApiQuery } from '../../lib/useApiQuery'
+import { useApiQuery } from '../../lib/useApiQuery'
+import { FormPage } from '../FormPage'
 import { useSession } from '../session'
+import { useFormSubmit } from '../useFormSubmit'
 
 /** What the form fields hold. */
 interface Fields {
@@ -28,16 +28,13 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
   const { t } = useTranslation()
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useFormSubmit(form)
   const roster = useApiQuery('staff.roster', () => call('roster.directory', {}))
   const representatives = roster.state.status === 'ok' ? roster.state.value.representatives : []
   const required = [{ required: true, whitespace: true, message: t('staff.consultations.form.required') }]
 
-  const submit = async (f: Fields) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const submit = (f: Fields) =>
+    run(async () => {
       await call('consultations.record', {
         kind: f.kind,
         date: f.date?.format('YYYY-MM-DD') ?? '',
@@ -50,28 +47,15 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
         outcome: (f.outcome ?? '').trim(),
       })
       onSaved()
-    } catch (e) {
-      const err = toApiError(e)
-      // Field messages from the backend (a code no petition has, a date after today) go beside the field.
-      const fields = Object.entries(err.fields ?? {})
-      if (fields.length > 0)
-        form.setFields(fields.map(([name, m]) => ({ name: name as keyof Fields, errors: [m] })))
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
-    <section className="staff-detail" aria-labelledby="staff-consultation-form-title">
-      <div className="staff-detail__head">
-        <Button size="large" onClick={onCancel}>
-          {t('staff.consultations.form.back')}
-        </Button>
-        <h1 id="staff-consultation-form-title" className="staff-heading">
-          {t('staff.consultations.form.title')}
-        </h1>
-      </div>
+    <FormPage
+      id="staff-consultation-form-title"
+      title={t('staff.consultations.form.title')}
+      backLabel={t('staff.consultations.form.back')}
+      onBack={onCancel}
+    >
       <Form<Fields>
         form={form}
         layout="vertical"
@@ -142,6 +126,6 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
           </Button>
         </div>
       </Form>
-    </section>
+    </FormPage>
   )
 }

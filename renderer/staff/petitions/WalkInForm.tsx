@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { SubmitPetitionResult } from '../../../contract/views'
 import type { Channel } from '../../../domain/petition/types'
 import { checkIdNumber, checkPhone } from '../../../domain/validators'
-import type { ApiError } from '../../api'
-import { toApiError, useApiQuery } from '../../lib/useApiQuery'
+import { useApiQuery } from '../../lib/useApiQuery'
+import { FormPage } from '../FormPage'
 import { useSession } from '../session'
+import { useFormSubmit } from '../useFormSubmit'
 import type { References } from './references'
 
 /** The ways a petition reaches the desk other than the kiosk itself. */
@@ -45,8 +46,7 @@ export function WalkInForm({
   const { t } = useTranslation()
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useFormSubmit(form)
   // One key for this form's submission: a retry after a lost answer finds the first petition.
   const [submissionId] = useState(() => crypto.randomUUID())
   const townships = useApiQuery('staff.townships', () => call('catalog.townships', {}))
@@ -63,14 +63,12 @@ export function WalkInForm({
   )
   const required = (message: string) => [{ required: true, whitespace: true, message }]
 
-  const submit = async (f: Fields) => {
-    setBusy(true)
-    setError(null)
+  const submit = (f: Fields) => {
     const trim = (v: string | undefined) => {
       const s = (v ?? '').trim()
       return s === '' ? null : s
     }
-    try {
+    return run(async () => {
       const result = await call('petitions.submit', {
         categoryId: f.categoryId ?? '',
         text: (f.text ?? '').trim(),
@@ -84,27 +82,16 @@ export function WalkInForm({
         submissionId,
       })
       onFiled(result)
-    } catch (e) {
-      const err = toApiError(e)
-      const fields = Object.entries(err.fields ?? {})
-      if (fields.length > 0)
-        form.setFields(fields.map(([name, m]) => ({ name: name as keyof Fields, errors: [m] })))
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <section className="staff-detail" aria-labelledby="staff-walkin-title">
-      <div className="staff-detail__head">
-        <Button size="large" onClick={onCancel}>
-          {t('staff.walkIn.back')}
-        </Button>
-        <h1 id="staff-walkin-title" className="staff-heading">
-          {t('staff.walkIn.title')}
-        </h1>
-      </div>
+    <FormPage
+      id="staff-walkin-title"
+      title={t('staff.walkIn.title')}
+      backLabel={t('staff.walkIn.back')}
+      onBack={onCancel}
+    >
       <Form<Fields>
         form={form}
         layout="vertical"
@@ -222,6 +209,6 @@ export function WalkInForm({
           </Button>
         </div>
       </Form>
-    </section>
+    </FormPage>
   )
 }
