@@ -28,6 +28,9 @@ export const methods = {
   'staff.login': { input: s.StaffLoginInput, access: 'public' },
   'staff.logout': { input: s.Empty, access: 'public' },
   'staff.me': { input: s.Empty, access: 'public' },
+  'staff.create': { input: s.StaffCreateInput, access: 'admin' },
+  'staff.resetPin': { input: s.StaffPinResetInput, access: 'admin' },
+  'staff.deactivate': { input: s.StaffUserIdInput, access: 'admin' },
   'petitions.queue': { input: s.PetitionQueueInput, access: 'staff' },
   'petitions.get': { input: s.PetitionIdInput, access: 'staff' },
   'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
@@ -75,6 +78,9 @@ interface Outputs {
   'staff.login': v.StaffUser
   'staff.logout': null
   'staff.me': v.StaffUser | null
+  'staff.create': v.StaffUser
+  'staff.resetPin': v.StaffUser
+  'staff.deactivate': null
   'petitions.queue': v.QueuePage
   'petitions.get': v.PetitionDetail
   'petitions.act': v.PetitionDetail

@@ -51,6 +51,16 @@ export const StaffLoginInput = z.strictObject({ userId: id, pin: z.string().rege
 
 export const PetitionIdInput = z.strictObject({ id })
 
+/** Staff accounts, kept by admins: a new account, a new PIN (which also lifts a lock), or retiring one. */
+const staffPin = z.string().regex(/^\d{6}$/)
+export const StaffCreateInput = z.strictObject({
+  name: text(20),
+  role: z.enum(['admin', 'staff']),
+  pin: staffPin,
+})
+export const StaffPinResetInput = z.strictObject({ userId: id, pin: staffPin })
+export const StaffUserIdInput = z.strictObject({ userId: id })
+
 export const PetitionQueueInput = z.strictObject({
   status: z.enum(['open', 'all', 'closed']).default('open'),
   level: z.enum(['station', 'township', 'county']).nullable().default(null),
@@ -180,6 +190,7 @@ export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>
 export type TrackingLookupInput = z.input<typeof TrackingLookupInput>
 export type RatePetitionInput = z.input<typeof RatePetitionInput>
 export type StaffLoginInput = z.input<typeof StaffLoginInput>
+export type StaffCreateInput = z.input<typeof StaffCreateInput>
 export type PetitionIdInput = z.input<typeof PetitionIdInput>
 export type PetitionQueueInput = z.input<typeof PetitionQueueInput>
 export type PetitionActionInput = z.input<typeof PetitionActionInput>

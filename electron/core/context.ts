@@ -34,6 +34,8 @@ export interface SessionStore {
   create(user: StaffUser): string
   get(token: string | null): StaffUser | null
   drop(token: string | null): void
+  /** Ends every session of a user (a retired account, a new PIN). */
+  dropUser(userId: string): void
 }
 
 export interface LookupLimiter {

@@ -26,6 +26,16 @@ describe('staff sessions', () => {
     expect(s.get(null)).toBeNull()
   })
 
+  it('end together for one user, on every desk, leaving everyone else signed in', () => {
+    const { s } = store()
+    const other: StaffUser = { id: 'u2', name: '李站长', role: 'admin' }
+    const desk1 = s.create(CLERK)
+    const desk2 = s.create(CLERK)
+    const admin = s.create(other)
+    s.dropUser(CLERK.id)
+    expect([s.get(desk1), s.get(desk2), s.get(admin)]).toEqual([null, null, other])
+  })
+
   it('end after five idle minutes', () => {
     const { s, advance } = store()
     const token = s.create(CLERK)

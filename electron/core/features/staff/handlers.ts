@@ -1,5 +1,5 @@
 import type { Handlers } from '../../context'
-import { listStaff, login } from './service'
+import { addStaffUser, deactivateStaffUser, listStaff, login, resetPin } from './service'
 
 export const staffHandlers = {
   'staff.users': (_input, ctx) => listStaff(ctx.db),
@@ -9,4 +9,7 @@ export const staffHandlers = {
     return Promise.resolve(null)
   },
   'staff.me': (_input, ctx) => Promise.resolve(ctx.staff),
+  'staff.create': (input, ctx) => addStaffUser(ctx, input),
+  'staff.resetPin': (input, ctx) => resetPin(ctx, input.userId, input.pin),
+  'staff.deactivate': (input, ctx) => deactivateStaffUser(ctx, input.userId),
 } satisfies Handlers<'staff'>

@@ -1,8 +1,10 @@
 import { DomainError } from '../../../../domain/errors'
 import type { StaffUser } from '../../../../contract/views'
+import type { ParsedInputOf } from '../../../../contract/api'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
+import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { hashPin, verifyPin } from './pin'
 
@@ -87,4 +89,96 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
   const user = toUser(row)
   ctx.setSession(ctx.sessions.create(user))
   return user
+}
+
+/** The admin acting, for the account changes only admins may make. */
+function adminOf(ctx: Ctx): StaffUser {
+  if (ctx.staff?.role !== 'admin') throw new DomainError('ADMIN_ONLY')
+  return ctx.staff
+}
+
+async function activeUser(db: Executor, id: string) {
+  const row = await db
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'role'])
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', { what: 'staff user' })
+  return row
+}
+
+/** A new account. Names are what the PIN screen lists, so two active accounts never share one. */
+export async function addStaffUser(ctx: Ctx, input: ParsedInputOf<'staff.create'>): Promise<StaffUser> {
+  const admin = adminOf(ctx)
+  const at = ctx.now()
+  return ctx.db.transaction().execute(async (tx) => {
+    const namesake = await tx
+      .selectFrom('staff_user')
+      .select('id')
+      .where('name', '=', input.name)
+      .where('active', '=', 1)
+      .executeTakeFirst()
+    if (namesake) throw invalidField('name', '已有同名的工作人员，请在名字后加上区别，例如“王芳（窗口）”')
+    const user = await createStaffUser(tx, { name: input.name, role: input.role, pin: input.pin, at })
+    await appendAudit(tx, {
+      at,
+      actor: { role: admin.role, id: admin.id },
+      action: 'staff.created',
+      entity: 'staff_user',
+      entityId: user.id,
+      detail: { name: user.name, role: user.role },
+    })
+    return user
+  })
+}
+
+/** A forgotten PIN: the admin sets a new one, which also lifts a lock. */
+export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<StaffUser> {
+  const admin = adminOf(ctx)
+  const at = ctx.now()
+  const reset = await ctx.db.transaction().execute(async (tx) => {
+    const user = await activeUser(tx, userId)
+    await tx
+      .updateTable('staff_user')
+      .set({ pin_hash: hashPin(pin), failed_attempts: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute()
+    await appendAudit(tx, {
+      at,
+      actor: { role: admin.role, id: admin.id },
+      action: 'staff.pinReset',
+      entity: 'staff_user',
+      entityId: user.id,
+      detail: {},
+    })
+    return toUser(user)
+  })
+  // Whoever was signed in with the old PIN signs in again.
+  ctx.sessions.dropUser(userId)
+  return reset
+}
+
+/**
+ * Retires an account (kept for the audit log and the timelines that name it). Never one's own: that also
+ * keeps an admin at the station, since the one acting is an admin and stays.
+ */
+export async function deactivateStaffUser(ctx: Ctx, userId: string): Promise<null> {
+  const admin = adminOf(ctx)
+  if (userId === admin.id) throw invalidField('userId', '不能停用自己正在使用的账号')
+  const at = ctx.now()
+  await ctx.db.transaction().execute(async (tx) => {
+    const user = await activeUser(tx, userId)
+    await tx.updateTable('staff_user').set({ active: 0 }).where('id', '=', user.id).execute()
+    await appendAudit(tx, {
+      at,
+      actor: { role: admin.role, id: admin.id },
+      action: 'staff.deactivated',
+      entity: 'staff_user',
+      entityId: user.id,
+      detail: { name: user.name },
+    })
+  })
+  ctx.sessions.dropUser(userId)
+  return null
 }

@@ -27,5 +27,8 @@ export function createSessionStore(now: () => number): SessionStore {
     drop(token) {
       if (token) sessions.delete(token)
     },
+    dropUser(userId) {
+      for (const [token, s] of sessions) if (s.user.id === userId) sessions.delete(token)
+    },
   }
 }
