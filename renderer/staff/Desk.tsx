@@ -2,6 +2,7 @@ import { Button, Segmented } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
+import { StaffAccounts } from './accounts/StaffAccounts'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
@@ -10,7 +11,7 @@ import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'printer' | 'sync'
+type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'printer' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -30,6 +31,10 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
             { value: 'consultations', label: t('staff.nav.consultations') },
+            // Accounts are an admin's business; clerks do not see the section.
+            ...(user.role === 'admin'
+              ? [{ value: 'accounts' as const, label: t('staff.nav.accounts') }]
+              : []),
             { value: 'printer', label: t('staff.nav.printer') },
             { value: 'sync', label: t('staff.nav.sync') },
           ]}
@@ -46,6 +51,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         {section === 'visits' && <VisitDesk />}
         {section === 'roster' && <RosterDesk />}
         {section === 'consultations' && <ConsultationDesk />}
+        {section === 'accounts' && <StaffAccounts />}
         {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
       </main>

@@ -264,6 +264,42 @@ test.describe('staff console', () => {
     expect(body.value.widthMm).toBe(58)
   })
 
+  test('工作人员: an admin adds a clerk, who signs in with the PIN given, and retires the account', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.locator('.ant-segmented').getByText('工作人员', { exact: true }).click()
+    await page.getByRole('button', { name: '添加工作人员' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('姓名').fill('赵干事')
+    await dialog.getByLabel('密码（6 位数字）').fill('802468')
+    await dialog.getByLabel('再输入一次密码').fill('802460')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await expect(dialog.getByText('两次输入的密码不一样')).toBeVisible()
+    await dialog.getByLabel('再输入一次密码').fill('802468')
+    await expectStaffTouchTargets(page)
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await expect(page.getByText('已添加 赵干事')).toBeVisible({ timeout: SLOW_MS })
+    await expect(page.locator('[data-testid="account-row"][data-name="赵干事"]')).toBeVisible()
+
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await signIn(page, station.url, STATION, { name: '赵干事', pin: '802468' })
+    // A clerk does not see the accounts section.
+    await expect(page.locator('.ant-segmented').getByText('工作人员', { exact: true })).toHaveCount(0)
+    await page.getByRole('button', { name: '退出登录' }).click()
+
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.locator('.ant-segmented').getByText('工作人员', { exact: true }).click()
+    await page
+      .locator('[data-testid="account-row"][data-name="赵干事"]')
+      .getByRole('button', { name: '停用' })
+      .click()
+    await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click()
+    await expect(page.getByText('已停用 赵干事')).toBeVisible({ timeout: SLOW_MS })
+    expect((await station.call('staff.users', {})).map((u) => u.name)).not.toContain('赵干事')
+  })
+
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByText('同步', { exact: true }).click()
