@@ -13,6 +13,7 @@ import { EntryTiles } from './EntryTiles'
 import { ReceptionDay } from './ReceptionDay'
 import { ResidentLayout } from './ResidentLayout'
 import type { EntryId } from './entries'
+import { InfoNotice } from '../components/InfoNotice'
 
 /** Who is here all day first, then the morning, then the afternoon. */
 const SLOT_ORDER: Record<DutySlot, number> = { allDay: 0, morning: 1, afternoon: 2 }
@@ -63,10 +64,7 @@ export function HomeScreen({
             {duty.state.status === 'error' && <ErrorNotice error={duty.state.error} onRetry={reload} />}
             {duty.state.status === 'ok' &&
               (duty.state.value.shifts.length === 0 ? (
-                <div className="notice notice--info" data-testid="duty-empty">
-                  <Icon name="info" className="notice__icon" />
-                  <p className="notice__text">{t('kiosk.home.duty.empty')}</p>
-                </div>
+                <InfoNotice testId="duty-empty" text={t('kiosk.home.duty.empty')} />
               ) : (
                 <ul className="duty__list">
                   {inSlotOrder(duty.state.value.shifts).map((s) => (

@@ -14,6 +14,7 @@ import { BoardChart } from './BoardChart'
 import { BoardTable } from './BoardTable'
 import { METRICS, type Metric } from './metrics'
 import './board.css'
+import { InfoNotice } from '../../components/InfoNotice'
 
 /**
  * 履职公示: the latest published monthly board. A chart of one figure at a time (the resident picks
@@ -48,12 +49,7 @@ export default function BoardScreen({ profile, onHome }: TaskScreenProps) {
         </div>
         {board.state.status === 'loading' && <Loading />}
         {board.state.status === 'error' && <ErrorNotice error={board.state.error} onRetry={board.reload} />}
-        {value === null && (
-          <div className="notice notice--info" data-testid="board-none">
-            <Icon name="info" className="notice__icon" />
-            <p className="notice__text">{t('kiosk.board.none')}</p>
-          </div>
-        )}
+        {value === null && <InfoNotice testId="board-none" text={t('kiosk.board.none')} />}
         {value && <BoardBody board={value} />}
       </div>
     </ResidentLayout>

@@ -5,6 +5,7 @@ import { parseIsoDate, weekday } from '../../../domain/dates'
 import { Icon } from '../../components/Icon'
 import { DutyCard } from '../DutyCard'
 import type { LunarDay } from './useLunarMonth'
+import { InfoNotice } from '../../components/InfoNotice'
 
 /** Who is here all day first, then the morning, then the afternoon (as on the home screen). */
 const SLOT_ORDER: Record<DutySlot, number> = { allDay: 0, morning: 1, afternoon: 2 }
@@ -78,10 +79,7 @@ export function DayDetail({
       )}
       <h3 className="cal-detail__shifts-title">{t('kiosk.calendar.detail.shifts')}</h3>
       {shifts.length === 0 ? (
-        <div className="notice notice--info" data-testid="detail-nobody">
-          <Icon name="info" className="notice__icon" />
-          <p className="notice__text">{t('kiosk.calendar.detail.nobody')}</p>
-        </div>
+        <InfoNotice testId="detail-nobody" text={t('kiosk.calendar.detail.nobody')} />
       ) : (
         <ul className="duty__list">
           {shifts.map((s) => (

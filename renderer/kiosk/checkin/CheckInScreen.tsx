@@ -20,6 +20,7 @@ import { NO_FILTERS, useDirectorySearch } from '../representatives/useDirectoryS
 import '../progress/progress.css'
 import '../representatives/representatives.css'
 import './checkin.css'
+import { InfoNotice } from '../../components/InfoNotice'
 
 /** The personal code the station issued: six digits (contract/schemas.ts CheckInInput). */
 const CODE_DIGITS = 6
@@ -204,10 +205,7 @@ function OnDutyList({
     <>
       <p className="progress__instruction">{t('kiosk.checkin.pick.instruction')}</p>
       {people.length === 0 ? (
-        <div className="notice notice--info" data-testid="checkin-none">
-          <Icon name="info" className="notice__icon" />
-          <p className="notice__text">{t('kiosk.checkin.pick.noDuty')}</p>
-        </div>
+        <InfoNotice testId="checkin-none" text={t('kiosk.checkin.pick.noDuty')} />
       ) : (
         <ul className="checkin__people">
           {people.map(({ person, slots, checkedInAt }) => (

@@ -18,6 +18,7 @@ import { RepresentativeCard } from './RepresentativeCard'
 import { SearchPanel } from './SearchPanel'
 import { type DirectoryFilters, NO_FILTERS, useDirectorySearch } from './useDirectorySearch'
 import './representatives.css'
+import { InfoNotice } from '../../components/InfoNotice'
 
 /** Cards shown at first and added per tap on 再看: enough to scroll through, few enough to render at once. */
 const PAGE = 12
@@ -184,10 +185,7 @@ function Results({
         {t('kiosk.representatives.results.count', { count: found.length })}
       </p>
       {found.length === 0 ? (
-        <div className="notice notice--info" data-testid="no-result">
-          <Icon name="info" className="notice__icon" />
-          <p className="notice__text">{t('kiosk.representatives.results.none')}</p>
-        </div>
+        <InfoNotice testId="no-result" text={t('kiosk.representatives.results.none')} />
       ) : (
         <ul className="reps__list">
           {found.slice(0, shown).map((r) => (
