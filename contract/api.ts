@@ -41,6 +41,7 @@ export const methods = {
   'backup.run': { input: s.Empty, access: 'admin' },
   'backup.list': { input: s.Empty, access: 'admin' },
   'audit.verify': { input: s.Empty, access: 'admin' },
+  'audit.list': { input: s.AuditListInput, access: 'admin' },
   'sync.enrol': { input: s.SyncEnrolInput, access: 'admin' },
   'sync.status': { input: s.Empty, access: 'staff' },
   'sync.now': { input: s.Empty, access: 'staff' },
@@ -91,6 +92,7 @@ interface Outputs {
   'backup.run': v.BackupInfo
   'backup.list': readonly v.BackupInfo[]
   'audit.verify': v.AuditVerification
+  'audit.list': v.AuditPage
   'sync.enrol': SyncStatus
   'sync.status': SyncStatus
   'sync.now': SyncStatus

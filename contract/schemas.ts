@@ -148,6 +148,18 @@ export const RosterImportInput = z.strictObject({
   contentBase64: z.base64().max(7_000_000),
 })
 
+/** 操作记录, newest first: keyset paged by sequence number, optionally one kind of action (`staff.`). */
+export const AuditListInput = z.strictObject({
+  limit: z.number().int().min(1).max(100).default(50),
+  /** The sequence number of the last row of the previous page. */
+  before: z.number().int().positive().nullable().default(null),
+  actionPrefix: z
+    .string()
+    .regex(/^[a-zA-Z.]{1,40}$/)
+    .nullable()
+    .default(null),
+})
+
 /** Changing the receipt printer after setup (admins). */
 export const PrinterSettingsInput = z.strictObject({ printerName, paperWidthMm })
 

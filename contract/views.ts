@@ -348,3 +348,22 @@ export interface RosterImportResult {
   readonly updated: number
   readonly problems: readonly ImportProblem[]
 }
+
+/** One row of the audit log as an admin reads it; `detail` is what the action recorded (no personal data). */
+export interface AuditRow {
+  readonly seq: number
+  readonly at: number
+  readonly actorRole: string
+  /** The staff member's name, when a staff member acted. */
+  readonly actorName: string | null
+  readonly action: string
+  readonly entity: string
+  readonly entityId: string | null
+  readonly detail: Readonly<Record<string, unknown>>
+}
+
+export interface AuditPage {
+  readonly rows: readonly AuditRow[]
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  readonly next: number | null
+}

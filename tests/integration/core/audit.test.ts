@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import type { AuditPage } from '../../../contract/views'
 import { ASSIGN, REPLY, TRIAGE, act } from '../../fixtures/desk'
 import { RESIDENT } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
@@ -54,5 +55,44 @@ describe('the audit log', () => {
     const rows = await t.db.selectFrom('audit_log').selectAll().execute()
     const text = JSON.stringify(rows)
     for (const secret of [RESIDENT.name, RESIDENT.phone]) expect(text).not.toContain(secret)
+  })
+})
+
+describe('操作记录, the audit log as admins read it', () => {
+  it('pages newest first through every row exactly once, with staff names', async () => {
+    const t = await busyDay()
+    const seqs: number[] = []
+    let before: number | null = null
+    do {
+      const page: AuditPage = await t.succeed('audit.list', { limit: 4, before })
+      seqs.push(...page.rows.map((r) => r.seq))
+      before = page.next
+    } while (before !== null)
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a))
+    expect(new Set(seqs).size).toBe(9)
+    const newest = (await t.succeed('audit.list', { limit: 1 })).rows[0]
+    expect(newest).toMatchObject({ action: 'staff.login', actorRole: 'admin', actorName: '李站长' })
+  })
+
+  it('narrows to one kind of action by its prefix', async () => {
+    const t = await busyDay()
+    const rows = (await t.succeed('audit.list', { actionPrefix: 'petition.' })).rows
+    expect(rows.map((r) => r.action).sort()).toEqual(
+      [
+        'petition.assigned',
+        'petition.rated',
+        'petition.replied',
+        'petition.submitted',
+        'petition.submitted',
+        'petition.triaged',
+      ].sort(),
+    )
+  })
+
+  it('is for admins only', async () => {
+    const { t } = await useSetUpStation()
+    await t.loginStaff()
+    const res = await t.call('audit.list', {})
+    expect(res.ok ? null : res.error.code).toBe('ADMIN_ONLY')
   })
 })

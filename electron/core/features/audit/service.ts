@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
-import type { AuditVerification } from '../../../../contract/views'
+import type { ParsedInputOf } from '../../../../contract/api'
+import type { AuditPage, AuditVerification } from '../../../../contract/views'
 import type { Executor, Row } from '../../db/schema'
-import { auditPage, insertAudit, lastAudit } from './repository'
+import { auditNewestFirst, auditPage, insertAudit, lastAudit } from './repository'
 
 /**
  * The audit log: one row per state change, each row's hash covering the previous row's hash, so an edited,
@@ -57,5 +58,28 @@ export async function verifyAuditChain(db: Executor): Promise<AuditVerification>
       lastSeq = r.seq
       rows++
     }
+  }
+}
+
+/** 操作记录: the log newest first, a page at a time, with staff names for their ids. */
+export async function auditList(db: Executor, input: ParsedInputOf<'audit.list'>): Promise<AuditPage> {
+  const [rows, staff] = await Promise.all([
+    auditNewestFirst(db, { beforeSeq: input.before, prefix: input.actionPrefix, limit: input.limit }),
+    db.selectFrom('staff_user').select(['id', 'name']).execute(),
+  ])
+  const nameOf = new Map(staff.map((u) => [u.id, u.name]))
+  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
+  return {
+    rows: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actorRole: r.actor_role,
+      actorName: r.actor_id === null ? null : (nameOf.get(r.actor_id) ?? null),
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    })),
+    next: last ? last.seq : null,
   }
 }
