@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { StaffAccounts } from './accounts/StaffAccounts'
-import { AuditLog } from './audit/AuditLog'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
@@ -12,7 +11,7 @@ import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'audit' | 'printer' | 'sync'
+type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'printer' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -32,7 +31,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
             { value: 'consultations', label: t('staff.nav.consultations') },
-            // Accounts and the audit log are an admin's business; clerks do not see them.
+            // Accounts are an admin's business; clerks do not see the section.
             ...(user.role === 'admin'
               ? [{ value: 'accounts' as const, label: t('staff.nav.accounts') }]
               : []),
@@ -53,7 +52,6 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         {section === 'roster' && <RosterDesk />}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'accounts' && <StaffAccounts />}
-        {section === 'audit' && <AuditLog />}
         {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
       </main>
