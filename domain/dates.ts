@@ -85,11 +85,21 @@ export function shanghaiDate(ms: number): IsoDate {
   return fromEpochDay(Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS))
 }
 
+/** Minutes since midnight in Shanghai, 0–1439. */
+export function shanghaiMinuteOfDay(ms: number): number {
+  const local = ms + SHANGHAI_OFFSET_MS
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / 60_000)
+}
+
+/** `HH:mm` in Shanghai local time. */
+export function shanghaiTime(ms: number): string {
+  const minuteOfDay = shanghaiMinuteOfDay(ms)
+  return `${pad(Math.floor(minuteOfDay / 60), 2)}:${pad(minuteOfDay % 60, 2)}`
+}
+
 /** `YYYY-MM-DD HH:mm` in Shanghai local time. */
 export function shanghaiDateTime(ms: number): string {
-  const local = ms + SHANGHAI_OFFSET_MS
-  const minuteOfDay = Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / 60_000)
-  return `${shanghaiDate(ms)} ${pad(Math.floor(minuteOfDay / 60), 2)}:${pad(minuteOfDay % 60, 2)}`
+  return `${shanghaiDate(ms)} ${shanghaiTime(ms)}`
 }
 
 /** The UTC milliseconds of 00:00 in Shanghai on that date. */

@@ -153,3 +153,16 @@ export function phoneLast4(value: string): string | null {
   const digits = value.replace(/\D/g, '')
   return digits.length >= 4 ? digits.slice(-4) : null
 }
+
+/**
+ * A station's hotline as printed on receipts: empty, a mobile or landline (in its one stored spelling),
+ * or a five-digit public service line such as 12345. The first-run wizard checks as staff type; the
+ * backend stores `value`.
+ */
+export function checkHotline(
+  s: string,
+): PhoneCheck | { readonly ok: true; readonly kind: 'service'; readonly value: string } {
+  const typed = s.trim()
+  if (typed === '' || /^1\d{4}$/.test(typed)) return { ok: true, kind: 'service', value: typed }
+  return checkPhone(typed)
+}

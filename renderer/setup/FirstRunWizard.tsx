@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SetupInput } from '../../contract/schemas'
 import type { StationProfile } from '../../contract/views'
-import { checkPhone } from '../../domain/validators'
+import { checkHotline } from '../../domain/validators'
 import { api } from '../api'
 import { PrinterFields } from '../staff/PrinterFields'
 import { StaffTheme } from '../staff/theme'
@@ -41,9 +41,6 @@ const MAX = {
   hotline: 20,
   adminName: 20,
 } as const
-
-/** A five-digit public service line (12345) is a hotline too; the backend takes the same ones. */
-const isHotline = (v: string) => v === '' || /^1\d{4}$/.test(v) || checkPhone(v).ok
 
 const optional = (v: string | undefined): string | null => {
   const s = (v ?? '').trim()
@@ -159,7 +156,7 @@ export default function FirstRunWizard({
               rules={[
                 {
                   validator: (_, v: string | undefined) =>
-                    isHotline((v ?? '').trim())
+                    checkHotline(v ?? '').ok
                       ? Promise.resolve()
                       : Promise.reject(new Error(t('setup.wizard.station.hotlineBad'))),
                 },

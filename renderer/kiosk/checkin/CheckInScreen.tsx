@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CheckInResult, DirectoryEntry, DutySlot, VisitsToday } from '../../../contract/views'
-import { shanghaiDateTime } from '../../../domain/dates'
+import { shanghaiTime } from '../../../domain/dates'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Icon } from '../../components/Icon'
@@ -37,8 +37,6 @@ type Stage =
   | { readonly name: 'pick'; readonly searching: boolean }
   | { readonly name: 'code'; readonly person: Person }
   | { readonly name: 'done'; readonly result: CheckInResult }
-
-const clock = (at: number) => shanghaiDateTime(at).slice(11, 16)
 
 /**
  * 代表进站签到: a representative picks their name (today's duty first, or by name on the keyboard) and
@@ -223,7 +221,7 @@ function OnDutyList({
                 {checkedInAt !== null && (
                   <span className="checkin__in" data-testid="checked-in">
                     <Icon name="check" className="checkin__in-icon" />
-                    {t('kiosk.checkin.pick.checkedIn', { time: clock(checkedInAt) })}
+                    {t('kiosk.checkin.pick.checkedIn', { time: shanghaiTime(checkedInAt) })}
                   </span>
                 )}
               </button>
@@ -270,13 +268,13 @@ function Done({ result, onHome }: { result: CheckInResult; onHome: () => void })
   const endVisit = useEndVisit()
   const { visit, alreadyToday } = result
   const title = alreadyToday
-    ? t('kiosk.checkin.done.already', { name: visit.representative.name, time: clock(visit.at) })
+    ? t('kiosk.checkin.done.already', { name: visit.representative.name, time: shanghaiTime(visit.at) })
     : t('kiosk.checkin.done.title', { name: visit.representative.name })
   const detail =
     visit.shiftSlot === null
-      ? t('kiosk.checkin.done.noShift', { time: clock(visit.at) })
+      ? t('kiosk.checkin.done.noShift', { time: shanghaiTime(visit.at) })
       : t('kiosk.checkin.done.shift', {
-          time: clock(visit.at),
+          time: shanghaiTime(visit.at),
           slot: t(`kiosk.home.duty.slot.${visit.shiftSlot}`),
         })
   useAnnounce(`${title}。${detail}`)

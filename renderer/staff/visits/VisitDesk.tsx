@@ -3,15 +3,13 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { type HTMLAttributes, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceMonth, IssuedCheckInCode, Visit } from '../../../contract/views'
-import { shanghaiDate, shanghaiDateTime } from '../../../domain/dates'
+import { shanghaiDate, shanghaiTime } from '../../../domain/dates'
 import { useToday } from '../../lib/calendar'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import './visits.css'
 
 type ShiftRow = AttendanceMonth['shifts'][number]
-
-const clock = (at: number) => shanghaiDateTime(at).slice(11, 16)
 
 /**
  * 进站签到 for staff: today's check-ins, confirming a representative in person, issuing a personal code
@@ -51,7 +49,7 @@ export function VisitDesk() {
       const name = res.visit.representative.name
       void message.success(
         res.alreadyToday
-          ? t('staff.visits.confirmedAlready', { name, time: clock(res.visit.at) })
+          ? t('staff.visits.confirmedAlready', { name, time: shanghaiTime(res.visit.at) })
           : t('staff.visits.confirmed', { name }),
       )
       today.reload()
@@ -64,7 +62,11 @@ export function VisitDesk() {
     })
 
   const visitColumns: TableColumnsType<Visit> = [
-    { title: t('staff.visits.column.time'), key: 'time', render: (_: unknown, v: Visit) => clock(v.at) },
+    {
+      title: t('staff.visits.column.time'),
+      key: 'time',
+      render: (_: unknown, v: Visit) => shanghaiTime(v.at),
+    },
     {
       title: t('staff.visits.column.name'),
       key: 'name',
@@ -184,7 +186,7 @@ function Attendance({ month }: { month: AttendanceMonth }) {
       key: 'attended',
       render: (_: unknown, r: ShiftRow) =>
         r.checkedInAt !== null
-          ? t('staff.visits.attendedAt', { time: clock(r.checkedInAt) })
+          ? t('staff.visits.attendedAt', { time: shanghaiTime(r.checkedInAt) })
           : r.date > today
             ? t('staff.visits.notDue')
             : t('staff.visits.missed'),

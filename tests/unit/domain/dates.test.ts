@@ -6,6 +6,8 @@ import {
   monthDays,
   shanghaiDate,
   shanghaiDateTime,
+  shanghaiMinuteOfDay,
+  shanghaiTime,
   startOfShanghaiDayMs,
   weekday,
 } from '../../../domain/dates'
@@ -88,5 +90,15 @@ describe('the date arithmetic', () => {
     }
     expect(d).toBe('2101-01-01')
     expect(mismatches).toEqual([])
+  })
+})
+
+describe('Shanghai clock time', () => {
+  it('is UTC+8 with minutes since midnight, across the date line', () => {
+    const t = Date.UTC(2025, 2, 2, 16, 5) // 00:05 on 3 March in Shanghai
+    expect(shanghaiTime(t)).toBe('00:05')
+    expect(shanghaiMinuteOfDay(t)).toBe(5)
+    expect(shanghaiDateTime(t)).toBe('2025-03-03 00:05')
+    expect(shanghaiMinuteOfDay(Date.UTC(2025, 2, 3, 3, 59))).toBe(11 * 60 + 59)
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  checkHotline,
   checkIdNumber,
   checkLandline,
   checkMobile,
@@ -183,5 +184,19 @@ describe('phone numbers', () => {
     expect(phoneLast4('13812345678')).toBe('5678')
     expect(phoneLast4('0393-5221234')).toBe('1234')
     expect(phoneLast4('123')).toBeNull()
+  })
+})
+
+describe('a station hotline', () => {
+  it('takes nothing, a service line like 12345, a mobile or a landline, in the stored spelling', () => {
+    expect(checkHotline('')).toMatchObject({ ok: true, value: '' })
+    expect(checkHotline('12345')).toMatchObject({ ok: true, kind: 'service', value: '12345' })
+    expect(checkHotline('0393 5221234')).toMatchObject({ ok: true, kind: 'landline', value: '0393-5221234' })
+    expect(checkHotline('13903931234')).toMatchObject({ ok: true, kind: 'mobile' })
+  })
+
+  it('refuses a local number without its area code, and a six-digit short number', () => {
+    expect(checkHotline('5221234').ok).toBe(false)
+    expect(checkHotline('123456').ok).toBe(false)
   })
 })

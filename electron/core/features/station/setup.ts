@@ -3,7 +3,7 @@ import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
-import { checkPhone } from '../../../../domain/validators'
+import { checkHotline } from '../../../../domain/validators'
 import { DomainError } from '../../../../domain/errors'
 import { appendAudit } from '../audit/service'
 import { DEFAULT_CATEGORIES } from '../catalog/defaults'
@@ -68,16 +68,11 @@ export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>):
   })
 }
 
-/**
- * The number printed on receipts: empty, a mobile or landline (stored in one spelling), or a five-digit
- * public service line such as 12345.
- */
 function stationHotline(typed: string): string {
-  if (typed === '' || /^1\d{4}$/.test(typed)) return typed
-  const phone = checkPhone(typed)
-  if (!phone.ok)
+  const hotline = checkHotline(typed)
+  if (!hotline.ok)
     throw invalidField('hotline', '热线电话格式不对，请填写手机号、带区号的固定电话或 12345 这样的服务号码')
-  return phone.value
+  return hotline.value
 }
 
 export function kindOf(townshipName: string): 'town' | 'township' | 'subdistrict' {

@@ -8,7 +8,7 @@ import type {
   Visit,
   VisitsToday,
 } from '../../../../contract/views'
-import { daysInMonth, shanghaiDate, shanghaiDateTime } from '../../../../domain/dates'
+import { daysInMonth, shanghaiDate, shanghaiMinuteOfDay } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
@@ -45,8 +45,7 @@ const toVisit = (r: repo.VisitRow): Visit => ({
  * 下午 after), else a 全天 shift, else any shift of the day (a representative early for the afternoon).
  */
 export function shiftFor<S extends { slot: DutySlot }>(shifts: readonly S[], at: number): S | null {
-  const hour = Number(shanghaiDateTime(at).slice(11, 13))
-  const half: DutySlot = hour < 12 ? 'morning' : 'afternoon'
+  const half: DutySlot = shanghaiMinuteOfDay(at) < 12 * 60 ? 'morning' : 'afternoon'
   return shifts.find((s) => s.slot === half) ?? shifts.find((s) => s.slot === 'allDay') ?? shifts[0] ?? null
 }
 
