@@ -17,7 +17,12 @@ const CHROMIUM_ARGS = [
  * Specs of the staff console alone (antd, desktop conventions). They run at the smaller kiosk screen, the
  * one where a layout runs out of room; resident screens run at both sizes, as kiosk-ux.md asks.
  */
-const STAFF_CONSOLE_SPECS = ['**/staff.spec.ts', '**/consultations.spec.ts', '**/roster.spec.ts']
+const STAFF_CONSOLE_SPECS = [
+  '**/staff.spec.ts',
+  '**/consultations.spec.ts',
+  '**/roster.spec.ts',
+  '**/duty.spec.ts',
+]
 
 export default defineConfig({
   testDir: 'tests/e2e',

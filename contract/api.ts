@@ -15,6 +15,17 @@ export const methods = {
   'station.profile': { input: s.Empty, access: 'public' },
   'duty.today': { input: s.Empty, access: 'public' },
   'duty.month': { input: s.DutyMonthInput, access: 'public' },
+  'duty.plan': { input: s.DutyMonthInput, access: 'staff' },
+  'duty.addShift': { input: s.AddShiftInput, access: 'staff' },
+  'duty.moveShift': { input: s.MoveShiftInput, access: 'staff' },
+  'duty.removeShift': { input: s.ShiftIdInput, access: 'staff' },
+  'duty.swapShifts': { input: s.SwapShiftsInput, access: 'staff' },
+  'duty.addRule': { input: s.AddDutyRuleInput, access: 'staff' },
+  'duty.endRule': { input: s.EndDutyRuleInput, access: 'staff' },
+  'duty.setReceptionDay': { input: s.SetReceptionDayInput, access: 'staff' },
+  'duty.removeReceptionDay': { input: s.DateInput, access: 'staff' },
+  'duty.setDayKind': { input: s.SetDayKindInput, access: 'staff' },
+  'duty.publish': { input: s.PublishDutyInput, access: 'staff' },
   'roster.directory': { input: s.Empty, access: 'public' },
   'roster.import': { input: s.RosterImportInput, access: 'admin' },
   'roster.export': { input: s.Empty, access: 'staff' },
@@ -66,6 +77,17 @@ interface Outputs {
   'station.profile': v.StationProfile
   'duty.today': v.DutyToday
   'duty.month': v.DutyMonth
+  'duty.plan': v.DutyPlan
+  'duty.addShift': v.PlannedShift
+  'duty.moveShift': v.PlannedShift
+  'duty.removeShift': null
+  'duty.swapShifts': null
+  'duty.addRule': v.DutyRuleLaidOut
+  'duty.endRule': v.DutyRuleEnded
+  'duty.setReceptionDay': null
+  'duty.removeReceptionDay': null
+  'duty.setDayKind': null
+  'duty.publish': v.DownloadFile
   'roster.directory': v.RosterDirectory
   'roster.import': v.RosterImportResult
   'roster.export': v.DownloadFile

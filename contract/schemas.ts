@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CONSULTATION_KINDS } from '../domain/consultation'
+import { DUTY_SLOTS } from '../domain/duty'
 import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
 
 /**
@@ -106,6 +107,80 @@ export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(n
 
 /** A month of the duty calendar, `YYYY-MM`, between 2000-01 and 2099-12 (the holiday data's reach and more). */
 export const DutyMonthInput = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) })
+
+const slot = z.enum(DUTY_SLOTS)
+/** Clock time `HH:mm`, 00:00–23:59. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+/**
+ * 排班: one representative on one day and slot. A weekend or holiday needs `confirmRestDay` (the desk asks
+ * first); a double booking or an inactive representative is refused whatever is sent.
+ */
+export const AddShiftInput = z.strictObject({
+  representativeId: id,
+  date: isoDate,
+  slot,
+  confirmRestDay: z.boolean().default(false),
+})
+/** Moves a shift to another day or slot (dragged on the calendar); the same checks as a new shift. */
+export const MoveShiftInput = z.strictObject({
+  shiftId: id,
+  date: isoDate,
+  slot,
+  confirmRestDay: z.boolean().default(false),
+})
+export const ShiftIdInput = z.strictObject({ shiftId: id })
+/** 换班: the two shifts exchange their representatives; days and slots stay. */
+export const SwapShiftsInput = z.strictObject({ shiftId: id, otherShiftId: id })
+
+/**
+ * A recurring duty rule: every given weekday, or the nth given weekday of a month. A rule without a
+ * representative sets the station's 民意集市 day and must name its theme.
+ */
+export const AddDutyRuleInput = z
+  .strictObject({
+    representativeId: id.nullable(),
+    kind: z.enum(['weekly', 'monthlyNth']),
+    weekday: z.number().int().min(0).max(6),
+    nth: z.number().int().min(1).max(5).nullable().default(null),
+    slot,
+    startsOn: isoDate,
+    endsOn: isoDate.nullable().default(null),
+    receptionTheme: text(40).nullable().default(null),
+  })
+  .refine((r) => (r.kind === 'monthlyNth') === (r.nth !== null), { path: ['nth'], message: '每月第几个要选' })
+  .refine((r) => r.endsOn === null || r.endsOn >= r.startsOn, {
+    path: ['endsOn'],
+    message: '结束日期早于开始日期',
+  })
+  .refine((r) => (r.representativeId === null) === (r.receptionTheme !== null), {
+    path: ['receptionTheme'],
+    message: '民意集市的规则不指定代表，要填写主题；代表值班的规则不填主题',
+  })
+/** Ends a rule after `lastDate`: its shifts and reception days after that day are taken off the calendar. */
+export const EndDutyRuleInput = z.strictObject({ ruleId: id, lastDate: isoDate })
+
+/** 民意集市 on one day, with its theme and hours. */
+export const SetReceptionDayInput = z
+  .strictObject({ date: isoDate, theme: text(40), startsAt: clockTime, endsAt: clockTime })
+  .refine((r) => r.startsAt < r.endsAt, { path: ['endsAt'], message: '结束时间要晚于开始时间' })
+export const DateInput = z.strictObject({ date: isoDate })
+
+/**
+ * A staff correction of the holiday table: `work` (a late 调休上班), `rest` (a local day off), or null to
+ * follow the published table again.
+ */
+export const SetDayKindInput = z.strictObject({
+  date: isoDate,
+  kind: z.enum(['work', 'rest']).nullable(),
+  name: text(20).nullable().default(null),
+})
+
+/** 发布值班表: the month as an A4 PDF, an iCalendar file or an Excel sheet. */
+export const PublishDutyInput = z.strictObject({
+  month: DutyMonthInput.shape.month,
+  format: z.enum(['pdf', 'ics', 'xlsx']),
+})
 
 /** The receipt printer: '' is the system default printer; the paper roll is 58 or 80 mm wide. */
 const printerName = z.string().trim().max(100)

@@ -1,5 +1,6 @@
 import type { AssessmentMethod, BoardRow } from '../domain/board'
 import type { ConsultationKind } from '../domain/consultation'
+import type { DutySlot } from '../domain/duty'
 import type { PetitionEventType } from '../domain/petition/events'
 import type { PetitionState } from '../domain/petition/reducer'
 import type { DayKind } from '../domain/working-days'
@@ -54,7 +55,7 @@ export interface RepresentativeCard {
   readonly townshipName: string | null
 }
 
-export type DutySlot = 'morning' | 'afternoon' | 'allDay'
+export type { DutySlot } from '../domain/duty'
 
 export interface DutyToday {
   readonly date: IsoDate
@@ -96,6 +97,79 @@ export interface DutyMonth {
   /** `YYYY-MM` */
   readonly month: string
   readonly days: readonly DutyCalendarDay[]
+}
+
+/** 排班: a shift as the duty desk edits it. */
+export interface PlannedShift {
+  readonly id: string
+  readonly date: IsoDate
+  readonly slot: DutySlot
+  readonly representative: {
+    readonly id: string
+    readonly name: string
+    readonly level: RepresentativeLevel
+    /** False once the roster marks them inactive: the desk flags the shift for a replacement. */
+    readonly active: boolean
+  }
+  /** The recurring rule that laid the shift out; null when it was put there by hand (or changed since). */
+  readonly ruleId: string | null
+}
+
+export interface PlannedReceptionDay {
+  readonly theme: string
+  readonly startsAt: string
+  readonly endsAt: string
+  readonly ruleId: string | null
+}
+
+/** One day as the duty desk sees it: what the public calendar shows plus ids, overrides and flags. */
+export interface DutyPlanDay {
+  readonly date: IsoDate
+  readonly kind: DayKind['kind']
+  readonly holidayName: string | null
+  /** The staff correction of the holiday table on this day, if any. */
+  readonly override: { readonly kind: 'work' | 'rest'; readonly name: string | null } | null
+  readonly shifts: readonly PlannedShift[]
+  readonly receptionDay: PlannedReceptionDay | null
+}
+
+export interface DutyRule {
+  readonly id: string
+  /** Null for the station's own 民意集市 day (a rule that sets reception days). */
+  readonly representative: { readonly id: string; readonly name: string } | null
+  readonly kind: 'weekly' | 'monthlyNth'
+  readonly weekday: number
+  readonly nth: number | null
+  readonly slot: DutySlot
+  readonly startsOn: IsoDate
+  readonly endsOn: IsoDate | null
+  readonly receptionTheme: string | null
+}
+
+export interface DutyPlan {
+  readonly month: string
+  readonly days: readonly DutyPlanDay[]
+  /** The rules in force on some day of the month. */
+  readonly rules: readonly DutyRule[]
+}
+
+/** What saving a rule put on the calendar, and the dates it left out and why. */
+export interface DutyRuleLaidOut {
+  readonly rule: DutyRule
+  readonly shiftsAdded: number
+  readonly receptionDaysAdded: number
+  /** Dates the rule falls on but that were left free: rest days and clashes with an existing shift. */
+  readonly skipped: readonly {
+    readonly date: IsoDate
+    readonly reason: 'restDay' | 'doubleBooked' | 'taken'
+  }[]
+  /** The last date laid out: an open-ended rule is laid out a year ahead. */
+  readonly laidOutThrough: IsoDate
+}
+
+export interface DutyRuleEnded {
+  readonly shiftsRemoved: number
+  readonly receptionDaysRemoved: number
 }
 
 export interface Category {

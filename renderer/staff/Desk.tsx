@@ -1,5 +1,5 @@
-import { Button, Segmented } from 'antd'
-import { useState } from 'react'
+import { Button, Segmented, Spin } from 'antd'
+import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { StaffAccounts } from './accounts/StaffAccounts'
@@ -11,7 +11,10 @@ import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-type Section = 'petitions' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'printer' | 'sync'
+// FullCalendar is the console's largest part; it loads when the calendar is first opened.
+const DutyDesk = lazy(() => import('./duty/DutyDesk'))
+
+type Section = 'petitions' | 'duty' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'printer' | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -28,6 +31,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           onChange={setSection}
           options={[
             { value: 'petitions', label: t('staff.nav.petitions') },
+            { value: 'duty', label: t('staff.nav.duty') },
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
             { value: 'consultations', label: t('staff.nav.consultations') },
@@ -48,6 +52,11 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
       </header>
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
+        {section === 'duty' && (
+          <Suspense fallback={<Spin size="large" />}>
+            <DutyDesk />
+          </Suspense>
+        )}
         {section === 'visits' && <VisitDesk />}
         {section === 'roster' && <RosterDesk />}
         {section === 'consultations' && <ConsultationDesk />}

@@ -86,6 +86,8 @@ export interface DB {
     ends_at: string
     hlc: string
     deleted: number
+    /** The recurring rule that made the day (migration 0005); null when set by hand. */
+    rule_id: string | null
   }
   holiday_override: {
     date: string

@@ -105,7 +105,7 @@ export function buildCalendar(p: {
       }
     }
     // The monthly open day: a station-wide rule that sets the day, and three representatives who attend it.
-    rule({
+    const openDay = rule({
       representative_id: null,
       kind: 'monthlyNth',
       weekday: 6,
@@ -143,6 +143,7 @@ export function buildCalendar(p: {
           ends_at: busy ? '17:00' : '12:00',
           hlc: hlc(),
           deleted: 0,
+          rule_id: openDay.id,
         })
         for (const a of attendees) shift(date, a.repId, 'allDay', a.ruleId)
       }

@@ -91,6 +91,7 @@ const COLUMNS: Columns = {
     ends_at: 'notNull',
     hlc: 'notNull',
     deleted: 'notNull',
+    rule_id: 'null',
   },
   holiday_override: {
     date: 'notNull',

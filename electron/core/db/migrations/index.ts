@@ -3,6 +3,7 @@ import * as m0001 from './0001_init'
 import * as m0002 from './0002_reference_version'
 import * as m0003 from './0003_submission_id'
 import * as m0004 from './0004_visit_station_date'
+import * as m0005 from './0005_duty_rule_links'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_reference_version': m0002,
   '0003_submission_id': m0003,
   '0004_visit_station_date': m0004,
+  '0005_duty_rule_links': m0005,
 }

@@ -1,8 +1,27 @@
 import type { Handlers } from '../../context'
+import { currentStation } from '../station/service'
+import * as edit from './edit'
 import { dutyMonth } from './month'
+import { dutyPlan } from './plan'
+import { publishDutyMonth } from './publish'
 import { dutyToday } from './service'
 
 export const dutyHandlers = {
   'duty.today': (_input, ctx) => dutyToday(ctx),
   'duty.month': (input, ctx) => dutyMonth(ctx, input),
+  'duty.plan': (input, ctx) => dutyPlan(ctx.db, input.month),
+  'duty.addShift': (input, ctx) => edit.addShift(ctx, input),
+  'duty.moveShift': (input, ctx) => edit.moveShift(ctx, input),
+  'duty.removeShift': (input, ctx) => edit.removeShift(ctx, input),
+  'duty.swapShifts': (input, ctx) => edit.swapShifts(ctx, input),
+  'duty.addRule': (input, ctx) => edit.addRule(ctx, input),
+  'duty.endRule': (input, ctx) => edit.endRule(ctx, input),
+  'duty.setReceptionDay': (input, ctx) => edit.setReceptionDay(ctx, input),
+  'duty.removeReceptionDay': (input, ctx) => edit.removeReceptionDay(ctx, input),
+  'duty.setDayKind': (input, ctx) => edit.setDayKind(ctx, input),
+  'duty.publish': async (input, ctx) => {
+    const station = await currentStation(ctx.db)
+    const month = await dutyMonth(ctx, { month: input.month })
+    return publishDutyMonth(month, station, input.format, ctx.now())
+  },
 } satisfies Handlers<'duty'>

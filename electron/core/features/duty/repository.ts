@@ -50,7 +50,7 @@ export function shiftsBetween(db: Executor, stationId: string, from: string, to:
 export function receptionDaysBetween(db: Executor, stationId: string, from: string, to: string) {
   return db
     .selectFrom('reception_day')
-    .select(['date', 'theme', 'starts_at', 'ends_at'])
+    .select(['date', 'theme', 'starts_at', 'ends_at', 'rule_id'])
     .where('station_id', '=', stationId)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -68,4 +68,97 @@ export function overrideNamesBetween(db: Executor, from: string, to: string) {
     .where('date', '<=', to)
     .where('name', 'is not', null)
     .execute()
+}
+
+/**
+ * The duty desk's view of the shifts in [from, to]: with ids and rules, and with representatives the roster
+ * has since marked inactive (flagged for replacement rather than hidden).
+ */
+export function plannedShiftsBetween(db: Executor, stationId: string, from: string, to: string) {
+  return db
+    .selectFrom('duty_shift')
+    .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
+    .select([
+      'duty_shift.id',
+      'duty_shift.date',
+      'duty_shift.slot',
+      'duty_shift.rule_id',
+      'duty_shift.representative_id',
+      'representative.name',
+      'representative.level',
+      'representative.active',
+    ])
+    .where('duty_shift.station_id', '=', stationId)
+    .where('duty_shift.date', '>=', from)
+    .where('duty_shift.date', '<=', to)
+    .where('duty_shift.deleted', '=', 0)
+    .orderBy('duty_shift.date')
+    .orderBy(sql`case duty_shift.slot when 'morning' then 0 when 'afternoon' then 1 else 2 end`)
+    .orderBy('representative.name')
+    .execute()
+}
+
+export type PlannedShiftRow = Awaited<ReturnType<typeof plannedShiftsBetween>>[number]
+
+export function overridesBetween(db: Executor, from: string, to: string) {
+  return db
+    .selectFrom('holiday_override')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute()
+}
+
+/** The live rules of a station that are in force on some day of [from, to]. */
+export function rulesInForce(db: Executor, stationId: string, from: string, to: string) {
+  return db
+    .selectFrom('duty_rule')
+    .leftJoin('representative', 'representative.id', 'duty_rule.representative_id')
+    .selectAll('duty_rule')
+    .select('representative.name as representative_name')
+    .where('duty_rule.station_id', '=', stationId)
+    .where('duty_rule.deleted', '=', 0)
+    .where('duty_rule.starts_on', '<=', to)
+    .where((eb) => eb.or([eb('duty_rule.ends_on', 'is', null), eb('duty_rule.ends_on', '>=', from)]))
+    .orderBy('duty_rule.kind')
+    .orderBy('duty_rule.weekday')
+    .orderBy('duty_rule.slot')
+    .execute()
+}
+
+export type RuleRow = Awaited<ReturnType<typeof rulesInForce>>[number]
+
+/**
+ * A representative's live shifts in [from, to] at any station this database knows (the double-booking
+ * check: one person cannot be at two stations at once either).
+ */
+export function ownShiftsBetween(db: Executor, representativeId: string, from: string, to: string) {
+  return db
+    .selectFrom('duty_shift')
+    .select(['id', 'date', 'slot', 'representative_id'])
+    .where('representative_id', '=', representativeId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('deleted', '=', 0)
+    .execute()
+}
+
+export function liveShift(db: Executor, stationId: string, id: string) {
+  return db
+    .selectFrom('duty_shift')
+    .selectAll()
+    .where('id', '=', id)
+    .where('station_id', '=', stationId)
+    .where('deleted', '=', 0)
+    .executeTakeFirst()
+}
+
+export function liveReceptionDay(db: Executor, stationId: string, date: string) {
+  return db
+    .selectFrom('reception_day')
+    .selectAll()
+    .where('station_id', '=', stationId)
+    .where('date', '=', date)
+    .where('deleted', '=', 0)
+    .executeTakeFirst()
 }

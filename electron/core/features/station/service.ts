@@ -36,6 +36,7 @@ export async function currentStation(db: Executor) {
           'station.name',
           'station.theme',
           'station.hotline',
+          'station.address',
           'station.township_id',
           'township.name as township_name',
         ])

@@ -1,0 +1,403 @@
+import type { ParsedInputOf } from '../../../../contract/api'
+import type { DutyRuleEnded, DutyRuleLaidOut, PlannedShift } from '../../../../contract/views'
+import { addDays, shanghaiDate } from '../../../../domain/dates'
+import {
+  type DutyConflict,
+  type ShiftSpec,
+  RECEPTION_HOURS,
+  RULE_HORIZON_DAYS,
+  dutyConflicts,
+  ruleDates,
+  ruleSkips,
+  slotsOverlap,
+} from '../../../../domain/duty'
+import { DomainError } from '../../../../domain/errors'
+import type { Ctx } from '../../context'
+import type { Executor } from '../../db/schema'
+import { newId } from '../../ids'
+import { appendAudit } from '../audit/service'
+import { currentStation } from '../station/service'
+import { loadCalendar } from './calendar'
+import { toDutyRule, toPlannedShift } from './plan'
+import * as repo from './repository'
+
+/**
+ * 排班 at the duty desk: shifts put on, moved, swapped and taken off; recurring rules laid out and ended;
+ * 民意集市 days and corrections of the holiday table. The rules of what may go where are in domain/duty.ts;
+ * here they are enforced inside the write transaction, so two desks cannot book one person twice. Every
+ * change is audited in the same transaction and stamped for the county sync.
+ */
+
+type Actor = { readonly role: string; readonly id: string | null }
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.staff) throw new DomainError('STAFF_ONLY')
+  return { role: ctx.staff.role, id: ctx.staff.id }
+}
+
+/** One transaction with the station and the acting staff member at hand, and an audit writer. */
+function change<T>(
+  ctx: Ctx,
+  work: (
+    tx: Executor,
+    station: { id: string },
+    audit: (
+      action: string,
+      entity: string,
+      entityId: string | null,
+      detail: Record<string, unknown>,
+    ) => Promise<void>,
+  ) => Promise<T>,
+): Promise<T> {
+  const actor = actorOf(ctx)
+  return ctx.db.transaction().execute(async (tx) => {
+    const station = await currentStation(tx)
+    return work(tx, station, (action, entity, entityId, detail) =>
+      appendAudit(tx, { at: ctx.now(), actor, action, entity, entityId, detail }),
+    )
+  })
+}
+
+/** Throws the first conflict no one may override, then a rest day unless the desk confirmed it. */
+function refuse(conflicts: readonly DutyConflict[], confirmRestDay: boolean): void {
+  for (const c of conflicts) {
+    if (c.kind === 'inactive') throw new DomainError('REPRESENTATIVE_INACTIVE', { date: c.date })
+    if (c.kind === 'doubleBooked')
+      throw new DomainError('DUTY_DOUBLE_BOOKED', { date: c.date, with: c.withSlot })
+  }
+  const rest = conflicts.find((c) => c.kind === 'restDay')
+  if (rest && !confirmRestDay) throw new DomainError('DUTY_REST_DAY', { date: rest.date })
+}
+
+async function representative(db: Executor, id: string) {
+  const rep = await db
+    .selectFrom('representative')
+    .select(['id', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!rep) throw new DomainError('NOT_FOUND', { what: 'representative' })
+  return rep
+}
+
+/** The conflicts of `shift` against the representative's other shifts that day (minus those being replaced). */
+async function conflictsOf(
+  db: Executor,
+  shift: ShiftSpec,
+  replacing: readonly string[],
+): Promise<DutyConflict[]> {
+  const rep = await representative(db, shift.representativeId)
+  const existing = (await repo.ownShiftsBetween(db, shift.representativeId, shift.date, shift.date))
+    .filter((s) => !replacing.includes(s.id))
+    .map((s) => ({ representativeId: s.representative_id, date: s.date, slot: s.slot }))
+  return dutyConflicts(shift, { existing, calendar: await loadCalendar(db), active: rep.active === 1 })
+}
+
+async function plannedShift(db: Executor, stationId: string, id: string): Promise<PlannedShift> {
+  const shift = await repo.liveShift(db, stationId, id)
+  if (!shift) throw new DomainError('NOT_FOUND', { what: 'shift' })
+  const rows = await repo.plannedShiftsBetween(db, stationId, shift.date, shift.date)
+  const row = rows.find((r) => r.id === id)
+  if (!row) throw new DomainError('NOT_FOUND', { what: 'shift' })
+  return toPlannedShift(row)
+}
+
+async function liveShiftOrThrow(db: Executor, stationId: string, id: string) {
+  const shift = await repo.liveShift(db, stationId, id)
+  if (!shift) throw new DomainError('NOT_FOUND', { what: 'shift' })
+  return shift
+}
+
+export function addShift(ctx: Ctx, input: ParsedInputOf<'duty.addShift'>): Promise<PlannedShift> {
+  return change(ctx, async (tx, station, audit) => {
+    const spec = { representativeId: input.representativeId, date: input.date, slot: input.slot }
+    refuse(await conflictsOf(tx, spec, []), input.confirmRestDay)
+    const id = newId()
+    await tx
+      .insertInto('duty_shift')
+      .values({
+        id,
+        station_id: station.id,
+        representative_id: spec.representativeId,
+        date: spec.date,
+        slot: spec.slot,
+        rule_id: null,
+        hlc: ctx.hlc(),
+        deleted: 0,
+      })
+      .execute()
+    await audit('duty.shift.add', 'duty_shift', id, spec)
+    return plannedShift(tx, station.id, id)
+  })
+}
+
+/** A moved shift no longer follows its rule: ending the rule later leaves it where staff put it. */
+export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Promise<PlannedShift> {
+  return change(ctx, async (tx, station, audit) => {
+    const shift = await liveShiftOrThrow(tx, station.id, input.shiftId)
+    const spec = { representativeId: shift.representative_id, date: input.date, slot: input.slot }
+    refuse(await conflictsOf(tx, spec, [shift.id]), input.confirmRestDay)
+    await tx
+      .updateTable('duty_shift')
+      .set({ date: spec.date, slot: spec.slot, rule_id: null, hlc: ctx.hlc() })
+      .where('id', '=', shift.id)
+      .execute()
+    await audit('duty.shift.move', 'duty_shift', shift.id, {
+      from: { date: shift.date, slot: shift.slot },
+      to: { date: spec.date, slot: spec.slot },
+    })
+    return plannedShift(tx, station.id, shift.id)
+  })
+}
+
+export function removeShift(ctx: Ctx, input: ParsedInputOf<'duty.removeShift'>): Promise<null> {
+  return change(ctx, async (tx, station, audit) => {
+    const shift = await liveShiftOrThrow(tx, station.id, input.shiftId)
+    await tx
+      .updateTable('duty_shift')
+      .set({ deleted: 1, hlc: ctx.hlc() })
+      .where('id', '=', shift.id)
+      .execute()
+    await audit('duty.shift.remove', 'duty_shift', shift.id, {
+      representativeId: shift.representative_id,
+      date: shift.date,
+      slot: shift.slot,
+    })
+    return null
+  })
+}
+
+/**
+ * 换班: each representative takes the other's shift. Checked as two new shifts with both old ones gone, so
+ * swapping a Tuesday and a Thursday between two people is allowed even though each already has a shift.
+ */
+export function swapShifts(ctx: Ctx, input: ParsedInputOf<'duty.swapShifts'>): Promise<null> {
+  return change(ctx, async (tx, station, audit) => {
+    const a = await liveShiftOrThrow(tx, station.id, input.shiftId)
+    const b = await liveShiftOrThrow(tx, station.id, input.otherShiftId)
+    if (a.representative_id === b.representative_id) return null
+    const replacing = [a.id, b.id]
+    const aTakes = { representativeId: b.representative_id, date: a.date, slot: a.slot }
+    const bTakes = { representativeId: a.representative_id, date: b.date, slot: b.slot }
+    // The day kinds do not change, so a rest day was already accepted when the shifts were made.
+    refuse(await conflictsOf(tx, aTakes, replacing), true)
+    refuse(await conflictsOf(tx, bTakes, replacing), true)
+    // Two people trading the same half-day of one day: no change at all.
+    if (a.date === b.date && a.slot === b.slot) return null
+    for (const [shift, take] of [
+      [a, aTakes],
+      [b, bTakes],
+    ] as const) {
+      await tx
+        .updateTable('duty_shift')
+        .set({ representative_id: take.representativeId, rule_id: null, hlc: ctx.hlc() })
+        .where('id', '=', shift.id)
+        .execute()
+    }
+    await audit('duty.shift.swap', 'duty_shift', a.id, {
+      shifts: [a.id, b.id],
+      representatives: [a.representative_id, b.representative_id],
+    })
+    return null
+  })
+}
+
+/**
+ * Saves a recurring rule and lays it out from today (or its start, if later) to its end, or a year ahead
+ * when it has none. Dates the rule cannot take are left free and reported: statutory holidays, and days
+ * the representative is already on duty (or, for a 民意集市 rule, days that already have one).
+ */
+export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise<DutyRuleLaidOut> {
+  return change(ctx, async (tx, station, audit) => {
+    if (input.representativeId !== null) {
+      const rep = await representative(tx, input.representativeId)
+      if (rep.active !== 1) throw new DomainError('REPRESENTATIVE_INACTIVE')
+    }
+    const id = newId()
+    await tx
+      .insertInto('duty_rule')
+      .values({
+        id,
+        station_id: station.id,
+        representative_id: input.representativeId,
+        kind: input.kind,
+        weekday: input.weekday,
+        nth: input.nth,
+        slot: input.slot,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        reception_theme: input.receptionTheme,
+        hlc: ctx.hlc(),
+        deleted: 0,
+      })
+      .execute()
+
+    const today = shanghaiDate(ctx.now())
+    const from = input.startsOn > today ? input.startsOn : today
+    const through = input.endsOn ?? addDays(from, RULE_HORIZON_DAYS)
+    const dates = ruleDates(input, from, through)
+    const calendar = await loadCalendar(tx)
+    const skipped: DutyRuleLaidOut['skipped'][number][] = []
+    const free = dates.filter((date) => {
+      if (!ruleSkips(calendar, date)) return true
+      skipped.push({ date, reason: 'restDay' })
+      return false
+    })
+
+    let shiftsAdded = 0
+    let receptionDaysAdded = 0
+    if (input.representativeId !== null) {
+      const busy = await repo.ownShiftsBetween(tx, input.representativeId, from, through)
+      for (const date of free) {
+        if (busy.some((s) => s.date === date && slotsOverlap(s.slot, input.slot))) {
+          skipped.push({ date, reason: 'doubleBooked' })
+          continue
+        }
+        await tx
+          .insertInto('duty_shift')
+          .values({
+            id: newId(),
+            station_id: station.id,
+            representative_id: input.representativeId,
+            date,
+            slot: input.slot,
+            rule_id: id,
+            hlc: ctx.hlc(),
+            deleted: 0,
+          })
+          .execute()
+        shiftsAdded++
+      }
+    } else {
+      for (const date of free) {
+        if (await repo.liveReceptionDay(tx, station.id, date)) {
+          skipped.push({ date, reason: 'taken' })
+          continue
+        }
+        await tx
+          .insertInto('reception_day')
+          .values({
+            id: newId(),
+            station_id: station.id,
+            date,
+            theme: input.receptionTheme ?? '民意集市',
+            starts_at: RECEPTION_HOURS.startsAt,
+            ends_at: RECEPTION_HOURS.endsAt,
+            rule_id: id,
+            hlc: ctx.hlc(),
+            deleted: 0,
+          })
+          .execute()
+        receptionDaysAdded++
+      }
+    }
+    skipped.sort((x, y) => x.date.localeCompare(y.date))
+    await audit('duty.rule.add', 'duty_rule', id, { ...input, shiftsAdded, receptionDaysAdded })
+    const row = (await repo.rulesInForce(tx, station.id, input.startsOn, input.startsOn)).find(
+      (r) => r.id === id,
+    )
+    if (!row) throw new Error(`rule ${id} vanished inside its own transaction`)
+    return { rule: toDutyRule(row), shiftsAdded, receptionDaysAdded, skipped, laidOutThrough: through }
+  })
+}
+
+/**
+ * Ends a rule after `lastDate`: the shifts and reception days it laid out after that day come off the
+ * calendar (ones staff moved or swapped since no longer belong to it and stay). A rule ended before it
+ * began is removed altogether.
+ */
+export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise<DutyRuleEnded> {
+  return change(ctx, async (tx, station, audit) => {
+    const rule = await tx
+      .selectFrom('duty_rule')
+      .selectAll()
+      .where('id', '=', input.ruleId)
+      .where('station_id', '=', station.id)
+      .where('deleted', '=', 0)
+      .executeTakeFirst()
+    if (!rule) throw new DomainError('NOT_FOUND', { what: 'rule' })
+    const hlc = ctx.hlc()
+    const endsOn = rule.ends_on !== null && rule.ends_on < input.lastDate ? rule.ends_on : input.lastDate
+    await tx
+      .updateTable('duty_rule')
+      .set(endsOn < rule.starts_on ? { deleted: 1, hlc } : { ends_on: endsOn, hlc })
+      .where('id', '=', rule.id)
+      .execute()
+    const shifts = await tx
+      .updateTable('duty_shift')
+      .set({ deleted: 1, hlc })
+      .where('rule_id', '=', rule.id)
+      .where('date', '>', input.lastDate)
+      .where('deleted', '=', 0)
+      .executeTakeFirst()
+    const days = await tx
+      .updateTable('reception_day')
+      .set({ deleted: 1, hlc })
+      .where('rule_id', '=', rule.id)
+      .where('date', '>', input.lastDate)
+      .where('deleted', '=', 0)
+      .executeTakeFirst()
+    const ended = {
+      shiftsRemoved: Number(shifts.numUpdatedRows),
+      receptionDaysRemoved: Number(days.numUpdatedRows),
+    }
+    await audit('duty.rule.end', 'duty_rule', rule.id, { lastDate: input.lastDate, ...ended })
+    return ended
+  })
+}
+
+/** 民意集市 on a day: sets the theme and hours of the day's reception day, or opens one. */
+export function setReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.setReceptionDay'>): Promise<null> {
+  return change(ctx, async (tx, station, audit) => {
+    const existing = await repo.liveReceptionDay(tx, station.id, input.date)
+    const values = { theme: input.theme, starts_at: input.startsAt, ends_at: input.endsAt, hlc: ctx.hlc() }
+    const id = existing?.id ?? newId()
+    if (existing) await tx.updateTable('reception_day').set(values).where('id', '=', id).execute()
+    else {
+      await tx
+        .insertInto('reception_day')
+        .values({ id, station_id: station.id, date: input.date, rule_id: null, deleted: 0, ...values })
+        .execute()
+    }
+    await audit('duty.reception.set', 'reception_day', id, input)
+    return null
+  })
+}
+
+export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeReceptionDay'>): Promise<null> {
+  return change(ctx, async (tx, station, audit) => {
+    const existing = await repo.liveReceptionDay(tx, station.id, input.date)
+    if (!existing) throw new DomainError('NOT_FOUND', { what: 'receptionDay' })
+    await tx
+      .updateTable('reception_day')
+      .set({ deleted: 1, hlc: ctx.hlc() })
+      .where('id', '=', existing.id)
+      .execute()
+    await audit('duty.reception.remove', 'reception_day', existing.id, {
+      date: input.date,
+      theme: existing.theme,
+    })
+    return null
+  })
+}
+
+/**
+ * Corrects the holiday table for one day (a late 调休 announcement, a local day off), or drops the
+ * correction. Due dates counted from now on follow it; ones already set stay as they were promised.
+ */
+export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<null> {
+  return change(ctx, async (tx, _station, audit) => {
+    const actor = actorOf(ctx)
+    if (input.kind === null) {
+      await tx.deleteFrom('holiday_override').where('date', '=', input.date).execute()
+    } else {
+      const row = { kind: input.kind, name: input.name, created_by: actor.id, created_at: ctx.now() }
+      await tx
+        .insertInto('holiday_override')
+        .values({ date: input.date, ...row })
+        .onConflict((oc) => oc.column('date').doUpdateSet(row))
+        .execute()
+    }
+    await audit('duty.day.set', 'holiday_override', input.date, input)
+    return null
+  })
+}

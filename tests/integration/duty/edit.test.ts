@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../../../domain/dates'
+import { RULE_HORIZON_DAYS } from '../../../domain/duty'
+import type { DutyPlan } from '../../../contract/views'
+import type { TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+import { addRepresentative } from '../board/records'
+
+/**
+ * 排班 at the duty desk, through the handlers on a real SQLite file. The test clock starts on Monday
+ * 2025-03-03 at 09:30 Shanghai time; 清明 2025 is Friday 4 April to Sunday 6 April.
+ */
+
+const WANG = { id: 'rep-wang', name: '王海涛', level: 'county' } as const
+const LI = { id: 'rep-li', name: '李秀兰', level: 'township' } as const
+
+async function desk(): Promise<TestStation> {
+  const { t } = await useSetUpStation()
+  await addRepresentative(t, WANG)
+  await addRepresentative(t, LI)
+  await t.loginStaff()
+  return t
+}
+
+const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
+  const res = await p
+  return res.ok ? null : (res.error?.code ?? null)
+}
+const liveShifts = async (t: TestStation) =>
+  (await t.db.selectFrom('duty_shift').select('id').where('deleted', '=', 0).execute()).length
+const dayOf = (plan: DutyPlan, date: string) => {
+  const day = plan.days.find((d) => d.date === date)
+  if (!day) throw new Error(`${date} is not in ${plan.month}`)
+  return day
+}
+const namesOn = (plan: DutyPlan, date: string) =>
+  dayOf(plan, date).shifts.map((s) => `${s.representative.name}:${s.slot}`)
+
+describe('putting a representative on duty', () => {
+  it('shows the shift on the desk’s month and on the kiosk’s, and audits it', async () => {
+    const t = await desk()
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    expect(shift).toMatchObject({
+      date: '2025-03-11',
+      slot: 'morning',
+      representative: { id: WANG.id, name: WANG.name, active: true },
+      ruleId: null,
+    })
+    expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-11')).toEqual([
+      '王海涛:morning',
+    ])
+    const publicDay = (await t.succeed('duty.month', { month: '2025-03' })).days.find(
+      (d) => d.date === '2025-03-11',
+    )
+    expect(publicDay?.shifts.map((s) => s.representative.name)).toEqual([WANG.name])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'duty.shift.add')
+      .execute()
+    expect(audit).toEqual([{ action: 'duty.shift.add', entity_id: shift.id }])
+  })
+
+  it('refuses the same representative twice at once, and writes nothing', async () => {
+    const t = await desk()
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'morning' })
+    expect(
+      await codeOf(
+        t.call('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'allDay' }),
+      ),
+    ).toBe('DUTY_DOUBLE_BOOKED')
+    expect(await liveShifts(t)).toBe(1)
+    // The other half of the day is free.
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'afternoon' })
+    expect(await liveShifts(t)).toBe(2)
+  })
+
+  it('asks before a shift on a holiday, and takes it once confirmed', async () => {
+    const t = await desk()
+    const qingming = { representativeId: WANG.id, date: '2025-04-04', slot: 'allDay' } as const
+    expect(await codeOf(t.call('duty.addShift', qingming))).toBe('DUTY_REST_DAY')
+    expect(await liveShifts(t)).toBe(0)
+    await t.succeed('duty.addShift', { ...qingming, confirmRestDay: true })
+    expect(await liveShifts(t)).toBe(1)
+  })
+
+  it('refuses a representative marked inactive, and flags their old shifts without hiding them from the desk', async () => {
+    const t = await desk()
+    await t.succeed('duty.addShift', { representativeId: LI.id, date: '2025-03-12', slot: 'morning' })
+    await t.db.updateTable('representative').set({ active: 0 }).where('id', '=', LI.id).execute()
+    expect(
+      await codeOf(t.call('duty.addShift', { representativeId: LI.id, date: '2025-03-13', slot: 'morning' })),
+    ).toBe('REPRESENTATIVE_INACTIVE')
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(dayOf(plan, '2025-03-12').shifts[0]?.representative.active).toBe(false)
+    const publicDay = (await t.succeed('duty.month', { month: '2025-03' })).days.find(
+      (d) => d.date === '2025-03-12',
+    )
+    expect(publicDay?.shifts).toEqual([])
+  })
+
+  it('is for staff only', async () => {
+    const t = await desk()
+    await t.logout()
+    expect(
+      await codeOf(
+        t.call('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'morning' }),
+      ),
+    ).toBe('STAFF_ONLY')
+  })
+})
+
+describe('moving, swapping and removing shifts', () => {
+  it('moves a shift to another day, with the same checks as a new one', async () => {
+    const t = await desk()
+    const a = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-13', slot: 'allDay' })
+    expect(
+      await codeOf(t.call('duty.moveShift', { shiftId: a.id, date: '2025-03-13', slot: 'morning' })),
+    ).toBe('DUTY_DOUBLE_BOOKED')
+    const moved = await t.succeed('duty.moveShift', { shiftId: a.id, date: '2025-03-12', slot: 'afternoon' })
+    expect(moved).toMatchObject({ id: a.id, date: '2025-03-12', slot: 'afternoon' })
+    // Moving within its own day and slot is no clash with itself.
+    await t.succeed('duty.moveShift', { shiftId: a.id, date: '2025-03-12', slot: 'allDay' })
+  })
+
+  it('swaps two shifts between two representatives', async () => {
+    const t = await desk()
+    const tuesday = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    const thursday = await t.succeed('duty.addShift', {
+      representativeId: LI.id,
+      date: '2025-03-13',
+      slot: 'allDay',
+    })
+    await t.succeed('duty.swapShifts', { shiftId: tuesday.id, otherShiftId: thursday.id })
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(namesOn(plan, '2025-03-11')).toEqual(['李秀兰:morning'])
+    expect(namesOn(plan, '2025-03-13')).toEqual(['王海涛:allDay'])
+  })
+
+  it('refuses a swap that would put someone on duty twice at once', async () => {
+    const t = await desk()
+    const wangTuesday = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    await t.succeed('duty.addShift', { representativeId: LI.id, date: '2025-03-11', slot: 'afternoon' })
+    const liThursday = await t.succeed('duty.addShift', {
+      representativeId: LI.id,
+      date: '2025-03-13',
+      slot: 'allDay',
+    })
+    // 李秀兰 would take 王海涛's Tuesday morning but already has Tuesday afternoon: fine. Make it clash:
+    await t.succeed('duty.moveShift', { shiftId: wangTuesday.id, date: '2025-03-11', slot: 'allDay' })
+    expect(
+      await codeOf(t.call('duty.swapShifts', { shiftId: wangTuesday.id, otherShiftId: liThursday.id })),
+    ).toBe('DUTY_DOUBLE_BOOKED')
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(namesOn(plan, '2025-03-13')).toEqual(['李秀兰:allDay'])
+  })
+
+  it('removes a shift from both calendars', async () => {
+    const t = await desk()
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    await t.succeed('duty.removeShift', { shiftId: shift.id })
+    expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-11')).toEqual([])
+    expect(await codeOf(t.call('duty.removeShift', { shiftId: shift.id }))).toBe('NOT_FOUND')
+  })
+})
+
+describe('recurring rules', () => {
+  const everyTuesday = {
+    representativeId: WANG.id,
+    kind: 'weekly',
+    weekday: 2,
+    nth: null,
+    slot: 'morning',
+    startsOn: '2025-03-01',
+    endsOn: '2025-04-30',
+    receptionTheme: null,
+  } as const
+
+  it('lays out every Tuesday from today to its end, around a shift the representative already has', async () => {
+    const t = await desk()
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'allDay' })
+    const laid = await t.succeed('duty.addRule', everyTuesday)
+    expect(laid.shiftsAdded).toBe(8)
+    expect(laid.skipped).toEqual([{ date: '2025-03-11', reason: 'doubleBooked' }])
+    expect(laid.laidOutThrough).toBe('2025-04-30')
+    const march = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(dayOf(march, '2025-03-04').shifts[0]?.ruleId).toBe(laid.rule.id)
+    expect(march.rules.map((r) => r.id)).toEqual([laid.rule.id])
+  })
+
+  it('leaves statutory holidays free: no Friday duty on 清明', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', { ...everyTuesday, weekday: 5, startsOn: '2025-04-01' })
+    expect(laid.skipped).toEqual([{ date: '2025-04-04', reason: 'restDay' }])
+    expect(laid.shiftsAdded).toBe(3) // 11, 18 and 25 April
+  })
+
+  it('lays out an open-ended rule a year ahead', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', { ...everyTuesday, endsOn: null })
+    expect(laid.laidOutThrough).toBe(addDays('2025-03-03', RULE_HORIZON_DAYS))
+    // 53 Tuesdays; National Day (7 October) and the Spring Festival (17 February 2026) stay free.
+    expect(laid.shiftsAdded).toBe(51)
+    expect(laid.skipped.map((s) => s.date)).toEqual(['2025-10-07', '2026-02-17'])
+  })
+
+  it('sets the 民意集市 on the second Saturday of each month, keeping a day already set by hand', async () => {
+    const t = await desk()
+    await t.succeed('duty.setReceptionDay', {
+      date: '2025-04-12',
+      theme: '春耕备耕',
+      startsAt: '08:30',
+      endsAt: '11:30',
+    })
+    const laid = await t.succeed('duty.addRule', {
+      representativeId: null,
+      kind: 'monthlyNth',
+      weekday: 6,
+      nth: 2,
+      slot: 'allDay',
+      startsOn: '2025-03-01',
+      endsOn: '2025-06-30',
+      receptionTheme: '民意集市',
+    })
+    expect(laid.receptionDaysAdded).toBe(3) // 8 March, 10 May, 14 June
+    expect(laid.skipped).toEqual([{ date: '2025-04-12', reason: 'taken' }])
+    const march = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(dayOf(march, '2025-03-08').receptionDay).toEqual({
+      theme: '民意集市',
+      startsAt: '09:00',
+      endsAt: '12:00',
+      ruleId: laid.rule.id,
+    })
+    expect(dayOf(await t.succeed('duty.plan', { month: '2025-04' }), '2025-04-12').receptionDay?.theme).toBe(
+      '春耕备耕',
+    )
+  })
+
+  it('refuses a rule whose kind and fields disagree', async () => {
+    const t = await desk()
+    expect(await codeOf(t.call('duty.addRule', { ...everyTuesday, kind: 'monthlyNth' }))).toBe('VALIDATION')
+    expect(await codeOf(t.call('duty.addRule', { ...everyTuesday, representativeId: null }))).toBe(
+      'VALIDATION',
+    )
+    expect(await codeOf(t.call('duty.addRule', { ...everyTuesday, endsOn: '2025-02-01' }))).toBe('VALIDATION')
+  })
+
+  it('ends a rule: its later shifts come off, one moved by hand stays', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', everyTuesday)
+    const april = await t.succeed('duty.plan', { month: '2025-04' })
+    const first = dayOf(april, '2025-04-01').shifts[0]
+    if (!first) throw new Error('no shift on 1 April')
+    await t.succeed('duty.moveShift', { shiftId: first.id, date: '2025-04-02', slot: 'morning' })
+
+    const ended = await t.succeed('duty.endRule', { ruleId: laid.rule.id, lastDate: '2025-03-31' })
+    expect(ended).toEqual({ shiftsRemoved: 4, receptionDaysRemoved: 0 })
+    const after = await t.succeed('duty.plan', { month: '2025-04' })
+    expect(after.days.flatMap((d) => d.shifts.map((s) => s.date))).toEqual(['2025-04-02'])
+    expect(after.rules).toEqual([])
+    expect((await t.succeed('duty.plan', { month: '2025-03' })).rules[0]?.endsOn).toBe('2025-03-31')
+  })
+})
+
+describe('reception days and the holiday table', () => {
+  it('sets, changes and removes a 民意集市', async () => {
+    const t = await desk()
+    const day = { date: '2025-03-15', theme: '农村饮水安全', startsAt: '09:00', endsAt: '12:00' }
+    await t.succeed('duty.setReceptionDay', day)
+    await t.succeed('duty.setReceptionDay', { ...day, theme: '秋收秋种服务', endsAt: '16:00' })
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(dayOf(plan, '2025-03-15').receptionDay).toMatchObject({ theme: '秋收秋种服务', endsAt: '16:00' })
+    expect(await codeOf(t.call('duty.setReceptionDay', { ...day, startsAt: '13:00', endsAt: '12:00' }))).toBe(
+      'VALIDATION',
+    )
+    await t.succeed('duty.removeReceptionDay', { date: '2025-03-15' })
+    expect(dayOf(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-15').receptionDay).toBeNull()
+  })
+
+  it('turns a Friday into a named local day off and back', async () => {
+    const t = await desk()
+    await t.succeed('duty.setDayKind', { date: '2025-03-07', kind: 'rest', name: '县庆' })
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(dayOf(plan, '2025-03-07')).toMatchObject({
+      kind: 'holiday',
+      holidayName: '县庆',
+      override: { kind: 'rest', name: '县庆' },
+    })
+    expect(
+      await codeOf(
+        t.call('duty.addShift', { representativeId: WANG.id, date: '2025-03-07', slot: 'morning' }),
+      ),
+    ).toBe('DUTY_REST_DAY')
+    await t.succeed('duty.setDayKind', { date: '2025-03-07', kind: null, name: null })
+    expect(dayOf(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-07')).toMatchObject({
+      kind: 'workday',
+      override: null,
+    })
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-07', slot: 'morning' })
+  })
+})
+
+describe('publishing a month', () => {
+  it('offers the month as an Excel sheet, an iCalendar file and a PDF', async () => {
+    const t = await desk()
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'morning' })
+    for (const format of ['xlsx', 'ics', 'pdf'] as const) {
+      const file = await t.succeed('duty.publish', { month: '2025-03', format })
+      expect(file.fileName).toBe(`代表值班表-2025-03.${format}`)
+      expect(Buffer.from(file.contentBase64, 'base64').length).toBeGreaterThan(100)
+    }
+  })
+})
