@@ -45,10 +45,13 @@ async function openDutyDesk(page: Page, station: Station) {
 
 const dayCell = (page: Page, date: string) => page.locator(`td.fc-daygrid-day[data-date="${date}"]`)
 
+/** The open day, a drawer titled with its date and weekday. */
+const dayPanel = (page: Page, date: string) => page.getByRole('dialog', { name: new RegExp(`^${date} `) })
+
 async function openDay(page: Page, date: string) {
   // The day number sits at the cell's top; a tap there opens the day, not one of its shifts.
   await dayCell(page, date).locator('.fc-daygrid-day-top').click()
-  await expect(page.locator('.ant-drawer-title')).toContainText(date)
+  await expect(dayPanel(page, date)).toBeVisible()
 }
 
 async function chooseRepresentative(page: Page, name: string) {
@@ -56,8 +59,6 @@ async function chooseRepresentative(page: Page, name: string) {
   await select.fill(name)
   await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click()
 }
-
-const drawer = (page: Page) => page.locator('.ant-drawer-content')
 
 test('puts a representative on duty, and flags a double booking before saving', async ({ page, station }) => {
   const month = await monthNow(station)
@@ -68,8 +69,8 @@ test('puts a representative on duty, and flags a double booking before saving', 
   await openDutyDesk(page, station)
   await openDay(page, date)
   await chooseRepresentative(page, rep.name)
-  await drawer(page).locator('.ant-segmented').getByText('上午', { exact: true }).click()
-  await drawer(page).getByRole('button', { name: '排班', exact: true }).click()
+  await dayPanel(page, date).locator('.ant-segmented').getByText('上午', { exact: true }).click()
+  await dayPanel(page, date).getByRole('button', { name: '排班', exact: true }).click()
   await expect(page.getByText(`已为 ${rep.name} 排班`)).toBeVisible()
   await expect(dayCell(page, date)).toContainText(`上午 ${rep.name}`)
   const after = (await monthNow(station)).days.find((d) => d.date === date)
@@ -79,9 +80,9 @@ test('puts a representative on duty, and flags a double booking before saving', 
 
   // The same person for the whole day: flagged, and the button stays off.
   await chooseRepresentative(page, rep.name)
-  await drawer(page).locator('.ant-segmented').getByText('全天', { exact: true }).first().click()
-  await expect(drawer(page).getByText('这位代表这天上午已经有值班了')).toBeVisible()
-  await expect(drawer(page).getByRole('button', { name: '排班', exact: true })).toBeDisabled()
+  await dayPanel(page, date).locator('.ant-segmented').getByText('全天', { exact: true }).first().click()
+  await expect(dayPanel(page, date).getByText('这位代表这天上午已经有值班了')).toBeVisible()
+  await expect(dayPanel(page, date).getByRole('button', { name: '排班', exact: true })).toBeDisabled()
   await screenshot(page, 'staff-duty-day')
 })
 
@@ -94,8 +95,8 @@ test('asks before a shift on a rest day', async ({ page, station }) => {
   await openDutyDesk(page, station)
   await openDay(page, date)
   await chooseRepresentative(page, rep.name)
-  await expect(drawer(page).getByText('这一天是休息日，确认后才能排班')).toBeVisible()
-  await drawer(page).getByRole('button', { name: '确认在休息日排班' }).click()
+  await expect(dayPanel(page, date).getByText('这一天是休息日，确认后才能排班')).toBeVisible()
+  await dayPanel(page, date).getByRole('button', { name: '确认在休息日排班' }).click()
   await expect(page.getByText(`已为 ${rep.name} 排班`)).toBeVisible()
   await expect(dayCell(page, date)).toContainText(rep.name)
 })
@@ -117,7 +118,7 @@ test('swaps two shifts between two representatives (换班)', async ({ page, sta
 
   await openDutyDesk(page, station)
   await openDay(page, a.date)
-  await drawer(page)
+  await dayPanel(page, a.date)
     .getByTestId('duty-day-shift')
     .filter({ hasText: a.rep.name })
     .getByRole('button', { name: '换班' })
