@@ -57,6 +57,12 @@ export const methods = {
   'sync.status': { input: s.Empty, access: 'staff' },
   'sync.now': { input: s.Empty, access: 'staff' },
   'board.latest': { input: s.Empty, access: 'public' },
+  'board.settings': { input: s.Empty, access: 'staff' },
+  'board.setSettings': { input: s.AssessmentSettingsInput, access: 'admin' },
+  'board.month': { input: s.BoardMonthInput, access: 'staff' },
+  'board.publish': { input: s.BoardMonthInput, access: 'staff' },
+  'board.records': { input: s.BoardRecordsInput, access: 'staff' },
+  'board.year': { input: s.YearInput, access: 'staff' },
   'consultations.list': { input: s.ConsultationListInput, access: 'staff' },
   'consultations.get': { input: s.ConsultationIdInput, access: 'staff' },
   'consultations.record': { input: s.RecordConsultationInput, access: 'staff' },
@@ -119,6 +125,12 @@ interface Outputs {
   'sync.status': SyncStatus
   'sync.now': SyncStatus
   'board.latest': v.PublicBoard | null
+  'board.settings': v.AssessmentSettings
+  'board.setSettings': v.AssessmentSettings
+  'board.month': v.BoardOfMonth
+  'board.publish': v.PublicBoard
+  'board.records': readonly v.BoardRecord[]
+  'board.year': v.YearlyAssessment
   'consultations.list': v.ConsultationPage
   'consultations.get': v.ConsultationDetail
   'consultations.record': v.ConsultationDetail

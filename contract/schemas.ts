@@ -182,6 +182,50 @@ export const PublishDutyInput = z.strictObject({
   format: z.enum(['pdf', 'ics', 'xlsx']),
 })
 
+/** A finished (or the current) month of the board, `YYYY-MM`. */
+export const BoardMonthInput = z.strictObject({ month: DutyMonthInput.shape.month })
+
+const weight = z.number().min(0).max(100)
+/**
+ * 考核办法: points per unit of each figure (satisfaction: points for a 100 % rate) and the yearly scores
+ * for one to five stars, rising. The station numbers each saved method; boards keep the one they used.
+ */
+export const AssessmentSettingsInput = z.strictObject({
+  weights: z.strictObject({
+    visits: weight,
+    shiftsAttended: weight,
+    petitionsHandled: weight,
+    petitionsResolved: weight,
+    resolvedOnTime: weight,
+    satisfaction: weight,
+    consultations: weight,
+  }),
+  starThresholds: z
+    .tuple([z.number(), z.number(), z.number(), z.number(), z.number()])
+    .refine((t) => t.every((x, i) => x >= 0 && x <= 100_000 && (i === 0 || x > (t[i - 1] ?? 0))), {
+      message: '星级分数线要从低到高',
+    }),
+})
+
+/** The figures of a board that open a list of records. */
+export const BOARD_FIGURES = [
+  'visits',
+  'shiftsScheduled',
+  'shiftsAttended',
+  'petitionsHandled',
+  'petitionsResolved',
+  'resolvedOnTime',
+  'ratings',
+  'consultations',
+] as const
+/** 穿透查询: the records behind one number of a board. */
+export const BoardRecordsInput = z.strictObject({
+  month: DutyMonthInput.shape.month,
+  representativeId: id,
+  figure: z.enum(BOARD_FIGURES),
+})
+export const YearInput = z.strictObject({ year: z.number().int().min(2000).max(2099) })
+
 /** The receipt printer: '' is the system default printer; the paper roll is 58 or 80 mm wide. */
 const printerName = z.string().trim().max(100)
 const paperWidthMm = z.union([z.literal(58), z.literal(80)])

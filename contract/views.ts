@@ -1,4 +1,5 @@
 import type { AssessmentMethod, BoardRow } from '../domain/board'
+import type { StarThresholds } from '../domain/yearly-assessment'
 import type { ConsultationKind } from '../domain/consultation'
 import type { DutySlot } from '../domain/duty'
 import type { PetitionEventType } from '../domain/petition/events'
@@ -319,6 +320,62 @@ export interface PublicBoard {
   /** Highest score first. */
   readonly rows: readonly BoardRow[]
 }
+
+/** 考核办法 as the station uses it now: the method for the next board and the yearly star thresholds. */
+export interface AssessmentSettings {
+  readonly method: AssessmentMethod
+  readonly starThresholds: StarThresholds
+}
+
+/**
+ * A month of the board at the desk: the published board when there is one, else the figures as they
+ * stand now under the current method (a preview; not shown to the public).
+ */
+export interface BoardOfMonth {
+  readonly month: string
+  readonly published: boolean
+  /** Null for a preview. */
+  readonly publishedAt: number | null
+  readonly method: AssessmentMethod
+  readonly rows: readonly BoardRow[]
+  /** A month can be published once it is over and has not been published yet. */
+  readonly canPublish: boolean
+}
+
+/** One record behind a number of a board (穿透查询), in the terms of its kind. */
+export type BoardRecord =
+  | {
+      readonly kind: 'visit'
+      readonly id: string
+      readonly at: number
+      readonly confirmedBy: 'code' | 'staff'
+    }
+  | { readonly kind: 'shift'; readonly id: string; readonly date: IsoDate; readonly slot: DutySlot }
+  | {
+      readonly kind: 'petition'
+      readonly id: string
+      readonly code: string
+      readonly categoryName: string
+      readonly status: PetitionStatus
+      readonly submittedAt: number
+      readonly dueOn: IsoDate
+    }
+  | {
+      readonly kind: 'rating'
+      readonly id: string
+      readonly code: string
+      readonly rating: Rating
+      readonly at: number
+    }
+  | {
+      readonly kind: 'consultation'
+      readonly id: string
+      readonly date: IsoDate
+      readonly topic: string
+      readonly consultationKind: ConsultationKind
+    }
+
+export type { YearlyAssessment } from '../domain/yearly-assessment'
 
 /** 议事记录: one consultation as the staff list shows it. */
 export interface ConsultationRow {

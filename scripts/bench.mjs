@@ -13,6 +13,7 @@ const ALL = [
   'preload',
   'submit',
   'fold',
+  'desk',
   'roster-search',
   'pinyin',
   'kiosk-bundle',
