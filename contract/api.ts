@@ -66,6 +66,8 @@ export const methods = {
   'consultations.list': { input: s.ConsultationListInput, access: 'staff' },
   'consultations.get': { input: s.ConsultationIdInput, access: 'staff' },
   'consultations.record': { input: s.RecordConsultationInput, access: 'staff' },
+  'reception.today': { input: s.Empty, access: 'public' },
+  'reception.issueTicket': { input: s.Empty, access: 'staff' },
   'visits.today': { input: s.Empty, access: 'public' },
   'visits.checkIn': { input: s.CheckInInput, access: 'public' },
   'visits.confirm': { input: s.RepresentativeIdInput, access: 'staff' },
@@ -134,6 +136,8 @@ interface Outputs {
   'consultations.list': v.ConsultationPage
   'consultations.get': v.ConsultationDetail
   'consultations.record': v.ConsultationDetail
+  'reception.today': v.ReceptionToday
+  'reception.issueTicket': v.ReceptionTicket
   'visits.today': v.VisitsToday
   'visits.checkIn': v.CheckInResult
   'visits.confirm': v.CheckInResult

@@ -377,6 +377,31 @@ export type BoardRecord =
 
 export type { YearlyAssessment } from '../domain/yearly-assessment'
 
+/** 民意集市 today, for the desk and the wall display: no personal data, so residents may see it. */
+export interface ReceptionToday {
+  readonly date: IsoDate
+  readonly stationName: string
+  readonly receptionDay: { readonly theme: string; readonly startsAt: string; readonly endsAt: string } | null
+  /** Queue tickets drawn today: each visitor draws one. */
+  readonly visitors: number
+  readonly lastTicket: number | null
+  /** Petitions filed today at this station, by any channel. */
+  readonly petitionsTaken: number
+  readonly resolvedOnSpot: number
+  /** resolvedOnSpot ÷ petitionsTaken, 0–1; null before the first petition. */
+  readonly onSpotShare: number | null
+}
+
+/** A queue ticket as drawn: its number and the document the receipt printer prints. */
+export interface ReceptionTicket {
+  readonly id: string
+  readonly number: number
+  readonly date: IsoDate
+  readonly issuedAt: number
+  readonly html: string
+  readonly widthMm: 58 | 80
+}
+
 /** 议事记录: one consultation as the staff list shows it. */
 export interface ConsultationRow {
   readonly id: string

@@ -13,6 +13,7 @@ import { consultationHandlers } from './features/consultations/handlers'
 import { dutyHandlers } from './features/duty/handlers'
 import { petitionHandlers } from './features/petitions/handlers'
 import { receiptHandlers } from './features/receipts/handlers'
+import { receptionHandlers } from './features/reception/handlers'
 import { rosterHandlers } from './features/roster/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
@@ -28,6 +29,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...catalogHandlers,
   ...petitionHandlers,
   ...receiptHandlers,
+  ...receptionHandlers,
   ...staffHandlers,
   ...backupHandlers,
   ...auditHandlers,

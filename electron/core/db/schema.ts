@@ -89,6 +89,15 @@ export interface DB {
     /** The recurring rule that made the day (migration 0005); null when set by hand. */
     rule_id: string | null
   }
+  reception_ticket: {
+    id: string
+    station_id: string
+    date: string
+    number: number
+    issued_at: number
+    issued_by: string | null
+    hlc: string
+  }
   holiday_override: {
     date: string
     kind: 'work' | 'rest'

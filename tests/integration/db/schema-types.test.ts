@@ -93,6 +93,15 @@ const COLUMNS: Columns = {
     deleted: 'notNull',
     rule_id: 'null',
   },
+  reception_ticket: {
+    id: 'notNull',
+    station_id: 'notNull',
+    date: 'notNull',
+    number: 'notNull',
+    issued_at: 'notNull',
+    issued_by: 'null',
+    hlc: 'notNull',
+  },
   holiday_override: {
     date: 'notNull',
     kind: 'notNull',

@@ -4,6 +4,7 @@ import * as m0002 from './0002_reference_version'
 import * as m0003 from './0003_submission_id'
 import * as m0004 from './0004_visit_station_date'
 import * as m0005 from './0005_duty_rule_links'
+import * as m0006 from './0006_reception_ticket'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_submission_id': m0003,
   '0004_visit_station_date': m0004,
   '0005_duty_rule_links': m0005,
+  '0006_reception_ticket': m0006,
 }
