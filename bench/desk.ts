@@ -65,7 +65,7 @@ async function rosterRows(station: Station): Promise<string[][]> {
     rng.pick(sectors),
     rng.sample(specialties, rng.int(1, 2)).join('、'),
     rng.pick(townships),
-    `0393${String(rng.int(1_000_000, 9_999_999))}`,
+    `0393${String(rng.int(2_000_000, 9_999_999))}`,
     '在任',
   ])
 }

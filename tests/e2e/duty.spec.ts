@@ -159,7 +159,7 @@ test('a weekly rule lays out shifts, and the month is published as an .ics file'
   await page.getByText('日历文件（.ics）').click()
   const file = await downloading
   expect(file.suggestedFilename()).toBe(`代表值班表-${thisMonth()}.ics`)
-  const calendar = new ICAL.Component(ICAL.parse(await readFile(await file.path(), 'utf8')))
+  const calendar = new ICAL.Component(ICAL.parse(await readFile(await file.path(), 'utf8')) as unknown[])
   const events = calendar.getAllSubcomponents('vevent')
   const published = await monthNow(station)
   const expected = published.days.reduce((n, d) => n + d.shifts.length + (d.receptionDay ? 1 : 0), 0)

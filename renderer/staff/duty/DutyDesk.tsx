@@ -67,7 +67,10 @@ export default function DutyDesk() {
   const roster = useApiQuery('staff.roster', () => call('roster.directory', {}))
   const people = roster.state.status === 'ok' ? roster.state.value.representatives : []
 
-  const loaded: readonly DutyPlan[] = plans.state.status === 'ok' ? plans.state.value : []
+  const loaded = useMemo(
+    (): readonly DutyPlan[] => (plans.state.status === 'ok' ? plans.state.value : []),
+    [plans.state],
+  )
   const days = useMemo(
     () => new Map(loaded.flatMap((p) => p.days.map((d) => [d.date, d] as const))),
     [loaded],

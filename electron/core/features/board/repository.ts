@@ -1,6 +1,6 @@
+import { sql } from 'kysely'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import type { Executor, NewRow } from '../../db/schema'
-import { eventFromRow } from '../petitions/repository'
 
 /** Queries only: the published boards and the month's records a board is counted from. */
 
@@ -86,34 +86,27 @@ export async function timelinesActiveBetween(
   fromMs: number,
   untilMs: number,
 ): Promise<PetitionEvent[][]> {
-  const rows = await db
-    .selectFrom('petition_event')
-    .selectAll()
-    .where('petition_id', 'in', (eb) =>
-      eb
-        .selectFrom('petition_event as e')
-        .innerJoin('petition as p', 'p.id', 'e.petition_id')
-        .select('e.petition_id')
-        .where('e.type', 'in', CREDITING)
-        .where('e.at', '>=', fromMs)
-        .where('e.at', '<', untilMs)
-        .where('p.station_id', '=', stationId),
+  // One row per petition with its whole timeline as a JSON array built by SQLite: a month touches
+  // thousands of petitions and tens of thousands of events, and the driver's cost is per row and column
+  // (one row per event took ten times as long as this).
+  const rows = await sql<{ timeline: string }>`
+    select json_group_array(json_object(
+      'id', id, 'petitionId', petition_id, 'type', type, 'at', at, 'hlc', hlc,
+      'actor', json_object('role', actor_role, 'id', actor_id), 'payload', json(payload)
+    ) order by hlc, id) as timeline
+    from petition_event
+    where petition_id in (
+      select e.petition_id from petition_event e join petition p on p.id = e.petition_id
+      where e.type in (${sql.join(CREDITING)}) and e.at >= ${fromMs} and e.at < ${untilMs}
+        and p.station_id = ${stationId}
     )
-    .orderBy('petition_id')
-    .orderBy('hlc')
-    .orderBy('id')
-    .execute()
-  const timelines: PetitionEvent[][] = []
-  let current: PetitionEvent[] = []
-  for (const r of rows) {
-    if (current.length > 0 && current[0]?.petitionId !== r.petition_id) {
-      timelines.push(current)
-      current = []
-    }
-    current.push(eventFromRow(r))
-  }
-  if (current.length > 0) timelines.push(current)
-  return timelines
+    group by petition_id
+    order by petition_id`.execute(db)
+  return rows.rows.map((r) =>
+    (JSON.parse(r.timeline) as (Omit<PetitionEvent, 'type'> & { type: string; payload: object })[]).map(
+      ({ payload, ...event }) => ({ ...payload, ...event }) as PetitionEvent,
+    ),
+  )
 }
 
 export function representativesByIds(db: Executor, ids: readonly string[]) {
