@@ -2,7 +2,7 @@ import type { Result } from './result'
 
 /**
  * What the Electron preload puts on `window.station`: the whole surface the renderer can reach in the
- * shell. Three functions over three IPC channels and a marker; never ipcRenderer, never Node. In serve mode
+ * shell. Four functions over four IPC channels and a marker; never ipcRenderer, never Node. In serve mode
  * (a plain browser) `window.station` is absent and the renderer talks HTTP instead.
  */
 export const BRIDGE_KEY = 'station'
@@ -10,6 +10,7 @@ export const BRIDGE_KEY = 'station'
 export const IPC_CHANNEL = {
   invoke: 'station:invoke',
   print: 'station:print',
+  printTicket: 'station:printTicket',
   printers: 'station:printers',
 } as const
 
@@ -31,6 +32,13 @@ export interface ReceiptPrintResult {
   readonly failureReason: string | null
 }
 
+/** How a queue ticket print went: the number is drawn either way. */
+export interface TicketPrintResult {
+  readonly number: number
+  readonly printed: boolean
+  readonly failureReason: string | null
+}
+
 export interface StationBridge {
   /** One station API call; the staff session lives in the main process, never here. */
   invoke(method: string, input: unknown): Promise<Result<unknown>>
@@ -39,6 +47,11 @@ export interface StationBridge {
    * staff) come back as an error Result; a printer failure is a successful Result with printed: false.
    */
   printReceipt(petitionId: string, reprint?: boolean): Promise<Result<ReceiptPrintResult>>
+  /**
+   * Draws the next 民意集市 queue number (staff only) and prints its ticket on the receipt printer. The
+   * number is drawn whatever the printer does; `printed: false` means the desk calls it out instead.
+   */
+  printTicket(): Promise<Result<TicketPrintResult>>
   /** The system's printers. Serve mode has no such list: the browser's print dialog picks the printer. */
   listPrinters(): Promise<Result<readonly PrinterChoice[]>>
   readonly shell: 'electron'

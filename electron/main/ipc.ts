@@ -1,8 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { IPC_CHANNEL, type PrinterChoice, type ReceiptPrintResult } from '../../contract/bridge'
+import {
+  IPC_CHANNEL,
+  type PrinterChoice,
+  type ReceiptPrintResult,
+  type TicketPrintResult,
+} from '../../contract/bridge'
 import { errorMessagesZh } from '../../contract/errors'
 import type { Result } from '../../contract/result'
-import type { ReceiptPrint } from '../../contract/views'
+import type { ReceiptPrint, ReceptionTicket } from '../../contract/views'
 import { receiptPrinterSettings } from '../core/features/receipts/settings'
 import type { DispatchOutcome, Station } from '../core/station'
 import { originOf } from './lockdown'
@@ -90,6 +95,28 @@ export function registerStationIpc(
       }
     },
   )
+
+  ipcMain.handle(IPC_CHANNEL.printTicket, async (event): Promise<Result<TicketPrintResult>> => {
+    if (!fromApp(event)) return refused
+    // reception.issueTicket is staff-only and draws the number; then the paper, on the receipt printer.
+    const outcome = await dispatch(event.sender, 'reception.issueTicket', {})
+    if (!outcome.response.ok) return outcome.response
+    const ticket = outcome.response.value as ReceptionTicket
+    if (!printer) {
+      return {
+        ok: true,
+        value: { number: ticket.number, printed: false, failureReason: 'no printer configured' },
+      }
+    }
+    try {
+      const { printerName } = await receiptPrinterSettings(station.db)
+      const printed = await printer({ html: ticket.html, printerName, widthMm: ticket.widthMm })
+      return { ok: true, value: { number: ticket.number, ...printed } }
+    } catch (e) {
+      console.error('ticket printing failed', { error: e instanceof Error ? e.stack : String(e) })
+      return { ok: true, value: { number: ticket.number, printed: false, failureReason: String(e) } }
+    }
+  })
 
   // Public: the first-run wizard asks before any staff account exists, and printer names are no secret.
   ipcMain.handle(IPC_CHANNEL.printers, async (event): Promise<Result<readonly PrinterChoice[]>> => {

@@ -5,6 +5,7 @@ import {
   type PrinterChoice,
   type ReceiptPrintResult,
   type StationBridge,
+  type TicketPrintResult,
 } from '../../contract/bridge'
 import type { Result } from '../../contract/result'
 
@@ -19,6 +20,7 @@ const bridge: StationBridge = {
     ipcRenderer.invoke(IPC_CHANNEL.print, petitionId, reprint ?? false) as Promise<
       Result<ReceiptPrintResult>
     >,
+  printTicket: () => ipcRenderer.invoke(IPC_CHANNEL.printTicket) as Promise<Result<TicketPrintResult>>,
   listPrinters: () => ipcRenderer.invoke(IPC_CHANNEL.printers) as Promise<Result<readonly PrinterChoice[]>>,
   shell: 'electron',
 }

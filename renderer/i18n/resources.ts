@@ -6,6 +6,7 @@ import enKeyboard from './en/keyboard.json'
 import enPetition from './en/petition.json'
 import enProgress from './en/progress.json'
 import enReceipt from './en/receipt.json'
+import enReception from './en/reception.json'
 import enRepresentatives from './en/representatives.json'
 import enStaff from './en/staff.json'
 import enBase from './en.json'
@@ -17,6 +18,7 @@ import zhKeyboard from './zh-CN/keyboard.json'
 import zhPetition from './zh-CN/petition.json'
 import zhProgress from './zh-CN/progress.json'
 import zhReceipt from './zh-CN/receipt.json'
+import zhReception from './zh-CN/reception.json'
 import zhRepresentatives from './zh-CN/representatives.json'
 import zhStaff from './zh-CN/staff.json'
 import zhBase from './zh-CN.json'
@@ -29,6 +31,7 @@ import zhBase from './zh-CN.json'
 export const zhCN = {
   ...zhBase,
   staff: zhStaff,
+  reception: zhReception,
   kiosk: {
     ...zhBase.kiosk,
     keyboard: zhKeyboard,
@@ -50,6 +53,7 @@ export { enErrors }
 export const enTranslation = {
   ...enShared,
   staff: enStaff,
+  reception: enReception,
   kiosk: {
     ...enShared.kiosk,
     keyboard: enKeyboard,

@@ -1,5 +1,8 @@
+import { App } from 'antd'
+import { useTranslation } from 'react-i18next'
 import type { InputOf, Method, OutputOf } from '../../contract/api'
 import { printInFrame } from '../lib/printReceipt'
+import { useSession } from './session'
 
 /**
  * A receipt printed from the desk: the first one of a petition staff just filed (代录), or a reprint (补打)
@@ -19,4 +22,20 @@ export async function printFromDesk(
   }
   const receipt = await call('receipts.print', { petitionId, reprint })
   return printInFrame(receipt.html)
+}
+
+/**
+ * The first receipt of a petition just filed at the desk, in the background: the petition is saved
+ * whatever the printer does, and a failed print says so (it can be reprinted from the detail).
+ */
+export function usePrintFiled(): (petitionId: string) => void {
+  const { t } = useTranslation()
+  const { call } = useSession()
+  const { message } = App.useApp()
+  return (petitionId) => {
+    const warn = () => void message.warning(t('staff.walkIn.notPrinted'))
+    printFromDesk(petitionId, call, false).then((printed) => {
+      if (!printed) warn()
+    }, warn)
+  }
 }

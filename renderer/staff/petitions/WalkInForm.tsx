@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { SubmitPetitionResult } from '../../../contract/views'
 import type { Channel } from '../../../domain/petition/types'
 import { checkIdNumber, checkPhone } from '../../../domain/validators'
+import { ApiError } from '../../api'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { FormPage } from '../FormPage'
 import { useSession } from '../session'
@@ -24,7 +25,13 @@ interface Fields {
   name?: string
   phone?: string
   idNumber?: string
+  /** 民意集市 intake: resolved there and then, and how. */
+  onSpotNow?: boolean
+  onSpotAnswer?: string
 }
+
+/** What became of a 当场解决 asked for with the filing; `refused` when the petition is not the station's. */
+export type OnSpotOutcome = 'notAsked' | 'resolved' | 'refused'
 
 /** The bounds of contract/schemas.ts SubmitPetitionInput. */
 const MAX = { text: 2000, name: 40, phone: 20, idNumber: 18 } as const
@@ -38,10 +45,16 @@ export function WalkInForm({
   references,
   onCancel,
   onFiled,
+  channel,
+  onSpot = false,
 }: {
   references: References | null
   onCancel: () => void
-  onFiled: (result: SubmitPetitionResult) => void
+  onFiled: (result: SubmitPetitionResult, onSpot: OnSpotOutcome) => void
+  /** A fixed channel (the 民意集市 desk); without it staff choose. */
+  channel?: (typeof CHANNELS)[number]
+  /** Offer 当场解决 with the filing (the 民意集市 desk). */
+  onSpot?: boolean
 }) {
   const { t } = useTranslation()
   const { call } = useSession()
@@ -53,6 +66,7 @@ export function WalkInForm({
   const townshipId = Form.useWatch('townshipId', form)
   const categoryId = Form.useWatch('categoryId', form)
   const anonymous = Form.useWatch('anonymous', form) ?? false
+  const onSpotNow = Form.useWatch('onSpotNow', form) ?? false
   const category = references?.categories.find((c) => c.id === categoryId)
   const villages = useMemo(
     () =>
@@ -81,7 +95,16 @@ export function WalkInForm({
           : { name: trim(f.name), phone: trim(f.phone), idNumber: trim(f.idNumber)?.toUpperCase() ?? null },
         submissionId,
       })
-      onFiled(result)
+      const answer = trim(f.onSpotAnswer)
+      if (!f.onSpotNow || answer === null) return onFiled(result, 'notAsked')
+      try {
+        await call('petitions.act', { id: result.id, action: { type: 'resolvedOnSpot', answer } })
+        onFiled(result, 'resolved')
+      } catch (e) {
+        // Filed either way; a petition routed past the station is not the station's to resolve.
+        if (e instanceof ApiError && e.code === 'TRANSITION_REFUSED') onFiled(result, 'refused')
+        else throw e
+      }
     })
   }
 
@@ -98,14 +121,15 @@ export function WalkInForm({
         size="large"
         className="staff-consultation-form"
         initialValues={{
-          channel: 'walkIn',
+          channel: channel ?? 'walkIn',
           anonymous: false,
+          onSpotNow: false,
           villageId: null,
           preferredRepresentativeId: null,
         }}
         onFinish={(f) => void submit(f)}
       >
-        <Form.Item name="channel" label={t('staff.walkIn.channel')}>
+        <Form.Item name="channel" label={t('staff.walkIn.channel')} hidden={channel !== undefined}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -200,6 +224,29 @@ export function WalkInForm({
             >
               <Input maxLength={MAX.idNumber} />
             </Form.Item>
+          </>
+        )}
+        {onSpot && (
+          <>
+            <Form.Item name="onSpotNow" label={t('reception.onSpot.label')}>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={[
+                  { value: false, label: t('reception.onSpot.later') },
+                  { value: true, label: t('reception.onSpot.now') },
+                ]}
+              />
+            </Form.Item>
+            {onSpotNow && (
+              <Form.Item
+                name="onSpotAnswer"
+                label={t('reception.onSpot.answer')}
+                rules={required(t('reception.onSpot.answerNeeded'))}
+              >
+                <Input.TextArea rows={2} maxLength={MAX.text} />
+              </Form.Item>
+            )}
           </>
         )}
         {error && <Alert type="error" showIcon title={error.message} />}

@@ -79,7 +79,12 @@ const printers = (event: unknown) => handlers.get('station:printers')?.(event) a
 
 describe('the station IPC channel', () => {
   it('registers exactly the invoke, print and printer-list channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['station:invoke', 'station:print', 'station:printers'])
+    expect([...handlers.keys()].sort()).toEqual([
+      'station:invoke',
+      'station:print',
+      'station:printTicket',
+      'station:printers',
+    ])
   })
 
   it.each([
@@ -222,6 +227,43 @@ describe('the print channel', () => {
     expect(await print(eventFrom(new FakeSender(1)), { id: 'p-1' })).toMatchObject({ ok: false })
     expect(await print(eventFrom(new FakeSender(1)), 'p-1', 'yes')).toMatchObject({ ok: false })
     expect(calls).toHaveLength(0)
+  })
+})
+
+describe('the ticket channel', () => {
+  const TICKET = { id: 't-1', number: 7, date: '2026-11-14', issuedAt: 1, html: '<p>7</p>', widthMm: 80 }
+  const printTicket = (event: unknown) =>
+    handlers.get('station:printTicket')?.(event) as Promise<Result<unknown>>
+
+  it('draws the number through the core, then prints the ticket on the configured printer', async () => {
+    reply = (m) =>
+      m === 'reception.issueTicket'
+        ? { response: { ok: true, value: TICKET } }
+        : { response: { ok: true, value: null } }
+    expect(await printTicket(eventFrom(new FakeSender(1)))).toEqual({
+      ok: true,
+      value: { number: 7, printed: true, failureReason: null },
+    })
+    expect(calls[0]).toMatchObject({ method: 'reception.issueTicket', input: {} })
+    expect(printer.mock.calls[0]?.[0]).toMatchObject({ html: '<p>7</p>', widthMm: 80 })
+  })
+
+  it('returns a refusal (no staff session) as its error and prints nothing', async () => {
+    reply = () => ({ response: { ok: false, error: { code: 'STAFF_ONLY', message: '…' } } })
+    expect(await printTicket(eventFrom(new FakeSender(1)))).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_ONLY' },
+    })
+    expect(printer).not.toHaveBeenCalled()
+  })
+
+  it('keeps the drawn number when the printer fails', async () => {
+    reply = () => ({ response: { ok: true, value: TICKET } })
+    printer.mockResolvedValueOnce({ printed: false, failureReason: 'Printer is offline' })
+    expect(await printTicket(eventFrom(new FakeSender(1)))).toEqual({
+      ok: true,
+      value: { number: 7, printed: false, failureReason: 'Printer is offline' },
+    })
   })
 })
 

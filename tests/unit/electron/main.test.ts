@@ -159,6 +159,7 @@ describe('starting the shell', () => {
     expect(electron.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]).sort()).toEqual([
       'station:invoke',
       'station:print',
+      'station:printTicket',
       'station:printers',
     ])
     expect(electron.windows[0]?.options).toMatchObject({ kiosk: true, webPreferences: { devTools: false } })

@@ -19,9 +19,15 @@ beforeAll(async () => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes window.station with the three functions and the shell marker, nothing else', () => {
+  it('exposes window.station with the four functions and the shell marker, nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['station'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'listPrinters', 'printReceipt', 'shell'])
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'listPrinters',
+      'printReceipt',
+      'printTicket',
+      'shell',
+    ])
     expect(bridge.shell).toBe('electron')
     expect(Object.values(bridge)).not.toContain(fake.invoke)
   })
@@ -36,6 +42,11 @@ describe('the preload bridge', () => {
     expect(fake.invoke).toHaveBeenLastCalledWith('station:print', 'p-1', false)
     await bridge.printReceipt('p-1', true)
     expect(fake.invoke).toHaveBeenLastCalledWith('station:print', 'p-1', true)
+  })
+
+  it('asks main to draw and print a queue ticket on its own channel, with no arguments', async () => {
+    await bridge.printTicket()
+    expect(fake.invoke).toHaveBeenLastCalledWith('station:printTicket')
   })
 
   it('asks main for the printer list on its own channel, with nothing the page could choose', async () => {
