@@ -59,15 +59,26 @@ async function rosterRows(station: Station): Promise<string[][]> {
   const levels = ['省', '市', '县', '乡镇'] as const
   const sectors = ['农民', '工人', '企业', '教育', '医疗卫生', '基层干部']
   const specialties = ['城乡建设', '农业农村', '社会保障', '生态环境', '先进制造业', '基层治理']
-  return Array.from({ length: IMPORT_ROWS }, () => [
-    personName(rng, rng.chance(0.7) ? 'male' : 'female'),
-    rng.weighted(levels.map((l, k) => [l, [1, 6, 25, 68][k] ?? 1] as const)),
-    rng.pick(sectors),
-    rng.sample(specialties, rng.int(1, 2)).join('、'),
-    rng.pick(townships),
-    `0393${String(rng.int(2_000_000, 9_999_999))}`,
-    '在任',
-  ])
+  // One row per person: a roster names a representative once (the import refuses a repeated name and
+  // township as the same person).
+  const seen = new Set<string>()
+  const rows: string[][] = []
+  while (rows.length < IMPORT_ROWS) {
+    const name = personName(rng, rng.chance(0.7) ? 'male' : 'female')
+    const township = rng.pick(townships)
+    if (seen.has(`${name}|${township}`)) continue
+    seen.add(`${name}|${township}`)
+    rows.push([
+      name,
+      rng.weighted(levels.map((l, k) => [l, [1, 6, 25, 68][k] ?? 1] as const)),
+      rng.pick(sectors),
+      rng.sample(specialties, rng.int(1, 2)).join('、'),
+      township,
+      `0393${String(rng.int(2_000_000, 9_999_999))}`,
+      '在任',
+    ])
+  }
+  return rows
 }
 
 const HEADER = ['姓名', '级别', '界别', '擅长领域', '所属乡镇', '办公电话', '状态']
@@ -166,14 +177,14 @@ try {
       try {
         const session = await signInAdmin(fresh)
         const t0 = performance.now()
-        const result = await call<{ saved: boolean; added: number }>(
+        const result = await call<{ saved: boolean; added: number; updated: number }>(
           fresh,
           'roster.import',
           { fileName, contentBase64: bytes.toString('base64') },
           session,
         )
         const t = performance.now() - t0
-        if (!result.saved || result.added !== IMPORT_ROWS) {
+        if (!result.saved || result.added + result.updated !== IMPORT_ROWS) {
           throw new Error(`the import was not taken whole: ${JSON.stringify(result).slice(0, 300)}`)
         }
         console.log(

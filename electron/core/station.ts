@@ -93,10 +93,12 @@ export async function openStation(opts: StationOptions): Promise<Station> {
 
   // Checkpoint the WAL once the kiosk has been quiet for a moment, off the resident's critical path.
   let idleCheckpoint: NodeJS.Timeout | null = null
+  // A checkpoint under way when the station closes is waited for: closing under it fails with SQLITE_BUSY.
+  let checkpointing: Promise<unknown> = Promise.resolve()
   const scheduleCheckpoint = () => {
     if (idleCheckpoint) clearTimeout(idleCheckpoint)
     idleCheckpoint = setTimeout(() => {
-      sql`pragma wal_checkpoint(passive)`
+      checkpointing = sql`pragma wal_checkpoint(passive)`
         .execute(db)
         .catch((e: unknown) => log.error('checkpoint failed', { error: String(e) }))
     }, IDLE_CHECKPOINT_MS)
@@ -134,6 +136,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       await sync.stop()
       if (timer) clearInterval(timer)
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
+      await checkpointing
       await db.destroy()
     },
   }

@@ -97,6 +97,8 @@ const STATEMENT_CACHE_SIZE = 256
 
 class NodeSqliteConnection implements DatabaseConnection {
   private readonly statements = new Map<string, sqlite3.Statement>()
+  /** Finalizations of statements evicted from the cache, still running. */
+  private readonly finalizing = new Set<Promise<void>>()
 
   constructor(private readonly db: sqlite3.Database) {}
 
@@ -131,7 +133,8 @@ class NodeSqliteConnection implements DatabaseConnection {
     if (this.statements.size > STATEMENT_CACHE_SIZE) {
       const [oldest, evicted] = this.statements.entries().next().value as [string, sqlite3.Statement]
       this.statements.delete(oldest)
-      evicted.finalize()
+      const done: Promise<void> = finalize(evicted).then(() => void this.finalizing.delete(done))
+      this.finalizing.add(done)
     }
     return stmt
   }
@@ -140,7 +143,8 @@ class NodeSqliteConnection implements DatabaseConnection {
   async finalizeAll(): Promise<void> {
     const all = [...this.statements.values()]
     this.statements.clear()
-    await Promise.all(all.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))))
+    // Evicted statements finalize in the background; close fails with SQLITE_BUSY until they have.
+    await Promise.all([...all.map(finalize), ...this.finalizing])
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -174,4 +178,8 @@ class Mutex {
     this.release = null
     release?.()
   }
+}
+
+function finalize(statement: sqlite3.Statement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()))
 }

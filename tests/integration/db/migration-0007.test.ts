@@ -29,6 +29,7 @@ const plan = async (where: string) =>
 
 const ALL_WITH_SEARCH = `(petition.code = 'X' or petition.text like '%路灯%')`
 const CATEGORY = `petition.category_id = 'lights'`
+const LEVEL = `petition.level = 'township'`
 const OPEN = `petition.status in ('received', 'triaged', 'assigned', 'transferred', 'replied')`
 
 beforeAll(async () => {
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => db.destroy())
 
 describe('migration 0007_queue_order_indexes', () => {
-  it('turns the sorts of the 全部 and category queues into index walks', async () => {
+  it('turns the sorts of the 全部, level and category queues into index walks', async () => {
     expect(await plan(ALL_WITH_SEARCH)).toMatch(/TEMP B-TREE FOR ORDER BY/)
     expect(await plan(CATEGORY)).toMatch(/TEMP B-TREE FOR ORDER BY/)
     await migrateTo('0007_queue_order_indexes')
@@ -46,6 +47,8 @@ describe('migration 0007_queue_order_indexes', () => {
     expect(await plan(ALL_WITH_SEARCH)).not.toMatch(/TEMP B-TREE/)
     expect(await plan(CATEGORY)).toMatch(/USING COVERING INDEX petition_category_due/)
     expect(await plan(CATEGORY)).not.toMatch(/TEMP B-TREE/)
+    expect(await plan(LEVEL)).toMatch(/USING INDEX petition_level_due/)
+    expect(await plan(LEVEL)).not.toMatch(/TEMP B-TREE/)
   })
 
   it('leaves the open queue on its status-first index', async () => {
