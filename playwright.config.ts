@@ -22,6 +22,8 @@ const STAFF_CONSOLE_SPECS = [
   '**/consultations.spec.ts',
   '**/roster.spec.ts',
   '**/duty.spec.ts',
+  '**/reception.spec.ts',
+  '**/assessment.spec.ts',
 ]
 
 export default defineConfig({

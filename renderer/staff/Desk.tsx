@@ -13,8 +13,18 @@ import { VisitDesk } from './visits/VisitDesk'
 
 // FullCalendar is the console's largest part; it loads when the calendar is first opened.
 const DutyDesk = lazy(() => import('./duty/DutyDesk'))
+const AssessmentDesk = lazy(() => import('./board/AssessmentDesk'))
 
-type Section = 'petitions' | 'duty' | 'visits' | 'roster' | 'consultations' | 'accounts' | 'printer' | 'sync'
+type Section =
+  | 'petitions'
+  | 'duty'
+  | 'visits'
+  | 'roster'
+  | 'assessment'
+  | 'consultations'
+  | 'accounts'
+  | 'printer'
+  | 'sync'
 
 /** The signed-in console: a bar with the sections and 退出登录, and the open section below. */
 export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout: () => void }) {
@@ -34,6 +44,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'duty', label: t('staff.nav.duty') },
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
+            { value: 'assessment', label: t('staff.nav.assessment') },
             { value: 'consultations', label: t('staff.nav.consultations') },
             // Accounts are an admin's business; clerks do not see the section.
             ...(user.role === 'admin'
@@ -59,6 +70,11 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         )}
         {section === 'visits' && <VisitDesk />}
         {section === 'roster' && <RosterDesk />}
+        {section === 'assessment' && (
+          <Suspense fallback={<Spin size="large" />}>
+            <AssessmentDesk />
+          </Suspense>
+        )}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'accounts' && <StaffAccounts />}
         {section === 'printer' && <PrinterSettings />}
