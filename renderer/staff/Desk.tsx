@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { StaffAccounts } from './accounts/StaffAccounts'
+import { AuditLog } from './audit/AuditLog'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
@@ -11,18 +12,21 @@ import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-// FullCalendar is the console's largest part; it loads when the calendar is first opened.
+// The larger sections (FullCalendar, the board's tables) load when first opened.
 const DutyDesk = lazy(() => import('./duty/DutyDesk'))
+const ReceptionDesk = lazy(() => import('./reception/ReceptionDesk'))
 const AssessmentDesk = lazy(() => import('./board/AssessmentDesk'))
 
 type Section =
   | 'petitions'
   | 'duty'
+  | 'reception'
   | 'visits'
   | 'roster'
   | 'assessment'
   | 'consultations'
   | 'accounts'
+  | 'audit'
   | 'printer'
   | 'sync'
 
@@ -31,6 +35,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
   const { t } = useTranslation()
   const { user } = useSession()
   const [section, setSection] = useState<Section>('petitions')
+  const lazySection = (node: React.ReactNode) => <Suspense fallback={<Spin size="large" />}>{node}</Suspense>
   return (
     <div className="staff-desk">
       <header className="staff-desk__bar">
@@ -42,13 +47,17 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           options={[
             { value: 'petitions', label: t('staff.nav.petitions') },
             { value: 'duty', label: t('staff.nav.duty') },
+            { value: 'reception', label: t('staff.nav.reception') },
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
             { value: 'assessment', label: t('staff.nav.assessment') },
             { value: 'consultations', label: t('staff.nav.consultations') },
-            // Accounts are an admin's business; clerks do not see the section.
+            // Accounts and the audit log are an admin's business; clerks do not see them.
             ...(user.role === 'admin'
-              ? [{ value: 'accounts' as const, label: t('staff.nav.accounts') }]
+              ? [
+                  { value: 'accounts' as const, label: t('staff.nav.accounts') },
+                  { value: 'audit' as const, label: t('staff.nav.audit') },
+                ]
               : []),
             { value: 'printer', label: t('staff.nav.printer') },
             { value: 'sync', label: t('staff.nav.sync') },
@@ -63,20 +72,14 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
       </header>
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
-        {section === 'duty' && (
-          <Suspense fallback={<Spin size="large" />}>
-            <DutyDesk />
-          </Suspense>
-        )}
+        {section === 'duty' && lazySection(<DutyDesk />)}
+        {section === 'reception' && lazySection(<ReceptionDesk />)}
         {section === 'visits' && <VisitDesk />}
         {section === 'roster' && <RosterDesk />}
-        {section === 'assessment' && (
-          <Suspense fallback={<Spin size="large" />}>
-            <AssessmentDesk />
-          </Suspense>
-        )}
+        {section === 'assessment' && lazySection(<AssessmentDesk />)}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'accounts' && <StaffAccounts />}
+        {section === 'audit' && <AuditLog />}
         {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
       </main>

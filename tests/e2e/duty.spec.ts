@@ -54,10 +54,18 @@ async function openDay(page: Page, date: string) {
   await expect(dayPanel(page, date)).toBeVisible()
 }
 
+/** Types the name and takes it with Enter (a click can land while the list still animates and be lost). */
 async function chooseRepresentative(page: Page, name: string) {
   const select = page.getByRole('combobox', { name: '选择代表' })
   await select.fill(name)
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click()
+  // Hovering makes the exact name the active option (曹成, not 曹成新); Enter takes the active one.
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .hover()
+  await expect(page.locator('.ant-select-item-option-active')).toHaveText(name)
+  await select.press('Enter')
+  await expect(select.locator('xpath=ancestor::div[contains(@class, "ant-select")][1]')).toContainText(name)
 }
 
 test('puts a representative on duty, and flags a double booking before saving', async ({ page, station }) => {

@@ -300,6 +300,22 @@ test.describe('staff console', () => {
     expect((await station.call('staff.users', {})).map((u) => u.name)).not.toContain('赵干事')
   })
 
+  test('操作记录 lists the admin’s own sign-in first, in words, and verifies the chain', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.locator('.ant-segmented').getByText('操作记录', { exact: true }).click()
+    const first = page.getByTestId('audit-row').first()
+    await expect(first).toHaveAttribute('data-action', 'staff.login')
+    await expect(first).toContainText('演示管理员')
+    await expect(first).toContainText('登录')
+    await page.getByRole('button', { name: '校验记录' }).click()
+    await expect(page.getByTestId('audit-verdict')).toContainText('记录完整', { timeout: SLOW_MS })
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-audit')
+  })
+
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByText('同步', { exact: true }).click()
