@@ -6,7 +6,7 @@ import { parseIsoDate, shanghaiDateTime, startOfShanghaiDayMs, weekday } from '.
 import { DUTY_SLOTS, type DutySlot, SLOT_HOURS } from '../../../../domain/duty'
 import type { RepresentativeLevel } from '../../../../domain/petition/types'
 import { receiptFont } from '../receipts/fonts'
-import { type TextRun, breakLines, runText, runWidth, shapeText } from '../receipts/pdf-text'
+import { type TextRun, breakLines, pdfBytes, runText, runWidth, shapeText } from '../receipts/pdf-text'
 
 /**
  * 代表值班表 published for residents and representatives: one month of the duty calendar as a calendar file
@@ -194,12 +194,7 @@ async function dutyPdf(month: DutyMonth, station: PublishStation, now: number): 
       CreationDate: new Date(now),
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const done = pdfBytes(doc)
   // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its types list files only.
   doc.registerFont(FONT_NAME, font as unknown as Buffer)
   doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })

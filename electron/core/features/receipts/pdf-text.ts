@@ -104,3 +104,13 @@ function trimSpaces(glyphs: Glyph[]): Glyph[] {
   while (end > start && glyphs[end - 1]?.ch === ' ') end--
   return glyphs.slice(start, end)
 }
+
+/** The bytes a pdfkit document writes, once `end()` has been called on it. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+}

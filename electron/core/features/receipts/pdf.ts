@@ -12,7 +12,7 @@ import {
   receiptContent,
 } from './content'
 import { receiptFont } from './fonts'
-import { type TextRun, breakLines, runText, runWidth, shapeText } from './pdf-text'
+import { type TextRun, breakLines, pdfBytes, runText, runWidth, shapeText } from './pdf-text'
 import type { PaperWidthMm } from './settings'
 
 /**
@@ -69,12 +69,7 @@ export async function renderReceiptPdf(data: ReceiptData, opts: ReceiptPdfOption
       CreationDate: new Date(opts.createdAt),
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const done = pdfBytes(doc)
 
   // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its types list files only.
   doc.registerFont(FONT_NAME, font as unknown as Buffer)
