@@ -47,14 +47,19 @@ function change<T>(
       entityId: string | null,
       detail: Record<string, unknown>,
     ) => Promise<void>,
+    actor: Actor,
   ) => Promise<T>,
 ): Promise<T> {
   const actor = actorOf(ctx)
   return ctx.db.transaction().execute(async (tx) => {
     const station = await currentStation(tx)
-    return work(tx, station, (action, entity, entityId, detail) =>
-      appendAudit(tx, { at: ctx.now(), actor, action, entity, entityId, detail }),
-    )
+    const audit = (
+      action: string,
+      entity: string,
+      entityId: string | null,
+      detail: Record<string, unknown>,
+    ) => appendAudit(tx, { at: ctx.now(), actor, action, entity, entityId, detail })
+    return work(tx, station, audit, actor)
   })
 }
 
@@ -93,8 +98,7 @@ async function conflictsOf(
 }
 
 async function plannedShift(db: Executor, stationId: string, id: string): Promise<PlannedShift> {
-  const shift = await repo.liveShift(db, stationId, id)
-  if (!shift) throw new DomainError('NOT_FOUND', { what: 'shift' })
+  const shift = await liveShiftOrThrow(db, stationId, id)
   const rows = await repo.plannedShiftsBetween(db, stationId, shift.date, shift.date)
   const row = rows.find((r) => r.id === id)
   if (!row) throw new DomainError('NOT_FOUND', { what: 'shift' })
@@ -385,8 +389,7 @@ export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeRe
  * correction. Due dates counted from now on follow it; ones already set stay as they were promised.
  */
 export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<null> {
-  return change(ctx, async (tx, _station, audit) => {
-    const actor = actorOf(ctx)
+  return change(ctx, async (tx, _station, audit, actor) => {
     if (input.kind === null) {
       await tx.deleteFrom('holiday_override').where('date', '=', input.date).execute()
     } else {
