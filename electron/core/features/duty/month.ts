@@ -1,28 +1,24 @@
-import { monthDays } from '../../../../domain/dates'
 import type { DutyCalendarDay, DutyMonth } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { representativeCard } from '../roster/card'
 import { currentStation } from '../station/service'
 import { loadCalendar } from './calendar'
-import { overrideNamesBetween, receptionDaysBetween, shiftsBetween } from './repository'
+import { monthSpan } from './plan'
+import { overridesBetween, receptionDaysBetween, shiftsBetween } from './repository'
 
 /**
  * 值班日历: every day of a month at this station, with its shifts, its 民意集市 if any, and what kind of
  * day it is (statutory holidays and 调休上班 from the package, corrected by the staff's overrides).
  */
 export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<DutyMonth> {
-  const [year, month] = input.month.split('-').map(Number)
-  const days = monthDays(year ?? NaN, month ?? NaN)
-  const first = days[0]
-  const last = days.at(-1)
-  if (first === undefined || last === undefined) throw new RangeError(`empty month ${input.month}`)
+  const { first, last, days } = monthSpan(input.month)
 
   const station = await currentStation(ctx.db)
   const calendar = await loadCalendar(ctx.db)
   const shifts = await shiftsBetween(ctx.db, station.id, first, last)
   const receptions = await receptionDaysBetween(ctx.db, station.id, first, last)
   const overrideNames = new Map(
-    (await overrideNamesBetween(ctx.db, first, last)).map((o) => [o.date, o.name] as const),
+    (await overridesBetween(ctx.db, first, last)).map((o) => [o.date, o.name] as const),
   )
 
   const shiftsOf = new Map<string, (typeof shifts)[number][]>()

@@ -59,17 +59,6 @@ export function receptionDaysBetween(db: Executor, stationId: string, from: stri
     .execute()
 }
 
-/** The names staff gave their holiday overrides (a late-announced day off, a local holiday). */
-export function overrideNamesBetween(db: Executor, from: string, to: string) {
-  return db
-    .selectFrom('holiday_override')
-    .select(['date', 'name'])
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .where('name', 'is not', null)
-    .execute()
-}
-
 /**
  * The duty desk's view of the shifts in [from, to]: with ids and rules, and with representatives the roster
  * has since marked inactive (flagged for replacement rather than hidden).

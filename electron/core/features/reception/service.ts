@@ -1,9 +1,10 @@
 import type { ReceptionTicket, ReceptionToday } from '../../../../contract/views'
-import { shanghaiDate, shanghaiTime, startOfShanghaiDayMs, addDays } from '../../../../domain/dates'
+import { addDays, shanghaiDate, shanghaiTime, startOfShanghaiDayMs } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { Ctx } from '../../context'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
+import { liveReceptionDay } from '../duty/repository'
 import { receiptPrinterSettings } from '../receipts/settings'
 import { currentStation } from '../station/service'
 import { renderTicketHtml } from './ticket'
@@ -19,13 +20,7 @@ export async function receptionToday(ctx: Ctx): Promise<ReceptionToday> {
   const date = shanghaiDate(ctx.now())
   const from = startOfShanghaiDayMs(date)
   const until = startOfShanghaiDayMs(addDays(date, 1))
-  const day = await ctx.db
-    .selectFrom('reception_day')
-    .select(['theme', 'starts_at', 'ends_at'])
-    .where('station_id', '=', station.id)
-    .where('date', '=', date)
-    .where('deleted', '=', 0)
-    .executeTakeFirst()
+  const day = await liveReceptionDay(ctx.db, station.id, date)
   const tickets = await ctx.db
     .selectFrom('reception_ticket')
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('number').as('last')])
@@ -93,13 +88,7 @@ export async function issueTicket(ctx: Ctx): Promise<ReceptionTicket> {
       entityId: id,
       detail: { date, number },
     })
-    const day = await tx
-      .selectFrom('reception_day')
-      .select('theme')
-      .where('station_id', '=', station.id)
-      .where('date', '=', date)
-      .where('deleted', '=', 0)
-      .executeTakeFirst()
+    const day = await liveReceptionDay(tx, station.id, date)
     return {
       ticket: { id, number, date, issuedAt: at },
       stationName: station.name,
