@@ -5,6 +5,7 @@
  *     category, a text search, and the next page by cursor; each variant sampled, all variants together;
  *  2. a monthly board (board.month, a preview: the month's records gathered and scored) for each month of
  *     the last year of the data;
+ *     and 统计报表 over that year (reports.summary, and its Excel and PDF exports);
  *  3. a calendar month with its shifts and holidays: the kiosk's duty.month and the desk's duty.plan;
  *  4. a roster import of 10,000 rows (roster.import), as a UTF-8 CSV and as an Excel workbook, each into a
  *     fresh copy of the station.
@@ -148,6 +149,19 @@ try {
     const boards = summarize(boardTimes)
     console.log(`board, ${boardTimes.length} months: ${formatSummary(boards)}`)
     report('desk', 'monthly board, slowest month (target ≤ 100 ms)', boards.max, 'ms')
+
+    // 2b. 统计报表 over the last year of the data (no target in the issue: printed for the record).
+    const span = { from: months[0] ?? '', to: months[months.length - 1] ?? '' }
+    await staffCall('reports.summary', span) // warm
+    const reportTimes: number[] = []
+    for (let i = 0; i < 10; i++) reportTimes.push(await timed(() => staffCall('reports.summary', span)))
+    console.log(`report ${span.from}..${span.to}: ${formatSummary(summarize(reportTimes))}`)
+    report('desk', 'report of 12 months, median', summarize(reportTimes).p50, 'ms')
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const t = await timed(() => staffCall('reports.export', { ...span, format }))
+      console.log(`report export ${format}: ${ms(t, 0)}`)
+      report('desk', `report export of 12 months, ${format}`, t, 'ms')
+    }
 
     // 3. Calendar months.
     for (const method of ['duty.month', 'duty.plan'] as const) {

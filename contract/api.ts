@@ -63,6 +63,8 @@ export const methods = {
   'board.publish': { input: s.BoardMonthInput, access: 'staff' },
   'board.records': { input: s.BoardRecordsInput, access: 'staff' },
   'board.year': { input: s.YearInput, access: 'staff' },
+  'reports.summary': { input: s.ReportInput, access: 'staff' },
+  'reports.export': { input: s.ReportExportInput, access: 'staff' },
   'consultations.list': { input: s.ConsultationListInput, access: 'staff' },
   'consultations.get': { input: s.ConsultationIdInput, access: 'staff' },
   'consultations.record': { input: s.RecordConsultationInput, access: 'staff' },
@@ -133,6 +135,8 @@ interface Outputs {
   'board.publish': v.PublicBoard
   'board.records': readonly v.BoardRecord[]
   'board.year': v.YearlyAssessment
+  'reports.summary': v.PetitionReport
+  'reports.export': v.DownloadFile
   'consultations.list': v.ConsultationPage
   'consultations.get': v.ConsultationDetail
   'consultations.record': v.ConsultationDetail

@@ -226,6 +226,28 @@ export const BoardRecordsInput = z.strictObject({
 })
 export const YearInput = z.strictObject({ year: z.number().int().min(2000).max(2099) })
 
+/**
+ * 统计报表: the petitions submitted from the first month to the last, both included, at most 24 months. The
+ * export adds the file format.
+ */
+const reportSpan = {
+  from: DutyMonthInput.shape.month,
+  to: DutyMonthInput.shape.month,
+}
+const spanInOrder = (r: { from: string; to: string }) => r.from <= r.to
+const spanAtMost24 = (r: { from: string; to: string }) => {
+  const months = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
+  return months(r.to) - months(r.from) < 24
+}
+export const ReportInput = z
+  .strictObject(reportSpan)
+  .refine(spanInOrder, { path: ['to'], message: '结束月份不能早于开始月份' })
+  .refine(spanAtMost24, { path: ['to'], message: '一次最多统计 24 个月' })
+export const ReportExportInput = z
+  .strictObject({ ...reportSpan, format: z.enum(['xlsx', 'pdf']) })
+  .refine(spanInOrder, { path: ['to'], message: '结束月份不能早于开始月份' })
+  .refine(spanAtMost24, { path: ['to'], message: '一次最多统计 24 个月' })
+
 /** The receipt printer: '' is the system default printer; the paper roll is 58 or 80 mm wide. */
 const printerName = z.string().trim().max(100)
 const paperWidthMm = z.union([z.literal(58), z.literal(80)])
@@ -324,6 +346,8 @@ export type StaffLoginInput = z.input<typeof StaffLoginInput>
 export type StaffCreateInput = z.input<typeof StaffCreateInput>
 export type PetitionIdInput = z.input<typeof PetitionIdInput>
 export type PetitionQueueInput = z.input<typeof PetitionQueueInput>
+export type ReportInput = z.input<typeof ReportInput>
+export type ReportExportInput = z.input<typeof ReportExportInput>
 export type PetitionActionInput = z.input<typeof PetitionActionInput>
 export type LoadDemoInput = z.input<typeof LoadDemoInput>
 export type SetupInput = z.input<typeof SetupInput>

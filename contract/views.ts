@@ -1,4 +1,4 @@
-import type { AssessmentMethod, BoardRow } from '../domain/board'
+import type { AssessmentMethod, BoardRow, RatingCounts } from '../domain/board'
 import type { StarThresholds } from '../domain/yearly-assessment'
 import type { ConsultationKind } from '../domain/consultation'
 import type { DutySlot } from '../domain/duty'
@@ -522,4 +522,59 @@ export interface AuditPage {
   readonly rows: readonly AuditRow[]
   /** Pass as `before` for the next (older) page; null on the last page. */
   readonly next: number | null
+}
+
+/**
+ * Figures for a set of petitions as they stand now. 已答复 counts replies and on-the-spot resolutions; 按期
+ * means answered on or before the due date then in force. Every rating given counts (a reopened petition
+ * can be rated once per answer). A rate is null when there is nothing to divide by.
+ */
+export interface ReportFigures {
+  readonly petitions: number
+  readonly answered: number
+  readonly answeredOnTime: number
+  /** answeredOnTime / answered */
+  readonly onTimeRate: number | null
+  readonly resolvedOnSpot: number
+  /** resolvedOnSpot / petitions */
+  readonly onSpotRate: number | null
+  readonly ratings: RatingCounts
+  /** (satisfied + mostlySatisfied) / all ratings, as on the board */
+  readonly satisfactionRate: number | null
+}
+
+/** A representative's part in the report's petitions, and their presence at the station in its months. */
+export interface RepresentativeReportRow {
+  readonly representativeId: string
+  readonly name: string
+  readonly level: RepresentativeLevel
+  /** Petitions of the span assigned to them (as the petition stands now), with their answers and ratings. */
+  readonly figures: ReportFigures
+  /** Days they checked in at the station. */
+  readonly visits: number
+  readonly shiftsScheduled: number
+  readonly shiftsAttended: number
+  readonly consultations: number
+}
+
+/** 统计报表: the petitions submitted at this station from `from` to `to` (months, both included). */
+export interface PetitionReport {
+  readonly from: string
+  readonly to: string
+  readonly generatedAt: number
+  readonly totals: ReportFigures
+  /** Every month of the span in order, empty ones included, by the month a petition was submitted. */
+  readonly months: readonly (ReportFigures & { readonly month: string })[]
+  /** Most petitions first; categories without any are left out. */
+  readonly categories: readonly {
+    readonly categoryId: string
+    readonly name: string
+    readonly petitions: number
+  }[]
+  /** Every level, by where the petition is handled now. */
+  readonly levels: readonly { readonly level: Level; readonly petitions: number }[]
+  /** Every status, as the petition stands now. */
+  readonly statuses: readonly { readonly status: PetitionStatus; readonly petitions: number }[]
+  /** Representatives with any petition, visit, shift or consultation in the span; most petitions first. */
+  readonly representatives: readonly RepresentativeReportRow[]
 }

@@ -84,6 +84,13 @@ export function previousMonth(month: Month): Month {
   return mon === 1 ? `${String(year - 1).padStart(4, '0')}-12` : `${m[1]}-${String(mon - 1).padStart(2, '0')}`
 }
 
+/** Every month from `from` to `to`, both included, in order (empty when `to` is before `from`). */
+export function monthsFrom(from: Month, to: Month): Month[] {
+  const months: Month[] = []
+  for (let m = to; m >= from; m = previousMonth(m)) months.push(m)
+  return months.reverse()
+}
+
 /** First and last calendar date of a month, for queries. */
 export function monthRange(month: Month): { first: string; last: string } {
   const m = MONTH.exec(month)

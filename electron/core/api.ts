@@ -14,6 +14,7 @@ import { dutyHandlers } from './features/duty/handlers'
 import { petitionHandlers } from './features/petitions/handlers'
 import { receiptHandlers } from './features/receipts/handlers'
 import { receptionHandlers } from './features/reception/handlers'
+import { reportHandlers } from './features/reports/handlers'
 import { rosterHandlers } from './features/roster/handlers'
 import { setupHandlers, stationHandlers } from './features/station/handlers'
 import { staffHandlers } from './features/staff/handlers'
@@ -37,6 +38,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...visitHandlers,
   ...boardHandlers,
   ...consultationHandlers,
+  ...reportHandlers,
 }
 
 export interface Logger {
@@ -77,7 +79,13 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_'
-    fields[key] ??= issue.code === 'unrecognized_keys' ? '包含未知的字段' : '内容不符合要求'
+    // A refinement's message is written for people, in Chinese, in the schema; zod's own are not.
+    fields[key] ??=
+      issue.code === 'custom'
+        ? issue.message
+        : issue.code === 'unrecognized_keys'
+          ? '包含未知的字段'
+          : '内容不符合要求'
   }
   return fields
 }

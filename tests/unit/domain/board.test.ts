@@ -6,6 +6,7 @@ import {
   computeBoard,
   isValidMethod,
   monthRange,
+  monthsFrom,
   previousMonth,
 } from '../../../domain/board'
 import type { PetitionEvent, PetitionEventBody } from '../../../domain/petition/events'
@@ -312,6 +313,12 @@ describe('months', () => {
   it('steps back over the turn of the year', () => {
     expect(previousMonth('2025-01')).toBe('2024-12')
     expect(previousMonth('2025-03')).toBe('2025-02')
+  })
+
+  it('lists a span of months in order, across the turn of the year, and none for a reversed span', () => {
+    expect(monthsFrom('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02'])
+    expect(monthsFrom('2025-03', '2025-03')).toEqual(['2025-03'])
+    expect(monthsFrom('2025-04', '2025-03')).toEqual([])
   })
 
   it('knows the last day of February in a leap year', () => {

@@ -1,4 +1,3 @@
-import type { Font } from 'fontkit'
 import { type EventAttributes, createEvents } from 'ics'
 import PDFDocument from 'pdfkit'
 import type { DownloadFile, DutyCalendarDay, DutyMonth } from '../../../../contract/views'
@@ -6,7 +5,7 @@ import { parseIsoDate, shanghaiDateTime, startOfShanghaiDayMs, weekday } from '.
 import { DUTY_SLOTS, type DutySlot, SLOT_HOURS } from '../../../../domain/duty'
 import type { RepresentativeLevel } from '../../../../domain/petition/types'
 import { receiptFont } from '../receipts/fonts'
-import { type TextRun, breakLines, pdfBytes, runText, runWidth, shapeText } from '../receipts/pdf-text'
+import { Pen, type TextRun, breakLines, fit, pdfBytes, runWidth } from '../receipts/pdf-text'
 
 /**
  * 代表值班表 published for residents and representatives: one month of the duty calendar as a calendar file
@@ -163,8 +162,6 @@ const PAGE = { width: 841.89, height: 595.28 } // A4 landscape, as pdfkit sizes 
 const MARGIN = 28
 const PAD = 4
 const LINE = 1.35
-/** Synthetic bold as the receipt copy draws it: the outline stroked as well as filled (one font file). */
-const BOLD_STROKE_EM = 0.035
 const FONT_NAME = 'duty'
 const COLOR = {
   text: '#000',
@@ -202,8 +199,8 @@ async function dutyPdf(month: DutyMonth, station: PublishStation, now: number): 
   const pen = new Pen(doc, font)
 
   const inner = PAGE.width - 2 * MARGIN
-  pen.centered(station.name, MARGIN, 18, true, inner)
-  pen.centered(`${year}年${m}月 代表值班表`, MARGIN + 18 * LINE, 13, false, inner)
+  pen.centered(station.name, MARGIN, MARGIN, 18, true, inner)
+  pen.centered(`${year}年${m}月 代表值班表`, MARGIN, MARGIN + 18 * LINE, 13, false, inner)
 
   // The footer first, so the grid takes exactly the room left between title and footer.
   const footSize = 8.5
@@ -303,44 +300,4 @@ function packNames(
   })
   lines.push(line)
   return lines
-}
-
-/** The run cut to `width` and ended with … when it is too wide, or always when `more` follows it. */
-function fit(run: TextRun, width: number, more: boolean, ellipsis: TextRun): TextRun {
-  if (!more && runWidth(run) <= width) return run
-  const glyphs = [...run.glyphs]
-  while (glyphs.length > 0 && runWidth({ ...run, glyphs }) + runWidth(ellipsis) > width) glyphs.pop()
-  return { ...run, glyphs: [...glyphs, ...ellipsis.glyphs] }
-}
-
-/** Shapes and draws single lines of text at absolute positions, never wrapping (so never adding a page). */
-class Pen {
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly font: Font,
-  ) {}
-
-  run(text: string, size: number, bold = false): TextRun {
-    return shapeText(text, { bold, size }, this.font)
-  }
-
-  ellipsis(size: number): TextRun {
-    return this.run('…', size)
-  }
-
-  draw(run: TextRun, x: number, y: number, color: string = COLOR.text): void {
-    this.doc.save().fontSize(run.size).fillColor(color).strokeColor(color)
-    if (run.bold) this.doc.lineWidth(run.size * BOLD_STROKE_EM)
-    this.doc.text(runText(run), x, y, { lineBreak: false, fill: true, stroke: run.bold })
-    this.doc.restore()
-  }
-
-  line(text: string, x: number, y: number, size: number, width: number): void {
-    this.draw(fit(this.run(text, size), width, false, this.ellipsis(size)), x, y)
-  }
-
-  centered(text: string, y: number, size: number, bold: boolean, width: number): void {
-    const run = fit(this.run(text, size, bold), width, false, this.run('…', size, bold))
-    this.draw(run, MARGIN + (width - runWidth(run)) / 2, y)
-  }
 }

@@ -114,3 +114,52 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('error', reject)
   })
 }
+
+/** Stroke width of synthetic bold, in em: close to Noto Sans SC Bold's stems at receipt sizes. */
+export const BOLD_STROKE_EM = 0.035
+
+/** The run cut to `width` and ended with … when it is too wide, or always when `more` follows it. */
+export function fit(run: TextRun, width: number, more: boolean, ellipsis: TextRun): TextRun {
+  if (!more && runWidth(run) <= width) return run
+  const glyphs = [...run.glyphs]
+  while (glyphs.length > 0 && runWidth({ ...run, glyphs }) + runWidth(ellipsis) > width) glyphs.pop()
+  return { ...run, glyphs: [...glyphs, ...ellipsis.glyphs] }
+}
+
+/** Shapes and draws single lines of text at absolute positions, never wrapping (so never adding a page). */
+export class Pen {
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly font: Font,
+  ) {}
+
+  run(text: string, size: number, bold = false): TextRun {
+    return shapeText(text, { bold, size }, this.font)
+  }
+
+  ellipsis(size: number): TextRun {
+    return this.run('…', size)
+  }
+
+  draw(run: TextRun, x: number, y: number, color = '#000'): void {
+    this.doc.save().fontSize(run.size).fillColor(color).strokeColor(color)
+    if (run.bold) this.doc.lineWidth(run.size * BOLD_STROKE_EM)
+    this.doc.text(runText(run), x, y, { lineBreak: false, fill: true, stroke: run.bold })
+    this.doc.restore()
+  }
+
+  /** The text broken into lines no wider than `width`. */
+  wrap(text: string, size: number, width: number): TextRun[] {
+    return breakLines(this.run(text, size), width)
+  }
+
+  line(text: string, x: number, y: number, size: number, width: number): void {
+    this.draw(fit(this.run(text, size), width, false, this.ellipsis(size)), x, y)
+  }
+
+  /** Centred in the `width` starting at `x`. */
+  centered(text: string, x: number, y: number, size: number, bold: boolean, width: number): void {
+    const run = fit(this.run(text, size, bold), width, false, this.run('…', size, bold))
+    this.draw(run, x + (width - runWidth(run)) / 2, y)
+  }
+}

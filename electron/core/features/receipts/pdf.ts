@@ -12,7 +12,7 @@ import {
   receiptContent,
 } from './content'
 import { receiptFont } from './fonts'
-import { type TextRun, breakLines, pdfBytes, runText, runWidth, shapeText } from './pdf-text'
+import { BOLD_STROKE_EM, type TextRun, breakLines, pdfBytes, runText, runWidth, shapeText } from './pdf-text'
 import type { PaperWidthMm } from './settings'
 
 /**
@@ -34,8 +34,6 @@ const PT_PER_MM = 72 / 25.4
 const mm = (v: number) => v * PT_PER_MM
 /** The HTML receipt's line-height; Noto Sans SC's ascent + descent is 1.448 em, so text sits at the top. */
 const LINE_HEIGHT = 1.45
-/** Stroke width of synthetic bold, in em: close to Noto Sans SC Bold's stems at receipt sizes. */
-const BOLD_STROKE_EM = 0.035
 const FONT_NAME = 'receipt'
 
 type Op =
