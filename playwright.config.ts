@@ -24,6 +24,7 @@ const STAFF_CONSOLE_SPECS = [
   '**/duty.spec.ts',
   '**/reception.spec.ts',
   '**/assessment.spec.ts',
+  '**/reports.spec.ts',
 ]
 
 export default defineConfig({

@@ -68,6 +68,8 @@ export const PetitionQueueInput = z.strictObject({
   /** 督办: only the open petitions due within two working days (soon) or past their due date (overdue). */
   due: z.enum(['soon', 'overdue']).nullable().default(null),
   categoryId: id.nullable().default(null),
+  /** 我经手的: only petitions with an event recorded by the signed-in staff member (filed, triaged, noted…). */
+  mine: z.boolean().default(false),
   search: z.string().trim().max(100).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
   /** Keyset cursor from the previous page. */

@@ -7,6 +7,7 @@ import enPetition from './en/petition.json'
 import enProgress from './en/progress.json'
 import enReceipt from './en/receipt.json'
 import enReception from './en/reception.json'
+import enReports from './en/reports.json'
 import enRepresentatives from './en/representatives.json'
 import enStaff from './en/staff.json'
 import enBase from './en.json'
@@ -19,6 +20,7 @@ import zhPetition from './zh-CN/petition.json'
 import zhProgress from './zh-CN/progress.json'
 import zhReceipt from './zh-CN/receipt.json'
 import zhReception from './zh-CN/reception.json'
+import zhReports from './zh-CN/reports.json'
 import zhRepresentatives from './zh-CN/representatives.json'
 import zhStaff from './zh-CN/staff.json'
 import zhBase from './zh-CN.json'
@@ -32,6 +34,7 @@ export const zhCN = {
   ...zhBase,
   staff: zhStaff,
   reception: zhReception,
+  reports: zhReports,
   kiosk: {
     ...zhBase.kiosk,
     keyboard: zhKeyboard,
@@ -54,6 +57,7 @@ export const enTranslation = {
   ...enShared,
   staff: enStaff,
   reception: enReception,
+  reports: enReports,
   kiosk: {
     ...enShared.kiosk,
     keyboard: enKeyboard,

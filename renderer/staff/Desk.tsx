@@ -12,10 +12,11 @@ import { useSession } from './session'
 import { SyncPanel } from './SyncPanel'
 import { VisitDesk } from './visits/VisitDesk'
 
-// The larger sections (FullCalendar, the board's tables) load when first opened.
+// The larger sections (FullCalendar, the board's tables, the reports' ECharts) load when first opened.
 const DutyDesk = lazy(() => import('./duty/DutyDesk'))
 const ReceptionDesk = lazy(() => import('./reception/ReceptionDesk'))
 const AssessmentDesk = lazy(() => import('./board/AssessmentDesk'))
+const ReportsDesk = lazy(() => import('./reports/ReportsDesk'))
 
 type Section =
   | 'petitions'
@@ -24,6 +25,7 @@ type Section =
   | 'visits'
   | 'roster'
   | 'assessment'
+  | 'reports'
   | 'consultations'
   | 'accounts'
   | 'audit'
@@ -42,6 +44,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         <p className="staff-desk__station">{profile.name}</p>
         <Segmented<Section>
           size="large"
+          className="staff-desk__nav"
           value={section}
           onChange={setSection}
           options={[
@@ -51,6 +54,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'visits', label: t('staff.nav.visits') },
             { value: 'roster', label: t('staff.nav.roster') },
             { value: 'assessment', label: t('staff.nav.assessment') },
+            { value: 'reports', label: t('reports.nav') },
             { value: 'consultations', label: t('staff.nav.consultations') },
             // Accounts and the audit log are an admin's business; clerks do not see them.
             ...(user.role === 'admin'
@@ -77,6 +81,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         {section === 'visits' && <VisitDesk />}
         {section === 'roster' && <RosterDesk />}
         {section === 'assessment' && lazySection(<AssessmentDesk />)}
+        {section === 'reports' && lazySection(<ReportsDesk />)}
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'accounts' && <StaffAccounts />}
         {section === 'audit' && <AuditLog />}

@@ -176,6 +176,38 @@ test.describe('staff console', () => {
     await expectStaffTouchTargets(page)
   })
 
+  test('我经手的 lists a petition once the clerk has recorded something on it', async ({ page, station }) => {
+    const [category] = await station.call('catalog.categories', {})
+    const [township] = await station.call('catalog.townships', {})
+    if (!category || !township) throw new Error('the demo station has no categories or townships')
+    const filed = await station.call('petitions.submit', {
+      categoryId: category.id,
+      text: '村里的垃圾箱满了没人清运',
+      townshipId: township.id,
+      villageId: null,
+      contact: null,
+    })
+    await signIn(page, station.url, STATION, STAFF)
+    const rows = page.getByTestId('queue-row')
+    await page.getByRole('radiogroup', { name: '经手人' }).getByText('我经手的').click()
+    await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
+    await page.getByRole('button', { name: '查找' }).click()
+    await expect(page.getByText('没有符合条件的诉求')).toBeVisible()
+    await expect(rows).toHaveCount(0)
+
+    await page.getByRole('radiogroup', { name: '经手人' }).getByText('所有人的').click()
+    await expect(rows).toHaveCount(1)
+    await rows.getByRole('button', { name: /打开/ }).click()
+    await page.getByRole('button', { name: '添加备注' }).click()
+    await page.getByRole('dialog').getByRole('textbox').fill('已联系保洁员')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await page.getByRole('button', { name: '返回列表' }).first().click()
+    await page.getByRole('radiogroup', { name: '经手人' }).getByText('我经手的').click()
+    await expect(rows).toHaveCount(1)
+    await expect(rows).toHaveAttribute('data-code', filed.code)
+  })
+
   test('triage of a new petition is recorded in words and changes its status', async ({ page, station }) => {
     // A petition just filed at the station's own level is still 已受理 there, which offers 分类分级.
     const categories = await station.call('catalog.categories', {})

@@ -15,6 +15,8 @@ export interface QueueQuery {
   /** 督办: only what is due within two working days, or overdue. */
   readonly due: 'soon' | 'overdue' | null
   readonly categoryId: string | null
+  /** 我经手的: only petitions the signed-in clerk has recorded something on. */
+  readonly mine: boolean
   readonly search: string | null
   /** Keyset cursors of the pages before this one and of this one (null: the first page). */
   readonly cursors: readonly (string | null)[]
@@ -25,6 +27,7 @@ export const INITIAL_QUERY: QueueQuery = {
   level: null,
   due: null,
   categoryId: null,
+  mine: false,
   search: null,
   cursors: [null],
 }
@@ -55,6 +58,7 @@ export function QueueView({
       level: query.level,
       due: query.due,
       categoryId: query.categoryId,
+      mine: query.mine,
       search: query.search,
       limit: PAGE_SIZE,
       after,
@@ -129,6 +133,16 @@ export function QueueView({
         </Button>
       </div>
       <div className="staff-queue__filters">
+        <Segmented<'all' | 'mine'>
+          size="large"
+          aria-label={t('staff.queue.filter.mine')}
+          value={query.mine ? 'mine' : 'all'}
+          onChange={(who) => refilter({ mine: who === 'mine' })}
+          options={(['all', 'mine'] as const).map((who) => ({
+            value: who,
+            label: t(`staff.queue.filter.mine_${who}`),
+          }))}
+        />
         <Segmented<QueueQuery['status']>
           size="large"
           aria-label={t('staff.queue.filter.status')}

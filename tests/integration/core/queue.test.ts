@@ -121,3 +121,35 @@ describe('the supervision lists (督办)', () => {
     expect(new Set(lights.map((r) => r.categoryName)).size).toBe(1)
   })
 })
+
+describe('我经手的', () => {
+  it('lists the petitions the signed-in clerk has recorded an event on, and no one else’s', async () => {
+    const { t, open, gone } = await busyDesk() // the first clerk closed one petition and merged two
+    const mine = open[5]
+    const closed = [...gone][0]
+    if (!mine || !closed) throw new Error('too few petitions')
+    const ids = async (filter: PetitionQueueInput) =>
+      new Set((await walk(t, { ...filter, mine: true, limit: 2 })).flat().map((r) => r.id))
+    const firstClerk = await t.db
+      .selectFrom('staff_user')
+      .select('id')
+      .where('role', '=', 'staff')
+      .executeTakeFirstOrThrow()
+
+    await t.logout()
+    await t.loginStaff() // a second clerk
+    expect(await ids({ status: 'all' })).toEqual(new Set())
+    await act(t, mine.id, { type: 'noted', text: '已电话联系群众,约定周三上门查看。' })
+    await act(t, closed, { type: 'noted', text: '回访:群众表示满意。' })
+    expect(await ids({ status: 'open' })).toEqual(new Set([mine.id]))
+    expect(await ids({ status: 'all' })).toEqual(new Set([mine.id, closed]))
+    expect(await ids({ status: 'closed' })).toEqual(new Set([closed]))
+
+    await t.logout()
+    await t.succeed('staff.login', { userId: firstClerk.id, pin: '1357' })
+    const theirs = await ids({ status: 'all' })
+    for (const id of gone) expect(theirs).toContain(id)
+    expect(theirs).not.toContain(mine.id)
+    expect(await ids({ status: 'open' })).not.toContain(mine.id)
+  })
+})

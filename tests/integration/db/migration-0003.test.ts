@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Kysely, Migrator, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
 import { isCodeClash, isSubmissionRepeat } from '../../../electron/core/features/petitions/repository'
-import { kyselyOnFile } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo } from '../../fixtures/db'
 import { makeTempDir } from '../../fixtures/station'
 
 /** Migration 0003 on top of 0002: a petition carries the client's submission id, unique where given. */
@@ -14,12 +13,6 @@ const KEY = '0f8fad5b-d9cb-469f-a165-70867728950e'
 
 let dir: string
 let db: Kysely<DB>
-
-async function migrateTo(name: string) {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } })
-  const { error } = await migrator.migrateTo(name)
-  if (error) throw error instanceof Error ? error : new Error(`migration to ${name} failed`, { cause: error })
-}
 
 /** A bare petition row (no handler exists for a database at 0002); the places it points at exist. */
 function insertPetition(id: string, submissionId?: string | null) {
@@ -49,7 +42,7 @@ function insertPetition(id: string, submissionId?: string | null) {
 beforeAll(async () => {
   dir = makeTempDir()
   db = kyselyOnFile(path.join(dir, 'upto-0003.sqlite'))
-  await migrateTo('0002_reference_version')
+  await migrateTo(db, '0002_reference_version')
   await db
     .insertInto('township')
     .values({ id: 't1', name: '城关镇', kind: 'town', code: null, sort: 0 })
@@ -78,7 +71,7 @@ beforeAll(async () => {
     values ('old', 'CODEOLD', 's1', 'c1', 'kiosk', '旧的反映', 1, 1, 'received', 'station', '2025-03-10', 1, 1, '{}')`.execute(
     db,
   )
-  await migrateTo('0003_submission_id')
+  await migrateTo(db, '0003_submission_id')
 })
 
 afterAll(async () => {

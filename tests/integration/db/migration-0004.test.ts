@@ -1,20 +1,13 @@
 import path from 'node:path'
-import { type Kysely, Migrator, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
-import { kyselyOnFile } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo } from '../../fixtures/db'
 import { makeTempDir } from '../../fixtures/station'
 
 /** Migration 0004 on top of 0003: a station's check-ins of a date range are read through an index. */
 
 let db: Kysely<DB>
-
-async function migrateTo(name: string) {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } })
-  const { error } = await migrator.migrateTo(name)
-  if (error) throw error instanceof Error ? error : new Error(`migration to ${name} failed`, { cause: error })
-}
 
 const plan = async () =>
   (
@@ -27,14 +20,14 @@ const plan = async () =>
 
 beforeAll(async () => {
   db = kyselyOnFile(path.join(makeTempDir(), 'upto-0004.sqlite'))
-  await migrateTo('0003_submission_id')
+  await migrateTo(db, '0003_submission_id')
 })
 afterAll(() => db.destroy())
 
 describe('migration 0004_visit_station_date', () => {
   it('turns the month of check-ins from a table scan into an index search', async () => {
     expect(await plan()).toMatch(/SCAN visit/)
-    await migrateTo('0004_visit_station_date')
+    await migrateTo(db, '0004_visit_station_date')
     expect(await plan()).toMatch(/SEARCH visit USING INDEX visit_station_date/)
   })
 })

@@ -1,9 +1,8 @@
 import path from 'node:path'
-import { type Kysely, Migrator, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
-import { kyselyOnFile } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo } from '../../fixtures/db'
 import { makeTempDir } from '../../fixtures/station'
 
 /**
@@ -13,19 +12,13 @@ import { makeTempDir } from '../../fixtures/station'
 
 let db: Kysely<DB>
 
-async function migrateTo(name: string) {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } })
-  const { error } = await migrator.migrateTo(name)
-  if (error) throw error instanceof Error ? error : new Error(`migration to ${name} failed`, { cause: error })
-}
-
 const receptionDay = (id: string, deleted = 0) =>
   sql`insert into reception_day (id, station_id, date, theme, hlc, deleted)
       values (${id}, 's1', '2026-11-14', '民意集市', 'h', ${deleted})`.execute(db)
 
 beforeAll(async () => {
   db = kyselyOnFile(path.join(makeTempDir(), 'upto-0005.sqlite'))
-  await migrateTo('0004_visit_station_date')
+  await migrateTo(db, '0004_visit_station_date')
   await sql`insert into township (id, name, kind, sort) values ('t1', '城关镇', 'town', 0)`.execute(db)
   await sql`insert into station (id, name, township_id, hotline, created_at)
             values ('s1', '联络站', 't1', '', 1)`.execute(db)
@@ -36,7 +29,7 @@ afterAll(() => db.destroy())
 
 describe('migration 0005_duty_rule_links', () => {
   it('keeps the old reception day, without a rule', async () => {
-    await migrateTo('0005_duty_rule_links')
+    await migrateTo(db, '0005_duty_rule_links')
     const row = await db
       .selectFrom('reception_day')
       .selectAll()

@@ -1,20 +1,13 @@
 import path from 'node:path'
-import { type Kysely, Migrator, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
-import { kyselyOnFile } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo } from '../../fixtures/db'
 import { makeTempDir } from '../../fixtures/station'
 
 /** Migration 0006 on top of 0005: queue tickets, one number once per station and day. */
 
 let db: Kysely<DB>
-
-async function migrateTo(name: string) {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } })
-  const { error } = await migrator.migrateTo(name)
-  if (error) throw error instanceof Error ? error : new Error(`migration to ${name} failed`, { cause: error })
-}
 
 const ticket = (id: string, date: string, number: number) =>
   sql`insert into reception_ticket (id, station_id, date, number, issued_at, hlc)
@@ -22,7 +15,7 @@ const ticket = (id: string, date: string, number: number) =>
 
 beforeAll(async () => {
   db = kyselyOnFile(path.join(makeTempDir(), 'upto-0006.sqlite'))
-  await migrateTo('0005_duty_rule_links')
+  await migrateTo(db, '0005_duty_rule_links')
   await sql`insert into township (id, name, kind, sort) values ('t1', '城关镇', 'town', 0)`.execute(db)
   await sql`insert into station (id, name, township_id, hotline, created_at)
             values ('s1', '联络站', 't1', '', 1)`.execute(db)
@@ -32,7 +25,7 @@ afterAll(() => db.destroy())
 describe('migration 0006_reception_ticket', () => {
   it('adds the ticket table: a number once per day, from 1', async () => {
     await expect(ticket('a', '2026-11-14', 1)).rejects.toThrow(/no such table/)
-    await migrateTo('0006_reception_ticket')
+    await migrateTo(db, '0006_reception_ticket')
     await ticket('a', '2026-11-14', 1)
     await ticket('b', '2026-11-15', 1)
     await expect(ticket('c', '2026-11-14', 1)).rejects.toThrow(/UNIQUE/)

@@ -1,9 +1,8 @@
 import path from 'node:path'
-import { type Kysely, Migrator, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
-import { kyselyOnFile } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo } from '../../fixtures/db'
 import { makeTempDir } from '../../fixtures/station'
 
 /**
@@ -12,12 +11,6 @@ import { makeTempDir } from '../../fixtures/station'
  */
 
 let db: Kysely<DB>
-
-async function migrateTo(name: string) {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...migrations }) } })
-  const { error } = await migrator.migrateTo(name)
-  if (error) throw error instanceof Error ? error : new Error(`migration to ${name} failed`, { cause: error })
-}
 
 const page = (where: string) =>
   `select petition.id from petition join category on category.id = petition.category_id
@@ -34,7 +27,7 @@ const OPEN = `petition.status in ('received', 'triaged', 'assigned', 'transferre
 
 beforeAll(async () => {
   db = kyselyOnFile(path.join(makeTempDir(), 'upto-0007.sqlite'))
-  await migrateTo('0006_reception_ticket')
+  await migrateTo(db, '0006_reception_ticket')
 })
 afterAll(() => db.destroy())
 
@@ -42,7 +35,7 @@ describe('migration 0007_queue_order_indexes', () => {
   it('turns the sorts of the 全部, level and category queues into index walks', async () => {
     expect(await plan(ALL_WITH_SEARCH)).toMatch(/TEMP B-TREE FOR ORDER BY/)
     expect(await plan(CATEGORY)).toMatch(/TEMP B-TREE FOR ORDER BY/)
-    await migrateTo('0007_queue_order_indexes')
+    await migrateTo(db, '0007_queue_order_indexes')
     expect(await plan(ALL_WITH_SEARCH)).toMatch(/SCAN petition USING INDEX petition_due/)
     expect(await plan(ALL_WITH_SEARCH)).not.toMatch(/TEMP B-TREE/)
     expect(await plan(CATEGORY)).toMatch(/USING COVERING INDEX petition_category_due/)

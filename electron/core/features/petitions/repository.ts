@@ -133,6 +133,8 @@ export interface QueueFilter {
   readonly dueFrom: string | null
   readonly dueBefore: string | null
   readonly search: string | null
+  /** Only petitions with an event recorded by this staff member. */
+  readonly actorId: string | null
   readonly after: { readonly dueOn: string; readonly id: string } | null
   readonly limit: number
 }
@@ -158,6 +160,15 @@ export function queuePage(db: Executor, f: QueueFilter) {
   if (f.categoryId) q = q.where('petition.category_id', '=', f.categoryId)
   if (f.dueFrom) q = q.where('petition.due_on', '>=', f.dueFrom)
   if (f.dueBefore) q = q.where('petition.due_on', '<', f.dueBefore)
+  if (f.actorId) {
+    const actorId = f.actorId
+    q = q.where('petition.id', 'in', (eb) =>
+      eb
+        .selectFrom('petition_event')
+        .select('petition_event.petition_id')
+        .where('petition_event.actor_id', '=', actorId),
+    )
+  }
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const code = f.search.toUpperCase().replace(/[\s-]/g, '')

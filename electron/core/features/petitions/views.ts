@@ -41,6 +41,7 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     statuses: input.due === null ? statuses : TIMED_STATUSES,
     level: input.level,
     categoryId: input.categoryId,
+    actorId: input.mine ? signedIn(ctx).id : null,
     ...(await dueRange(ctx, input.due)),
     search: input.search,
     after: parseCursor(input.after),
@@ -63,10 +64,14 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
   }
 }
 
+function signedIn(ctx: Ctx) {
+  if (!ctx.staff) throw new DomainError('STAFF_ONLY')
+  return ctx.staff
+}
+
 /** The staff detail view, with personal data decrypted: the one place it is shown in full. */
 export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDetail> {
-  const staff = ctx.staff
-  if (!staff) throw new DomainError('STAFF_ONLY')
+  const staff = signedIn(ctx)
   const row = await repo.petitionById(ctx.db, id)
   if (!row) throw new DomainError('NOT_FOUND')
   const events = (await repo.eventRowsOf(ctx.db, id)).map(repo.eventFromRow)
