@@ -1,7 +1,7 @@
 import { daysInMonth, shanghaiDate } from './dates'
 import type { PetitionEvent } from './petition/events'
 import { type PetitionState, applyEvent } from './petition/reducer'
-import type { Rating, RepresentativeLevel } from './petition/types'
+import type { IsoDate, Rating, RepresentativeLevel } from './petition/types'
 
 /**
  * The monthly public board (每月公示 / 履职考核榜): each representative's figures for one month at one
@@ -126,14 +126,35 @@ export interface ConsultationRecord {
   readonly representativeIds: readonly string[]
 }
 
+/**
+ * One unit of a petition figure earned by a representative: the petition they were assigned (handled),
+ * answered (resolved, and resolvedOnTime when by the due date), or one rating of their answer (the
+ * rating event's id).
+ */
+export type BoardCredit =
+  | {
+      readonly kind: 'handled' | 'resolved' | 'resolvedOnTime'
+      readonly representativeId: string
+      readonly recordId: string
+    }
+  | {
+      readonly kind: 'rating'
+      readonly representativeId: string
+      readonly recordId: string
+      readonly rating: Rating
+    }
+
+/** A credit with the step that earned it and that step's Shanghai date, as the station stores it. */
+export type DatedCredit = BoardCredit & { readonly eventId: string; readonly date: IsoDate }
+
 export interface BoardInput {
   readonly month: Month
   /** Everyone who may appear; records of anyone else are ignored. */
   readonly representatives: readonly BoardRepresentative[]
   readonly visits: readonly VisitRecord[]
   readonly shifts: readonly ShiftRecord[]
-  /** Each petition's whole timeline up to the end of the month, in timeline order. */
-  readonly petitions: readonly (readonly PetitionEvent[])[]
+  /** What this station's petitions earned representatives in the month (creditsOf), in any order. */
+  readonly credits: readonly BoardCredit[]
   readonly consultations: readonly ConsultationRecord[]
 }
 
@@ -246,7 +267,24 @@ export function computeBoard(input: BoardInput, method: AssessmentMethod): Board
     t.shiftsScheduled.push(s.id)
     if (visitDays.has(`${s.representativeId}|${s.date}`)) t.shiftsAttended.push(s.id)
   }
-  for (const timeline of input.petitions) countPetition(timeline, inMonth, tally)
+  for (const c of input.credits) {
+    const t = tally(c.representativeId)
+    if (!t) continue
+    switch (c.kind) {
+      case 'handled':
+        t.handled.add(c.recordId)
+        break
+      case 'resolved':
+        t.resolved.add(c.recordId)
+        break
+      case 'resolvedOnTime':
+        t.onTime.add(c.recordId)
+        break
+      case 'rating':
+        t.ratings.push({ id: c.recordId, rating: c.rating })
+        break
+    }
+  }
   for (const c of input.consultations) {
     if (!inMonth(c.date)) continue
     for (const id of new Set(c.representativeIds)) tally(id)?.consultations.push(c.id)
@@ -267,39 +305,62 @@ export function computeBoard(input: BoardInput, method: AssessmentMethod): Board
 }
 
 /**
- * Attribution follows the petition's own state: an `assigned` event counts for the representatives it
- * names; an answer and a rating count for the representatives the petition was assigned to at that time.
+ * What one step of a petition earns representatives on the board, given the petition as it stood before
+ * the step. Attribution follows the petition's own state: an `assigned` event counts for the
+ * representatives it names; an answer and a rating count for the representatives the petition was
+ * assigned to at that time, and an answer is on time when given by the due date then in force.
+ * The station keeps these with every event it records (they depend only on the timeline up to the step),
+ * so a month's board reads its credits instead of refolding every timeline the month touched.
  */
-function countPetition(
-  timeline: readonly PetitionEvent[],
-  inMonth: (date: string) => boolean,
-  tally: (id: string) => Tally | null,
-): void {
+export function creditsOf(before: PetitionState | null, e: PetitionEvent): DatedCredit[] {
+  if (!before) return []
+  const date = shanghaiDate(e.at)
+  const eventId = e.id
+  const assignedNow = [...new Set(before.representativeIds)]
+  switch (e.type) {
+    case 'assigned':
+      return [...new Set(e.representativeIds)].map((id) => ({
+        kind: 'handled',
+        representativeId: id,
+        recordId: e.petitionId,
+        eventId,
+        date,
+      }))
+    case 'replied':
+    case 'resolvedOnSpot':
+      return assignedNow.flatMap((id): DatedCredit[] => {
+        const resolved = {
+          kind: 'resolved',
+          representativeId: id,
+          recordId: e.petitionId,
+          eventId,
+          date,
+        } as const
+        return date <= before.dueOn ? [resolved, { ...resolved, kind: 'resolvedOnTime' }] : [resolved]
+      })
+    case 'rated':
+      return assignedNow.map((id) => ({
+        kind: 'rating',
+        representativeId: id,
+        recordId: e.id,
+        rating: e.rating,
+        eventId,
+        date,
+      }))
+    default:
+      return []
+  }
+}
+
+/** Every credit of one petition's timeline (in timeline order): what the station stores for it. */
+export function petitionCredits(timeline: readonly PetitionEvent[]): DatedCredit[] {
+  const credits: DatedCredit[] = []
   let state: PetitionState | null = null
   for (const e of timeline) {
-    const before: PetitionState | null = state
+    credits.push(...creditsOf(state, e))
     state = applyEvent(state, e)
-    if (!before || !inMonth(shanghaiDate(e.at))) continue
-    switch (e.type) {
-      case 'assigned':
-        for (const id of new Set(e.representativeIds)) tally(id)?.handled.add(e.petitionId)
-        break
-      case 'replied':
-      case 'resolvedOnSpot':
-        for (const id of before.representativeIds) {
-          const t = tally(id)
-          if (!t) continue
-          t.resolved.add(e.petitionId)
-          if (shanghaiDate(e.at) <= before.dueOn) t.onTime.add(e.petitionId)
-        }
-        break
-      case 'rated':
-        for (const id of before.representativeIds) tally(id)?.ratings.push({ id: e.id, rating: e.rating })
-        break
-      default:
-        break
-    }
   }
+  return credits
 }
 
 function rowOf(

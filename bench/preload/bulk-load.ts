@@ -8,7 +8,8 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type Hlc, formatHlc, tickHlc } from '../../domain/hlc'
 import type { PetitionEvent } from '../../domain/petition/events'
-import { foldPetition } from '../../domain/petition/reducer'
+import { creditsOf } from '../../domain/board'
+import { type PetitionState, applyEvent, foldPetition } from '../../domain/petition/reducer'
 import { chinaCalendar } from '../../domain/working-days'
 import { loadOrCreateKey, plainFileWrapper } from '../../electron/core/crypto/key-store'
 import { createCipher } from '../../electron/core/crypto/personal-data'
@@ -65,6 +66,16 @@ const EVENT_COLUMNS = [
   'payload',
   'origin',
 ]
+const CREDIT_COLUMNS = [
+  'event_id',
+  'kind',
+  'representative_id',
+  'petition_id',
+  'station_id',
+  'date',
+  'record_id',
+  'rating',
+]
 const OUTBOX_COLUMNS = [
   'mutation_id',
   'type',
@@ -107,6 +118,7 @@ export async function bulkLoad(dir: string, setup: Setup, start: number, end: nu
   const pipe = new Pipeline(db)
   const petitions = new BulkTable(pipe, 'petition', PETITION_COLUMNS)
   const events = new BulkTable(pipe, 'petition_event', EVENT_COLUMNS)
+  const credits = new BulkTable(pipe, 'board_credit', CREDIT_COLUMNS)
   const outbox = new BulkTable(pipe, 'sync_outbox', OUTBOX_COLUMNS)
   const audit = new BulkTable(pipe, 'audit_log', AUDIT_COLUMNS)
 
@@ -126,7 +138,13 @@ export async function bulkLoad(dir: string, setup: Setup, start: number, end: nu
 
   await rawRun(db, 'begin')
 
-  /** Writes one event with its outbox and audit rows, in global time order. */
+  /**
+   * The board's credits need each petition's state before each step, as the station keeps them: a running
+   * fold per petition, dropped after its last event.
+   */
+  const states = new Map<string, { state: PetitionState | null; left: number }>()
+
+  /** Writes one event with its board credits, outbox and audit rows, in global time order. */
   const emit = (q: Queued) => {
     hlc = tickHlc(hlc, q.at, setup.nodeId)
     const event = {
@@ -139,6 +157,14 @@ export async function bulkLoad(dir: string, setup: Setup, start: number, end: nu
     } as PetitionEvent
     const { id, petitionId: pid, at, hlc: h, actor, type, ...body } = event
     events.add([id, pid, type, at, h, actor.role, actor.id, JSON.stringify(body), q.draft.origin])
+    const running = states.get(pid)
+    if (!running) throw new Error(`an event of a petition not planned: ${pid}`)
+    for (const c of creditsOf(running.state, event)) {
+      const rating = c.kind === 'rating' ? c.rating : null
+      credits.add([c.eventId, c.kind, c.representativeId, pid, world.stationId, c.date, c.recordId, rating])
+    }
+    running.state = applyEvent(running.state, event)
+    if (--running.left === 0) states.delete(pid)
     if (q.draft.origin === 'station') {
       const payload = JSON.stringify({ ...event, ...q.extra })
       const acked = at + 2_000 + Math.floor(world.rng.next() * 120_000)
@@ -217,6 +243,7 @@ export async function bulkLoad(dir: string, setup: Setup, start: number, end: nu
       JSON.stringify(state),
     ])
     const extra = { text: seed.text, townshipId: world.townshipId, villageId: seed.villageId }
+    states.set(seed.id, { state: null, left: drafts.length })
     for (const [k, d] of drafts.entries()) {
       queue.push({ at: d.at, seq: seq++, petitionId: seed.id, draft: d, extra: k === 0 ? extra : null })
     }
@@ -239,7 +266,7 @@ export async function bulkLoad(dir: string, setup: Setup, start: number, end: nu
     }
   }
   for (let q = queue.pop(); q; q = queue.pop()) emit(q)
-  for (const table of [petitions, events, outbox, audit]) await table.finish()
+  for (const table of [petitions, events, credits, outbox, audit]) await table.finish()
   await rawRun(db, 'commit')
   console.log(`    (the generator waited ${(pipe.waitedMs / 1000).toFixed(1)} s of that for SQLite)`)
 

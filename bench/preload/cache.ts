@@ -13,7 +13,7 @@ import { EVENTS, PETITIONS } from './world'
 
 /**
  * The cache is keyed by everything that shapes its content: the sizes, the generator (every file of this
- * folder), the schema (every migration) and the reducer with its events.
+ * folder), the schema (every migration), the reducer with its events and the board's credits.
  */
 function cacheKey(): string {
   const root = path.dirname(BENCH_DIR)
@@ -28,6 +28,7 @@ function cacheKey(): string {
     ...filesOf('electron/core/db/migrations'),
     'domain/petition/reducer.ts',
     'domain/petition/events.ts',
+    'domain/board.ts',
   ]
   const h = crypto.createHash('sha256').update(`${PETITIONS}/${EVENTS}\n`)
   for (const f of files) h.update(`${f}\n`).update(fs.readFileSync(path.join(root, f)))

@@ -89,6 +89,17 @@ export interface DB {
     /** The recurring rule that made the day (migration 0005); null when set by hand. */
     rule_id: string | null
   }
+  /** The board's petition credits: a projection of the timelines (domain/board.ts creditsOf). */
+  board_credit: {
+    event_id: string
+    kind: 'handled' | 'resolved' | 'resolvedOnTime' | 'rating'
+    representative_id: string
+    petition_id: string
+    station_id: string
+    date: string
+    record_id: string
+    rating: 'satisfied' | 'mostlySatisfied' | 'dissatisfied' | null
+  }
   reception_ticket: {
     id: string
     station_id: string

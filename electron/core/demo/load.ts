@@ -91,6 +91,7 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
     })
     await insertMany(tx, 'petition', petitions.petitions)
     await insertMany(tx, 'petition_event', petitions.events)
+    await insertMany(tx, 'board_credit', petitions.credits)
 
     const visits = buildVisits({
       rng: rngFor('visits'),

@@ -1,3 +1,4 @@
+import { type DatedCredit, petitionCredits } from '../../../domain/board'
 import { shanghaiDate } from '../../../domain/dates'
 import { type Hlc, formatHlc, tickHlc } from '../../../domain/hlc'
 import type { PetitionEvent, PetitionEventBody } from '../../../domain/petition/events'
@@ -8,6 +9,7 @@ import { generateTrackingCode } from '../../../domain/tracking-code'
 import { type WorkingDayCalendar, addWorkingDays } from '../../../domain/working-days'
 import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { NewRow } from '../db/schema'
+import { creditRows } from '../features/board/repository'
 import { contactColumns } from '../features/petitions/contact'
 import { eventRow, projectionColumns } from '../features/petitions/repository'
 import { buildHeaders } from './headers'
@@ -33,6 +35,8 @@ const HOUR = 3_600_000
 export interface PetitionRows {
   readonly petitions: NewRow<'petition'>[]
   readonly events: NewRow<'petition_event'>[]
+  /** The board's credits of those events, as the station stores them with each event. */
+  readonly credits: NewRow<'board_credit'>[]
 }
 
 export function buildPetitions(p: {
@@ -49,7 +53,7 @@ export function buildPetitions(p: {
   const { rng, now, cal, station } = p
   const home = p.roster.byStation.get(station.id) ?? []
   const codes = new Set<string>()
-  const rows: PetitionRows = { petitions: [], events: [] }
+  const rows: PetitionRows = { petitions: [], events: [], credits: [] }
   const done: { id: string; categoryId: string }[] = []
 
   for (const h of buildHeaders(rng, now, cal, p.villages.length)) {
@@ -124,6 +128,7 @@ export function buildPetitions(p: {
       ...projectionColumns(state),
     })
     rows.events.push(...timeline.rows())
+    rows.credits.push(...creditRows(station.id, h.id, timeline.credits()))
     // A duplicate is linked to an original, never to another duplicate.
     if (story.route !== 'duplicate') done.push({ id: h.id, categoryId: h.category.id })
   }
@@ -212,6 +217,10 @@ class Timeline {
   current(): PetitionState {
     if (!this.state) throw new Error('demo timeline: not submitted yet')
     return this.state
+  }
+
+  credits(): DatedCredit[] {
+    return petitionCredits(this.events)
   }
 
   rows(): NewRow<'petition_event'>[] {

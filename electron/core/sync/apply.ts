@@ -4,6 +4,7 @@ import { parsePetitionEvent } from '../../../contract/petition-event'
 import type { Change } from '../../../contract/sync'
 import type { Executor } from '../db/schema'
 import { appendAudit } from '../features/audit/service'
+import { replaceCredits } from '../features/board/repository'
 import {
   eventFromRow,
   eventRowsOf,
@@ -50,7 +51,10 @@ async function applyCountyEvent(tx: Executor, payload: unknown, now: number): Pr
   // The timeline is a union of events: refold in timeline order, whatever order they arrived in.
   const events = (await eventRowsOf(tx, event.petitionId)).map(eventFromRow).sort(compareEvents)
   const state = foldPetition(events)
-  if (state) await updateProjection(tx, event.petitionId, projectionColumns(state))
+  if (state) {
+    await updateProjection(tx, event.petitionId, projectionColumns(state))
+    await replaceCredits(tx, state.stationId, event.petitionId, events)
+  }
   await appendAudit(tx, {
     at: now,
     actor: { role: 'county', id: event.actor.id },

@@ -93,6 +93,16 @@ const COLUMNS: Columns = {
     deleted: 'notNull',
     rule_id: 'null',
   },
+  board_credit: {
+    event_id: 'notNull',
+    kind: 'notNull',
+    representative_id: 'notNull',
+    petition_id: 'notNull',
+    station_id: 'notNull',
+    date: 'notNull',
+    record_id: 'notNull',
+    rating: 'null',
+  },
   reception_ticket: {
     id: 'notNull',
     station_id: 'notNull',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { actAsCounty } from '../../../county/petitions/service'
 import { putRepresentatives } from '../../../county/roster/service'
 import { act } from '../../fixtures/desk'
+import { addRepresentative } from '../board/records'
 import { RESIDENT } from '../../fixtures/station'
 import { connectedStation, hubState } from '../../fixtures/sync'
 import { useSetUpStation } from '../../fixtures/vitest'
@@ -10,6 +11,8 @@ describe('a petition escalated to the county, round trip', () => {
   it('reaches the county, comes back answered, is rated by the resident, and the rating reaches the county', async () => {
     const { t, hub } = await connectedStation()
     const submitted = await t.submit()
+    await addRepresentative(t, { id: 'rep-wang', name: '王海涛', level: 'county' })
+    await act(t, submitted.id, { type: 'assigned', representativeIds: ['rep-wang'], department: null })
     await act(t, submitted.id, { type: 'escalated', to: 'county', reason: '涉及县里的水利工程' })
 
     const first = await t.succeed('sync.now', {})
@@ -39,13 +42,28 @@ describe('a petition escalated to the county, round trip', () => {
       code: submitted.code,
       phoneLast4: RESIDENT.phone.slice(-4),
     })
-    expect(seen.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred', 'replied'])
+    expect(seen.timeline.map((e) => e.type)).toEqual([
+      'submitted',
+      'assigned',
+      'escalated',
+      'transferred',
+      'replied',
+    ])
+    // The county's answer, merged into the timeline, counts on the board for the representative the
+    // station had assigned, as if it had been recorded here.
+    const kinds = async () =>
+      (await t.db.selectFrom('board_credit').select('kind').where('petition_id', '=', submitted.id).execute())
+        .map((c) => c.kind)
+        .sort()
+    expect(await kinds()).toEqual(['handled', 'resolved', 'resolvedOnTime'])
     expect(seen).toMatchObject({ status: 'replied', canRate: true })
     await t.succeed('petitions.rate', {
       code: submitted.code,
       phoneLast4: RESIDENT.phone.slice(-4),
       rating: 'satisfied',
     })
+
+    expect(await kinds()).toEqual(['handled', 'rating', 'resolved', 'resolvedOnTime'])
 
     await t.loginAdmin()
     const last = await t.succeed('sync.now', {})

@@ -7,6 +7,7 @@ import {
   isValidMethod,
   monthRange,
   monthsFrom,
+  petitionCredits,
   previousMonth,
 } from '../../../domain/board'
 import type { PetitionEvent, PetitionEventBody } from '../../../domain/petition/events'
@@ -55,15 +56,23 @@ const rated = (rating: 'satisfied' | 'mostlySatisfied' | 'dissatisfied'): Petiti
   reason: null,
 })
 
-function input(over: Partial<BoardInput> = {}): BoardInput {
+/**
+ * A month's input; petitions are given as whole timelines and enter as the station stores them: each
+ * timeline's credits (petitionCredits), those dated in the month.
+ */
+function input(
+  over: Partial<BoardInput> & { readonly petitions?: readonly (readonly PetitionEvent[])[] } = {},
+): BoardInput {
+  const { petitions = [], ...rest } = over
+  const month = rest.month ?? '2025-03'
   return {
-    month: '2025-03',
+    month,
     representatives: [WANG, LI, ZHAO],
     visits: [],
     shifts: [],
-    petitions: [],
+    credits: petitions.flatMap(petitionCredits).filter((c) => c.date.slice(0, 7) === month),
     consultations: [],
-    ...over,
+    ...rest,
   }
 }
 

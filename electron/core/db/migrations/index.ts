@@ -7,6 +7,7 @@ import * as m0005 from './0005_duty_rule_links'
 import * as m0006 from './0006_reception_ticket'
 import * as m0007 from './0007_queue_order_indexes'
 import * as m0008 from './0008_event_actor'
+import * as m0009 from './0009_board_credit'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_reception_ticket': m0006,
   '0007_queue_order_indexes': m0007,
   '0008_event_actor': m0008,
+  '0009_board_credit': m0009,
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { type BoardCredit, type DatedCredit, petitionCredits } from '../../../../domain/board'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import type { Executor, NewRow } from '../../db/schema'
 
@@ -72,41 +73,81 @@ export async function consultationsBetween(db: Executor, stationId: string, firs
   return [...byId.values()]
 }
 
-/** Event types that credit a representative on the board. */
-const CREDITING = ['assigned', 'replied', 'resolvedOnSpot', 'rated']
+/** The rows of a petition's credits (domain creditsOf) in the board_credit table. */
+export function creditRows(
+  stationId: string,
+  petitionId: string,
+  credits: readonly DatedCredit[],
+): NewRow<'board_credit'>[] {
+  return credits.map((c) => ({
+    event_id: c.eventId,
+    kind: c.kind,
+    representative_id: c.representativeId,
+    petition_id: petitionId,
+    station_id: stationId,
+    date: c.date,
+    record_id: c.recordId,
+    rating: c.kind === 'rating' ? c.rating : null,
+  }))
+}
 
-/**
- * The whole timelines of this station's petitions that had a crediting step between `fromMs` and
- * `untilMs` (exclusive): found through the (type, at) index, then read in timeline order from the
- * clustered event table.
- */
-export async function timelinesActiveBetween(
+/** Stores what a petition's steps earned on the board, in the caller's transaction. */
+export async function insertCredits(
   db: Executor,
   stationId: string,
-  fromMs: number,
-  untilMs: number,
-): Promise<PetitionEvent[][]> {
-  // One row per petition with its whole timeline as a JSON array built by SQLite: a month touches
-  // thousands of petitions and tens of thousands of events, and the driver's cost is per row and column
-  // (one row per event took ten times as long as this).
-  const rows = await sql<{ timeline: string }>`
-    select json_group_array(json_object(
-      'id', id, 'petitionId', petition_id, 'type', type, 'at', at, 'hlc', hlc,
-      'actor', json_object('role', actor_role, 'id', actor_id), 'payload', json(payload)
-    ) order by hlc, id) as timeline
-    from petition_event
-    where petition_id in (
-      select e.petition_id from petition_event e join petition p on p.id = e.petition_id
-      where e.type in (${sql.join(CREDITING)}) and e.at >= ${fromMs} and e.at < ${untilMs}
-        and p.station_id = ${stationId}
-    )
-    group by petition_id
-    order by petition_id`.execute(db)
-  return rows.rows.map((r) =>
-    (JSON.parse(r.timeline) as (Omit<PetitionEvent, 'type'> & { type: string; payload: object })[]).map(
-      ({ payload, ...event }) => ({ ...payload, ...event }) as PetitionEvent,
-    ),
-  )
+  petitionId: string,
+  credits: readonly DatedCredit[],
+): Promise<void> {
+  if (credits.length === 0) return
+  await db
+    .insertInto('board_credit')
+    .values(creditRows(stationId, petitionId, credits))
+    .execute()
+}
+
+/**
+ * Rewrites a petition's credits from its whole timeline, for a merge: an event from the county may land
+ * before later local ones and change what those earned.
+ */
+export async function replaceCredits(
+  db: Executor,
+  stationId: string,
+  petitionId: string,
+  timeline: readonly PetitionEvent[],
+): Promise<void> {
+  await db.deleteFrom('board_credit').where('petition_id', '=', petitionId).execute()
+  await insertCredits(db, stationId, petitionId, petitionCredits(timeline))
+}
+
+/**
+ * The credits earned at a station on dates [first, last]. One row per representative, kind and rating
+ * with the records as one list: a month is tens of thousands of credits, and the driver's cost is per
+ * row returned.
+ */
+export async function creditsBetween(
+  db: Executor,
+  stationId: string,
+  first: string,
+  last: string,
+): Promise<BoardCredit[]> {
+  const groups = await db
+    .selectFrom('board_credit')
+    .select(['representative_id', 'kind', 'rating', sql<string>`group_concat(record_id, ' ')`.as('records')])
+    .where('station_id', '=', stationId)
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .groupBy(['representative_id', 'kind', 'rating'])
+    .execute()
+  const credits: BoardCredit[] = []
+  for (const g of groups) {
+    // Ids are generated without spaces; sorted so a board's record lists do not depend on the plan.
+    for (const recordId of g.records.split(' ').sort()) {
+      const base = { representativeId: g.representative_id, recordId }
+      if (g.kind !== 'rating') credits.push({ ...base, kind: g.kind })
+      else if (g.rating !== null) credits.push({ ...base, kind: 'rating', rating: g.rating })
+    }
+  }
+  return credits
 }
 
 export function representativesByIds(db: Executor, ids: readonly string[]) {

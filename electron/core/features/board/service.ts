@@ -9,7 +9,6 @@ import {
   monthOf,
   monthRange,
 } from '../../../../domain/board'
-import { addDays, startOfShanghaiDayMs } from '../../../../domain/dates'
 import type { PublicBoard } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
@@ -90,25 +89,21 @@ export async function writeBoard(
 /** Everything a month's board is counted from, read from this station's records. */
 export async function gatherBoardInput(db: Executor, stationId: string, month: Month): Promise<BoardInput> {
   const { first, last } = monthRange(month)
-  const fromMs = startOfShanghaiDayMs(first)
-  const untilMs = startOfShanghaiDayMs(addDays(last, 1))
   const visits = await repo.visitsBetween(db, stationId, first, last)
   const shifts = await repo.shiftsBetween(db, stationId, first, last)
   const consultations = await repo.consultationsBetween(db, stationId, first, last)
-  const petitions = await repo.timelinesActiveBetween(db, stationId, fromMs, untilMs)
+  const credits = await repo.creditsBetween(db, stationId, first, last)
 
   const ids = new Set<string>()
   for (const r of [...visits, ...shifts]) ids.add(r.representative_id)
   for (const c of consultations) for (const id of c.representativeIds) ids.add(id)
-  for (const timeline of petitions) {
-    for (const e of timeline) if (e.type === 'assigned') for (const id of e.representativeIds) ids.add(id)
-  }
+  for (const c of credits) ids.add(c.representativeId)
   return {
     month,
     representatives: await repo.representativesByIds(db, [...ids]),
     visits: visits.map((v) => ({ id: v.id, representativeId: v.representative_id, date: v.date })),
     shifts: shifts.map((s) => ({ id: s.id, representativeId: s.representative_id, date: s.date })),
-    petitions,
+    credits,
     consultations,
   }
 }

@@ -1,3 +1,4 @@
+import { creditsOf } from '../../../../domain/board'
 import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
@@ -20,6 +21,7 @@ import { newId } from '../../ids'
 import type { ReferenceSnapshot } from '../../reference-cache'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
+import { insertCredits } from '../board/repository'
 import { receivingRepresentative } from '../duty/service'
 import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
@@ -233,8 +235,9 @@ export async function appendEvents(
     const event = { ...meta(ctx, petitionId, actor, ctx.now()), ...body } as PetitionEvent
     const next = applyEvent(state, event)
     if (!next) throw new Error('event produced no state')
-    state = next
     await recordEvent(tx, event, {})
+    await insertCredits(tx, state.stationId, petitionId, creditsOf(state, event))
+    state = next
   }
   await repo.updateProjection(tx, petitionId, repo.projectionColumns(state))
   return state
