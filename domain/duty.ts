@@ -122,5 +122,7 @@ export function ruleSkips(calendar: WorkingDayCalendar, date: IsoDate): boolean 
 /** A reception day set by a rule opens for the morning until staff change its hours. */
 export const RECEPTION_HOURS = { startsAt: '09:00', endsAt: '12:00' } as const
 
-/** An open-ended rule is laid out this many days ahead when saved. */
+/** An open-ended rule is laid out this many days ahead when saved, and kept so. */
 export const RULE_HORIZON_DAYS = 366
+/** An open-ended rule is topped up once its reach falls this many days short of the horizon. */
+export const RULE_TOP_UP_DAYS = 31

@@ -9,6 +9,7 @@ import { type KeyWrapper, loadOrCreateKey, plainFileWrapper } from './crypto/key
 import { openDatabase } from './db/open'
 import type { DB } from './db/schema'
 import { backupDue, runBackup } from './features/backup/service'
+import { extendRules } from './features/duty/layout'
 import { SETTING, getSetting, putSetting } from './features/station/service'
 import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
@@ -55,6 +56,7 @@ export interface Station {
 
 const consoleLogger: Logger = { error: (message, context) => console.error(message, context) }
 const BACKUP_CHECK_MS = 60 * 60 * 1000
+const RULE_CHECK_MS = 60 * 60 * 1000
 const IDLE_CHECKPOINT_MS = 1500
 
 export async function openStation(opts: StationOptions): Promise<Station> {
@@ -90,6 +92,18 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     timer = setInterval(tick, BACKUP_CHECK_MS)
     timer.unref()
   }
+
+  // Rules without an end are kept laid out a year ahead (features/duty/layout.ts); the hourly check costs one
+  // indexed query when there is nothing to do. A top-up under way when the station closes is waited for.
+  let extending: Promise<unknown> = Promise.resolve()
+  const topUpRules = () => {
+    extending = extendRules(db, now(), hlc).catch((e: unknown) =>
+      log.error('laying out duty rules failed', { error: String(e) }),
+    )
+  }
+  topUpRules()
+  const rulesTimer = setInterval(topUpRules, RULE_CHECK_MS)
+  rulesTimer.unref()
 
   // Checkpoint the WAL once the kiosk has been quiet for a moment, off the resident's critical path.
   let idleCheckpoint: NodeJS.Timeout | null = null
@@ -135,8 +149,10 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     async close() {
       await sync.stop()
       if (timer) clearInterval(timer)
+      clearInterval(rulesTimer)
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
       await checkpointing
+      await extending
       await db.destroy()
     },
   }

@@ -64,6 +64,8 @@ export interface DB {
     starts_on: string
     ends_on: string | null
     reception_theme: string | null
+    /** The last date the rule has been laid out to (features/duty/layout.ts). */
+    laid_out_through: string | null
     hlc: string
     deleted: number
   }

@@ -69,6 +69,7 @@ const COLUMNS: Columns = {
     starts_on: 'notNull',
     ends_on: 'null',
     reception_theme: 'null',
+    laid_out_through: 'null',
     hlc: 'notNull',
     deleted: 'notNull',
   },

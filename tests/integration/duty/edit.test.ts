@@ -4,7 +4,8 @@ import { RULE_HORIZON_DAYS } from '../../../domain/duty'
 import type { DutyPlan } from '../../../contract/views'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative } from '../board/records'
+import { extendRules } from '../../../electron/core/features/duty/layout'
+import { addRepresentative, setClock } from '../board/records'
 
 /**
  * 排班 at the duty desk, through the handlers on a real SQLite file. The test clock starts on Monday
@@ -223,6 +224,55 @@ describe('recurring rules', () => {
     // 53 Tuesdays; National Day (7 October) and the Spring Festival (17 February 2026) stay free.
     expect(laid.shiftsAdded).toBe(51)
     expect(laid.skipped.map((s) => s.date)).toEqual(['2025-10-07', '2026-02-17'])
+  })
+
+  it('keeps an open-ended rule a year ahead as the days pass, a month at a time, until it is ended', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', { ...everyTuesday, endsOn: null })
+    const withRule = await t.succeed('duty.addRule', { ...everyTuesday, weekday: 4 }) // has an end
+    const datesOf = async (ruleId: string) =>
+      (
+        await t.db
+          .selectFrom('duty_shift')
+          .select('date')
+          .where('rule_id', '=', ruleId)
+          .where('deleted', '=', 0)
+          .orderBy('date')
+          .execute()
+      ).map((r) => r.date)
+    let stamp = 0
+    const hlc = () => `extend-${String(stamp++).padStart(6, '0')}`
+    const before = await datesOf(laid.rule.id)
+    expect(before.at(-1)).toBe('2026-03-03')
+
+    // Three weeks on, the rule still reaches eleven months ahead: nothing to do yet.
+    setClock(t, '2025-03-24')
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
+    // Five and a half weeks on it has fallen a month short: it is laid out to a year from today.
+    setClock(t, '2025-04-10')
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(1)
+    expect((await datesOf(laid.rule.id)).slice(before.length)).toEqual([
+      '2026-03-10',
+      '2026-03-17',
+      '2026-03-24',
+      '2026-03-31',
+      '2026-04-07',
+    ])
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
+    expect((await datesOf(withRule.rule.id)).at(-1)).toBe('2025-04-24')
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_role', 'entity_id'])
+      .where('action', '=', 'duty.rule.extend')
+      .execute()
+    expect(audit).toEqual([{ actor_role: 'system', entity_id: laid.rule.id }])
+
+    // An ended rule is not laid out again.
+    await t.loginStaff()
+    await t.succeed('duty.endRule', { ruleId: laid.rule.id, lastDate: '2025-06-30' })
+    setClock(t, '2025-06-01')
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
+    expect((await datesOf(laid.rule.id)).at(-1)).toBe('2025-06-24')
   })
 
   it('sets the 民意集市 on the second Saturday of each month, keeping a day already set by hand', async () => {

@@ -8,6 +8,7 @@ import * as m0006 from './0006_reception_ticket'
 import * as m0007 from './0007_queue_order_indexes'
 import * as m0008 from './0008_event_actor'
 import * as m0009 from './0009_board_credit'
+import * as m0010 from './0010_rule_laid_out'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_queue_order_indexes': m0007,
   '0008_event_actor': m0008,
   '0009_board_credit': m0009,
+  '0010_rule_laid_out': m0010,
 }

@@ -1,16 +1,7 @@
 import type { ParsedInputOf } from '../../../../contract/api'
 import type { DutyRuleEnded, DutyRuleLaidOut, PlannedShift } from '../../../../contract/views'
 import { addDays, shanghaiDate } from '../../../../domain/dates'
-import {
-  type DutyConflict,
-  type ShiftSpec,
-  RECEPTION_HOURS,
-  RULE_HORIZON_DAYS,
-  dutyConflicts,
-  ruleDates,
-  ruleSkips,
-  slotsOverlap,
-} from '../../../../domain/duty'
+import { type DutyConflict, type ShiftSpec, RULE_HORIZON_DAYS, dutyConflicts } from '../../../../domain/duty'
 import { DomainError } from '../../../../domain/errors'
 import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
@@ -18,6 +9,7 @@ import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { currentStation } from '../station/service'
 import { loadCalendar } from './calendar'
+import { layOutRule } from './layout'
 import { toDutyRule, toPlannedShift } from './plan'
 import * as repo from './repository'
 
@@ -206,9 +198,8 @@ export function swapShifts(ctx: Ctx, input: ParsedInputOf<'duty.swapShifts'>): P
 }
 
 /**
- * Saves a recurring rule and lays it out from today (or its start, if later) to its end, or a year ahead
- * when it has none. Dates the rule cannot take are left free and reported: statutory holidays, and days
- * the representative is already on duty (or, for a 民意集市 rule, days that already have one).
+ * Saves a recurring rule and lays it out (layout.ts) from today, or its start if later, to its end, or a
+ * year ahead when it has none; the skipped dates are reported.
  */
 export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise<DutyRuleLaidOut> {
   return change(ctx, async (tx, station, audit) => {
@@ -238,63 +229,13 @@ export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise
     const today = shanghaiDate(ctx.now())
     const from = input.startsOn > today ? input.startsOn : today
     const through = input.endsOn ?? addDays(from, RULE_HORIZON_DAYS)
-    const dates = ruleDates(input, from, through)
-    const calendar = await loadCalendar(tx)
-    const skipped: DutyRuleLaidOut['skipped'][number][] = []
-    const free = dates.filter((date) => {
-      if (!ruleSkips(calendar, date)) return true
-      skipped.push({ date, reason: 'restDay' })
-      return false
-    })
-
-    let shiftsAdded = 0
-    let receptionDaysAdded = 0
-    if (input.representativeId !== null) {
-      const busy = await repo.ownShiftsBetween(tx, input.representativeId, from, through)
-      for (const date of free) {
-        if (busy.some((s) => s.date === date && slotsOverlap(s.slot, input.slot))) {
-          skipped.push({ date, reason: 'doubleBooked' })
-          continue
-        }
-        await tx
-          .insertInto('duty_shift')
-          .values({
-            id: newId(),
-            station_id: station.id,
-            representative_id: input.representativeId,
-            date,
-            slot: input.slot,
-            rule_id: id,
-            hlc: ctx.hlc(),
-            deleted: 0,
-          })
-          .execute()
-        shiftsAdded++
-      }
-    } else {
-      for (const date of free) {
-        if (await repo.liveReceptionDay(tx, station.id, date)) {
-          skipped.push({ date, reason: 'taken' })
-          continue
-        }
-        await tx
-          .insertInto('reception_day')
-          .values({
-            id: newId(),
-            station_id: station.id,
-            date,
-            theme: input.receptionTheme ?? '民意集市',
-            starts_at: RECEPTION_HOURS.startsAt,
-            ends_at: RECEPTION_HOURS.endsAt,
-            rule_id: id,
-            hlc: ctx.hlc(),
-            deleted: 0,
-          })
-          .execute()
-        receptionDaysAdded++
-      }
-    }
-    skipped.sort((x, y) => x.date.localeCompare(y.date))
+    const { shiftsAdded, receptionDaysAdded, skipped } = await layOutRule(
+      tx,
+      ctx.hlc,
+      { ...input, id, stationId: station.id },
+      from,
+      through,
+    )
     await audit('duty.rule.add', 'duty_rule', id, { ...input, shiftsAdded, receptionDaysAdded })
     const row = (await repo.rulesInForce(tx, station.id, input.startsOn, input.startsOn)).find(
       (r) => r.id === id,

@@ -9,7 +9,7 @@ import { dutyToday } from './service'
 export const dutyHandlers = {
   'duty.today': (_input, ctx) => dutyToday(ctx),
   'duty.month': (input, ctx) => dutyMonth(ctx, input),
-  'duty.plan': (input, ctx) => dutyPlan(ctx.db, input.month),
+  'duty.plan': (input, ctx) => dutyPlan(ctx, input.month),
   'duty.addShift': (input, ctx) => edit.addShift(ctx, input),
   'duty.moveShift': (input, ctx) => edit.moveShift(ctx, input),
   'duty.removeShift': (input, ctx) => edit.removeShift(ctx, input),

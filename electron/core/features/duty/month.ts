@@ -2,7 +2,6 @@ import type { DutyCalendarDay, DutyMonth } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { representativeCard } from '../roster/card'
 import { currentStation } from '../station/service'
-import { loadCalendar } from './calendar'
 import { monthSpan } from './plan'
 import { overridesBetween, receptionDaysBetween, shiftsBetween } from './repository'
 
@@ -13,8 +12,10 @@ import { overridesBetween, receptionDaysBetween, shiftsBetween } from './reposit
 export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<DutyMonth> {
   const { first, last, days } = monthSpan(input.month)
 
-  const station = await currentStation(ctx.db)
-  const calendar = await loadCalendar(ctx.db)
+  // The station and the calendar from the reference snapshot: one statement instead of two reads.
+  const ref = await ctx.reference.get(ctx.db)
+  const station = ref.station ?? (await currentStation(ctx.db)) // before setup: its usual error
+  const calendar = ref.calendar
   const shifts = await shiftsBetween(ctx.db, station.id, first, last)
   const receptions = await receptionDaysBetween(ctx.db, station.id, first, last)
   const overrideNames = new Map(

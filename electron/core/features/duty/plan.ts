@@ -1,8 +1,7 @@
 import { monthDays } from '../../../../domain/dates'
 import type { DutyPlan, DutyRule, PlannedShift } from '../../../../contract/views'
-import type { Executor } from '../../db/schema'
+import type { Ctx } from '../../context'
 import { currentStation } from '../station/service'
-import { loadCalendar } from './calendar'
 import {
   type PlannedShiftRow,
   type RuleRow,
@@ -47,10 +46,13 @@ export function monthSpan(month: string): { first: string; last: string; days: s
   return { first, last, days }
 }
 
-export async function dutyPlan(db: Executor, month: string): Promise<DutyPlan> {
+export async function dutyPlan(ctx: Pick<Ctx, 'db' | 'reference'>, month: string): Promise<DutyPlan> {
+  const db = ctx.db
   const { first, last, days } = monthSpan(month)
-  const station = await currentStation(db)
-  const calendar = await loadCalendar(db)
+  // The station and the calendar from the reference snapshot: one statement instead of two reads.
+  const ref = await ctx.reference.get(db)
+  const station = ref.station ?? (await currentStation(db)) // before setup: its usual error
+  const calendar = ref.calendar
   const [shifts, receptions, overrides, rules] = [
     await plannedShiftsBetween(db, station.id, first, last),
     await receptionDaysBetween(db, station.id, first, last),

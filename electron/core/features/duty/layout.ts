@@ -1,0 +1,157 @@
+import type { DutyRuleLaidOut } from '../../../../contract/views'
+import { addDays, shanghaiDate } from '../../../../domain/dates'
+import {
+  type DutyRuleSpec,
+  type DutySlot,
+  RECEPTION_HOURS,
+  RULE_HORIZON_DAYS,
+  RULE_TOP_UP_DAYS,
+  ruleDates,
+  ruleSkips,
+  slotsOverlap,
+} from '../../../../domain/duty'
+import type { Executor } from '../../db/schema'
+import { newId } from '../../ids'
+import { appendAudit } from '../audit/service'
+import { loadCalendar } from './calendar'
+import * as repo from './repository'
+
+/**
+ * How a recurring rule becomes shifts and 民意集市 days on the calendar: laid out when the rule is saved,
+ * and kept a year ahead for a rule with no end by topping it up as the days pass. Dates the rule cannot
+ * take are left free and reported: statutory holidays, days the representative is already on duty, or
+ * (for a 民意集市 rule) days that already have one.
+ */
+
+type Skipped = DutyRuleLaidOut['skipped'][number]
+
+export interface LaidOut {
+  readonly shiftsAdded: number
+  readonly receptionDaysAdded: number
+  readonly skipped: readonly Skipped[]
+}
+
+/** Lays out the rule's dates in [from, through] and records how far it now reaches. */
+export async function layOutRule(
+  tx: Executor,
+  hlc: () => string,
+  rule: DutyRuleSpec & {
+    readonly id: string
+    readonly slot: DutySlot
+    readonly stationId: string
+    readonly representativeId: string | null
+    readonly receptionTheme: string | null
+  },
+  from: string,
+  through: string,
+): Promise<LaidOut> {
+  const calendar = await loadCalendar(tx)
+  const skipped: Skipped[] = []
+  const free = ruleDates(rule, from, through).filter((date) => {
+    if (!ruleSkips(calendar, date)) return true
+    skipped.push({ date, reason: 'restDay' })
+    return false
+  })
+
+  let shiftsAdded = 0
+  let receptionDaysAdded = 0
+  if (rule.representativeId !== null) {
+    const busy = await repo.ownShiftsBetween(tx, rule.representativeId, from, through)
+    for (const date of free) {
+      if (busy.some((s) => s.date === date && slotsOverlap(s.slot, rule.slot))) {
+        skipped.push({ date, reason: 'doubleBooked' })
+        continue
+      }
+      await tx
+        .insertInto('duty_shift')
+        .values({
+          id: newId(),
+          station_id: rule.stationId,
+          representative_id: rule.representativeId,
+          date,
+          slot: rule.slot,
+          rule_id: rule.id,
+          hlc: hlc(),
+          deleted: 0,
+        })
+        .execute()
+      shiftsAdded++
+    }
+  } else {
+    for (const date of free) {
+      if (await repo.liveReceptionDay(tx, rule.stationId, date)) {
+        skipped.push({ date, reason: 'taken' })
+        continue
+      }
+      await tx
+        .insertInto('reception_day')
+        .values({
+          id: newId(),
+          station_id: rule.stationId,
+          date,
+          theme: rule.receptionTheme ?? '民意集市',
+          starts_at: RECEPTION_HOURS.startsAt,
+          ends_at: RECEPTION_HOURS.endsAt,
+          rule_id: rule.id,
+          hlc: hlc(),
+          deleted: 0,
+        })
+        .execute()
+      receptionDaysAdded++
+    }
+  }
+  await tx.updateTable('duty_rule').set({ laid_out_through: through }).where('id', '=', rule.id).execute()
+  skipped.sort((x, y) => x.date.localeCompare(y.date))
+  return { shiftsAdded, receptionDaysAdded, skipped }
+}
+
+/**
+ * Keeps every rule without an end laid out a year ahead. Run when the station opens and every hour after;
+ * a rule is topped up only once its reach has fallen a month short of the year, so the calendar grows a
+ * month at a time (one audit row a month per rule) rather than a day at a time. Returns the rules extended.
+ */
+export async function extendRules(db: Executor, now: number, hlc: () => string): Promise<number> {
+  const today = shanghaiDate(now)
+  const horizon = addDays(today, RULE_HORIZON_DAYS)
+  const due = addDays(horizon, -RULE_TOP_UP_DAYS)
+  return db.transaction().execute(async (tx) => {
+    const rules = await tx
+      .selectFrom('duty_rule')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .where('ends_on', 'is', null)
+      .where((eb) => eb.or([eb('laid_out_through', 'is', null), eb('laid_out_through', '<', due)]))
+      .execute()
+    for (const r of rules) {
+      const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
+      const from = [next, r.starts_on, today].reduce((a, b) => (a > b ? a : b))
+      const laid = await layOutRule(
+        tx,
+        hlc,
+        {
+          id: r.id,
+          stationId: r.station_id,
+          representativeId: r.representative_id,
+          receptionTheme: r.reception_theme,
+          kind: r.kind,
+          weekday: r.weekday,
+          nth: r.nth,
+          slot: r.slot,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+        },
+        from,
+        horizon,
+      )
+      await appendAudit(tx, {
+        at: now,
+        actor: { role: 'system', id: null },
+        action: 'duty.rule.extend',
+        entity: 'duty_rule',
+        entityId: r.id,
+        detail: { from, through: horizon, ...laid },
+      })
+    }
+    return rules.length
+  })
+}
