@@ -1,4 +1,5 @@
-import { monthDays, parseIsoDate, shanghaiDate, weekday } from '../../../domain/dates'
+import { addDays, daysBetween, monthDays, parseIsoDate, shanghaiDate, weekday } from '../../../domain/dates'
+import { RULE_HORIZON_DAYS } from '../../../domain/duty'
 import type { IsoDate } from '../../../domain/petition/types'
 import type { WorkingDayCalendar } from '../../../domain/working-days'
 import type { NewRow } from '../db/schema'
@@ -7,7 +8,8 @@ import type { Rng } from './random'
 import type { DemoRepresentative, Roster } from './roster'
 
 /**
- * The duty calendar (代表履职日历) of every demo station for three months around today: weekly duty
+ * The duty calendar (代表履职日历) of every demo station from the month before today to a year ahead, as the
+ * desk lays out open-ended rules: weekly duty
  * rules for Monday to Friday (skipping statutory holidays), the monthly 民意集市 on the second Saturday,
  * and the shifts and reception days those rules produce.
  */
@@ -51,7 +53,11 @@ export function buildCalendar(p: {
 }): DutyRows {
   const { rng, now, hlc, cal } = p
   const today = shanghaiDate(now)
-  const { first, days } = demoMonths(today)
+  const { first } = demoMonths(today)
+  // The rules are open-ended, so, as the desk would have, they are laid out a year ahead
+  // (features/duty/layout.ts); the month before today is the demo's past.
+  const laidOutThrough = addDays(today, RULE_HORIZON_DAYS)
+  const days = Array.from({ length: daysBetween(first, laidOutThrough) + 1 }, (_, i) => addDays(first, i))
   const rows: DutyRows = { rules: [], shifts: [], receptionDays: [] }
   const id = () => rng.uuid(now)
 
@@ -64,6 +70,7 @@ export function buildCalendar(p: {
         station_id: station.id,
         starts_on: first,
         ends_on: null,
+        laid_out_through: laidOutThrough,
         hlc: hlc(),
         deleted: 0,
         ...r,
