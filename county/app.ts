@@ -8,6 +8,7 @@ import { authenticate } from './auth'
 import type { HubDB } from './db/schema'
 import { enrol } from './enrolment'
 import { HubError } from './errors'
+import { OPEN311_PREFIX, open311Routes } from './open311/routes'
 import { stationDigest } from './sync/digest'
 import { pullChanges } from './sync/pull'
 import { applyPush } from './sync/push'
@@ -70,6 +71,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
         .send({ code: 'BAD_REQUEST', message: error.issues.map((i) => i.message).join('; ') })
     }
     const code = (error as { code?: string }).code
+    // @fastify/rate-limit throws what errorResponseBuilder built, which carries no status of its own.
+    if (code === 'RATE_LIMITED') {
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: 'too many requests' })
+    }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.status(413).send({ code: 'TOO_LARGE', message: 'body too large' })
     if (code?.startsWith('FST_ERR_CTP') || (error as { statusCode?: number }).statusCode === 400) {
@@ -113,6 +118,9 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     const stationId = await signed(req)
     return stationDigest(db, stationId, DigestQuery.parse(req.query).day)
   })
+
+  // Public and unsigned; inside the same helmet and rate limit as the sync API.
+  await app.register(open311Routes, { prefix: OPEN311_PREFIX, db, now })
 
   return app
 }

@@ -1,4 +1,4 @@
-import type { Level } from '../../../../domain/petition/types'
+import type { Level } from './petition/types'
 
 /**
  * The categories a new station starts with (staff can change them later). Time limits are working days;

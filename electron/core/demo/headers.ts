@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate, startOfShanghaiDayMs } from '../../../domain/dates'
 import type { Channel } from '../../../domain/petition/types'
 import type { WorkingDayCalendar } from '../../../domain/working-days'
-import { type CategorySeed, DEFAULT_CATEGORIES } from '../features/catalog/defaults'
+import { type CategorySeed, DEFAULT_CATEGORIES } from '../../../domain/categories'
 import { isSecondSaturday } from './calendar'
 import { type DemoContact, demoContact } from './contact'
 import { officeTime } from './office-hours'

@@ -54,7 +54,7 @@ const SECTORS: Record<RepresentativeLevel, readonly (readonly [string, number])[
   ],
 }
 
-/** The category specialties (catalog/defaults.ts) each sector tends to bring. */
+/** The category specialties (domain/categories.ts) each sector tends to bring. */
 const SPECIALTIES_OF: Record<string, readonly string[]> = {
   企业界: ['先进制造业', '城乡建设'],
   农业界: ['农业农村', '生态环境'],

@@ -1,5 +1,5 @@
 /**
- * Petition texts, answers and departments for the demo, per category of catalog/defaults.ts. `{v}` is a
+ * Petition texts, answers and departments for the demo, per category of domain/categories.ts. `{v}` is a
  * village (its name ends in 村), `{t}` a township. Invented, in the tone residents and staff use.
  */
 export interface CategoryTexts {
