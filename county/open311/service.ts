@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { DEFAULT_CATEGORIES } from '../../domain/categories'
 import { addDays, isIsoDate, shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
+import { STATUS_NAME_ZH } from '../../domain/names-zh'
 import { isOpen } from '../../domain/petition/reducer'
 import {
   LEVELS,
@@ -82,15 +83,7 @@ const SEEDED_CATEGORIES: ReadonlyMap<string, { name: string; group: string; keyw
 const serviceName = (code: string) => SEEDED_CATEGORIES.get(code)?.name ?? code
 
 /** Fixed phrases only: notes, answers and reasons are typed by people and may name people. */
-const STATUS_NOTES: Record<PetitionStatus, string> = {
-  received: '已受理',
-  triaged: '已分办',
-  assigned: '已交办',
-  transferred: '已转办',
-  replied: '已答复',
-  closed: '已办结',
-  duplicate: '已合并',
-}
+const STATUS_NOTES = STATUS_NAME_ZH
 
 const LEVEL_AGENCY: Record<Level, string> = {
   station: '人大代表联络站',

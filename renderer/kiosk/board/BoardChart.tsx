@@ -2,10 +2,11 @@ import { BarChart, type BarSeriesOption } from 'echarts/charts'
 import { GridComponent, type GridComponentOption } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRow } from '../../../domain/board'
 import { useTextScale } from '../../lib/textScale'
+import { useEChart } from '../../lib/useEChart'
 import { type Metric, metricText, metricValue } from './metrics'
 
 // Only what a bar chart needs: ECharts is tree-shaken and lives in this screen's lazily loaded chunk.
@@ -25,23 +26,6 @@ const BAR = '#0b4f8f'
 export function BoardChart({ rows, metric }: { rows: readonly BoardRow[]; metric: Metric }) {
   const { t } = useTranslation()
   const { scale } = useTextScale()
-  const box = useRef<HTMLDivElement>(null)
-  const chart = useRef<echarts.ECharts | null>(null)
-
-  useEffect(() => {
-    const el = box.current
-    if (!el) return
-    const instance = echarts.init(el, null, { renderer: 'svg' })
-    chart.current = instance
-    const observer = new ResizeObserver(() => instance.resize())
-    observer.observe(el)
-    return () => {
-      observer.disconnect()
-      instance.dispose()
-      chart.current = null
-    }
-  }, [])
-
   const rem = 24 * (scale / 100)
   const sorted = useMemo(
     () => rows.toSorted((a, b) => metricValue(b, metric) - metricValue(a, metric)),
@@ -49,11 +33,9 @@ export function BoardChart({ rows, metric }: { rows: readonly BoardRow[]; metric
   )
   const height = Math.round(sorted.length * BAR_ROW_REM * rem + rem)
 
-  useEffect(() => {
-    const instance = chart.current
-    if (!instance) return
+  const option = useMemo((): Option => {
     const font = { fontFamily: "'Noto Sans SC', 'Noto Sans CJK SC', sans-serif", fontSize: rem, color: INK }
-    const option: Option = {
+    return {
       animation: false,
       aria: { enabled: false },
       grid: { left: 8, right: rem * 6, top: rem / 2, bottom: rem / 2, containLabel: true },
@@ -85,10 +67,8 @@ export function BoardChart({ rows, metric }: { rows: readonly BoardRow[]; metric
         },
       ],
     }
-    instance.setOption(option, { notMerge: true })
-    // The box has just been given its height for this many bars.
-    instance.resize()
-  }, [sorted, metric, rem, height, t])
+  }, [sorted, metric, rem, t])
+  const box = useEChart(option, height)
 
   return (
     <div

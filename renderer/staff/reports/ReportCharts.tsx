@@ -9,9 +9,10 @@ import {
 } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { type ReactNode, useEffect, useMemo, useRef } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PetitionReport } from '../../../contract/views'
+import { useEChart } from '../../lib/useEChart'
 
 // Only what these charts need: ECharts is tree-shaken and lives in the reports section's lazy chunk.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
@@ -30,10 +31,7 @@ const ROW_PX = 36
 /** A rate 0–1 as a percentage with one decimal for a line; '-' is ECharts' gap for a month without data. */
 const ratePoint = (rate: number | null): number | '-' => (rate === null ? '-' : Math.round(rate * 1000) / 10)
 
-/**
- * One chart in a box: SVG (crisp, real text), resized with its box, disposed with the component. The
- * option is replaced as a whole, so a changed span never leaves series of the previous one behind.
- */
+/** One chart in a box (renderer/lib/useEChart.ts), described for screen readers by its label. */
 function Chart({
   option,
   label,
@@ -45,30 +43,7 @@ function Chart({
   testId: string
   height: number
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  const chart = useRef<echarts.ECharts | null>(null)
-
-  useEffect(() => {
-    const el = box.current
-    if (!el) return
-    const instance = echarts.init(el, null, { renderer: 'svg' })
-    chart.current = instance
-    const observer = new ResizeObserver(() => instance.resize())
-    observer.observe(el)
-    return () => {
-      observer.disconnect()
-      instance.dispose()
-      chart.current = null
-    }
-  }, [])
-
-  useEffect(() => {
-    const instance = chart.current
-    if (!instance) return
-    instance.setOption(option, { notMerge: true })
-    // The box may just have been given a new height (more categories).
-    instance.resize()
-  }, [option, height])
+  const box = useEChart(option, height)
 
   return (
     <div

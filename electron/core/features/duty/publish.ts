@@ -1,11 +1,9 @@
 import { type EventAttributes, createEvents } from 'ics'
-import PDFDocument from 'pdfkit'
 import type { DownloadFile, DutyCalendarDay, DutyMonth } from '../../../../contract/views'
 import { parseIsoDate, shanghaiDateTime, startOfShanghaiDayMs, weekday } from '../../../../domain/dates'
 import { DUTY_SLOTS, type DutySlot, SLOT_HOURS } from '../../../../domain/duty'
-import type { RepresentativeLevel } from '../../../../domain/petition/types'
-import { receiptFont } from '../receipts/fonts'
-import { Pen, type TextRun, breakLines, fit, pdfBytes, runWidth } from '../receipts/pdf-text'
+import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
+import { type Pen, type TextRun, breakLines, fit, publicationPdf, runWidth } from '../receipts/pdf-text'
 
 /**
  * 代表值班表 published for residents and representatives: one month of the duty calendar as a calendar file
@@ -39,12 +37,6 @@ export async function publishDutyMonth(
 }
 
 const SLOT_NAME: Record<DutySlot, string> = { morning: '上午', afternoon: '下午', allDay: '全天' }
-const LEVEL_NAME: Record<RepresentativeLevel, string> = {
-  province: '省人大代表',
-  city: '市人大代表',
-  county: '县人大代表',
-  township: '乡镇人大代表',
-}
 const WEEKDAY_NAME = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const
 
 function yearMonth(month: DutyMonth): { year: number; m: number } {
@@ -96,7 +88,7 @@ function dutyIcs(month: DutyMonth, station: PublishStation, now: number): string
         // Stable across publications, so a calendar app re-importing the file updates events, not doubles them.
         uid: `${day.date}-${slot}-${rep.id}@yizhan`,
         title: `${rep.name} 值班（${SLOT_NAME[slot]}）`,
-        description: `${LEVEL_NAME[rep.level]}，界别：${rep.sector}`,
+        description: `${REPRESENTATIVE_LEVEL_NAME_ZH[rep.level]}，界别：${rep.sector}`,
         location,
         start: instant(day.date, hours.start),
         end: instant(day.date, hours.end),
@@ -162,7 +154,6 @@ const PAGE = { width: 841.89, height: 595.28 } // A4 landscape, as pdfkit sizes 
 const MARGIN = 28
 const PAD = 4
 const LINE = 1.35
-const FONT_NAME = 'duty'
 const COLOR = {
   text: '#000',
   grid: '#888',
@@ -175,28 +166,13 @@ const COLOR = {
 const GAP = '\u3000'
 
 async function dutyPdf(month: DutyMonth, station: PublishStation, now: number): Promise<Buffer> {
-  const font = receiptFont()
   const { year, m } = yearMonth(month)
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    // No standard font: pdfkit would read Helvetica's metrics from its package folder, absent in a bundle.
-    font: null as unknown as string,
-    compress: true,
-    lang: 'zh-CN',
-    info: {
-      Title: `${station.name} ${year}年${m}月 代表值班表`,
-      Author: station.name,
-      Creator: '民意驿站',
-      Producer: '民意驿站',
-      CreationDate: new Date(now),
-    },
+  const { doc, pen, addPage, done } = publicationPdf({
+    title: `${station.name} ${year}年${m}月 代表值班表`,
+    author: station.name,
+    at: now,
   })
-  const done = pdfBytes(doc)
-  // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its types list files only.
-  doc.registerFont(FONT_NAME, font as unknown as Buffer)
-  doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })
-  doc.font(FONT_NAME)
-  const pen = new Pen(doc, font)
+  addPage([PAGE.width, PAGE.height])
 
   const inner = PAGE.width - 2 * MARGIN
   pen.centered(station.name, MARGIN, MARGIN, 18, true, inner)

@@ -1,4 +1,6 @@
 import type { Font } from 'fontkit'
+import PDFDocument from 'pdfkit'
+import { receiptFont } from './fonts'
 
 /**
  * Text for the PDF copy: how wide each character is and where lines break. Widths come from the font's
@@ -161,5 +163,47 @@ export class Pen {
   centered(text: string, x: number, y: number, size: number, bold: boolean, width: number): void {
     const run = fit(this.run(text, size, bold), width, false, this.run('…', size, bold))
     this.draw(run, x + (width - runWidth(run)) / 2, y)
+  }
+}
+
+const PUBLICATION_FONT = 'publication'
+
+/**
+ * A document for the station's printed publications (the duty schedule, the reports): compressed, tagged
+ * Chinese, titled, with the bundled CJK font registered and a Pen to write with. `addPage` opens a page of
+ * the given size in points with that font selected; `done` resolves to the bytes once `doc.end()` is called.
+ */
+export function publicationPdf(info: { title: string; author: string; at: number }): {
+  readonly doc: PDFKit.PDFDocument
+  readonly pen: Pen
+  readonly addPage: (size: readonly [number, number]) => void
+  readonly done: Promise<Buffer>
+} {
+  const font = receiptFont()
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    // No standard font: pdfkit would read Helvetica's metrics from its package folder, absent in a bundle.
+    font: null as unknown as string,
+    compress: true,
+    lang: 'zh-CN',
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Creator: '民意驿站',
+      Producer: '民意驿站',
+      CreationDate: new Date(info.at),
+    },
+  })
+  const done = pdfBytes(doc)
+  // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its types list files only.
+  doc.registerFont(PUBLICATION_FONT, font as unknown as Buffer)
+  return {
+    doc,
+    pen: new Pen(doc, font),
+    addPage: ([width, height]) => {
+      doc.addPage({ size: [width, height], margin: 0 })
+      doc.font(PUBLICATION_FONT)
+    },
+    done,
   }
 }

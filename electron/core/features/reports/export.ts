@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit'
 import { shanghaiDateTime } from '../../../../domain/dates'
-import type { Level, PetitionStatus, RepresentativeLevel } from '../../../../domain/petition/types'
+import { REPRESENTATIVE_LEVEL_NAME_ZH, STATUS_NAME_ZH } from '../../../../domain/names-zh'
+import type { Level } from '../../../../domain/petition/types'
 import type { DownloadFile, PetitionReport, ReportFigures } from '../../../../contract/views'
-import { receiptFont } from '../receipts/fonts'
-import { Pen, pdfBytes, runWidth } from '../receipts/pdf-text'
+import { publicationPdf, runWidth } from '../receipts/pdf-text'
 
 /**
  * 统计报表 as files for the office: an Excel workbook (one sheet per breakdown, numbers as numbers so they
@@ -25,21 +24,6 @@ export async function exportReport(
 
 // The desk's words for levels and states (renderer/i18n/zh-CN/staff.json), so the file reads like the screen.
 const LEVEL_NAME: Record<Level, string> = { station: '本站', township: '乡镇', county: '县级' }
-const STATUS_NAME: Record<PetitionStatus, string> = {
-  received: '已受理',
-  triaged: '已分办',
-  assigned: '已交办',
-  transferred: '已转办',
-  replied: '已答复',
-  closed: '已办结',
-  duplicate: '已合并',
-}
-const REPRESENTATIVE_LEVEL_NAME: Record<RepresentativeLevel, string> = {
-  province: '省人大代表',
-  city: '市人大代表',
-  county: '县人大代表',
-  township: '乡镇人大代表',
-}
 
 /** A rate as a percentage with one decimal, or — when there is nothing to divide by. */
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
@@ -111,14 +95,14 @@ async function reportXlsx(report: PetitionReport): Promise<Buffer> {
   sheet(
     '按状态',
     ['当前状态', '诉求数'],
-    report.statuses.map((s) => [STATUS_NAME[s.status], s.petitions]),
+    report.statuses.map((s) => [STATUS_NAME_ZH[s.status], s.petitions]),
   )
   sheet(
     '代表',
     ['代表', '层级', ...FIGURE_HEADERS, '进站天数', '排班', '到岗', '议事次数'],
     report.representatives.map((r) => [
       r.name,
-      REPRESENTATIVE_LEVEL_NAME[r.level],
+      REPRESENTATIVE_LEVEL_NAME_ZH[r.level],
       ...figureCells(r.figures),
       r.visits,
       r.shiftsScheduled,
@@ -138,7 +122,6 @@ const ROW = 16
 const SIZE = 9
 const BAR = '#0b4f8f'
 const RULE = '#888'
-const FONT_NAME = 'report'
 /** The ideographic space that separates items on a Chinese line. */
 const GAP = '\u3000'
 
@@ -150,30 +133,15 @@ interface Column {
 }
 
 async function reportPdf(report: PetitionReport, stationName: string): Promise<Buffer> {
-  const font = receiptFont()
   const title = `${stationName} 诉求统计报表`
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    // No standard font: pdfkit would read Helvetica's metrics from its package folder, absent in a bundle.
-    font: null as unknown as string,
-    compress: true,
-    lang: 'zh-CN',
-    info: {
-      Title: `${title} ${report.from}至${report.to}`,
-      Author: stationName,
-      Creator: '民意驿站',
-      Producer: '民意驿站',
-      CreationDate: new Date(report.generatedAt),
-    },
+  const { doc, pen, addPage, done } = publicationPdf({
+    title: `${title} ${report.from}至${report.to}`,
+    author: stationName,
+    at: report.generatedAt,
   })
-  const done = pdfBytes(doc)
-  // pdfkit takes a fontkit font object as a source (PDFFontFactory.open); its types list files only.
-  doc.registerFont(FONT_NAME, font as unknown as Buffer)
-  const pen = new Pen(doc, font)
   let y = 0
   const newPage = () => {
-    doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })
-    doc.font(FONT_NAME)
+    addPage([PAGE.width, PAGE.height])
     y = MARGIN
   }
   /** Starts a new page when `height` more does not fit on this one. */
@@ -291,7 +259,7 @@ async function reportPdf(report: PetitionReport, stationName: string): Promise<B
 
   heading('按办理层级与当前状态')
   const levelRows = report.levels.map((l) => `${LEVEL_NAME[l.level]} ${l.petitions}`)
-  const statusRows = report.statuses.map((s) => `${STATUS_NAME[s.status]} ${s.petitions}`)
+  const statusRows = report.statuses.map((s) => `${STATUS_NAME_ZH[s.status]} ${s.petitions}`)
   room(ROW * 2)
   pen.line(`办理层级：${levelRows.join(GAP)}`, MARGIN, y, SIZE + 1, INNER)
   y += ROW
@@ -313,7 +281,7 @@ async function reportPdf(report: PetitionReport, stationName: string): Promise<B
     ],
     report.representatives.map((r) => [
       r.name,
-      REPRESENTATIVE_LEVEL_NAME[r.level],
+      REPRESENTATIVE_LEVEL_NAME_ZH[r.level],
       String(r.figures.petitions),
       String(r.figures.answered),
       percent(r.figures.onTimeRate),
