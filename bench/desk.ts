@@ -4,7 +4,7 @@
  *  1. a queue page (petitions.queue, 50 rows): open petitions, by level, 督办 overdue and due soon, by
  *     category, a text search, and the next page by cursor; each variant sampled, all variants together;
  *  2. a monthly board (board.month, a preview: the month's records gathered and scored) for each month of
- *     the last year of the data;
+ *     the last year of the data, five times each;
  *     and 统计报表 over that year (reports.summary, and its Excel and PDF exports);
  *  3. a calendar month with its shifts and holidays: the kiosk's duty.month and the desk's duty.plan;
  *  4. a roster import of 10,000 rows (roster.import), as a UTF-8 CSV and as an Excel workbook, each into a
@@ -27,6 +27,7 @@ import { ADMIN_PIN } from './preload/station-setup'
 const QUEUE_SAMPLES = 300
 const WARMUP = 30
 const MONTHS = 12
+const BOARD_SAMPLES = 5
 const CALENDAR_SAMPLES = 200
 const IMPORT_ROWS = 10_000
 
@@ -139,16 +140,23 @@ try {
       .select((eb) => eb.fn.max('submitted_at').as('at'))
       .executeTakeFirstOrThrow()
     const months = lastMonths(shanghaiDate(Number(last.at)))
+    // Several samples a month: on this VM one sample can land on a stall ten times the median.
     const boardTimes: number[] = []
+    const monthMedians: number[] = []
     for (const month of months) {
       await staffCall('board.month', { month }) // warm
-      const t = await timed(() => staffCall('board.month', { month }))
-      boardTimes.push(t)
-      console.log(`board ${month}: ${ms(t, 1)}`)
+      const samples: number[] = []
+      for (let i = 0; i < BOARD_SAMPLES; i++)
+        samples.push(await timed(() => staffCall('board.month', { month })))
+      boardTimes.push(...samples)
+      const s = summarize(samples)
+      monthMedians.push(s.p50)
+      console.log(`board ${month}: ${formatSummary(s)}`)
     }
     const boards = summarize(boardTimes)
-    console.log(`board, ${boardTimes.length} months: ${formatSummary(boards)}`)
-    report('desk', 'monthly board, slowest month (target ≤ 100 ms)', boards.max, 'ms')
+    console.log(`board, ${months.length} months × ${BOARD_SAMPLES}: ${formatSummary(boards)}`)
+    report('desk', 'monthly board, slowest month’s median (target ≤ 100 ms)', Math.max(...monthMedians), 'ms')
+    report('desk', 'monthly board, p99 of all samples', boards.p99, 'ms')
 
     // 2b. 统计报表 over the last year of the data (no target in the issue: printed for the record).
     const span = { from: months[0] ?? '', to: months[months.length - 1] ?? '' }

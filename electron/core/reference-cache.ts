@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors'
 import type { IsoDate } from '../../domain/petition/types'
 import type { WorkingDayCalendar } from '../../domain/working-days'
 import type { Executor, Row } from './db/schema'
-import { loadCalendar } from './features/duty/calendar'
+import { calendarOf } from './features/duty/calendar'
 import { shiftsOn } from './features/duty/repository'
 import { currentStation } from './features/station/service'
 
@@ -24,6 +24,8 @@ export interface ReferenceSnapshot {
   readonly villages: ReadonlyMap<string, ReadonlySet<string>>
   readonly representativeIds: ReadonlySet<string>
   readonly calendar: WorkingDayCalendar
+  /** The staff's corrections of the holiday table, by date, with the names they gave (县庆…). */
+  readonly overrides: ReadonlyMap<IsoDate, { readonly kind: 'work' | 'rest'; readonly name: string | null }>
   /** The duty of one day at this station, read on first use (dates past today are rarely asked). */
   shiftsOn(db: Executor, date: IsoDate): Promise<readonly ShiftRow[]>
 }
@@ -73,6 +75,7 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     .select(['township.id as township_id', 'village.id as village_id'])
     .execute()
   const representatives = await db.selectFrom('representative').select('id').execute()
+  const overrides = await db.selectFrom('holiday_override').select(['date', 'kind', 'name']).execute()
   const villages = new Map<string, Set<string>>()
   for (const p of places) {
     const set = villages.get(p.township_id) ?? new Set<string>()
@@ -86,7 +89,8 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     categories: new Map(categories.map((c) => [c.id, c])),
     villages,
     representativeIds: new Set(representatives.map((r) => r.id)),
-    calendar: await loadCalendar(db),
+    calendar: calendarOf(overrides),
+    overrides: new Map(overrides.map((o) => [o.date, { kind: o.kind, name: o.name }])),
     async shiftsOn(db, date) {
       const known = shifts.get(date)
       if (known) return known

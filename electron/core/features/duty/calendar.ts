@@ -4,6 +4,12 @@ import type { Executor } from '../../db/schema'
 
 /** The working-day calendar: statutory holidays from the package, corrected by the staff override table. */
 export async function loadCalendar(db: Executor): Promise<WorkingDayCalendar> {
-  const rows = await db.selectFrom('holiday_override').select(['date', 'kind']).execute()
-  return chinaCalendar(new Map<IsoDate, 'work' | 'rest'>(rows.map((r) => [r.date, r.kind])))
+  return calendarOf(await db.selectFrom('holiday_override').select(['date', 'kind']).execute())
+}
+
+/** The calendar from override rows already read (the reference snapshot reads them with their names). */
+export function calendarOf(
+  overrides: readonly { readonly date: IsoDate; readonly kind: 'work' | 'rest' }[],
+): WorkingDayCalendar {
+  return chinaCalendar(new Map<IsoDate, 'work' | 'rest'>(overrides.map((r) => [r.date, r.kind])))
 }

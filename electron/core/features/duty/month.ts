@@ -3,7 +3,7 @@ import type { Ctx } from '../../context'
 import { representativeCard } from '../roster/card'
 import { currentStation } from '../station/service'
 import { monthSpan } from './plan'
-import { overridesBetween, receptionDaysBetween, shiftsBetween } from './repository'
+import { receptionDaysBetween, shiftsBetween } from './repository'
 
 /**
  * 值班日历: every day of a month at this station, with its shifts, its 民意集市 if any, and what kind of
@@ -12,15 +12,12 @@ import { overridesBetween, receptionDaysBetween, shiftsBetween } from './reposit
 export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<DutyMonth> {
   const { first, last, days } = monthSpan(input.month)
 
-  // The station and the calendar from the reference snapshot: one statement instead of two reads.
+  // The station, the calendar and its corrections from the reference snapshot: one statement, not three.
   const ref = await ctx.reference.get(ctx.db)
   const station = ref.station ?? (await currentStation(ctx.db)) // before setup: its usual error
   const calendar = ref.calendar
   const shifts = await shiftsBetween(ctx.db, station.id, first, last)
   const receptions = await receptionDaysBetween(ctx.db, station.id, first, last)
-  const overrideNames = new Map(
-    (await overridesBetween(ctx.db, first, last)).map((o) => [o.date, o.name] as const),
-  )
 
   const shiftsOf = new Map<string, (typeof shifts)[number][]>()
   for (const s of shifts) {
@@ -38,7 +35,7 @@ export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<Dut
         date,
         kind: kind.kind,
         // An override that names the day (县庆, a late announcement) says more than the package.
-        holidayName: overrideNames.get(date) ?? kind.holidayName,
+        holidayName: ref.overrides.get(date)?.name ?? kind.holidayName,
         shifts: (shiftsOf.get(date) ?? []).map((s) => ({
           slot: s.slot,
           representative: representativeCard(s),

@@ -5,7 +5,6 @@ import { currentStation } from '../station/service'
 import {
   type PlannedShiftRow,
   type RuleRow,
-  overridesBetween,
   plannedShiftsBetween,
   receptionDaysBetween,
   rulesInForce,
@@ -49,25 +48,23 @@ export function monthSpan(month: string): { first: string; last: string; days: s
 export async function dutyPlan(ctx: Pick<Ctx, 'db' | 'reference'>, month: string): Promise<DutyPlan> {
   const db = ctx.db
   const { first, last, days } = monthSpan(month)
-  // The station and the calendar from the reference snapshot: one statement instead of two reads.
+  // The station, the calendar and its corrections from the reference snapshot: one statement, not three.
   const ref = await ctx.reference.get(db)
   const station = ref.station ?? (await currentStation(db)) // before setup: its usual error
   const calendar = ref.calendar
-  const [shifts, receptions, overrides, rules] = [
+  const [shifts, receptions, rules] = [
     await plannedShiftsBetween(db, station.id, first, last),
     await receptionDaysBetween(db, station.id, first, last),
-    await overridesBetween(db, first, last),
     await rulesInForce(db, station.id, first, last),
   ]
   const shiftsOf = new Map<string, PlannedShiftRow[]>()
   for (const s of shifts) shiftsOf.set(s.date, [...(shiftsOf.get(s.date) ?? []), s])
   const receptionOf = new Map(receptions.map((r) => [r.date, r]))
-  const overrideOf = new Map(overrides.map((o) => [o.date, o]))
   return {
     month,
     days: days.map((date) => {
       const kind = calendar.dayKind(date)
-      const override = overrideOf.get(date)
+      const override = ref.overrides.get(date)
       const reception = receptionOf.get(date)
       return {
         date,

@@ -89,15 +89,6 @@ export function plannedShiftsBetween(db: Executor, stationId: string, from: stri
 
 export type PlannedShiftRow = Awaited<ReturnType<typeof plannedShiftsBetween>>[number]
 
-export function overridesBetween(db: Executor, from: string, to: string) {
-  return db
-    .selectFrom('holiday_override')
-    .select(['date', 'kind', 'name'])
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute()
-}
-
 /** The live rules of a station that are in force on some day of [from, to]. */
 export function rulesInForce(db: Executor, stationId: string, from: string, to: string) {
   return db
