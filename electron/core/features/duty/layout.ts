@@ -114,14 +114,18 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
   const today = shanghaiDate(now)
   const horizon = addDays(today, RULE_HORIZON_DAYS)
   const due = addDays(horizon, -RULE_TOP_UP_DAYS)
-  return db.transaction().execute(async (tx) => {
-    const rules = await tx
+  const dueRules = (ex: Executor) =>
+    ex
       .selectFrom('duty_rule')
       .selectAll()
       .where('deleted', '=', 0)
       .where('ends_on', 'is', null)
       .where((eb) => eb.or([eb('laid_out_through', 'is', null), eb('laid_out_through', '<', due)]))
       .execute()
+  // Most checks find nothing: no write transaction for them (this runs at every start).
+  if ((await dueRules(db)).length === 0) return 0
+  return db.transaction().execute(async (tx) => {
+    const rules = await dueRules(tx)
     for (const r of rules) {
       const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
       const from = [next, r.starts_on, today].reduce((a, b) => (a > b ? a : b))
