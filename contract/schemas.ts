@@ -63,7 +63,8 @@ export const StaffPinResetInput = z.strictObject({ userId: id, pin: staffPin })
 export const StaffUserIdInput = z.strictObject({ userId: id })
 
 export const PetitionQueueInput = z.strictObject({
-  status: z.enum(['open', 'all', 'closed']).default('open'),
+  /** new: received and not yet triaged (待分办); open: every petition still being handled. */
+  status: z.enum(['new', 'open', 'all', 'closed']).default('open'),
   level: z.enum(['station', 'township', 'county']).nullable().default(null),
   /** 督办: only the open petitions due within two working days (soon) or past their due date (overdue). */
   due: z.enum(['soon', 'overdue']).nullable().default(null),

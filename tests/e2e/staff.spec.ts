@@ -176,6 +176,15 @@ test.describe('staff console', () => {
     await expectStaffTouchTargets(page)
   })
 
+  test('待分办 lists only petitions received and not yet triaged', async ({ page, station }) => {
+    await signIn(page, station.url, STATION, STAFF)
+    await page.getByRole('radiogroup', { name: '状态' }).getByText('待分办', { exact: true }).click()
+    const rows = page.getByTestId('queue-row')
+    await expect(rows.first()).toBeVisible()
+    await expect(rows.filter({ hasNotText: '已受理' })).toHaveCount(0)
+    expect(await rows.count()).toBeGreaterThan(0)
+  })
+
   test('我经手的 lists a petition once the clerk has recorded something on it', async ({ page, station }) => {
     const [category] = await station.call('catalog.categories', {})
     const [township] = await station.call('catalog.townships', {})

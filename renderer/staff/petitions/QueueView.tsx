@@ -10,7 +10,7 @@ import { useSession } from '../session'
 import { DUE_COLOUR, rowDueStatus } from './references'
 
 export interface QueueQuery {
-  readonly status: 'open' | 'all' | 'closed'
+  readonly status: 'new' | 'open' | 'all' | 'closed'
   readonly level: Level | null
   /** 督办: only what is due within two working days, or overdue. */
   readonly due: 'soon' | 'overdue' | null
@@ -148,7 +148,7 @@ export function QueueView({
           aria-label={t('staff.queue.filter.status')}
           value={query.status}
           onChange={(status) => refilter({ status })}
-          options={(['open', 'all', 'closed'] as const).map((s) => ({
+          options={(['new', 'open', 'all', 'closed'] as const).map((s) => ({
             value: s,
             label: t(`staff.queue.filter.${s}`),
           }))}

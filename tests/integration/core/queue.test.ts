@@ -69,6 +69,17 @@ describe('the petition queue', () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(gone)
   })
 
+  it('lists under 待分办 only what is received and not yet triaged', async () => {
+    const { t, open } = await busyDesk()
+    const [triaged, ...untouched] = open
+    if (!triaged) throw new Error('too few petitions')
+    await act(t, triaged.id, TRIAGE)
+    const rows = (await walk(t, { status: 'new', limit: 6 })).flat()
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(untouched.map((p) => p.id)))
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['received']))
+    expect((await walk(t, { status: 'open', limit: 50 })).flat().map((r) => r.id)).toContain(triaged.id)
+  })
+
   it('finds a petition by its tracking code as the resident reads it out', async () => {
     const { t, all } = await busyDesk()
     const wanted = all[7]

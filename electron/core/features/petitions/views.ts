@@ -34,8 +34,12 @@ async function dueRange(
 }
 
 export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.queue'>): Promise<QueuePage> {
-  const statuses =
-    input.status === 'open' ? OPEN_STATUSES : input.status === 'closed' ? ['closed', 'duplicate'] : null
+  const statuses = {
+    new: ['received'],
+    open: OPEN_STATUSES,
+    closed: ['closed', 'duplicate'],
+    all: null,
+  }[input.status]
   const rows = await repo.queuePage(ctx.db, {
     // Due soon or overdue means something only while the clock runs (domain TIMED_STATUSES).
     statuses: input.due === null ? statuses : TIMED_STATUSES,
