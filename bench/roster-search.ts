@@ -15,7 +15,7 @@ import { REPRESENTATIVE_LEVELS } from '../domain/petition/types'
 import { type RosterSearchEntry, buildRosterIndex } from '../domain/roster-search'
 import { personName } from '../electron/core/demo/names'
 import { rngFor } from '../electron/core/demo/random'
-import { loadNameSpeller } from '../electron/core/features/roster/spelling'
+import { loadNameSpeller } from '../domain/name-spelling'
 import { formatSummary, ms, report, summarize } from './lib'
 
 const REPRESENTATIVES = 10_000

@@ -57,7 +57,7 @@ export const EnrolBody = z.strictObject({
 })
 export type EnrolBody = z.infer<typeof EnrolBody>
 
-export const MUTATION_TYPES = ['petition.event'] as const
+export const MUTATION_TYPES = ['petition.event', 'petition.dossier'] as const
 export type MutationType = (typeof MUTATION_TYPES)[number]
 
 export const PushItem = z.strictObject({
@@ -72,8 +72,24 @@ export type PushItem = z.infer<typeof PushItem>
 
 export const PushBody = z.strictObject({
   items: z.array(PushItem).min(1).max(MAX_PUSH_ITEMS),
+  /** Outbox rows the station holds beyond this batch: the county console shows it as the backlog. */
+  pending: z.number().int().nonnegative().optional(),
 })
 export type PushBody = z.infer<typeof PushBody>
+
+/**
+ * `petition.dossier`: what the county needs to handle a petition escalated to it, the text and the
+ * resident's contact. Sent only for petitions at county level (the hub refuses any other); personal data
+ * never leaves the station otherwise. The hub keeps it sealed under its data key.
+ */
+export const DossierPayload = z.strictObject({
+  petitionId: id,
+  text: z.string().min(1).max(10_000),
+  anonymous: z.boolean(),
+  contactName: z.string().min(1).max(100).nullable(),
+  contactPhone: z.string().min(1).max(40).nullable(),
+})
+export type DossierPayload = z.infer<typeof DossierPayload>
 
 export type PushItemStatus = 'applied' | 'duplicate' | 'rejected'
 

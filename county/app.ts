@@ -1,16 +1,21 @@
+import fs from 'node:fs'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import sirv from 'sirv'
+import { CONSOLE_API, CONSOLE_PATH } from '../contract/county-console'
 import { EnrolBody, MAX_PULL_LIMIT, PushBody, SYNC_PATHS, type SyncError } from '../contract/sync'
 import { authenticate } from './auth'
+import { consoleApi } from './console-api'
 import type { HubDB } from './db/schema'
 import { enrol } from './enrolment'
 import { HubError } from './errors'
 import { OPEN311_PREFIX, open311Routes } from './open311/routes'
 import { stationDigest } from './sync/digest'
 import { pullChanges } from './sync/pull'
+import { type Sealer, createSealer } from './sealing'
 import { applyPush } from './sync/push'
 
 export interface HubOptions {
@@ -19,6 +24,12 @@ export interface HubOptions {
   /** Requests per minute per client address; the hub's only in-process state, and only a guard. */
   readonly rateLimitPerMinute?: number
   readonly logger?: boolean
+  /** The key that seals residents' personal data at rest (sealing.ts); never stored in the database. */
+  readonly dataKey: Buffer
+  /** The built county console (vite.console.config.ts); without it the hub serves the APIs only. */
+  readonly consoleDir?: string
+  /** Session cookies only over HTTPS: on when the hub is reached through TLS. */
+  readonly secureCookie?: boolean
 }
 
 /** A push of 500 mutations with long texts stays well under this; anything larger is refused unread. */
@@ -43,6 +54,7 @@ const DigestQuery = z.strictObject({ day: z.iso.date() })
 export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const { db } = opts
   const now = opts.now ?? Date.now
+  const sealer: Sealer = createSealer(opts.dataKey)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } })
@@ -105,7 +117,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
 
   app.post(SYNC_PATHS.push, async (req) => {
     const stationId = await signed(req)
-    return applyPush(db, stationId, PushBody.parse(req.body), now())
+    return applyPush(db, stationId, PushBody.parse(req.body), { now: now(), sealer })
   })
 
   app.get(SYNC_PATHS.pull, async (req) => {
@@ -122,7 +134,40 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   // Public and unsigned; inside the same helmet and rate limit as the sync API.
   await app.register(open311Routes, { prefix: OPEN311_PREFIX, db, now })
 
+  await app.register(consoleApi, {
+    prefix: CONSOLE_API,
+    db,
+    sealer,
+    now,
+    secureCookie: opts.secureCookie ?? false,
+  })
+  if (opts.consoleDir) serveConsole(app, opts.consoleDir)
+
   return app
+}
+
+/**
+ * The console's built files under /console/, any other path there answered with its index.html (the
+ * console routes in the browser). antd writes its styles at run time, hence inline styles in the CSP.
+ */
+function serveConsole(app: FastifyInstance, dir: string): void {
+  const csp =
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+  const files = fs.existsSync(dir) ? sirv(dir, { single: true, etag: true, dotfiles: false }) : null
+  app.get(CONSOLE_PATH, (_req, reply) => reply.redirect(`${CONSOLE_PATH}/`))
+  app.get(`${CONSOLE_PATH}/*`, (req, reply) => {
+    if (!files) {
+      return reply.status(503).type('text/plain; charset=utf-8').send('县级平台的网页尚未构建：npm run build')
+    }
+    reply.hijack()
+    reply.raw.setHeader('content-security-policy', csp)
+    req.raw.url = req.raw.url?.slice(CONSOLE_PATH.length) || '/'
+    files(req.raw, reply.raw, () => {
+      reply.raw.statusCode = 404
+      reply.raw.end()
+    })
+    return reply
+  })
 }
 
 /** Connection loss and serialisation conflicts: the station should simply try again. */

@@ -6,7 +6,7 @@ import { HubError } from './errors'
 
 /** Enrolment codes are typed by a person at the station: 12 characters without look-alikes. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-const CODE_LIFETIME_MS = 7 * 24 * 3600_000
+export const CODE_LIFETIME_MS = 7 * 24 * 3600_000
 
 const hashCode = (code: string) => crypto.createHash('sha256').update(code.toUpperCase()).digest('hex')
 

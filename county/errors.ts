@@ -1,3 +1,4 @@
+import type { ConsoleError, ConsoleErrorCode } from '../contract/county-console'
 import type { SyncError, SyncErrorCode } from '../contract/sync'
 
 /** A refusal with its HTTP status; the route turns it into the JSON error body of the sync API. */
@@ -13,5 +14,21 @@ export class HubError extends Error {
 
   body(): SyncError {
     return { code: this.code, message: this.message, ...this.extra }
+  }
+}
+
+/** A refusal of the county console's API: a Chinese message for the user, a code for the client. */
+export class ConsoleFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ConsoleErrorCode,
+    message: string,
+    readonly fields?: Readonly<Record<string, string>>,
+  ) {
+    super(message)
+  }
+
+  body(): ConsoleError {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) }
   }
 }

@@ -1,16 +1,25 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { NewUserBody } from '../contract/county-console'
+import { createCountyUser, pruneSessions } from './accounts/service'
 import { buildHub } from './app'
 import { pruneSeenRequests } from './auth'
-import { openHubDatabase } from './db/open'
+import { type HubDatabase, openHubDatabase } from './db/open'
+import { loadDataKey } from './sealing'
 
 /**
  * `npm run county`: the county hub on PostgreSQL (DATABASE_URL); several processes may serve one database.
  * Without DATABASE_URL it runs on an embedded PGlite directory for demos, and says so.
+ *
+ * `npm run county -- add-user <username> --name <姓名> --role admin|clerk` adds a county staff account, the
+ * password read from COUNTY_PASSWORD or the first line of standard input. The first admin is made so.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8790' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
@@ -18,20 +27,55 @@ async function main(): Promise<void> {
         type: 'string',
         default: path.join(os.homedir(), '.local', 'share', 'yizhan', 'county-demo'),
       },
+      name: { type: 'string' },
+      role: { type: 'string', default: 'clerk' },
     },
   })
   const url = process.env.DATABASE_URL
+  const demoDir = values['demo-data']
   if (!url) {
-    console.error(
-      'DATABASE_URL is not set: the county hub needs PostgreSQL, e.g. postgres://user@host/yizhan_hub',
+    console.warn(
+      `DATABASE_URL is not set: running on the embedded demo database in ${demoDir} (PGlite). ` +
+        'Production uses PostgreSQL: DATABASE_URL=postgres://user@host/yizhan_hub',
     )
-    process.exit(2)
+    fs.mkdirSync(demoDir, { recursive: true })
   }
-  const hub = await openHubDatabase(url)
-  const app = await buildHub({ db: hub.db, logger: true })
+  const hub = await openHubDatabase(url ? { url } : { pgliteDir: path.join(demoDir, 'pgdata') })
+
+  if (positionals[0] === 'add-user') {
+    const password = process.env.COUNTY_PASSWORD ?? fs.readFileSync(0, 'utf8').split('\n')[0] ?? ''
+    const body = NewUserBody.safeParse({
+      username: positionals[1],
+      displayName: values.name ?? positionals[1],
+      role: values.role,
+      password,
+    })
+    if (!body.success) {
+      console.error(body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
+      await hub.close()
+      process.exit(2)
+    }
+    await createCountyUser(hub.db, body.data, 'command line')
+    console.log(`county account ${body.data.username} (${body.data.role}) added`)
+    await hub.close()
+    return
+  }
+
+  if (!url) await ensureDemoAdmin(hub.db)
+
+  const app = await buildHub({
+    db: hub.db,
+    logger: true,
+    dataKey: loadDataKey(process.env, url ? undefined : demoDir),
+    consoleDir: process.env.COUNTY_CONSOLE_DIR ?? path.join(__dirname, '..', 'county-console'),
+    secureCookie: process.env.COUNTY_SECURE_COOKIE === '1',
+  })
   // Replay protection only needs recent signatures; any hub process may prune, the work is idempotent.
   const pruner = setInterval(() => {
-    pruneSeenRequests(hub.db, Date.now()).catch((e: unknown) => app.log.error({ err: e }, 'pruning failed'))
+    const now = Date.now()
+    Promise.all([pruneSeenRequests(hub.db, now), pruneSessions(hub.db, now)]).catch((e: unknown) =>
+      app.log.error({ err: e }, 'pruning failed'),
+    )
   }, 5 * 60_000)
   pruner.unref()
   const shutdown = async () => {
@@ -43,7 +87,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown())
   process.once('SIGINT', () => void shutdown())
   const address = await app.listen({ port: Number(values.port), host: values.host })
-  console.log(`county hub listening on ${address}`)
+  console.log(`county hub listening on ${address}; console at ${address}/console/`)
+}
+
+/** A demo hub with no accounts gets one admin, its password printed once, so the console can be tried. */
+async function ensureDemoAdmin(db: HubDatabase['db']): Promise<void> {
+  const any = await db.selectFrom('county_user').select('username').limit(1).executeTakeFirst()
+  if (any) return
+  const password = crypto.randomBytes(9).toString('base64url')
+  await createCountyUser(
+    db,
+    { username: 'admin', displayName: '演示管理员', role: 'admin', password },
+    'demo',
+  )
+  console.warn(`demo county account: admin / ${password} (shown once)`)
 }
 
 main().catch((e: unknown) => {

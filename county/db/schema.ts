@@ -18,6 +18,8 @@ export interface HubDB {
     next_seq: Generated<number>
     last_contact_at: Timestamp | null
     created_at: Generated<Date>
+    reported_backlog: number | null
+    backlog_reported_at: Timestamp | null
   }
   enrolment_code: { code_hash: string; station_id: string; expires_at: Timestamp; used_at: Timestamp | null }
   seen_request: { station_id: string; signature: string; seen_at: Generated<Date> }
@@ -57,6 +59,27 @@ export interface HubDB {
     version: BigInt
   }
   representative: { id: string; record: Json; deleted: Generated<boolean>; version: BigInt }
+  county_user: {
+    username: string
+    display_name: string
+    role: 'admin' | 'clerk'
+    password_hash: string
+    disabled_at: Timestamp | null
+    last_sign_in_at: Timestamp | null
+    created_at: Generated<Date>
+  }
+  county_session: {
+    token_hash: string
+    username: string
+    created_at: Generated<Date>
+    last_used_at: Timestamp
+  }
+  petition_dossier: {
+    petition_id: string
+    station_id: string
+    sealed: Buffer
+    received_at: Generated<Date>
+  }
   hub_audit: {
     id: Generated<number>
     at: Generated<Date>

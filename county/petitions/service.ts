@@ -1,11 +1,25 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
+import {
+  COUNTY_ACTION_TYPES,
+  type CountyActionType,
+  type CountyPetitionDetail,
+  type CountyPetitionPage,
+  type CountyPetitionRow,
+  type Dossier,
+  type PetitionQueueParams,
+} from '../../contract/county-console'
+import type { DossierPayload } from '../../contract/sync'
+import { shanghaiDate } from '../../domain/dates'
 import { formatHlc, parseHlc, tickHlc } from '../../domain/hlc'
 import type { PetitionEvent, PetitionEventBody } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
-import { refusalFor } from '../../domain/petition/transitions'
+import { type Refusal, allowedActions, refusalFor } from '../../domain/petition/transitions'
+import { TIMED_STATUSES } from '../../domain/petition/types'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
-import { HubError } from '../errors'
+import { ConsoleFailure } from '../errors'
+import type { Sealer } from '../sealing'
 import { insertEvent, refold } from '../sync/push'
 import { takeVersion } from '../sync/versions'
 
@@ -13,10 +27,15 @@ import { takeVersion } from '../sync/versions'
 export const COUNTY_NODE = 'county'
 
 /** County staff acting on a petition escalated to the county: transfer, set the due date, reply. */
-export type CountyAction = Extract<
-  PetitionEventBody,
-  { type: 'transferred' | 'deadlineSet' | 'deadlineExtended' | 'replied' | 'noted' | 'supervised' | 'closed' }
->
+export type CountyAction = Extract<PetitionEventBody, { type: CountyActionType }>
+
+/** Why the closed loop refuses a county action now, in words for county staff. */
+const REFUSAL_ZH: Partial<Record<Refusal, string>> = {
+  wrongStatus: '该诉求当前的状态不允许这项操作',
+  wrongRole: '该诉求不在县级办理，县级不能进行这项操作',
+  wrongLevel: '该诉求不在县级办理，县级不能进行这项操作',
+  deadlineNotLater: '延期后的期限必须晚于原期限',
+}
 
 export async function actAsCounty(
   db: HubExecutor,
@@ -33,10 +52,18 @@ export async function actAsCounty(
       .where('id', '=', petitionId)
       .forUpdate()
       .executeTakeFirst()
-    if (!row) throw new HubError(404, 'BAD_REQUEST', 'no such petition')
+    if (!row) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这条诉求')
     const state = row.state as PetitionState
     const refusal = refusalFor(state, action, 'county')
-    if (refusal) throw new HubError(409, 'FORBIDDEN', `the county may not do this now: ${refusal}`)
+    if (refusal) {
+      const message = REFUSAL_ZH[refusal] ?? '该诉求当前不允许这项操作'
+      throw new ConsoleFailure(
+        409,
+        'CONFLICT',
+        message,
+        refusal === 'deadlineNotLater' ? { dueOn: message } : undefined,
+      )
+    }
     // The clock is derived from the timeline itself, so hub processes share no clock state.
     const latest = await tx
       .selectFrom('petition_event')
@@ -72,4 +99,129 @@ export async function actAsCounty(
       .executeTakeFirstOrThrow()
     return after.state as PetitionState
   })
+}
+
+/**
+ * The county's queues, newest first, keyset-paged on (submitted_at, id). escalated: at county level and
+ * not closed or merged; overdue: those still in progress past their due date (Shanghai date).
+ */
+export async function countyQueue(
+  db: HubExecutor,
+  q: PetitionQueueParams,
+  now: number,
+): Promise<CountyPetitionPage> {
+  const today = shanghaiDate(now)
+  let query = db
+    .selectFrom('petition')
+    .innerJoin('station', 'station.id', 'petition.station_id')
+    .select([
+      'petition.id',
+      'petition.code',
+      'petition.station_id',
+      'station.name as station_name',
+      'petition.category_id',
+      'petition.status',
+      'petition.level',
+      'petition.due_on',
+      'petition.submitted_at',
+      sql<string | null>`petition.state->>'department'`.as('department'),
+    ])
+  if (q.queue !== 'all') {
+    query = query
+      .where('petition.level', '=', 'county')
+      .where('petition.status', 'not in', ['closed', 'duplicate'])
+  }
+  if (q.queue === 'overdue') {
+    query = query.where('petition.status', 'in', [...TIMED_STATUSES]).where('petition.due_on', '<', today)
+  }
+  if (q.stationId) query = query.where('petition.station_id', '=', q.stationId)
+  if (q.after) {
+    const cursor = parseCursor(q.after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('petition.submitted_at', '<', cursor.at),
+        eb.and([eb('petition.submitted_at', '=', cursor.at), eb('petition.id', '<', cursor.id)]),
+      ]),
+    )
+  }
+  const rows = await query
+    .orderBy('petition.submitted_at', 'desc')
+    .orderBy('petition.id', 'desc')
+    .limit(q.limit + 1)
+    .execute()
+  const page = rows.slice(0, q.limit)
+  const last = page.at(-1)
+  return {
+    rows: page.map((r): CountyPetitionRow => ({
+      id: r.id,
+      code: r.code,
+      stationId: r.station_id,
+      stationName: r.station_name,
+      categoryId: r.category_id,
+      status: r.status as CountyPetitionRow['status'],
+      level: r.level as CountyPetitionRow['level'],
+      dueOn: r.due_on,
+      submittedAt: r.submitted_at,
+      department: r.department,
+      overdue: (TIMED_STATUSES as readonly string[]).includes(r.status) && r.due_on < today,
+    })),
+    next: rows.length > q.limit && last ? `${last.submitted_at}.${last.id}` : null,
+  }
+}
+
+function parseCursor(after: string): { at: number; id: string } {
+  const dot = after.indexOf('.')
+  const at = Number(after.slice(0, dot))
+  if (dot <= 0 || !Number.isSafeInteger(at)) throw new ConsoleFailure(400, 'BAD_REQUEST', '翻页参数无效')
+  return { at, id: after.slice(dot + 1) }
+}
+
+/** One petition as county staff see it; the dossier is opened only for petitions at county level. */
+export async function countyPetition(
+  db: HubExecutor,
+  sealer: Sealer,
+  id: string,
+): Promise<CountyPetitionDetail> {
+  const row = await db
+    .selectFrom('petition')
+    .innerJoin('station', 'station.id', 'petition.station_id')
+    .select(['petition.state', 'petition.level', 'station.name'])
+    .where('petition.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这条诉求')
+  const state = row.state as PetitionState
+  const events = await db
+    .selectFrom('petition_event')
+    .select(['event', 'origin'])
+    .where('petition_id', '=', id)
+    .orderBy('hlc')
+    .orderBy('id')
+    .execute()
+  const sealed =
+    row.level === 'county'
+      ? await db
+          .selectFrom('petition_dossier')
+          .select(['sealed', 'received_at'])
+          .where('petition_id', '=', id)
+          .executeTakeFirst()
+      : undefined
+  let dossier: Dossier | null = null
+  if (sealed) {
+    const d = JSON.parse(sealer.open(sealed.sealed, id)) as DossierPayload
+    dossier = {
+      text: d.text,
+      anonymous: d.anonymous,
+      contactName: d.contactName,
+      contactPhone: d.contactPhone,
+      receivedAt: sealed.received_at.getTime(),
+    }
+  }
+  const allowed = new Set<string>(allowedActions(state, 'county'))
+  return {
+    state,
+    stationName: row.name,
+    timeline: events.map((e) => ({ event: e.event as PetitionEvent, origin: e.origin })),
+    dossier,
+    actions: COUNTY_ACTION_TYPES.filter((t) => allowed.has(t)),
+  }
 }

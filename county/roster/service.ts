@@ -1,5 +1,15 @@
+import crypto from 'node:crypto'
+import {
+  type CountyRepresentative,
+  RepresentativeInput,
+  type RosterImportResult,
+} from '../../contract/county-console'
+import { loadNameSpeller } from '../../domain/name-spelling'
+import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../domain/names-zh'
+import type { RepresentativeLevel } from '../../domain/petition/types'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
+import { ConsoleFailure } from '../errors'
 import { takeVersion } from '../sync/versions'
 
 /** A representative as the county keeps it and every station receives it: never a personal phone. */
@@ -47,12 +57,236 @@ export async function putRepresentatives(
 export async function deleteRepresentative(db: HubExecutor, id: string, by: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const version = await takeVersion(tx)
-    await tx
+    const r = await tx
       .updateTable('representative')
       .set({ deleted: true, version, record: JSON.stringify({ id }) })
       .where('id', '=', id)
-      .execute()
+      .where('deleted', '=', false)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) throw new ConsoleFailure(404, 'NOT_FOUND', '名册里没有这位代表')
     await hubAudit(tx, { stationId: null, action: 'roster.delete', outcome: 'ok', detail: { id, by } })
     return version
   })
+}
+
+/** The county's roster for the console, by name; `q` matches the name, its pinyin or its initials. */
+export async function listRepresentatives(db: HubExecutor, q?: string): Promise<CountyRepresentative[]> {
+  const rows = await db
+    .selectFrom('representative')
+    .select(['id', 'record', 'version'])
+    .where('deleted', '=', false)
+    .execute()
+  const needle = q?.toLowerCase()
+  return rows
+    .map((r) => ({ record: r.record as RosterRecord, version: r.version }))
+    .filter(
+      ({ record }) =>
+        !needle ||
+        record.name.includes(needle) ||
+        record.namePinyin.startsWith(needle) ||
+        record.nameInitials.startsWith(needle),
+    )
+    .sort((a, b) => a.record.namePinyin.localeCompare(b.record.namePinyin))
+    .map(({ record, version }) => toCounty(record, version))
+}
+
+function toCounty(r: RosterRecord, version: number): CountyRepresentative {
+  return {
+    id: r.id,
+    name: r.name,
+    namePinyin: r.namePinyin,
+    level: r.level,
+    sector: r.sector,
+    specialties: [...r.specialties],
+    townshipId: r.townshipId,
+    stationId: r.stationId,
+    active: r.active,
+    version,
+  }
+}
+
+/** Adds (`id` null) or changes one representative from the console's form. */
+export async function saveRepresentative(
+  db: HubExecutor,
+  id: string | null,
+  input: RepresentativeInput,
+  by: string,
+): Promise<CountyRepresentative> {
+  if (id !== null) {
+    const existing = await db
+      .selectFrom('representative')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted', '=', false)
+      .executeTakeFirst()
+    if (!existing) throw new ConsoleFailure(404, 'NOT_FOUND', '名册里没有这位代表')
+  }
+  await checkStations(db, [input.stationId])
+  const record = await recordOf(id ?? crypto.randomUUID(), input)
+  const version = await putRepresentatives(db, [record], by)
+  return toCounty(record, version)
+}
+
+async function recordOf(id: string, input: RepresentativeInput): Promise<RosterRecord> {
+  const spelled = (await loadNameSpeller())(input.name)
+  return { id, ...input, namePinyin: spelled.pinyin, nameInitials: spelled.initials }
+}
+
+async function checkStations(db: HubExecutor, ids: readonly (string | null)[], row?: number): Promise<void> {
+  const wanted = [...new Set(ids.filter((s): s is string => s !== null))]
+  if (wanted.length === 0) return
+  const found = await db.selectFrom('station').select('id').where('id', 'in', wanted).execute()
+  const missing = wanted.find((s) => !found.some((f) => f.id === s))
+  if (missing) {
+    const message = `没有编号为 ${missing} 的联络站`
+    throw new ConsoleFailure(400, 'VALIDATION', message, {
+      [row === undefined ? 'stationId' : `row ${row}`]: message,
+    })
+  }
+}
+
+/** The import's columns, by their header text; 编号 is optional (a new representative has none yet). */
+const COLUMNS = {
+  id: '编号',
+  name: '姓名',
+  level: '层级',
+  sector: '界别',
+  specialties: '专长',
+  township: '乡镇',
+  station: '联络站',
+  active: '在职',
+} as const
+
+const LEVEL_BY_NAME = new Map<string, RepresentativeLevel>([
+  ...Object.entries(REPRESENTATIVE_LEVEL_NAME_ZH).map(([k, v]) => [v, k as RepresentativeLevel] as const),
+  ['省', 'province'],
+  ['市', 'city'],
+  ['县', 'county'],
+  ['乡镇', 'township'],
+  ['乡', 'township'],
+])
+
+/**
+ * Imports the county's roster from the first sheet of an .xlsx: all rows or none, each row's mistakes
+ * named by its row number. A row with 编号 changes that representative; one without is matched by name
+ * and 联络站, or added. Everything lands in one version.
+ */
+export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): Promise<RosterImportResult> {
+  const rows = await readSheet(bytes)
+  const header = rows[0] ?? []
+  const col = (name: string) => header.findIndex((h) => h === name)
+  const missing = [COLUMNS.name, COLUMNS.level].filter((c) => col(c) < 0)
+  if (missing.length > 0) {
+    throw new ConsoleFailure(400, 'VALIDATION', `表头缺少：${missing.join('、')}`, {
+      file: `表头缺少：${missing.join('、')}`,
+    })
+  }
+  const cell = (r: readonly string[], name: string) => {
+    const i = col(name)
+    return i < 0 ? '' : (r[i] ?? '').trim()
+  }
+  const errors: Record<string, string> = {}
+  const parsed: { row: number; id: string; input: RepresentativeInput }[] = []
+  const existing = await db
+    .selectFrom('representative')
+    .select(['id', 'record'])
+    .where('deleted', '=', false)
+    .execute()
+  const records = new Map(existing.map((e) => [e.id, e.record as RosterRecord]))
+  const byNameAndStation = new Map(
+    existing.map((e) => {
+      const r = e.record as RosterRecord
+      return [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const
+    }),
+  )
+  rows.slice(1).forEach((r, i) => {
+    const row = i + 2
+    if (r.every((c) => c.trim() === '')) return
+    const level = LEVEL_BY_NAME.get(cell(r, COLUMNS.level))
+    const activeText = cell(r, COLUMNS.active)
+    const candidate = {
+      name: cell(r, COLUMNS.name),
+      level,
+      sector: cell(r, COLUMNS.sector),
+      specialties: cell(r, COLUMNS.specialties)
+        .split(/[、,，;；\s]+/)
+        .filter((s) => s.length > 0),
+      townshipId: cell(r, COLUMNS.township) || null,
+      stationId: cell(r, COLUMNS.station) || null,
+      active: activeText === '' || ['是', '在职', 'Y', 'y', '1'].includes(activeText),
+    }
+    if (!level) {
+      errors[`row ${row}`] = `第 ${row} 行：层级应为 省、市、县 或 乡镇`
+      return
+    }
+    const checked = RepresentativeInput.safeParse(candidate)
+    if (!checked.success) {
+      errors[`row ${row}`] = `第 ${row} 行：${checked.error.issues[0]?.message ?? '内容不符合要求'}`
+      return
+    }
+    const givenId = cell(r, COLUMNS.id)
+    if (givenId && !records.has(givenId)) {
+      errors[`row ${row}`] = `第 ${row} 行：名册里没有编号为 ${givenId} 的代表`
+      return
+    }
+    const id =
+      givenId ||
+      byNameAndStation.get(`${checked.data.name}\u0000${checked.data.stationId ?? ''}`) ||
+      crypto.randomUUID()
+    parsed.push({ row, id, input: checked.data })
+  })
+  const rowErrors = Object.entries(errors)
+  if (rowErrors.length > 0) {
+    throw new ConsoleFailure(400, 'VALIDATION', `有 ${rowErrors.length} 行需要修改，名册未导入`, errors)
+  }
+  if (parsed.length === 0)
+    throw new ConsoleFailure(400, 'VALIDATION', '表格里没有代表', { file: '表格里没有代表' })
+  for (const p of parsed) await checkStations(db, [p.input.stationId], p.row)
+
+  let added = 0
+  let changed = 0
+  let unchanged = 0
+  const toWrite: RosterRecord[] = []
+  for (const p of parsed) {
+    const record = await recordOf(p.id, p.input)
+    const before = records.get(p.id)
+    if (!before) added++
+    else if (canonical(before) === canonical(record)) {
+      unchanged++
+      continue
+    } else changed++
+    toWrite.push(record)
+  }
+  if (toWrite.length > 0) await putRepresentatives(db, toWrite, by)
+  return { added, changed, unchanged }
+}
+
+/** PostgreSQL's jsonb keeps its own key order: compare records key by key. */
+const canonical = (r: RosterRecord) =>
+  JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
+
+async function readSheet(bytes: Buffer): Promise<string[][]> {
+  const unreadable = () =>
+    new ConsoleFailure(400, 'VALIDATION', '文件无法读取，请上传 Excel（.xlsx）文件', {
+      file: '文件无法读取，请上传 Excel（.xlsx）文件',
+    })
+  if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw unreadable()
+  const { default: ExcelJS } = await import('exceljs')
+  const book = new ExcelJS.Workbook()
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch {
+    throw unreadable()
+  }
+  const sheet = book.worksheets[0]
+  if (!sheet) throw unreadable()
+  const rows: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (c, i) => {
+      cells[i - 1] = c.text.trim()
+    })
+    rows[n - 1] = Array.from(cells, (c) => c ?? '')
+  })
+  return Array.from(rows, (r) => r ?? [])
 }

@@ -3,6 +3,7 @@ import type { PetitionEvent } from '../../domain/petition/events'
 import { applyEvent, compareEvents, foldPetition } from '../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../contract/petition-event'
 import {
+  DossierPayload,
   MIN_SYNC_SCHEMA_VERSION,
   SYNC_SCHEMA_VERSION,
   type PushBody,
@@ -12,6 +13,7 @@ import {
 } from '../../contract/sync'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
+import type { Sealer } from '../sealing'
 import { takeVersion } from './versions'
 
 /** An event stamped further ahead of the hub's clock than this is refused: its station's clock is wrong. */
@@ -26,8 +28,9 @@ export async function applyPush(
   db: HubExecutor,
   stationId: string,
   body: PushBody,
-  now: number,
+  ctx: PushContext,
 ): Promise<PushResult> {
+  const { now } = ctx
   const items = body.items.toSorted((a, b) => a.seq - b.seq)
   items.forEach((item, i) => {
     const first = items[0]
@@ -56,7 +59,7 @@ export async function applyPush(
         results.push(await earlierAnswer(tx, stationId, item))
         continue
       }
-      const reason = await applyItem(tx, stationId, item, now, written)
+      const reason = await applyItem(tx, stationId, item, ctx, written)
       await tx
         .insertInto('mutation')
         .values({
@@ -79,8 +82,18 @@ export async function applyPush(
       })
       next = item.seq + 1
     }
-    if (next !== expected)
-      await tx.updateTable('station').set({ next_seq: next }).where('id', '=', stationId).execute()
+    if (next !== expected || body.pending !== undefined) {
+      await tx
+        .updateTable('station')
+        .set({
+          next_seq: next,
+          ...(body.pending === undefined
+            ? {}
+            : { reported_backlog: body.pending, backlog_reported_at: new Date(now) }),
+        })
+        .where('id', '=', stationId)
+        .execute()
+    }
     if (written.eventIds.length > 0) {
       const version = await takeVersion(tx)
       await tx.updateTable('petition_event').set({ version }).where('id', 'in', written.eventIds).execute()
@@ -92,6 +105,11 @@ export async function applyPush(
     }
     return { results, nextSeq: next }
   })
+}
+
+export interface PushContext {
+  readonly now: number
+  readonly sealer: Sealer
 }
 
 interface Written {
@@ -123,7 +141,7 @@ async function applyItem(
   tx: HubExecutor,
   stationId: string,
   item: PushItem,
-  now: number,
+  ctx: PushContext,
   written: Written,
 ): Promise<string | null> {
   if (item.schemaVersion < MIN_SYNC_SCHEMA_VERSION || item.schemaVersion > SYNC_SCHEMA_VERSION) {
@@ -131,7 +149,9 @@ async function applyItem(
   }
   switch (item.type) {
     case 'petition.event':
-      return applyPetitionEvent(tx, stationId, item, now, written)
+      return applyPetitionEvent(tx, stationId, item, ctx.now, written)
+    case 'petition.dossier':
+      return applyDossier(tx, stationId, item, ctx)
     default:
       return `unknown mutation type ${JSON.stringify(item.type)}`
   }
@@ -198,6 +218,35 @@ async function applyPetitionEvent(
   await refold(tx, event.petitionId)
   written.eventIds.push(event.id)
   written.petitionIds.add(event.petitionId)
+  return null
+}
+
+/** Stores an escalated petition's dossier sealed; a later one from the station replaces it. */
+async function applyDossier(
+  tx: HubExecutor,
+  stationId: string,
+  item: PushItem,
+  ctx: PushContext,
+): Promise<string | null> {
+  const parsed = DossierPayload.safeParse(item.payload)
+  if (!parsed.success) return `malformed dossier: ${parsed.error.issues[0]?.message ?? 'invalid'}`
+  const d = parsed.data
+  const petition = await tx
+    .selectFrom('petition')
+    .select(['station_id', 'level'])
+    .where('id', '=', d.petitionId)
+    .executeTakeFirst()
+  if (!petition) return 'no such petition at the hub'
+  if (petition.station_id !== stationId) return 'this petition belongs to another station'
+  // The rule that personal data leaves a station only for the county's own cases, held here as well.
+  if (petition.level !== 'county') return 'a dossier is accepted only for a petition escalated to the county'
+  const sealed = ctx.sealer.seal(JSON.stringify(d), d.petitionId)
+  const receivedAt = new Date(ctx.now)
+  await tx
+    .insertInto('petition_dossier')
+    .values({ petition_id: d.petitionId, station_id: stationId, sealed, received_at: receivedAt })
+    .onConflict((oc) => oc.column('petition_id').doUpdateSet({ sealed, received_at: receivedAt }))
+    .execute()
   return null
 }
 

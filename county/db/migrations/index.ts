@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_init'
 import * as m0002 from './0002_open311_indexes'
+import * as m0003 from './0003_console'
 
 /** The hub's migrations, in order: an explicit, reviewed list, as on the station. */
 export const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_open311_indexes': m0002,
+  '0003_console': m0003,
 }

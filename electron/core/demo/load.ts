@@ -1,4 +1,4 @@
-import { loadNameSpeller } from '../features/roster/spelling'
+import { loadNameSpeller } from '../../../domain/name-spelling'
 import type { Insertable } from 'kysely'
 import { invalidField } from '../validation'
 import { DEFAULT_ASSESSMENT_METHOD, monthOf, previousMonth } from '../../../domain/board'

@@ -1,6 +1,6 @@
 import type { RepresentativeLevel } from '../../../domain/petition/types'
 import type { NewRow } from '../db/schema'
-import type { NameSpeller } from '../features/roster/spelling'
+import type { NameSpeller } from '../../../domain/name-spelling'
 import { type Sex, uniqueName } from './names'
 import { type Places, ROSTER_EPOCH_MS, mustGet } from './places'
 import { type Rng, rngFor } from './random'

@@ -1,4 +1,4 @@
-import { loadNameSpeller } from '../features/roster/spelling'
+import { loadNameSpeller } from '../../../domain/name-spelling'
 import { compareEvents, foldPetition } from '../../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../../contract/petition-event'
 import type { Change } from '../../../contract/sync'

@@ -60,6 +60,13 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   // After a 409 the hub's expected sequence may lie before rows we think acknowledged (a hub restored
   // from backup): resend from there, the hub answers what it already has as duplicates.
   let resendFrom: number | null = null
+  // What the station still holds, reported with each batch for the county console's sync health.
+  const waiting = await db
+    .selectFrom('sync_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('acked_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  let pending = Number(waiting.n)
   for (let round = 0; ; round++) {
     if (round > 1_000_000) throw new Error('push did not finish')
     let query = db
@@ -78,7 +85,12 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       schemaVersion: r.schema_version,
       payload: JSON.parse(r.payload) as unknown,
     }))
-    const res = await call(deps, 'POST', '/sync/push', { items })
+    const res = await call(
+      deps,
+      'POST',
+      '/sync/push',
+      resendFrom === null ? { items, pending: Math.max(0, pending - rows.length) } : { items },
+    )
     if (res.status === 409) {
       const expected = syncErrorOf(res.json)?.expectedSeq
       if (typeof expected !== 'number')
@@ -103,6 +115,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
           .execute()
       }
     })
+    if (resendFrom === null) pending = Math.max(0, pending - rows.length)
     pushed += result.results.filter((r) => r.status === 'applied').length
     rejected += result.results.filter((r) => r.status === 'rejected').length
     if (resendFrom !== null) {

@@ -5,7 +5,7 @@ import { OPEN311_PREFIX } from '../../../county/open311/routes'
 import type { Open311Request, Open311Service } from '../../../county/open311/service'
 import { actAsCounty } from '../../../county/petitions/service'
 import { ASSIGN, CLOSE, REPLY, TRIAGE, act } from '../../fixtures/desk'
-import type { TestHub } from '../../fixtures/hub'
+import { TEST_DATA_KEY, type TestHub } from '../../fixtures/hub'
 import { RESIDENT, SETUP, type TestStation } from '../../fixtures/station'
 import { connectedStation } from '../../fixtures/sync'
 
@@ -333,7 +333,12 @@ describe('Open311 paging', () => {
 describe('Open311 is public', () => {
   it('needs no signature, sends the hub security headers, and counts against the hub rate limit', async () => {
     const { hub } = await connectedStation()
-    const limited = await buildHub({ db: hub.hub.db, now: () => hub.clock.now, rateLimitPerMinute: 2 })
+    const limited = await buildHub({
+      db: hub.hub.db,
+      now: () => hub.clock.now,
+      dataKey: TEST_DATA_KEY,
+      rateLimitPerMinute: 2,
+    })
     try {
       const statuses: number[] = []
       let last = ''

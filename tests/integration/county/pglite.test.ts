@@ -5,7 +5,7 @@ import { buildHub } from '../../../county/app'
 import { openHubDatabase } from '../../../county/db/open'
 import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
-import { item, submittedEvent } from '../../fixtures/hub'
+import { item, submittedEvent, TEST_DATA_KEY } from '../../fixtures/hub'
 import { makeTempDir } from '../../fixtures/station'
 
 describe('the hub on its embedded demo database (PGlite)', () => {
@@ -14,7 +14,7 @@ describe('the hub on its embedded demo database (PGlite)', () => {
     const now = Date.UTC(2026, 10, 26, 2, 0)
     try {
       let hub = await openHubDatabase({ pgliteDir: dir })
-      let app = await buildHub({ db: hub.db, now: () => now })
+      let app = await buildHub({ db: hub.db, now: () => now, dataKey: TEST_DATA_KEY })
       await registerStation(hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
       const code = await createEnrolmentCode(hub.db, 'st-a', now)
       const keys = generateStationKeyPair()
@@ -37,7 +37,7 @@ describe('the hub on its embedded demo database (PGlite)', () => {
       await hub.close()
 
       hub = await openHubDatabase({ pgliteDir: dir })
-      app = await buildHub({ db: hub.db, now: () => now })
+      app = await buildHub({ db: hub.db, now: () => now, dataKey: TEST_DATA_KEY })
       const petitions = await hub.db
         .selectFrom('petition')
         .select(['station_id', 'status', 'due_on'])

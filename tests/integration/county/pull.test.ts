@@ -4,7 +4,7 @@ import { buildHub } from '../../../county/app'
 import { openHubDatabase } from '../../../county/db/open'
 import { actAsCounty } from '../../../county/petitions/service'
 import { type RosterRecord, deleteRepresentative, putRepresentatives } from '../../../county/roster/service'
-import { item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
+import { item, laterEvent, submittedEvent, useTestHub, TEST_DATA_KEY } from '../../fixtures/hub'
 
 const rep = (id: string, name: string): RosterRecord => ({
   id,
@@ -119,7 +119,12 @@ describe('two hub processes on one database', () => {
     const t = await useTestHub()
     const s = await t.enrolStation('st-a')
     const other = await openHubDatabase(t.url)
-    const second = await buildHub({ db: other.db, now: () => t.clock.now, rateLimitPerMinute: 100_000 })
+    const second = await buildHub({
+      db: other.db,
+      now: () => t.clock.now,
+      dataKey: TEST_DATA_KEY,
+      rateLimitPerMinute: 100_000,
+    })
     try {
       const events = Array.from({ length: 40 }, () => submittedEvent('st-a', t.clock.now))
       const batches = Array.from({ length: 8 }, (_, b) => ({

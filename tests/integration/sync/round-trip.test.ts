@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { actAsCounty } from '../../../county/petitions/service'
+import { actAsCounty, countyPetition } from '../../../county/petitions/service'
+import { createSealer } from '../../../county/sealing'
 import { putRepresentatives } from '../../../county/roster/service'
 import { act } from '../../fixtures/desk'
 import { addRepresentative } from '../board/records'
 import { RESIDENT } from '../../fixtures/station'
+import { TEST_DATA_KEY } from '../../fixtures/hub'
 import { connectedStation, hubState } from '../../fixtures/sync'
 import { useSetUpStation } from '../../fixtures/vitest'
 
@@ -18,6 +20,19 @@ describe('a petition escalated to the county, round trip', () => {
     const first = await t.succeed('sync.now', {})
     expect(first).toMatchObject({ pending: 0, lastError: null })
     expect((await hubState(hub, submitted.id)).level).toBe('county')
+    // With the escalation went what the county needs to act: the text and how to reach the resident
+    // (never the ID number), opened here with the hub's data key.
+    const atCounty = await countyPetition(hub.hub.db, createSealer(TEST_DATA_KEY), submitted.id)
+    const text = (await t.db.selectFrom('petition').select('text').executeTakeFirstOrThrow()).text
+    expect(atCounty.dossier).toEqual({
+      text,
+      anonymous: false,
+      contactName: RESIDENT.name,
+      contactPhone: RESIDENT.phone,
+      receivedAt: expect.any(Number) as number,
+    })
+    const sealed = await hub.hub.db.selectFrom('petition_dossier').select('sealed').executeTakeFirstOrThrow()
+    expect(sealed.sealed.includes(Buffer.from(RESIDENT.phone))).toBe(false)
 
     hub.clock.now = t.clock.now() + 60_000
     await actAsCounty(

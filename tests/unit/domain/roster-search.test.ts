@@ -8,7 +8,7 @@ import {
   splitSyllables,
 } from '../../../domain/roster-search'
 import { personName } from '../../../electron/core/demo/names'
-import { loadNameSpeller } from '../../../electron/core/features/roster/spelling'
+import { loadNameSpeller } from '../../../domain/name-spelling'
 import { rngFor } from '../../../electron/core/demo/random'
 
 interface Rep extends RosterSearchEntry {

@@ -25,6 +25,7 @@ import { insertCredits } from '../board/repository'
 import { receivingRepresentative } from '../duty/service'
 import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
+import { enqueueDossier } from './dossier'
 import * as repo from './repository'
 import { petitionDetail, progressOf } from './views'
 
@@ -121,6 +122,8 @@ async function storeSubmission(
       { ...submitted, code },
       { text: input.text, townshipId: input.townshipId, villageId: input.villageId },
     )
+    // A category the county handles itself goes to the county from the start.
+    if (level === 'county') await enqueueDossier(tx, ctx, id, submitted.hlc)
     return {
       id,
       code,
@@ -238,6 +241,8 @@ export async function appendEvents(
     await recordEvent(tx, event, {})
     await insertCredits(tx, state.stationId, petitionId, creditsOf(state, event))
     state = next
+    if (event.type === 'escalated' && event.to === 'county')
+      await enqueueDossier(tx, ctx, petitionId, event.hlc)
   }
   await repo.updateProjection(tx, petitionId, repo.projectionColumns(state))
   return state

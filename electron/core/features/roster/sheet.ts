@@ -9,7 +9,7 @@ import type { Ctx } from '../../context'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
-import { loadNameSpeller } from './spelling'
+import { loadNameSpeller } from '../../../../domain/name-spelling'
 
 /**
  * 代表名册 as a spreadsheet: the template, the export and the import, one column list for all three. An

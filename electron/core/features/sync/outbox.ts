@@ -3,7 +3,7 @@ import type { Executor } from '../../db/schema'
 /** Version of the payload shapes this station writes; the hub upcasts older ones. */
 export const SYNC_SCHEMA_VERSION = 1
 
-export type MutationType = 'petition.event' | 'petition.created' | 'dutyShift.put' | 'visit.created'
+export type MutationType = 'petition.event' | 'petition.dossier'
 
 /** Writes a mutation for the county in the caller's transaction, so the change and its outbox row commit together. */
 export async function enqueueMutation(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadNameSpeller } from '../../../electron/core/features/roster/spelling'
+import { loadNameSpeller } from '../../../domain/name-spelling'
 
 const spell = await loadNameSpeller()
 

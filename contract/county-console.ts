@@ -1,0 +1,293 @@
+import { z } from 'zod'
+import { REPLY_METHODS, REPRESENTATIVE_LEVELS } from '../domain/petition/types'
+import type { PetitionEvent } from '../domain/petition/events'
+import type { PetitionState } from '../domain/petition/reducer'
+
+/**
+ * The county console's HTTP API (county staff in a browser ↔ the hub), shared by the hub's routes and the
+ * console's UI so neither can drift from the other. JSON over `/console/api`; a session cookie (HttpOnly,
+ * SameSite=Strict) after sign-in; every mutating request also carries the `x-yizhan-console` header, which a
+ * cross-site form cannot send. Errors are `ConsoleError` with a Chinese message for the user.
+ */
+
+export const CONSOLE_PATH = '/console'
+export const CONSOLE_API = '/console/api'
+export const CONSOLE_SESSION_COOKIE = 'yizhan_county_session'
+export const CONSOLE_CSRF_HEADER = 'x-yizhan-console'
+/** A session ends this long after its last use. */
+export const CONSOLE_SESSION_IDLE_MS = 8 * 3_600_000
+
+export const COUNTY_ROLES = ['admin', 'clerk'] as const
+/** admin: accounts, stations and everything a clerk does; clerk: petitions, roster, figures. */
+export type CountyRole = (typeof COUNTY_ROLES)[number]
+
+export interface CountyUser {
+  readonly username: string
+  readonly displayName: string
+  readonly role: CountyRole
+}
+
+export const CONSOLE_ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+export type ConsoleErrorCode = (typeof CONSOLE_ERROR_CODES)[number]
+
+export interface ConsoleError {
+  readonly code: ConsoleErrorCode
+  /** For the user, in Chinese. */
+  readonly message: string
+  /** With VALIDATION: a Chinese message per field (form fields, or `row N` for an import). */
+  readonly fields?: Readonly<Record<string, string>>
+}
+
+const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `不能超过 ${max} 个字`)
+const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD')
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+
+// ---- accounts -------------------------------------------------------------------------------------------
+
+export const LoginBody = z.strictObject({
+  username: text(40, '请输入账号'),
+  password: z.string().min(1, '请输入密码').max(200),
+})
+export type LoginBody = z.infer<typeof LoginBody>
+
+export const PASSWORD_MIN_LENGTH = 10
+
+export const NewUserBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9._-]{2,39}$/, '账号用 3–40 个小写字母、数字或 . _ -，以字母开头'),
+  displayName: text(40, '请输入姓名'),
+  role: z.enum(COUNTY_ROLES, '请选择角色'),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(200),
+})
+export type NewUserBody = z.infer<typeof NewUserBody>
+
+export interface CountyUserRow extends CountyUser {
+  readonly disabled: boolean
+  readonly lastSignInAt: number | null
+}
+
+// ---- petitions ------------------------------------------------------------------------------------------
+
+/** escalated: at county level and not closed (the county's work); overdue: escalated and past due; all. */
+export const COUNTY_QUEUES = ['escalated', 'overdue', 'all'] as const
+export type CountyQueue = (typeof COUNTY_QUEUES)[number]
+
+export const PetitionQueueQuery = z.strictObject({
+  queue: z.enum(COUNTY_QUEUES).default('escalated'),
+  stationId: z.string().min(1).max(64).optional(),
+  /** Keyset cursor from the previous page. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+export type PetitionQueueQuery = z.input<typeof PetitionQueueQuery>
+export type PetitionQueueParams = z.output<typeof PetitionQueueQuery>
+
+export interface CountyPetitionRow {
+  readonly id: string
+  readonly code: string
+  readonly stationId: string
+  readonly stationName: string
+  readonly categoryId: string
+  readonly status: PetitionState['status']
+  readonly level: PetitionState['level']
+  readonly dueOn: string
+  readonly submittedAt: number
+  readonly department: string | null
+  /** Past its due date while still in progress (Shanghai date). */
+  readonly overdue: boolean
+}
+
+export interface CountyPetitionPage {
+  readonly rows: readonly CountyPetitionRow[]
+  readonly next: string | null
+}
+
+/** What the station sent about an escalated petition: its text and the resident's contact, if given. */
+export interface Dossier {
+  readonly text: string
+  readonly anonymous: boolean
+  readonly contactName: string | null
+  readonly contactPhone: string | null
+  readonly receivedAt: number
+}
+
+export interface TimelineEntry {
+  readonly event: PetitionEvent
+  readonly origin: 'station' | 'county'
+}
+
+export interface CountyPetitionDetail {
+  readonly state: PetitionState
+  readonly stationName: string
+  readonly timeline: readonly TimelineEntry[]
+  /** Null when the station has not sent it (yet): petitions below county level never leave personal data. */
+  readonly dossier: Dossier | null
+  /** The county actions the closed loop allows now. */
+  readonly actions: readonly CountyActionType[]
+}
+
+export const COUNTY_ACTION_TYPES = [
+  'transferred',
+  'deadlineSet',
+  'deadlineExtended',
+  'supervised',
+  'noted',
+  'replied',
+] as const
+/** Closing stays with the station, after the resident has rated the answer (domain/petition/transitions). */
+export type CountyActionType = (typeof COUNTY_ACTION_TYPES)[number]
+
+export const CountyActionBody = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('transferred'), department: text(60, '请填写承办部门') }),
+  z.strictObject({ type: z.literal('deadlineSet'), dueOn: isoDate, reason: text(200, '请填写理由') }),
+  z.strictObject({ type: z.literal('deadlineExtended'), dueOn: isoDate, reason: text(200, '请填写理由') }),
+  z.strictObject({ type: z.literal('supervised'), text: text(500, '请填写督办内容') }),
+  z.strictObject({ type: z.literal('noted'), text: text(500, '请填写备注') }),
+  z.strictObject({
+    type: z.literal('replied'),
+    answer: text(2000, '请填写答复内容'),
+    method: z.enum(REPLY_METHODS, '请选择答复方式'),
+  }),
+])
+export type CountyActionBody = z.infer<typeof CountyActionBody>
+
+// ---- roster ---------------------------------------------------------------------------------------------
+
+export const RepresentativeInput = z.strictObject({
+  name: text(20, '请填写姓名'),
+  level: z.enum(REPRESENTATIVE_LEVELS, '请选择代表层级'),
+  sector: z.string().trim().max(40, '不能超过 40 个字'),
+  specialties: z.array(text(20, '专长不能为空')).max(10, '最多 10 项专长'),
+  townshipId: z.string().min(1).max(64).nullable(),
+  stationId: z.string().min(1).max(64).nullable(),
+  active: z.boolean(),
+})
+export type RepresentativeInput = z.infer<typeof RepresentativeInput>
+
+export interface CountyRepresentative extends RepresentativeInput {
+  readonly id: string
+  readonly namePinyin: string
+  readonly version: number
+}
+
+export const RosterQuery = z.strictObject({ q: z.string().trim().max(40).optional() })
+
+/** Excel import: the workbook's first sheet, columns 姓名 层级 界别 专长 乡镇 联络站 在职; all rows or none. */
+export interface RosterImportResult {
+  readonly added: number
+  readonly changed: number
+  readonly unchanged: number
+}
+
+// ---- stations -------------------------------------------------------------------------------------------
+
+export const StationInput = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '站点编号用 2–40 个小写字母、数字或 -'),
+  name: text(40, '请填写站点名称'),
+  township: text(40, '请填写所在乡镇'),
+})
+export type StationInput = z.infer<typeof StationInput>
+
+export interface StationHealth {
+  readonly id: string
+  readonly name: string
+  readonly township: string
+  readonly enrolledAt: number | null
+  readonly revokedAt: number | null
+  readonly lastContactAt: number | null
+  /** Mutations the hub has received from the station. */
+  readonly received: number
+  /** What the station said was still waiting in its outbox after its last push; null before any push. */
+  readonly backlog: number | null
+  readonly rejected: number
+  readonly lastRejectedAt: number | null
+}
+
+export interface EnrolmentCodeIssued {
+  readonly stationId: string
+  /** Shown once: the hub keeps only its hash. */
+  readonly code: string
+  readonly expiresAt: number
+}
+
+export interface RejectedMutation {
+  readonly seq: number
+  readonly type: string
+  readonly reason: string
+  readonly receivedAt: number
+}
+
+// ---- figures --------------------------------------------------------------------------------------------
+
+export const FiguresQuery = z
+  .strictObject({ from: month, to: month })
+  .refine((q) => q.from <= q.to, { message: '结束月份不能早于开始月份', path: ['to'] })
+export type FiguresQuery = z.infer<typeof FiguresQuery>
+
+/**
+ * The same definitions as the station's 统计报表: on time = answered by the due date ÷ answered (当场解决
+ * counts as answered); on the spot = 当场解决 ÷ petitions; satisfaction = (满意 + 基本满意) ÷ ratings.
+ * Rates are null when their denominator is zero.
+ */
+export interface FigureRow {
+  readonly petitions: number
+  readonly escalated: number
+  readonly answered: number
+  readonly answeredOnTime: number
+  readonly resolvedOnSpot: number
+  readonly ratings: number
+  readonly satisfied: number
+  readonly onTimeRate: number | null
+  readonly onSpotRate: number | null
+  readonly satisfactionRate: number | null
+}
+
+export interface CountyFigures {
+  readonly from: string
+  readonly to: string
+  readonly totals: FigureRow
+  readonly byStation: readonly (FigureRow & { readonly stationId: string; readonly stationName: string })[]
+  readonly byMonth: readonly (FigureRow & { readonly month: string })[]
+}
+
+/**
+ * Every route of the console API, method and path, with what it takes and answers. `:id` is a path
+ * parameter. Query types are the zod schemas above.
+ */
+export const CONSOLE_ROUTES = {
+  login: { method: 'POST', path: '/session' }, // LoginBody → CountyUser
+  logout: { method: 'DELETE', path: '/session' }, // → 204
+  me: { method: 'GET', path: '/session' }, // → CountyUser
+  users: { method: 'GET', path: '/users' }, // admin → CountyUserRow[]
+  addUser: { method: 'POST', path: '/users' }, // admin, NewUserBody → CountyUserRow
+  disableUser: { method: 'POST', path: '/users/:username/disable' }, // admin → 204
+  petitions: { method: 'GET', path: '/petitions' }, // PetitionQueueQuery → CountyPetitionPage
+  petition: { method: 'GET', path: '/petitions/:id' }, // → CountyPetitionDetail
+  act: { method: 'POST', path: '/petitions/:id/actions' }, // CountyActionBody → CountyPetitionDetail
+  roster: { method: 'GET', path: '/representatives' }, // RosterQuery → CountyRepresentative[]
+  addRepresentative: { method: 'POST', path: '/representatives' }, // RepresentativeInput → CountyRepresentative
+  putRepresentative: { method: 'PUT', path: '/representatives/:id' }, // RepresentativeInput → CountyRepresentative
+  removeRepresentative: { method: 'DELETE', path: '/representatives/:id' }, // → 204
+  importRoster: { method: 'POST', path: '/representatives/import' }, // xlsx bytes (application/octet-stream) → RosterImportResult
+  stations: { method: 'GET', path: '/stations' }, // → StationHealth[]
+  addStation: { method: 'POST', path: '/stations' }, // admin, StationInput → EnrolmentCodeIssued
+  newCode: { method: 'POST', path: '/stations/:id/code' }, // admin → EnrolmentCodeIssued
+  revokeStation: { method: 'POST', path: '/stations/:id/revoke' }, // admin → 204
+  rejected: { method: 'GET', path: '/stations/:id/rejected' }, // → RejectedMutation[] (newest first, 200)
+  figures: { method: 'GET', path: '/figures' }, // FiguresQuery → CountyFigures
+} as const

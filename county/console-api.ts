@@ -1,0 +1,186 @@
+import cookie from '@fastify/cookie'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import {
+  CONSOLE_API,
+  CONSOLE_CSRF_HEADER,
+  CONSOLE_SESSION_COOKIE,
+  CONSOLE_SESSION_IDLE_MS,
+  CountyActionBody,
+  type CountyUser,
+  FiguresQuery,
+  LoginBody,
+  NewUserBody,
+  PetitionQueueQuery,
+  RepresentativeInput,
+  RosterQuery,
+  StationInput,
+} from '../contract/county-console'
+import { createCountyUser, disableUser, listUsers, sessionUser, signIn, signOut } from './accounts/service'
+import type { HubExecutor } from './db/schema'
+import { ConsoleFailure } from './errors'
+import { countyFigures } from './figures/service'
+import { actAsCounty, countyPetition, countyQueue } from './petitions/service'
+import { deleteRepresentative, importRoster, listRepresentatives, saveRepresentative } from './roster/service'
+import type { Sealer } from './sealing'
+import { addStation, newEnrolmentCode, rejectedMutations, revoke, stationHealth } from './stations/service'
+
+export interface ConsoleApiOptions {
+  readonly db: HubExecutor
+  readonly sealer: Sealer
+  readonly now: () => number
+  /** Send the session cookie only over HTTPS (production behind TLS); off for loopback tests and demos. */
+  readonly secureCookie: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    countyUser?: CountyUser
+  }
+}
+
+/** An .xlsx roster of a county's few thousand representatives stays far below this. */
+const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024
+
+const IdParam = z.strictObject({ id: z.string().min(1).max(64) })
+const UsernameParam = z.strictObject({ username: z.string().min(1).max(40) })
+
+/**
+ * The county console's API (contract/county-console.ts), registered under CONSOLE_API. Thin routes: each
+ * checks its input against the contract's schema and calls its feature's service. Sessions are rows in
+ * PostgreSQL, so any hub process serves any signed-in user.
+ */
+export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions): Promise<void> {
+  const { db, sealer, now } = opts
+  await app.register(cookie)
+
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
+  )
+
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof ConsoleFailure) return reply.status(error.status).send(error.body())
+    if (error instanceof z.ZodError) {
+      const fields: Record<string, string> = {}
+      for (const issue of error.issues) fields[issue.path.join('.') || 'form'] ??= issue.message
+      return reply.status(400).send({ code: 'VALIDATION', message: '请按提示修改后再提交', fields })
+    }
+    const code = (error as { code?: string }).code
+    if (code === 'RATE_LIMITED') return reply.status(429).send({ code, message: '操作太频繁，请稍后再试' })
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ code: 'BAD_REQUEST', message: '文件太大，请不要超过 10 MB' })
+    if ((error as { statusCode?: number }).statusCode === 400 || code?.startsWith('FST_ERR_CTP'))
+      return reply.status(400).send({ code: 'BAD_REQUEST', message: '请求格式不正确' })
+    req.log.error({ err: error }, 'console request failed')
+    return reply.status(500).send({ code: 'INTERNAL', message: '县级平台出了问题，请稍后再试' })
+  })
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('cache-control', 'no-store')
+    // A cross-site form can post to us but cannot add a custom header.
+    if (req.method !== 'GET' && req.headers[CONSOLE_CSRF_HEADER] !== '1') {
+      throw new ConsoleFailure(403, 'FORBIDDEN', '请求来源不可信')
+    }
+    if (req.routeOptions.url === `${CONSOLE_API}/session` && req.method === 'POST') return
+    const token = req.cookies[CONSOLE_SESSION_COOKIE]
+    const user = token ? await sessionUser(db, token, now()) : null
+    if (!user) throw new ConsoleFailure(401, 'UNAUTHENTICATED', '请先登录')
+    req.countyUser = user
+  })
+
+  const userOf = (req: FastifyRequest): CountyUser => {
+    if (!req.countyUser) throw new ConsoleFailure(401, 'UNAUTHENTICATED', '请先登录')
+    return req.countyUser
+  }
+  const adminOf = (req: FastifyRequest): CountyUser => {
+    const user = userOf(req)
+    if (user.role !== 'admin') throw new ConsoleFailure(403, 'FORBIDDEN', '只有管理员可以进行这项操作')
+    return user
+  }
+  const setSession = (reply: FastifyReply, token: string) =>
+    reply.setCookie(CONSOLE_SESSION_COOKIE, token, {
+      path: '/console',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: opts.secureCookie,
+      maxAge: CONSOLE_SESSION_IDLE_MS / 1000,
+    })
+
+  // Sign-in gets a tighter limit of its own than the hub's: it is where passwords are guessed.
+  app.post('/session', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {
+    const { token, user } = await signIn(db, LoginBody.parse(req.body), now())
+    setSession(reply, token)
+    return user
+  })
+  app.get('/session', (req) => userOf(req))
+  app.delete('/session', async (req, reply) => {
+    const token = req.cookies[CONSOLE_SESSION_COOKIE]
+    if (token) await signOut(db, token)
+    return reply.clearCookie(CONSOLE_SESSION_COOKIE, { path: '/console' }).status(204).send()
+  })
+
+  app.get('/users', async (req) => {
+    adminOf(req)
+    return listUsers(db)
+  })
+  app.post('/users', async (req) => createCountyUser(db, NewUserBody.parse(req.body), adminOf(req).username))
+  app.post('/users/:username/disable', async (req, reply) => {
+    await disableUser(db, UsernameParam.parse(req.params).username, adminOf(req), now())
+    return reply.status(204).send()
+  })
+
+  app.get('/petitions', async (req) => {
+    const q = PetitionQueueQuery.parse(req.query)
+    return countyQueue(db, q, now())
+  })
+  app.get('/petitions/:id', async (req) => countyPetition(db, sealer, IdParam.parse(req.params).id))
+  app.post('/petitions/:id/actions', async (req) => {
+    const { id } = IdParam.parse(req.params)
+    await actAsCounty(db, id, CountyActionBody.parse(req.body), { id: userOf(req).username }, now())
+    return countyPetition(db, sealer, id)
+  })
+
+  app.get('/representatives', async (req) => listRepresentatives(db, RosterQuery.parse(req.query).q))
+  app.post('/representatives', async (req) =>
+    saveRepresentative(db, null, RepresentativeInput.parse(req.body), userOf(req).username),
+  )
+  app.put('/representatives/:id', async (req) =>
+    saveRepresentative(
+      db,
+      IdParam.parse(req.params).id,
+      RepresentativeInput.parse(req.body),
+      userOf(req).username,
+    ),
+  )
+  app.delete('/representatives/:id', async (req, reply) => {
+    await deleteRepresentative(db, IdParam.parse(req.params).id, userOf(req).username)
+    return reply.status(204).send()
+  })
+  app.post('/representatives/import', async (req) => {
+    if (!Buffer.isBuffer(req.body)) throw new ConsoleFailure(400, 'BAD_REQUEST', '请上传 Excel 文件')
+    return importRoster(db, req.body, userOf(req).username)
+  })
+
+  app.get('/stations', async (req) => {
+    userOf(req)
+    return stationHealth(db)
+  })
+  app.post('/stations', async (req) => {
+    adminOf(req)
+    return addStation(db, StationInput.parse(req.body), now())
+  })
+  app.post('/stations/:id/code', async (req) => {
+    adminOf(req)
+    return newEnrolmentCode(db, IdParam.parse(req.params).id, now())
+  })
+  app.post('/stations/:id/revoke', async (req, reply) => {
+    adminOf(req)
+    await revoke(db, IdParam.parse(req.params).id, now())
+    return reply.status(204).send()
+  })
+  app.get('/stations/:id/rejected', async (req) => rejectedMutations(db, IdParam.parse(req.params).id))
+
+  app.get('/figures', async (req) => countyFigures(db, FiguresQuery.parse(req.query)))
+}

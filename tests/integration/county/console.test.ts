@@ -1,0 +1,456 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type {
+  CountyFigures,
+  CountyPetitionDetail,
+  CountyPetitionPage,
+  CountyRepresentative,
+  EnrolmentCodeIssued,
+  StationHealth,
+} from '../../../contract/county-console'
+import { SYNC_SCHEMA_VERSION } from '../../../contract/sync'
+import { consoleClient, PASSWORD, signedInConsole } from '../../fixtures/county-console'
+import { item, laterEvent, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
+
+const DAY = 86_400_000
+
+/** A petition of station `st` pushed to the hub and escalated to the county, with its dossier. */
+async function escalated(
+  t: TestHub,
+  signer: Awaited<ReturnType<TestHub['enrolStation']>>,
+  seq: number,
+  at: number,
+) {
+  const sub = submittedEvent(signer.stationId, at, { dueOn: '2026-12-10' })
+  const esc = laterEvent(sub.petitionId, signer.stationId, at + 1000, {
+    type: 'escalated',
+    to: 'county',
+    reason: '跨乡镇',
+  })
+  const dossier = {
+    seq: seq + 2,
+    mutationId: `dossier-${sub.petitionId}`,
+    type: 'petition.dossier',
+    hlc: esc.hlc,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    payload: {
+      petitionId: sub.petitionId,
+      text: '村东头的桥断了',
+      anonymous: false,
+      contactName: '张秀英',
+      contactPhone: '13812345678',
+    },
+  }
+  const res = await t.signed(signer, 'POST', '/sync/push', {
+    items: [item(seq, sub), item(seq + 1, esc), dossier],
+    pending: 7,
+  })
+  expect(res.status).toBe(200)
+  return sub.petitionId
+}
+
+describe('county console: accounts and sessions', () => {
+  it('signs in with the right password only, keeps the session in PostgreSQL, and signs out', async () => {
+    const t = await useTestHub()
+    await signedInConsole(t, 'admin')
+    const c = consoleClient(t)
+    const wrong = await c.call('POST', '/session', { username: 'admin', password: 'not-the-password' })
+    expect(wrong).toMatchObject({
+      status: 401,
+      json: { code: 'UNAUTHENTICATED', message: '账号或密码不正确' },
+    })
+    const nobody = await c.call('POST', '/session', { username: 'nobody', password: PASSWORD })
+    expect(nobody.json).toEqual(wrong.json)
+    expect((await c.call('GET', '/petitions')).status).toBe(401)
+
+    const ok = await c.call('POST', '/session', { username: 'admin', password: PASSWORD })
+    expect(ok).toMatchObject({ status: 200, json: { username: 'admin', role: 'admin' } })
+    expect(String(ok.headers['set-cookie'])).toMatch(/HttpOnly/i)
+    expect(String(ok.headers['set-cookie'])).toMatch(/SameSite=Strict/i)
+    const sessions = await t.hub.db.selectFrom('county_session').select('token_hash').execute()
+    expect(sessions).toHaveLength(2)
+    // Only the hash is stored: the cookie's token is in no row.
+    expect(sessions.some((s) => c.cookie?.includes(s.token_hash))).toBe(false)
+
+    expect((await c.call('GET', '/session')).json).toMatchObject({ username: 'admin' })
+    expect((await c.call('DELETE', '/session')).status).toBe(204)
+    expect((await c.call('GET', '/session')).status).toBe(401)
+    const audit = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['action', 'outcome'])
+      .where('action', '=', 'user.signIn')
+      .execute()
+    expect(audit.filter((a) => a.outcome === 'refused')).toHaveLength(2)
+  })
+
+  it('refuses a change without the console header, a clerk at admin work, and a disabled account', async () => {
+    const t = await useTestHub()
+    const admin = await signedInConsole(t, 'admin')
+    const clerk = await signedInConsole(t, 'clerk.li', 'clerk')
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: '/console/api/stations',
+      headers: { cookie: admin.cookie ?? '', 'content-type': 'application/json' },
+      payload: JSON.stringify({ id: 'st-x', name: '某站', township: '某镇' }),
+    })
+    expect(bare.statusCode).toBe(403)
+    expect(await t.hub.db.selectFrom('station').select('id').execute()).toHaveLength(0)
+
+    expect((await clerk.call('GET', '/users')).status).toBe(403)
+    expect(
+      (await clerk.call('POST', '/stations', { id: 'st-x', name: '某站', township: '某镇' })).json,
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '只有管理员可以进行这项操作',
+    })
+    const weak = await admin.call('POST', '/users', {
+      username: 'Bad Name',
+      displayName: '',
+      role: 'clerk',
+      password: 'short',
+    })
+    expect(weak).toMatchObject({ status: 400, json: { code: 'VALIDATION' } })
+    expect(Object.keys(weak.json.fields as object).sort()).toEqual(['displayName', 'password', 'username'])
+
+    expect((await admin.call('POST', '/users/clerk.li/disable')).status).toBe(204)
+    expect((await clerk.call('GET', '/petitions')).status).toBe(401)
+    const again = await consoleClient(t).call('POST', '/session', {
+      username: 'clerk.li',
+      password: PASSWORD,
+    })
+    expect(again).toMatchObject({ status: 403, json: { message: '该账号已停用，请联系管理员' } })
+    expect((await admin.call('POST', '/users/admin/disable')).status).toBe(409)
+  })
+})
+
+describe('county console: escalated petitions', () => {
+  it('lists the county queue, opens the sealed dossier, and records the county’s actions', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    const at = t.clock.now - 20 * DAY
+    const id = await escalated(t, signer, 1, at)
+    const low = submittedEvent('st-a', at + 5000)
+    await t.signed(signer, 'POST', '/sync/push', { items: [item(4, low)] })
+
+    // At rest the dossier is ciphertext: neither the name nor the text is in the row.
+    const sealed = await t.hub.db.selectFrom('petition_dossier').select('sealed').executeTakeFirstOrThrow()
+    const bytes = sealed.sealed.toString('latin1')
+    expect(bytes).not.toContain(Buffer.from('张秀英').toString('latin1'))
+    expect(bytes).not.toContain(Buffer.from('13812345678').toString('latin1'))
+
+    const c = await signedInConsole(t)
+    const queue = await c.call<CountyPetitionPage>('GET', '/petitions')
+    expect(queue.json.rows.map((r) => r.id)).toEqual([id])
+    expect(queue.json.rows[0]).toMatchObject({ stationName: 'st-a联络站', level: 'county', overdue: false })
+    expect((await c.call<CountyPetitionPage>('GET', '/petitions?queue=all')).json.rows).toHaveLength(2)
+
+    const detail = await c.call<CountyPetitionDetail>('GET', `/petitions/${id}`)
+    expect(detail.json.dossier).toMatchObject({
+      text: '村东头的桥断了',
+      contactName: '张秀英',
+      contactPhone: '13812345678',
+    })
+    expect(detail.json.actions).toEqual([
+      'transferred',
+      'deadlineSet',
+      'deadlineExtended',
+      'supervised',
+      'noted',
+      'replied',
+    ])
+    const lowDetail = await c.call<CountyPetitionDetail>('GET', `/petitions/${low.petitionId}`)
+    expect(lowDetail.json).toMatchObject({ dossier: null, actions: [] })
+
+    const earlier = await c.call('POST', `/petitions/${id}/actions`, {
+      type: 'deadlineExtended',
+      dueOn: '2026-12-01',
+      reason: '需要协调',
+    })
+    expect(earlier).toMatchObject({
+      status: 409,
+      json: { code: 'CONFLICT', fields: { dueOn: '延期后的期限必须晚于原期限' } },
+    })
+    const empty = await c.call('POST', `/petitions/${id}/actions`, { type: 'transferred', department: ' ' })
+    expect(empty).toMatchObject({ status: 400, json: { fields: { department: '请填写承办部门' } } })
+    const moved = await c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'transferred',
+      department: '县交通运输局',
+    })
+    expect(moved.json.state).toMatchObject({ status: 'transferred', department: '县交通运输局' })
+    expect(moved.json.timeline.at(-1)).toMatchObject({
+      origin: 'county',
+      event: { type: 'transferred', actor: { role: 'county', id: 'admin' } },
+    })
+    const replied = await c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'replied',
+      answer: '已列入明年计划',
+      method: 'phone',
+    })
+    expect(replied.json.state.status).toBe('replied')
+    expect(replied.json.actions).toEqual(['noted'])
+    expect((await c.call<CountyPetitionPage>('GET', '/petitions')).json.rows).toHaveLength(1)
+
+    // What the county did reaches the station's pull.
+    const pulled = await t.signed(signer, 'GET', '/sync/pull?after=0&limit=100')
+    const types = (pulled.json as { changes: { payload: { type?: string } }[] }).changes.map(
+      (ch) => ch.payload.type,
+    )
+    expect(types).toEqual(expect.arrayContaining(['transferred', 'replied']))
+  })
+
+  it('refuses a dossier for a petition below county level or of another station', async () => {
+    const t = await useTestHub()
+    const a = await t.enrolStation('st-a')
+    const b = await t.enrolStation('st-b')
+    const sub = submittedEvent('st-a', t.clock.now)
+    await t.signed(a, 'POST', '/sync/push', { items: [item(1, sub)] })
+    const dossier = (seq: number) => ({
+      seq,
+      mutationId: `d-${seq}`,
+      type: 'petition.dossier',
+      hlc: sub.hlc,
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      payload: {
+        petitionId: sub.petitionId,
+        text: '内容',
+        anonymous: true,
+        contactName: null,
+        contactPhone: null,
+      },
+    })
+    const own = await t.signed(a, 'POST', '/sync/push', { items: [dossier(2)] })
+    expect(own.json).toMatchObject({
+      results: [{ status: 'rejected', reason: expect.stringContaining('escalated to the county') as string }],
+    })
+    const other = await t.signed(b, 'POST', '/sync/push', { items: [dossier(1)] })
+    expect(other.json).toMatchObject({
+      results: [{ status: 'rejected', reason: 'this petition belongs to another station' }],
+    })
+    expect(await t.hub.db.selectFrom('petition_dossier').select('petition_id').execute()).toHaveLength(0)
+  })
+
+  it('pages the queue without repeating or skipping a petition', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    const ids: string[] = []
+    for (let i = 0; i < 7; i++)
+      ids.push(await escalated(t, signer, 1 + i * 3, t.clock.now - (10 - i) * 3600_000))
+    const c = await signedInConsole(t)
+    const seen: string[] = []
+    let after: string | null = null
+    do {
+      const page: CountyPetitionPage = (
+        await c.call<CountyPetitionPage>(
+          'GET',
+          `/petitions?limit=3${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        )
+      ).json
+      seen.push(...page.rows.map((r) => r.id))
+      after = page.next
+    } while (after)
+    expect(seen).toEqual([...ids].reverse())
+    t.clock.now += 40 * DAY
+    // Eight idle hours end a session.
+    expect((await c.call('GET', '/petitions')).status).toBe(401)
+    expect((await c.call('POST', '/session', { username: 'admin', password: PASSWORD })).status).toBe(200)
+    const overdue = await c.call<CountyPetitionPage>('GET', '/petitions?queue=overdue&limit=100')
+    expect(overdue.json.rows).toHaveLength(7)
+    expect(overdue.json.rows.every((r) => r.overdue)).toBe(true)
+  })
+})
+
+describe('county console: roster, stations and figures', () => {
+  it('adds, edits and removes representatives, each change a new version for the stations', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t)
+    const input = {
+      name: '吕建国',
+      level: 'county',
+      sector: '农业',
+      specialties: ['水利'],
+      townshipId: null,
+      stationId: 'st-a',
+      active: true,
+    }
+    const added = await c.call<CountyRepresentative>('POST', '/representatives', input)
+    expect(added.json).toMatchObject({ name: '吕建国', namePinyin: 'lvjianguo' })
+    const unknownStation = await c.call('POST', '/representatives', { ...input, stationId: 'st-none' })
+    expect(unknownStation).toMatchObject({
+      status: 400,
+      json: { fields: { stationId: '没有编号为 st-none 的联络站' } },
+    })
+    const edited = await c.call<CountyRepresentative>('PUT', `/representatives/${added.json.id}`, {
+      ...input,
+      sector: '教育',
+    })
+    expect(edited.json.version).toBeGreaterThan(added.json.version)
+    expect(
+      (await c.call<CountyRepresentative[]>('GET', '/representatives?q=ljg')).json.map((r) => r.sector),
+    ).toEqual(['教育'])
+    expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(204)
+    expect((await c.call<CountyRepresentative[]>('GET', '/representatives')).json).toEqual([])
+    expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(404)
+  })
+
+  it('imports an Excel roster all or nothing, naming each bad row', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t, 'clerk.wu', 'clerk')
+    const sheet = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook()
+      const ws = book.addWorksheet('名册')
+      ws.addRow(['姓名', '层级', '界别', '专长', '乡镇', '联络站', '在职'])
+      for (const r of rows) ws.addRow(r)
+      return Buffer.from(await book.xlsx.writeBuffer())
+    }
+    const bad = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        ['王海涛', '县', '工人', '水利、道路', '', 'st-a', '是'],
+        ['李秀兰', '国家', '农民', '', '', '', '是'],
+      ]),
+    )
+    expect(bad).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { 'row 3': '第 3 行：层级应为 省、市、县 或 乡镇' } },
+    })
+    expect(await t.hub.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
+
+    const good = await sheet([
+      ['王海涛', '县', '工人', '水利、道路', '', 'st-a', '是'],
+      ['李秀兰', '乡镇人大代表', '农民', '', '', '', '否'],
+    ])
+    expect((await c.call('POST', '/representatives/import', good)).json).toEqual({
+      added: 2,
+      changed: 0,
+      unchanged: 0,
+    })
+    expect((await c.call('POST', '/representatives/import', good)).json).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 2,
+    })
+    const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(roster.map((r) => [r.name, r.level, r.specialties, r.active])).toEqual([
+      ['李秀兰', 'township', [], false],
+      ['王海涛', 'county', ['水利', '道路'], true],
+    ])
+    const notExcel = await c.call('POST', '/representatives/import', Buffer.from('姓名,层级\n'))
+    expect(notExcel).toMatchObject({
+      status: 400,
+      json: { fields: { file: '文件无法读取，请上传 Excel（.xlsx）文件' } },
+    })
+  })
+
+  it('registers a station with a one-time code and shows each station’s sync health', async () => {
+    const t = await useTestHub()
+    const c = await signedInConsole(t)
+    const issued = await c.call<EnrolmentCodeIssued>('POST', '/stations', {
+      id: 'st-new',
+      name: '新站',
+      township: '王楼镇',
+    })
+    expect(issued.json.code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/)
+    expect(issued.json.expiresAt).toBe(t.clock.now + 7 * DAY)
+    expect(
+      (await c.call('POST', '/stations', { id: 'st-new', name: '新站', township: '王楼镇' })).status,
+    ).toBe(409)
+
+    const signer = await t.enrolStation('st-a')
+    await escalated(t, signer, 1, t.clock.now - DAY)
+    await t.signed(signer, 'POST', '/sync/push', {
+      items: [{ seq: 4, mutationId: 'bad-1', type: 'duty.put', hlc: 'x', schemaVersion: 1, payload: {} }],
+    })
+    const health = (await c.call<StationHealth[]>('GET', '/stations')).json
+    expect(health.find((s) => s.id === 'st-a')).toMatchObject({
+      received: 4,
+      backlog: 7,
+      rejected: 1,
+      lastContactAt: t.clock.now,
+    })
+    expect(health.find((s) => s.id === 'st-new')).toMatchObject({
+      enrolledAt: null,
+      received: 0,
+      backlog: null,
+      rejected: 0,
+    })
+    const rejected = await c.call<{ seq: number; reason: string }[]>('GET', '/stations/st-a/rejected')
+    expect(rejected.json).toEqual([
+      expect.objectContaining({ seq: 4, reason: 'unknown mutation type "duty.put"' }),
+    ])
+
+    expect((await c.call('POST', '/stations/st-a/revoke')).status).toBe(204)
+    expect((await t.signed(signer, 'GET', '/sync/pull?after=0')).status).toBe(403)
+  })
+
+  it('sums the figures per station and month with the station report’s definitions', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    await t.enrolStation('st-b')
+    const nov = Date.UTC(2026, 10, 10, 2)
+    const onSpot = submittedEvent('st-a', nov)
+    const answered = submittedEvent('st-a', nov + 1000, { dueOn: '2026-11-20' })
+    const late = submittedEvent('st-a', Date.UTC(2026, 9, 5, 2), { dueOn: '2026-10-10' })
+    const items = [
+      onSpot,
+      laterEvent(onSpot.petitionId, 'st-a', nov + 60_000, { type: 'resolvedOnSpot', answer: '当场解答' }),
+      laterEvent(onSpot.petitionId, 'st-a', nov + 120_000, {
+        type: 'rated',
+        rating: 'satisfied',
+        reason: null,
+      }),
+      answered,
+      laterEvent(answered.petitionId, 'st-a', nov + 2 * DAY, {
+        type: 'assigned',
+        representativeIds: [],
+        department: '镇政府',
+      }),
+      laterEvent(answered.petitionId, 'st-a', nov + 3 * DAY, {
+        type: 'replied',
+        answer: '已修',
+        method: 'phone',
+      }),
+      laterEvent(answered.petitionId, 'st-a', nov + 4 * DAY, {
+        type: 'rated',
+        rating: 'dissatisfied',
+        reason: '太慢',
+      }),
+      late,
+      laterEvent(late.petitionId, 'st-a', Date.UTC(2026, 9, 20, 2), {
+        type: 'assigned',
+        representativeIds: [],
+        department: '镇政府',
+      }),
+      laterEvent(late.petitionId, 'st-a', Date.UTC(2026, 9, 21, 2), {
+        type: 'replied',
+        answer: '已修',
+        method: 'phone',
+      }),
+    ].map((e, i) => item(i + 1, e))
+    expect((await t.signed(signer, 'POST', '/sync/push', { items })).status).toBe(200)
+    const c = await signedInConsole(t)
+    const f = (await c.call<CountyFigures>('GET', '/figures?from=2026-10&to=2026-11')).json
+    expect(f.totals).toMatchObject({
+      petitions: 3,
+      answered: 3,
+      answeredOnTime: 2,
+      resolvedOnSpot: 1,
+      ratings: 2,
+      satisfied: 1,
+    })
+    expect(f.totals.onTimeRate).toBeCloseTo(2 / 3)
+    expect(f.totals.satisfactionRate).toBe(0.5)
+    expect(f.byMonth.map((m) => [m.month, m.petitions])).toEqual([
+      ['2026-10', 1],
+      ['2026-11', 2],
+    ])
+    expect(f.byStation.map((s) => [s.stationId, s.petitions, s.onSpotRate])).toEqual([
+      ['st-a', 3, 1 / 3],
+      ['st-b', 0, null],
+    ])
+    const reversed = await c.call('GET', '/figures?from=2026-11&to=2026-10')
+    expect(reversed).toMatchObject({ status: 400, json: { fields: { to: '结束月份不能早于开始月份' } } })
+  })
+})
