@@ -30,9 +30,25 @@ export const SYNC_HEADERS = {
 /** How far a request's time may be from the hub's clock (after the station's offset correction). */
 export const REQUEST_WINDOW_MS = 5 * 60_000
 
-/** The payload versions this side writes and reads; the hub upcasts older payloads it still accepts. */
-export const SYNC_SCHEMA_VERSION = 1
+/**
+ * The payload versions this side writes and reads; the hub upcasts older payloads it still accepts
+ * (county/sync/upcast.ts), so a station not yet upgraded keeps syncing.
+ * - 1: `petition.event` is the event; a `submitted` event carries the resident's `text` and the place ids
+ *   `townshipId` and `villageId` beside it (the hub dropped all three).
+ * - 2: a `submitted` event carries `place` (township and village names, public granularity, Open311's
+ *   address) and no text: the text reaches the county only in an escalated petition's dossier.
+ */
+export const SYNC_SCHEMA_VERSION = 2
 export const MIN_SYNC_SCHEMA_VERSION = 1
+
+/** Where a petition comes from, as far as the public may know: names of the township and village. */
+export const SubmittedPlace = z
+  .strictObject({
+    township: z.string().min(1).max(40).nullable(),
+    village: z.string().min(1).max(40).nullable(),
+  })
+  .nullable()
+export type SubmittedPlace = z.infer<typeof SubmittedPlace>
 
 export const MAX_PUSH_ITEMS = 500
 export const MAX_PULL_LIMIT = 1000

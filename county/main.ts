@@ -69,6 +69,9 @@ async function main(): Promise<void> {
     dataKey: loadDataKey(process.env, url ? undefined : demoDir),
     consoleDir: process.env.COUNTY_CONSOLE_DIR ?? path.join(__dirname, '..', 'county-console'),
     secureCookie: process.env.COUNTY_SECURE_COOKIE === '1',
+    ...(process.env.HUB_RATE_LIMIT_PER_MINUTE
+      ? { rateLimitPerMinute: Number(process.env.HUB_RATE_LIMIT_PER_MINUTE) }
+      : {}),
   })
   // Replay protection only needs recent signatures; any hub process may prune, the work is idempotent.
   const pruner = setInterval(() => {

@@ -46,6 +46,8 @@ export interface HubDB {
     submitted_at: BigInt
     state: Json
     updated_version: BigInt
+    /** Township and village names (sync schema 2); null for petitions pushed under schema 1. */
+    address: string | null
   }
   petition_event: {
     id: string

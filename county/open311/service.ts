@@ -58,6 +58,8 @@ export interface Open311Request {
   readonly service_code: string
   readonly description: string
   readonly agency_responsible: string
+  /** Township and village names, never finer; absent when the station did not say (sync schema 1). */
+  readonly address?: string
   readonly requested_datetime: string
   readonly updated_datetime: string
   readonly expected_datetime: string
@@ -218,6 +220,7 @@ function publicRows(db: HubExecutor) {
       'p.category_id',
       'p.due_on',
       'p.submitted_at',
+      'p.address',
       's.name as station_name',
       sql<number>`(p.state->>'updatedAt')::bigint`.as('updated_at'),
       sql<number | null>`(p.state->>'repliedAt')::bigint`.as('replied_at'),
@@ -236,8 +239,8 @@ type PublicRow = Awaited<ReturnType<ReturnType<typeof publicRows>['executeTakeFi
  * `service_request_id` is the petition id (a random UUID the resident never sees), not the tracking
  * code: the code is printed on the resident's receipt and, with the phone's last four digits, opens the
  * petition at the kiosk, so publishing it would tie a receipt in someone's hand to this record.
- * No address, lat or long: the hub keeps the petition's place only inside the raw mutation payload next
- * to the resident's text, which this API never reads.
+ * `address` is the township and village a station named (sync schema 2), the finest place the public
+ * sees. No lat or long: stations record places by name, never coordinates.
  */
 function toRequest(r: PublicRow, today: IsoDate): Open311Request {
   const status = oneOf(STATUSES, r.status, 'status')
@@ -251,6 +254,7 @@ function toRequest(r: PublicRow, today: IsoDate): Open311Request {
     service_code: r.category_id,
     description: serviceName(r.category_id),
     agency_responsible: department ?? LEVEL_AGENCY[level],
+    ...(r.address ? { address: r.address } : {}),
     requested_datetime: w3cDateTime(r.submitted_at),
     updated_datetime: w3cDateTime(r.updated_at),
     // Due dates are whole days: due by the end of that day in Shanghai.

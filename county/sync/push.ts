@@ -4,8 +4,7 @@ import { applyEvent, compareEvents, foldPetition } from '../../domain/petition/r
 import { parsePetitionEvent } from '../../contract/petition-event'
 import {
   DossierPayload,
-  MIN_SYNC_SCHEMA_VERSION,
-  SYNC_SCHEMA_VERSION,
+  SubmittedPlace,
   type PushBody,
   type PushItem,
   type PushItemResult,
@@ -14,6 +13,7 @@ import {
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
+import { upcast } from './upcast'
 import { takeVersion } from './versions'
 
 /** An event stamped further ahead of the hub's clock than this is refused: its station's clock is wrong. */
@@ -69,7 +69,7 @@ export async function applyPush(
           type: item.type,
           hlc: item.hlc,
           schema_version: item.schemaVersion,
-          payload: JSON.stringify(item.payload ?? null),
+          payload: JSON.stringify(loggedPayload(item)),
           status: reason === null ? 'applied' : 'rejected',
           reason,
         })
@@ -112,6 +112,20 @@ export interface PushContext {
   readonly sealer: Sealer
 }
 
+/**
+ * What the mutation log keeps of a payload: the current shape, without what the hub must not hold in
+ * clear. A dossier is kept only sealed (petition_dossier), so its log row names the petition alone, and a
+ * schema-1 submitted event loses the resident's text with the upcast.
+ */
+function loggedPayload(item: PushItem): unknown {
+  if (item.type === 'petition.dossier') {
+    const id = (item.payload as { petitionId?: unknown } | null)?.petitionId
+    return { petitionId: typeof id === 'string' ? id.slice(0, 64) : null }
+  }
+  const current = upcast(item)
+  return current.ok ? (current.payload ?? null) : null
+}
+
 interface Written {
   readonly eventIds: string[]
   readonly petitionIds: Set<string>
@@ -144,14 +158,13 @@ async function applyItem(
   ctx: PushContext,
   written: Written,
 ): Promise<string | null> {
-  if (item.schemaVersion < MIN_SYNC_SCHEMA_VERSION || item.schemaVersion > SYNC_SCHEMA_VERSION) {
-    return `payload schema version ${item.schemaVersion} is not supported (${MIN_SYNC_SCHEMA_VERSION}–${SYNC_SCHEMA_VERSION})`
-  }
+  const current = upcast(item)
+  if (!current.ok) return current.reason
   switch (item.type) {
     case 'petition.event':
-      return applyPetitionEvent(tx, stationId, item, ctx.now, written)
+      return applyPetitionEvent(tx, stationId, item, current.payload, ctx.now, written)
     case 'petition.dossier':
-      return applyDossier(tx, stationId, item, ctx)
+      return applyDossier(tx, stationId, current.payload, ctx)
     default:
       return `unknown mutation type ${JSON.stringify(item.type)}`
   }
@@ -161,10 +174,11 @@ async function applyPetitionEvent(
   tx: HubExecutor,
   stationId: string,
   item: PushItem,
+  payload: unknown,
   now: number,
   written: Written,
 ): Promise<string | null> {
-  const parsed = parsePetitionEvent(item.payload)
+  const parsed = parsePetitionEvent(payload)
   if (!parsed.ok) return `malformed petition event: ${parsed.reason}`
   const event = parsed.event
   if (event.id !== item.mutationId) return 'the mutation id must be the event id'
@@ -198,6 +212,8 @@ async function applyPetitionEvent(
   if (!petition && event.type === 'submitted') {
     const state = applyEvent(null, event)
     if (!state) return 'the event makes no petition'
+    const place = SubmittedPlace.safeParse((payload as { place?: unknown }).place ?? null)
+    if (!place.success) return 'malformed place of a submitted event'
     await tx
       .insertInto('petition')
       .values({
@@ -211,6 +227,7 @@ async function applyPetitionEvent(
         submitted_at: event.at,
         state: JSON.stringify(state),
         updated_version: 0,
+        address: addressOf(place.data),
       })
       .execute()
   }
@@ -225,10 +242,10 @@ async function applyPetitionEvent(
 async function applyDossier(
   tx: HubExecutor,
   stationId: string,
-  item: PushItem,
+  payload: unknown,
   ctx: PushContext,
 ): Promise<string | null> {
-  const parsed = DossierPayload.safeParse(item.payload)
+  const parsed = DossierPayload.safeParse(payload)
   if (!parsed.success) return `malformed dossier: ${parsed.error.issues[0]?.message ?? 'invalid'}`
   const d = parsed.data
   const petition = await tx
@@ -248,6 +265,12 @@ async function applyDossier(
     .onConflict((oc) => oc.column('petition_id').doUpdateSet({ sealed, received_at: receivedAt }))
     .execute()
   return null
+}
+
+/** The public address Open311 prints: township and village names, nothing finer. */
+function addressOf(place: SubmittedPlace): string | null {
+  const parts = [place?.township, place?.village].filter((p): p is string => Boolean(p))
+  return parts.length > 0 ? parts.join('') : null
 }
 
 export async function insertEvent(

@@ -137,6 +137,9 @@ describe('county console: escalated petitions', () => {
     const bytes = sealed.sealed.toString('latin1')
     expect(bytes).not.toContain(Buffer.from('张秀英').toString('latin1'))
     expect(bytes).not.toContain(Buffer.from('13812345678').toString('latin1'))
+    // Nor is it in the clear anywhere else: the mutation log names only the petition.
+    const logged = await t.hub.db.selectFrom('mutation').select('payload').execute()
+    expect(JSON.stringify(logged)).not.toMatch(/张秀英|13812345678|村东头/)
 
     const c = await signedInConsole(t)
     const queue = await c.call<CountyPetitionPage>('GET', '/petitions')

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { shanghaiDate } from '../../../domain/dates'
 import { actAsCounty } from '../../../county/petitions/service'
-import { digestOf } from '../../../county/sync/digest'
 import { act } from '../../fixtures/desk'
-import { connectedStation, hubState, type Connected } from '../../fixtures/sync'
+import {
+  type Connected,
+  connectedStation,
+  expectSameEvents,
+  hubState,
+  untilQuietWith,
+} from '../../fixtures/sync'
+
+/** Presses 立即同步 with both clocks moving on, until nothing is pending. */
+function untilQuiet(c: Connected, maxPasses: number): Promise<number> {
+  return untilQuietWith(c.t, maxPasses, () => {
+    c.t.clock.advance(30_000)
+    c.hub.clock.now = c.t.clock.now()
+  })
+}
 
 /**
  * Over a thousand mutations through a proxy that drops, duplicates, delays and cuts requests and responses.
@@ -12,52 +24,6 @@ import { connectedStation, hubState, type Connected } from '../../fixtures/sync'
  */
 const PETITIONS = 250
 const NOTES_PER_PETITION = 3
-
-async function untilQuiet(c: Connected, maxPasses: number): Promise<number> {
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    c.t.clock.advance(30_000)
-    c.hub.clock.now = c.t.clock.now()
-    const status = await c.t.succeed('sync.now', {})
-    if (status.pending === 0 && status.lastError === null) return pass
-  }
-  throw new Error(`still not in sync after ${maxPasses} passes`)
-}
-
-async function expectSameEvents(c: Connected): Promise<void> {
-  const station = await c.t.db.selectFrom('petition_event').select(['id', 'petition_id', 'at']).execute()
-  const hub = await c.hub.hub.db
-    .selectFrom('petition_event')
-    .select(['id', 'petition_id', 'at'])
-    .where('station_id', '=', c.stationId)
-    .execute()
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort()
-  expect(new Set(ids(station)).size).toBe(station.length)
-  expect(new Set(ids(hub)).size).toBe(hub.length)
-  expect(ids(hub)).toEqual(ids(station))
-  // The digest the hub serves per day agrees with the station's own rows of that day.
-  const days = new Set(station.map((r) => shanghaiDate(r.at)))
-  for (const day of days) {
-    const mine = station.filter((r) => shanghaiDate(r.at) === day)
-    const theirs = digestOf(
-      day,
-      hub.filter((r) => shanghaiDate(r.at) === day),
-    )
-    expect(theirs).toEqual(digestOf(day, mine))
-  }
-  // Nothing acknowledged was lost: every acknowledged outbox row is a mutation the hub holds.
-  const acked = await c.t.db
-    .selectFrom('sync_outbox')
-    .select('mutation_id')
-    .where('acked_at', 'is not', null)
-    .execute()
-  const held = await c.hub.hub.db
-    .selectFrom('mutation')
-    .select('mutation_id')
-    .where('station_id', '=', c.stationId)
-    .execute()
-  const heldIds = new Set(held.map((m) => m.mutation_id))
-  expect(acked.filter((a) => !heldIds.has(a.mutation_id))).toEqual([])
-}
 
 describe('sync through a faulty network', () => {
   it('converges with the hub after more than a thousand mutations, losing and duplicating nothing', async () => {
@@ -98,7 +64,7 @@ describe('sync through a faulty network', () => {
     proxy.setFaultRate(0)
     await untilQuiet(c, 3)
 
-    await expectSameEvents(c)
+    await expectSameEvents(c.t, c.hub.hub.db, c.stationId)
     const total = await t.db
       .selectFrom('petition_event')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -136,6 +102,6 @@ describe('sync through a faulty network', () => {
     const status = await c.t.succeed('sync.now', {})
 
     expect(status).toMatchObject({ pending: 0, lastError: null })
-    await expectSameEvents(c)
+    await expectSameEvents(c.t, c.hub.hub.db, c.stationId)
   })
 })

@@ -59,7 +59,8 @@ describe('tracking codes', () => {
     expect(checkCharacter('3333333')).toBe('7')
   })
 
-  it('detects every single-character substitution', () => {
+  // 500 codes × 8 places × 31 letters: seconds of work when the machine is busy, hence its own timeout.
+  it('detects every single-character substitution', { timeout: 30_000 }, () => {
     for (const code of codes(500)) {
       for (let i = 0; i < 8; i++) {
         for (const c of TRACKING_ALPHABET) {

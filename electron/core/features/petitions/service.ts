@@ -9,6 +9,7 @@ import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
 import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
+import type { SubmittedPlace } from '../../../../contract/sync'
 import type {
   PetitionDetail,
   PetitionProgress,
@@ -27,7 +28,7 @@ import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
 import { enqueueDossier } from './dossier'
 import * as repo from './repository'
-import { petitionDetail, progressOf } from './views'
+import { petitionDetail, placeNames, progressOf } from './views'
 
 /** The rules of the petition loop at the station: collect, route, answer, rate. */
 
@@ -117,11 +118,10 @@ async function storeSubmission(
         ...repo.projectionColumns(state),
       }
     })
-    await recordEvent(
-      tx,
-      { ...submitted, code },
-      { text: input.text, townshipId: input.townshipId, villageId: input.villageId },
-    )
+    const place = await placeNames(tx, input.townshipId, input.villageId)
+    await recordEvent(tx, { ...submitted, code }, {
+      place: place.township || place.village ? place : null,
+    } satisfies { place: SubmittedPlace })
     // A category the county handles itself goes to the county from the start.
     if (level === 'county') await enqueueDossier(tx, ctx, id, submitted.hlc)
     return {

@@ -152,7 +152,7 @@ async function staffNames(db: Executor): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
-async function placeNames(db: Executor, townshipId: string | null, villageId: string | null) {
+export async function placeNames(db: Executor, townshipId: string | null, villageId: string | null) {
   const t = townshipId
     ? await db.selectFrom('township').select('name').where('id', '=', townshipId).executeTakeFirst()
     : undefined

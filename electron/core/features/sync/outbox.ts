@@ -1,7 +1,7 @@
+import { SYNC_SCHEMA_VERSION } from '../../../../contract/sync'
 import type { Executor } from '../../db/schema'
 
-/** Version of the payload shapes this station writes; the hub upcasts older ones. */
-export const SYNC_SCHEMA_VERSION = 1
+export { SYNC_SCHEMA_VERSION }
 
 export type MutationType = 'petition.event' | 'petition.dossier'
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import type { PushResult } from '../../../contract/sync'
+import type { Open311Request } from '../../../county/open311/service'
+import { item, submittedEvent, useTestHub } from '../../fixtures/hub'
+
+/**
+ * Stations are upgraded one by one, and an upgraded station's outbox may still hold rows written before
+ * its upgrade: the hub accepts every payload version in its range and upcasts it to the current shape.
+ */
+describe('payload schema versions', () => {
+  it('upcasts a schema-1 submitted event: the resident’s text and the place ids are not kept', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-old')
+    const event = submittedEvent('st-old', t.clock.now)
+    const v1 = {
+      ...item(1, event),
+      schemaVersion: 1,
+      payload: { ...event, text: '路灯坏了三个月', townshipId: 'wanglou', villageId: 'wanglou-1' },
+    }
+    const res = await t.signed(signer, 'POST', '/sync/push', { items: [v1] })
+    expect((res.json as PushResult).results).toEqual([
+      { seq: 1, mutationId: event.id, status: 'applied', reason: null },
+    ])
+    const stored = await t.hub.db.selectFrom('petition_event').select('event').executeTakeFirstOrThrow()
+    expect(stored.event).toEqual(event)
+    const petition = await t.hub.db.selectFrom('petition').select('address').executeTakeFirstOrThrow()
+    expect(petition.address).toBeNull()
+    const logged = await t.hub.db.selectFrom('mutation').select(['payload', 'schema_version']).execute()
+    expect(logged).toEqual([{ schema_version: 1, payload: { ...event, place: null } }])
+
+    const open = await t.app.inject({ url: `/open311/v2/requests/${event.petitionId}.json` })
+    expect((JSON.parse(open.body) as Open311Request[])[0]).not.toHaveProperty('address')
+  })
+
+  it('keeps a schema-2 place as the public address, and refuses versions outside its range', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-new')
+    const event = submittedEvent('st-new', t.clock.now)
+    const v2 = { ...item(1, event), payload: { ...event, place: { township: '王楼镇', village: '王楼村' } } }
+    const tooNew = { ...item(2, submittedEvent('st-new', t.clock.now)), schemaVersion: 3 }
+    const badPlace = { ...item(3, submittedEvent('st-new', t.clock.now)) }
+    badPlace.payload = { ...(badPlace.payload as object), place: { township: '王楼镇', house: '3 号' } }
+    const res = await t.signed(signer, 'POST', '/sync/push', { items: [v2, tooNew, badPlace] })
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    expect((res.json as PushResult).results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', null],
+      ['rejected', 'payload schema version 3 is not supported (1–2)'],
+      ['rejected', 'malformed place of a submitted event'],
+    ])
+    const open = await t.app.inject({ url: `/open311/v2/requests/${event.petitionId}.json` })
+    expect((JSON.parse(open.body) as Open311Request[])[0]).toMatchObject({ address: '王楼镇王楼村' })
+  })
+})
