@@ -1,6 +1,6 @@
 // @ts-check
 import js from '@eslint/js'
-import importX from 'eslint-plugin-import-x'
+import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -41,6 +41,23 @@ const zones = [
     message: 'the renderer talks to the backend only through the contract',
   },
   { target: './county', from: ['./electron', './renderer'], message: 'the hub never imports the station' },
+  {
+    target: './county/console',
+    from: ['./tests', './bench'],
+    message: 'the county console imports only domain/ and contract/',
+  },
+  {
+    target: './county/console',
+    from: './county',
+    except: ['./console'],
+    message: 'the county console talks to the hub only through contract/county-console.ts',
+  },
+  {
+    // Everything under county/ but the console: the hub's server code.
+    target: ['./county/*.ts', './county/!(console)/**'],
+    from: './county/console',
+    message: 'the hub serves the console as built files, never imports it',
+  },
 ]
 
 export default tseslint.config(
@@ -63,6 +80,13 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
+    // Imports name TypeScript files without their extension: without a resolver that knows so, the plugin
+    // resolves nothing and no-restricted-paths passes every import unseen.
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'] }),
+      ],
+    },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       '@typescript-eslint/no-floating-promises': 'error',
@@ -109,6 +133,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // The county console is browser code inside county/: React is its UI, the browser its platform.
+    files: ['county/console/**'],
+    plugins: { 'react-hooks': reactHooks },
+    // tsconfig.web.json gives it no Node types, so `process` or `Buffer` there fails the type check.
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the county console is a web page, not the kiosk' }],
+          patterns: [{ group: ['node:*'], message: 'the county console runs in a browser' }],
+        },
+      ],
+    },
   },
   {
     files: ['electron/core/db/migrations/**', 'county/db/migrations/**'],

@@ -25,6 +25,7 @@ const STAFF_CONSOLE_SPECS = [
   '**/reception.spec.ts',
   '**/assessment.spec.ts',
   '**/reports.spec.ts',
+  '**/county-console.spec.ts',
 ]
 
 export default defineConfig({

@@ -1,0 +1,123 @@
+import { Alert, Button, DatePicker, Form, Input, Radio, Space } from 'antd'
+import type { Dayjs } from 'dayjs'
+import {
+  CountyActionBody,
+  type CountyActionType,
+  type CountyPetitionDetail,
+} from '../../../../contract/county-console'
+import { REPLY_METHODS, type ReplyMethod } from '../../../../domain/petition/types'
+import { api } from '../../api'
+import { useT } from '../../i18n'
+import { useSubmission } from '../../lib/forms'
+
+/** What the fields hold; each action reads the ones it shows. */
+interface Fields {
+  department?: string
+  dueOn?: Dayjs | null
+  reason?: string
+  text?: string
+  answer?: string
+  method?: ReplyMethod
+}
+
+const FIELDS = ['department', 'dueOn', 'reason', 'text', 'answer', 'method'] as const
+
+/** The body the contract expects, before its schema has checked it (empty fields stay empty strings). */
+function bodyOf(type: CountyActionType, f: Fields): unknown {
+  switch (type) {
+    case 'transferred':
+      return { type, department: f.department ?? '' }
+    case 'deadlineSet':
+    case 'deadlineExtended':
+      return { type, dueOn: f.dueOn ? f.dueOn.format('YYYY-MM-DD') : '', reason: f.reason ?? '' }
+    case 'supervised':
+    case 'noted':
+      return { type, text: f.text ?? '' }
+    case 'replied':
+      return { type, answer: f.answer ?? '', method: f.method }
+  }
+}
+
+/** One county action as a form, checked by the contract's schema here and again by the hub. */
+export function ActionForm({
+  type,
+  petitionId,
+  onCancel,
+  onDone,
+}: {
+  type: CountyActionType
+  petitionId: string
+  onCancel: () => void
+  onDone: (next: CountyPetitionDetail) => void
+}) {
+  const t = useT()
+  const [form] = Form.useForm<Fields>()
+  const { busy, error, submit } = useSubmission(form, FIELDS)
+
+  const onFinish = async (values: Fields) => {
+    const next = await submit(CountyActionBody, bodyOf(type, values), (body) => api.act(petitionId, body))
+    if (next) onDone(next)
+  }
+
+  const textArea = (name: 'reason' | 'text' | 'answer', label: string, rows = 3) => (
+    <Form.Item name={name} label={label}>
+      <Input.TextArea rows={rows} />
+    </Form.Item>
+  )
+
+  return (
+    <Form<Fields>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      className="console-action-form"
+      aria-label={t(`petitions.action.${type}`)}
+      onFinish={(values) => void onFinish(values)}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={error.details.length > 0 ? error.details.join('；') : undefined}
+          className="console-form-error"
+        />
+      )}
+      {type === 'transferred' && (
+        <Form.Item name="department" label={t('petitions.form.department')}>
+          <Input placeholder={t('petitions.form.departmentHint')} />
+        </Form.Item>
+      )}
+      {(type === 'deadlineSet' || type === 'deadlineExtended') && (
+        <>
+          <Form.Item
+            name="dueOn"
+            label={t('petitions.form.dueOn')}
+            rules={[{ required: true, message: t('petitions.form.pickDate') }]}
+          >
+            <DatePicker format="YYYY-MM-DD" />
+          </Form.Item>
+          {textArea('reason', t('petitions.form.reason'), 2)}
+        </>
+      )}
+      {type === 'supervised' && textArea('text', t('petitions.form.text'))}
+      {type === 'noted' && textArea('text', t('petitions.form.note'))}
+      {type === 'replied' && (
+        <>
+          {textArea('answer', t('petitions.form.answer'), 4)}
+          <Form.Item name="method" label={t('petitions.form.method')}>
+            <Radio.Group
+              options={REPLY_METHODS.map((m) => ({ value: m, label: t(`petitions.replyMethod.${m}`) }))}
+            />
+          </Form.Item>
+        </>
+      )}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('petitions.form.confirm', { action: t(`petitions.action.${type}`) })}
+        </Button>
+        <Button onClick={onCancel}>{t('app.cancel')}</Button>
+      </Space>
+    </Form>
+  )
+}

@@ -1,0 +1,137 @@
+import { Alert, Form, Input, Modal, Select, Switch } from 'antd'
+import {
+  type CountyRepresentative,
+  RepresentativeInput,
+  type StationHealth,
+} from '../../../../contract/county-console'
+import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
+import { REPRESENTATIVE_LEVELS, type RepresentativeLevel } from '../../../../domain/petition/types'
+import { api } from '../../api'
+import { useT } from '../../i18n'
+import { useSubmission } from '../../lib/forms'
+
+interface Fields {
+  name?: string
+  level?: RepresentativeLevel
+  sector?: string
+  specialties?: string[]
+  townshipId?: string
+  stationId?: string | null
+  active?: boolean
+}
+
+const FIELDS = ['name', 'level', 'sector', 'specialties', 'townshipId', 'stationId', 'active'] as const
+
+function bodyOf(f: Fields): unknown {
+  const township = (f.townshipId ?? '').trim()
+  return {
+    name: f.name ?? '',
+    level: f.level,
+    sector: f.sector ?? '',
+    specialties: (f.specialties ?? []).map((s) => s.trim()),
+    townshipId: township === '' ? null : township,
+    stationId: f.stationId ?? null,
+    active: f.active ?? true,
+  }
+}
+
+/** 新增代表 / 编辑代表: one representative as the roster keeps it (no personal phone, ever). */
+export function RepresentativeModal({
+  editing,
+  stations,
+  onClose,
+  onSaved,
+}: {
+  /** The representative to change, or null for a new one. */
+  editing: CountyRepresentative | null
+  stations: readonly StationHealth[]
+  onClose: () => void
+  onSaved: (saved: CountyRepresentative) => void
+}) {
+  const t = useT()
+  const [form] = Form.useForm<Fields>()
+  const { busy, error, submit } = useSubmission(form, FIELDS)
+  const initial: Fields = editing
+    ? {
+        name: editing.name,
+        level: editing.level,
+        sector: editing.sector,
+        specialties: [...editing.specialties],
+        townshipId: editing.townshipId ?? '',
+        stationId: editing.stationId,
+        active: editing.active,
+      }
+    : { sector: '', specialties: [], townshipId: '', stationId: null, active: true }
+
+  const onOk = async () => {
+    const values = form.getFieldsValue(true) as Fields
+    const saved = await submit(RepresentativeInput, bodyOf(values), (body) =>
+      editing ? api.putRepresentative(editing.id, body) : api.addRepresentative(body),
+    )
+    if (saved) onSaved(saved)
+  }
+
+  return (
+    <Modal
+      open
+      title={editing ? t('roster.editTitle', { name: editing.name }) : t('roster.addTitle')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => void onOk()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={error.details.length > 0 ? error.details.join('；') : undefined}
+          className="console-form-error"
+        />
+      )}
+      <Form<Fields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initial}
+        onFinish={() => void onOk()}
+        className="console-gap"
+      >
+        <Form.Item name="name" label={t('roster.form.name')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="level" label={t('roster.form.level')}>
+          <Select
+            options={REPRESENTATIVE_LEVELS.map((l) => ({ value: l, label: REPRESENTATIVE_LEVEL_NAME_ZH[l] }))}
+          />
+        </Form.Item>
+        <Form.Item name="sector" label={t('roster.form.sector')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="specialties"
+          label={t('roster.form.specialties')}
+          extra={t('roster.form.specialtiesHint')}
+        >
+          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+        </Form.Item>
+        <Form.Item name="townshipId" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={stations.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="active" label={t('roster.form.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
