@@ -19,7 +19,11 @@ const ALL = [
   'kiosk-bundle',
   'kiosk-startup',
   'kiosk-idle-heap',
+  'sync',
+  'hub-load',
 ]
+/** Benchmarks whose file is not bench/<name>.ts. */
+const FILES = { sync: 'sync-throughput' }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !ALL.includes(name))
 if (unknown.length > 0) {
@@ -58,7 +62,8 @@ console.log(`  load     ${load()} (1/5/15 min; other work on the machine skews t
 function runBench(name) {
   return new Promise((resolve) => {
     const started = Date.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', `${name}.ts`)], {
+    const file = path.join('bench', `${FILES[name] ?? name}.ts`)
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     })

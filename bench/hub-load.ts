@@ -1,0 +1,223 @@
+/**
+ * The county hub under 200 stations: `node dist/county/main.cjs` in its own process (so its memory is its
+ * own; bench/sync/hub-process.ts) on a throwaway PostgreSQL 15 cluster with fsync on, on loopback. Each
+ * simulated station (bench/sync/load-client.ts) is registered, enrols through POST /sync/enrol with its own
+ * one-time code and its own Ed25519 key, and pushes from its own loopback address over its own keep-alive
+ * connection, every request signed by the station's real signer.
+ *
+ * The load, bounded: every station pushes BATCHES batches of PETITIONS_PER_BATCH × 5 petition events
+ * (submitted, triaged, assigned, noted, escalated: 25 mutations a push by default).
+ *  - burst: all 200 stations push their first batch at the same instant (a county network coming back);
+ *  - steady: then each station pushes its next batch every INTERVAL_MS, at a random moment within each
+ *    interval (never before its previous push is answered): 200 stations / 10 s = 20 pushes a second.
+ * A push the hub refuses is counted under its status and sent again a second later, as a station's
+ * scheduler would (a skipped batch would only turn the next into a SEQ_GAP). No push starts after
+ * BENCH_LOAD_BUDGET_MS (the schedule plus 40 s: 100 s by default) of load, so a slow hub makes the run
+ * say how much it left unsent rather than run for many minutes.
+ *
+ * Printed: push latency (p50/p99, as the station sees it and as Fastify timed it inside the hub), refusals
+ * by status, the hub process's RSS and heap (sampled every 200 ms over IPC), CPU seconds of the hub, of
+ * PostgreSQL and of this load generator, and the hub statements PostgreSQL spent its time on.
+ * main.ts cannot set the rate limit (600 requests a minute per address); one address per station keeps
+ * each station far below it. BENCH_LOAD_STATIONS, BENCH_LOAD_BATCHES, BENCH_LOAD_PETITIONS (per batch),
+ * BENCH_LOAD_INTERVAL_MS change the load. Prints figures; asserts nothing about time.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { openHubDatabase } from '../county/db/open'
+import { createEnrolmentCode, registerStation } from '../county/enrolment'
+import { WORK_DIR, fmtBytes, type Summary, removeDir, report, summarize } from './lib'
+import { type HubProbe, buildHubBundle, serverTimes, startHubProcess } from './sync/hub-process'
+import { type SimulatedStation, itemStatuses, simulatedStation } from './sync/load-client'
+import {
+  clusterCpuSeconds,
+  printStatements,
+  resetStatements,
+  startBenchPostgres,
+  topStatements,
+} from './sync/postgres'
+import { EVENTS_PER_SIDE } from './sync/timeline'
+
+const STATIONS = Number(process.env.BENCH_LOAD_STATIONS ?? 200)
+const BATCHES = Number(process.env.BENCH_LOAD_BATCHES ?? 6)
+const PETITIONS_PER_BATCH = Number(process.env.BENCH_LOAD_PETITIONS ?? 5)
+const INTERVAL_MS = Number(process.env.BENCH_LOAD_INTERVAL_MS ?? 10_000)
+const MUTATIONS_PER_PUSH = PETITIONS_PER_BATCH * EVENTS_PER_SIDE
+const MAX_ATTEMPTS = 5
+/** No new push starts after this much of the load: the run stays bounded however slow the hub is. */
+const BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_MS ?? BATCHES * INTERVAL_MS + 40_000)
+
+interface Sample {
+  readonly phase: 'burst' | 'steady'
+  readonly ms: number
+}
+
+const line = (s: Summary) =>
+  `n=${s.n}  p50 ${s.p50.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms  mean ${s.mean.toFixed(1)} ms`
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const work = path.join(WORK_DIR, `run-hub-load-${process.pid}`)
+removeDir(work)
+fs.mkdirSync(work, { recursive: true })
+
+try {
+  console.log(`building the hub (scripts/build-node.mjs): ${buildHubBundle().toFixed(1)} s`)
+  const pg = await startBenchPostgres()
+  try {
+    const dbUrl = await pg.createDatabase()
+    const hub = await startHubProcess({ databaseUrl: dbUrl, dir: work })
+    const hubDb = await openHubDatabase(dbUrl, 4)
+    const stations: SimulatedStation[] = []
+    try {
+      // Registration and enrolment, as the county and each station's admin would do them.
+      let t0 = performance.now()
+      const from = Date.now() - 86_400_000
+      for (let i = 0; i < STATIONS; i++) {
+        stations.push(
+          simulatedStation({
+            index: i,
+            baseUrl: hub.baseUrl,
+            batches: BATCHES,
+            petitionsPerBatch: PETITIONS_PER_BATCH,
+            from,
+          }),
+        )
+      }
+      for (const s of stations) {
+        await registerStation(hubDb.db, { id: s.id, name: `${s.id}联络站`, township: '城关镇' })
+        const code = await createEnrolmentCode(hubDb.db, s.id, Date.now())
+        const answer = await s.enrol(code)
+        if (answer.status !== 204) throw new Error(`${s.id} could not enrol: ${answer.status}`)
+      }
+      console.log(
+        `${STATIONS} stations registered and enrolled, each from its own address ` +
+          `(${stations[0]?.address} … ${stations.at(-1)?.address}), in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      )
+      console.log(
+        `load: ${BATCHES} pushes of ${MUTATIONS_PER_PUSH} mutations per station; the first all at once, ` +
+          `then one per ${INTERVAL_MS / 1000} s per station (${((STATIONS / INTERVAL_MS) * 1000).toFixed(0)} pushes/s offered)`,
+      )
+
+      // The load.
+      await resetStatements(dbUrl)
+      const before = await hub.probe()
+      const pgCpuBefore = clusterCpuSeconds(pg.postmasterPid)
+      const ownCpuBefore = process.cpuUsage()
+      const memory: HubProbe[] = []
+      let sampling = true
+      const sampler = (async () => {
+        while (sampling) {
+          memory.push(await hub.probe())
+          await sleep(200)
+        }
+      })()
+      const samples: Sample[] = []
+      const refusals = new Map<string, number>()
+      const items: Record<string, number> = {}
+      let abandoned = 0
+      let unsent = 0
+      t0 = performance.now()
+      const start = performance.now() + 100
+      await Promise.all(
+        stations.map(async (s) => {
+          for (let b = 0; b < s.batches; b++) {
+            // Batch 0 at `start` for everyone; batch b at a random moment of interval b.
+            const due = b === 0 ? start : start + (b + Math.random()) * INTERVAL_MS
+            const wait = due - performance.now()
+            if (wait > 0) await sleep(wait)
+            if (performance.now() - start > BUDGET_MS) {
+              unsent += s.batches - b
+              return
+            }
+            let ok = false
+            for (let attempt = 1; attempt <= MAX_ATTEMPTS && !ok; attempt++) {
+              const answer = await s.push(b)
+              samples.push({ phase: b === 0 ? 'burst' : 'steady', ms: answer.ms })
+              if (answer.status === 200) {
+                ok = true
+                for (const [k, n] of Object.entries(itemStatuses(answer.json))) items[k] = (items[k] ?? 0) + n
+              } else {
+                const key = String(answer.status)
+                refusals.set(key, (refusals.get(key) ?? 0) + 1)
+                await sleep(1_000)
+              }
+            }
+            if (!ok) {
+              abandoned++
+              return
+            }
+          }
+        }),
+      )
+      const loadMs = performance.now() - t0
+      sampling = false
+      await sampler
+      const after = await hub.probe()
+      const pgCpu = clusterCpuSeconds(pg.postmasterPid) - pgCpuBefore
+      const ownCpu = process.cpuUsage(ownCpuBefore)
+
+      // Figures.
+      const all = summarize(samples.map((x) => x.ms))
+      const burst = summarize(samples.filter((x) => x.phase === 'burst').map((x) => x.ms))
+      const steady = summarize(samples.filter((x) => x.phase === 'steady').map((x) => x.ms))
+      const inHub = summarize(serverTimes(hub.logFile, '/sync/push'))
+      const pushes = samples.length
+      const errors = [...refusals.values()].reduce((a, b) => a + b, 0)
+      console.log(
+        `${pushes.toLocaleString()} pushes (${(items.applied ?? 0).toLocaleString()} mutations applied) in ` +
+          `${(loadMs / 1000).toFixed(1)} s: ${(pushes / (loadMs / 1000)).toFixed(1)} pushes/s, ` +
+          `${Math.round((items.applied ?? 0) / (loadMs / 1000)).toLocaleString()} mutations/s`,
+      )
+      console.log(`push latency, burst (${STATIONS} at once)  ${line(burst)}`)
+      console.log(`push latency, steady                  ${line(steady)}`)
+      console.log(`push latency, all                     ${line(all)}`)
+      console.log(`push time inside the hub (Fastify)    ${line(inHub)}`)
+      const itemCounts = Object.entries(items)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')
+      console.log(
+        `errors: ${errors === 0 ? 'none' : [...refusals].map(([k, n]) => `${k} × ${n}`).join(', ')}` +
+          `${abandoned > 0 ? `; ${abandoned} stations gave up` : ''}; items: ${itemCounts}` +
+          `${unsent > 0 ? `; ${unsent} pushes not sent: the ${BUDGET_MS / 1000} s budget ran out` : ''}`,
+      )
+      const peak = (f: (p: HubProbe) => number) => Math.max(...memory.map(f))
+      console.log(
+        `hub memory: RSS ${fmtBytes(before.rss)} before → peak ${fmtBytes(peak((p) => p.rss))} → ${fmtBytes(after.rss)} after; ` +
+          `heap used ${fmtBytes(before.heapUsed)} → peak ${fmtBytes(peak((p) => p.heapUsed))} → ${fmtBytes(after.heapUsed)} ` +
+          `(heap total peak ${fmtBytes(peak((p) => p.heapTotal))}); ${memory.length} samples`,
+      )
+      const hubCpu = (after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / 1000
+      const genCpu = (ownCpu.user + ownCpu.system) / 1e6
+      console.log(
+        `CPU during the load (2 cores = ${((2 * loadMs) / 1000).toFixed(0)} core-seconds): hub ${hubCpu.toFixed(1)} s, ` +
+          `PostgreSQL ${pgCpu.toFixed(1)} s, this load generator ${genCpu.toFixed(1)} s`,
+      )
+      printStatements(await topStatements(dbUrl, 10), pushes, 'push')
+
+      report('hub-load', 'push p50, all', all.p50, 'ms')
+      report('hub-load', 'push p99, all (target ≤ 150 ms)', all.p99, 'ms')
+      report('hub-load', `push p99, burst of ${STATIONS}`, burst.p99, 'ms')
+      report('hub-load', 'push p99, steady', steady.p99, 'ms')
+      report('hub-load', 'push p99 inside the hub', inHub.p99, 'ms')
+      report(
+        'hub-load',
+        'errors (target 0)',
+        errors,
+        'requests',
+        [...refusals].map(([k, n]) => `${k}×${n}`).join(' '),
+      )
+      report('hub-load', 'pushes not sent within the budget', unsent, 'pushes')
+      report('hub-load', 'hub RSS, peak', peak((p) => p.rss) / 2 ** 20, 'MiB')
+      report('hub-load', 'hub heap used, peak', peak((p) => p.heapUsed) / 2 ** 20, 'MiB')
+      report('hub-load', 'throughput', (items.applied ?? 0) / (loadMs / 1000), 'mut/s')
+    } finally {
+      for (const s of stations) s.close()
+      await hubDb.close()
+      await hub.stop()
+    }
+  } finally {
+    await pg.stop()
+  }
+} finally {
+  removeDir(work)
+}

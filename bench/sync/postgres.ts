@@ -1,0 +1,186 @@
+/**
+ * A throwaway PostgreSQL 15 cluster for the sync benchmarks, set up like tests/fixtures/postgres.ts (initdb
+ * in a temporary folder, a free port on 127.0.0.1, stopped and removed at the end) but configured as a hub
+ * runs in production: fsync and synchronous_commit on (the test fixture turns fsync off for speed). It loads
+ * pg_stat_statements, so a benchmark can say which hub statements the time went to.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { createTestDatabase, postgresBinDir } from '../../tests/fixtures/postgres'
+
+export interface BenchPostgres {
+  /** A superuser URL to the `postgres` database of the cluster. */
+  readonly url: string
+  /** The `postgres` server process (its CPU time is read from /proc). */
+  readonly postmasterPid: number
+  /** A fresh database on the cluster with pg_stat_statements installed; returns its URL. */
+  createDatabase(): Promise<string>
+  stop(): Promise<void>
+}
+
+const USER = 'yizhan'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export async function startBenchPostgres(): Promise<BenchPostgres> {
+  const bin = postgresBinDir()
+  const asRoot = process.getuid?.() === 0
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-pg-'))
+  const data = path.join(dir, 'data')
+  if (asRoot) execFileSync('chown', ['postgres:postgres', dir])
+  const run = (tool: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { stdio: 'pipe' })
+      : execFileSync(path.join(bin, tool), args, { stdio: 'pipe' })
+
+  run('initdb', ['-D', data, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
+  const port = await freePort()
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=300',
+    '-c shared_preload_libraries=pg_stat_statements',
+    '-c pg_stat_statements.track=all',
+  ].join(' ')
+  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'])
+  const pidLine = fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0] ?? ''
+  const url = `postgres://${USER}@127.0.0.1:${port}/postgres`
+  return {
+    url,
+    postmasterPid: Number(pidLine),
+    async createDatabase() {
+      const dbUrl = await createTestDatabase(url)
+      const client = new pg.Client({ connectionString: dbUrl })
+      await client.connect()
+      try {
+        await client.query('create extension if not exists pg_stat_statements')
+      } finally {
+        await client.end()
+      }
+      return dbUrl
+    },
+    stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+      return Promise.resolve()
+    },
+  }
+}
+
+/**
+ * CPU seconds (user + system) the cluster has used so far: the postmaster, its live backends and workers,
+ * and the children it has already reaped (their time is in the postmaster's cutime and cstime).
+ */
+export function clusterCpuSeconds(postmasterPid: number): number {
+  const ticks = 100 // USER_HZ on Linux
+  let total = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    // Fields after the command name (which may hold spaces), so split after the closing parenthesis.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number)
+    const [utime = 0, stime = 0, cutime = 0, cstime = 0] = fields.slice(11, 15)
+    if (Number(entry) === postmasterPid) total += utime + stime + cutime + cstime
+    else if (fields[1] === postmasterPid) total += utime + stime
+  }
+  return total / ticks
+}
+
+export interface StatementFigure {
+  readonly query: string
+  readonly calls: number
+  readonly totalMs: number
+  readonly meanMs: number
+}
+
+export async function resetStatements(dbUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl })
+  await client.connect()
+  try {
+    await client.query('select pg_stat_statements_reset()')
+  } finally {
+    await client.end()
+  }
+}
+
+export interface StatementProfile {
+  /** Execution time of every statement of the database since the last reset. */
+  readonly totalMs: number
+  readonly calls: number
+  readonly top: readonly StatementFigure[]
+}
+
+/** The statements of one database the server spent the most time executing since the last reset. */
+export async function topStatements(dbUrl: string, limit: number): Promise<StatementProfile> {
+  const client = new pg.Client({ connectionString: dbUrl })
+  await client.connect()
+  try {
+    const all = await client.query<{ total: number | null; calls: string | null }>(
+      `select sum(s.total_exec_time) as total, sum(s.calls)::text as calls
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = current_database() and s.query not ilike '%pg_stat_statements%'`,
+    )
+    const res = await client.query<{ query: string; calls: string; total: number; mean: number }>(
+      `select s.query, s.calls::text as calls, s.total_exec_time as total, s.mean_exec_time as mean
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = current_database() and s.query not ilike '%pg_stat_statements%'
+        order by s.total_exec_time desc limit $1`,
+      [limit],
+    )
+    return {
+      totalMs: all.rows[0]?.total ?? 0,
+      calls: Number(all.rows[0]?.calls ?? 0),
+      top: res.rows.map((r) => ({
+        query: r.query.replace(/\s+/g, ' ').trim(),
+        calls: Number(r.calls),
+        totalMs: r.total,
+        meanMs: r.mean,
+      })),
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/** Prints the top statements with their calls per unit of work (per push, per page…). */
+export function printStatements(profile: StatementProfile, per: number, unit: string): void {
+  const total = profile.totalMs
+  console.log(
+    `  server execution time ${total.toFixed(0)} ms in ${profile.calls.toLocaleString()} statements ` +
+      `(${(profile.calls / per).toFixed(1)} per ${unit}, ${per.toLocaleString()} ${unit}s); the top ones:`,
+  )
+  for (const f of profile.top) {
+    const query = f.query.length > 110 ? `${f.query.slice(0, 107)}...` : f.query
+    console.log(
+      `  ${f.totalMs.toFixed(0).padStart(7)} ms  ${((f.totalMs / total) * 100).toFixed(0).padStart(3)} %  ` +
+        `${(f.calls / per).toFixed(1).padStart(6)}/${unit}  mean ${f.meanMs.toFixed(3)} ms  ${query}`,
+    )
+  }
+}
