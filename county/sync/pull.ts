@@ -38,19 +38,24 @@ function changes(
   limit: number | null,
 ) {
   // The tie-break inside one version (kind, then id) is stable, so the second query can skip what the first read.
+  // Each side is cut to the page on its own index before the merge: otherwise every remaining change of the
+  // station would be sorted for every page.
+  const cut = limit === null ? sql`` : sql`limit ${limit}`
   return sql<ChangeRow>`
     select version, type, payload from (
-      select e.version, 'petition.event' as type, e.event as payload, 0 as kind, e.id as id
-        from petition_event e
-       where e.station_id = ${stationId} and e.origin = 'county'
+      (select e.version, 'petition.event' as type, e.event as payload, 0 as kind, e.id as id
+         from petition_event e
+        where e.station_id = ${stationId} and e.origin = 'county' and ${versionIs}
+        order by e.version, e.id ${cut})
       union all
-      select r.version, case when r.deleted then 'representative.deleted' else 'representative.put' end,
-             r.record, 1, r.id
-        from representative r
+      (select r.version, case when r.deleted then 'representative.deleted' else 'representative.put' end,
+              r.record, 1, r.id
+         from representative r
+        where ${versionIs}
+        order by r.version, r.id ${cut})
     ) c
-    where ${versionIs}
     order by version, kind, id
-    ${limit === null ? sql`` : sql`limit ${limit}`}`
+    ${cut}`
     .execute(db)
     .then((r) => r.rows)
 }

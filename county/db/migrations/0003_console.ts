@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely'
 /**
  * The county console: county staff accounts and their sessions, the dossiers stations send for petitions
  * escalated to the county (personal data, sealed with the hub's data key), and each station's own report
- * of its outbox backlog for the console's sync health; the public address of a petition.
+ * of its outbox backlog for the console's sync health; the public address of a petition; indexes for pull.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -37,6 +37,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sealed', 'bytea', (c) => c.notNull())
     .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
+
+  // Pull reads each side of its union in version order from its own index (county/sync/pull.ts).
+  await db.schema
+    .createIndex('petition_event_county_pull')
+    .on('petition_event')
+    .columns(['station_id', 'version', 'id'])
+    .where(sql.ref('origin'), '=', 'county')
+    .execute()
+  await db.schema.createIndex('representative_pull').on('representative').columns(['version', 'id']).execute()
 
   // Schema version 2 of the sync payload names a petition's township and village (Open311's address).
   await db.schema.alterTable('petition').addColumn('address', 'text').execute()

@@ -105,11 +105,24 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     }
     const result = expectOk(res) as PushResult
     const now = deps.now()
+    const answered = new Set(result.results.map((r) => `${r.seq}\u0000${r.mutationId}`))
+    if (rows.some((r) => !answered.has(`${r.seq}\u0000${r.mutation_id}`)))
+      throw new SyncFailure('INTERNAL', 'the hub did not answer every mutation of the batch')
+    const firstSeq = rows[0]?.seq ?? 0
+    const lastSeq = rows.at(-1)?.seq ?? 0
     await db.transaction().execute(async (tx) => {
-      for (const r of result.results) {
+      // One statement for the batch (every row was answered, checked above), then the rare refusals.
+      await tx
+        .updateTable('sync_outbox')
+        .set({ acked_at: now, rejected_reason: null })
+        .where('seq', '>=', firstSeq)
+        .where('seq', '<=', lastSeq)
+        .where('acked_at', 'is', null)
+        .execute()
+      for (const r of result.results.filter((x) => x.status === 'rejected')) {
         await tx
           .updateTable('sync_outbox')
-          .set({ acked_at: now, rejected_reason: r.status === 'rejected' ? (r.reason ?? '已拒收') : null })
+          .set({ rejected_reason: r.reason ?? '已拒收' })
           .where('seq', '=', r.seq)
           .where('mutation_id', '=', r.mutationId)
           .execute()
