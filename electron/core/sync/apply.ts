@@ -1,69 +1,104 @@
 import { loadNameSpeller } from '../../../domain/name-spelling'
+import type { PetitionEvent } from '../../../domain/petition/events'
 import { compareEvents, foldPetition } from '../../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../../contract/petition-event'
 import type { Change } from '../../../contract/sync'
 import type { Executor } from '../db/schema'
-import { appendAudit } from '../features/audit/service'
+import { appendAudits } from '../features/audit/service'
 import { replaceCredits } from '../features/board/repository'
 import {
   eventFromRow,
-  eventRowsOf,
-  insertEvent,
+  eventRowsOfMany,
+  insertEvents,
   projectionColumns,
   updateProjection,
 } from '../features/petitions/repository'
 
 /**
- * Applies one pulled change inside the caller's transaction (which also saves the cursor). Returns the
- * HLC stamp it carried, for the station's clock, or null. Changes the station cannot use are skipped, not
- * fatal: the hub is trusted for the roster, but a malformed event must not stop the station's sync.
+ * Applies one pulled page inside the caller's transaction (which also saves the cursor). Returns the HLC
+ * stamps the county's events carried, for the station's clock. Changes the station cannot use are
+ * skipped, not fatal: the hub is trusted for the roster, but a malformed event must not stop the sync.
  */
-export async function applyChange(tx: Executor, change: Change, now: number): Promise<string | null> {
-  switch (change.type) {
-    case 'petition.event':
-      return applyCountyEvent(tx, change.payload, now)
-    case 'representative.put':
-      await putRepresentative(tx, change.payload, now)
-      return null
-    case 'representative.deleted':
-      await retireRepresentative(tx, change.payload, now)
-      return null
+export async function applyPage(tx: Executor, changes: readonly Change[], now: number): Promise<string[]> {
+  const events: PetitionEvent[] = []
+  for (const change of changes) {
+    switch (change.type) {
+      case 'petition.event': {
+        const parsed = parsePetitionEvent(change.payload)
+        if (parsed.ok) events.push(parsed.event)
+        break
+      }
+      case 'representative.put':
+        await putRepresentative(tx, change.payload, now)
+        break
+      case 'representative.deleted':
+        await retireRepresentative(tx, change.payload, now)
+        break
+    }
   }
+  return applyCountyEvents(tx, events, now)
 }
 
-async function applyCountyEvent(tx: Executor, payload: unknown, now: number): Promise<string | null> {
-  const parsed = parsePetitionEvent(payload)
-  if (!parsed.ok) return null
-  const event = parsed.event
-  const petition = await tx
-    .selectFrom('petition')
-    .select('id')
-    .where('id', '=', event.petitionId)
-    .executeTakeFirst()
-  if (!petition) return null
-  const known = await tx
-    .selectFrom('petition_event')
-    .select('id')
-    .where('id', '=', event.id)
-    .executeTakeFirst()
-  if (known) return event.hlc
-  await insertEvent(tx, event, 'county')
-  // The timeline is a union of events: refold in timeline order, whatever order they arrived in.
-  const events = (await eventRowsOf(tx, event.petitionId)).map(eventFromRow).sort(compareEvents)
-  const state = foldPetition(events)
-  if (state) {
-    await updateProjection(tx, event.petitionId, projectionColumns(state))
-    await replaceCredits(tx, state.stationId, event.petitionId, events)
+/**
+ * The county's events of a page, together: a few statements for the page, then one projection rewrite
+ * per petition it touched (a page is hundreds of events on far fewer petitions).
+ */
+async function applyCountyEvents(
+  tx: Executor,
+  events: readonly PetitionEvent[],
+  now: number,
+): Promise<string[]> {
+  if (events.length === 0) return []
+  const petitionIds = [...new Set(events.map((e) => e.petitionId))]
+  const present = new Set(
+    (await tx.selectFrom('petition').select('id').where('id', 'in', petitionIds).execute()).map((r) => r.id),
+  )
+  const ours = events.filter((e) => present.has(e.petitionId))
+  if (ours.length === 0) return []
+  const known = new Set(
+    (
+      await tx
+        .selectFrom('petition_event')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          ours.map((e) => e.id),
+        )
+        .execute()
+    ).map((r) => r.id),
+  )
+  const fresh = [...new Map(ours.filter((e) => !known.has(e.id)).map((e) => [e.id, e])).values()]
+  if (fresh.length > 0) {
+    await insertEvents(tx, fresh, 'county')
+    const touched = [...new Set(fresh.map((e) => e.petitionId))]
+    const timelines = new Map<string, PetitionEvent[]>()
+    for (const row of await eventRowsOfMany(tx, touched)) {
+      const list = timelines.get(row.petition_id) ?? []
+      list.push(eventFromRow(row))
+      timelines.set(row.petition_id, list)
+    }
+    // The timeline is a union of events: refold in timeline order, whatever order they arrived in.
+    for (const [petitionId, list] of timelines) {
+      const timeline = list.sort(compareEvents)
+      const state = foldPetition(timeline)
+      if (!state) continue
+      await updateProjection(tx, petitionId, projectionColumns(state))
+      await replaceCredits(tx, state.stationId, petitionId, timeline)
+    }
+    await appendAudits(
+      tx,
+      fresh.map((event) => ({
+        at: now,
+        actor: { role: 'county' as const, id: event.actor.id },
+        action: `petition.${event.type}`,
+        entity: 'petition',
+        entityId: event.petitionId,
+        detail: { eventId: event.id, via: 'sync' },
+      })),
+    )
   }
-  await appendAudit(tx, {
-    at: now,
-    actor: { role: 'county', id: event.actor.id },
-    action: `petition.${event.type}`,
-    entity: 'petition',
-    entityId: event.petitionId,
-    detail: { eventId: event.id, via: 'sync' },
-  })
-  return event.hlc
+  return ours.map((e) => e.hlc)
 }
 
 interface RosterPayload {

@@ -7,7 +7,7 @@ import {
 } from '../../../contract/sync'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { applyChange } from './apply'
+import { applyPage } from './apply'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
 /** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
@@ -159,12 +159,9 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     const page = expectOk(await call(deps, 'GET', `/sync/pull?after=${after}&limit=${size}`)) as PullPage
     if (page.changes.length === 0) return pulled
     const now = deps.now()
-    const stamps: string[] = []
+    let stamps: string[] = []
     await db.transaction().execute(async (tx) => {
-      for (const change of page.changes) {
-        const stamp = await applyChange(tx, change, now)
-        if (stamp) stamps.push(stamp)
-      }
+      stamps = await applyPage(tx, page.changes, now)
       await tx
         .insertInto('sync_cursor')
         .values({ stream: PULL_STREAM, cursor: String(page.cursor), updated_at: now })

@@ -4,8 +4,13 @@ export function lastAudit(db: Executor) {
   return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
 }
 
-export function insertAudit(db: Executor, row: NewRow<'audit_log'>) {
-  return db.insertInto('audit_log').values(row).execute()
+export async function insertAudit(db: Executor, rows: readonly NewRow<'audit_log'>[]) {
+  // SQLite takes at most 32,766 bound values a statement: 500 rows of 9 columns stay well below.
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute()
 }
 
 export function auditPage(db: Executor, afterSeq: number, limit: number): Promise<Row<'audit_log'>[]> {

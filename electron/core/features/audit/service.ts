@@ -21,17 +21,29 @@ const GENESIS = '0'.repeat(64)
 
 /** Must run inside the transaction that makes the change it records. */
 export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
-  const prev = (await lastAudit(tx))?.hash ?? GENESIS
-  const row = {
-    at: e.at,
-    actor_role: e.actor.role,
-    actor_id: e.actor.id,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entityId,
-    detail: JSON.stringify(e.detail),
-  }
-  await insertAudit(tx, { ...row, prev_hash: prev, hash: chainHash(prev, row) })
+  await appendAudits(tx, [e])
+}
+
+/** Several entries in order, chained in memory and written together (a pulled page is hundreds). */
+export async function appendAudits(tx: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  let prev = (await lastAudit(tx))?.hash ?? GENESIS
+  const rows = entries.map((e) => {
+    const row = {
+      at: e.at,
+      actor_role: e.actor.role,
+      actor_id: e.actor.id,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      detail: JSON.stringify(e.detail),
+    }
+    const hash = chainHash(prev, row)
+    const chained = { ...row, prev_hash: prev, hash }
+    prev = hash
+    return chained
+  })
+  await insertAudit(tx, rows)
 }
 
 type HashedFields = Pick<

@@ -90,6 +90,25 @@ export function insertEvent(db: Executor, e: PetitionEvent, origin: 'station' | 
   return db.insertInto('petition_event').values(eventRow(e, origin)).execute()
 }
 
+/** Many events at once (a pulled page); 500 rows of 9 columns stay far below SQLite's bound-value limit. */
+export async function insertEvents(
+  db: Executor,
+  events: readonly PetitionEvent[],
+  origin: 'station' | 'county',
+) {
+  for (let i = 0; i < events.length; i += 500) {
+    await db
+      .insertInto('petition_event')
+      .values(events.slice(i, i + 500).map((e) => eventRow(e, origin)))
+      .execute()
+  }
+}
+
+/** The events of several petitions, unordered (callers sort each timeline). */
+export function eventRowsOfMany(db: Executor, petitionIds: readonly string[]) {
+  return db.selectFrom('petition_event').selectAll().where('petition_id', 'in', petitionIds).execute()
+}
+
 export function eventRowsOf(db: Executor, petitionId: string) {
   return db
     .selectFrom('petition_event')
