@@ -11,10 +11,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { BENCH_DIR, WORK_DIR } from '../lib'
+import { freePort } from '../../tests/fixtures/postgres'
 
 const ROOT = path.dirname(BENCH_DIR)
 export const HUB_DIST = path.join(WORK_DIR, 'sync-dist')
@@ -48,19 +48,6 @@ export interface HubProcess {
   probe(): Promise<HubProbe>
   /** SIGTERM (the hub closes its server and pool), then waits for the process to end. */
   stop(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 export async function startHubProcess(opts: {

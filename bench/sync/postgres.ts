@@ -6,11 +6,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { createTestDatabase, postgresBinDir } from '../../tests/fixtures/postgres'
+import { freePort } from '../../tests/fixtures/postgres'
 
 export interface BenchPostgres {
   /** A superuser URL to the `postgres` database of the cluster. */
@@ -23,19 +23,6 @@ export interface BenchPostgres {
 }
 
 const USER = 'yizhan'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   const bin = postgresBinDir()

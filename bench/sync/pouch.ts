@@ -8,11 +8,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import PouchDB from 'pouchdb-node'
 import { BENCH_DIR } from '../lib'
+import { freePort } from '../../tests/fixtures/postgres'
 
 export const POUCH_BATCH = 500
 
@@ -20,19 +20,6 @@ export interface PouchFigures {
   readonly pushMs: number
   readonly pullMs: number
   readonly fillMs: number
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 async function startServer(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
