@@ -163,8 +163,8 @@ test('a weekly rule lays out shifts, and the month is published as an .ics file'
   await expect(page.locator('.ant-table')).toContainText('每周星期三 下午')
 
   const downloading = page.waitForEvent('download')
-  await page.getByRole('button', { name: '发布值班表' }).hover()
-  await page.getByText('日历文件（.ics）').click()
+  await page.getByRole('button', { name: '发布值班表' }).click()
+  await page.getByRole('menuitem', { name: '日历文件（.ics）' }).click()
   const file = await downloading
   expect(file.suggestedFilename()).toBe(`代表值班表-${thisMonth()}.ics`)
   const calendar = new ICAL.Component(ICAL.parse(await readFile(await file.path(), 'utf8')) as unknown[])

@@ -245,7 +245,9 @@ export default function DutyDesk() {
         <Button size="large" onClick={() => setAddingRule(true)}>
           {t('staff.duty.rules.add')}
         </Button>
+        {/* Opened by a tap: a touchscreen has no hover. */}
         <Dropdown
+          trigger={['click']}
           menu={{
             items: (['pdf', 'xlsx', 'ics'] as const).map((f) => ({
               key: f,
