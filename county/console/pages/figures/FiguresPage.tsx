@@ -91,48 +91,24 @@ export default function FiguresPage() {
             <div className="console-panel">
               <Statistic title={t('figures.totals.petitions')} value={figures.totals.petitions} />
             </div>
-            <div className="console-panel">
-              <Statistic
-                title={t('figures.totals.onTimeRate')}
-                value={rate(figures.totals.onTimeRate)}
-                suffix={
-                  <Typography.Text type="secondary" className="console-stat-of">
-                    {t('figures.totals.of', {
-                      part: figures.totals.answeredOnTime,
-                      whole: figures.totals.answered,
-                    })}
-                  </Typography.Text>
-                }
-              />
-            </div>
-            <div className="console-panel">
-              <Statistic
-                title={t('figures.totals.satisfactionRate')}
-                value={rate(figures.totals.satisfactionRate)}
-                suffix={
-                  <Typography.Text type="secondary" className="console-stat-of">
-                    {t('figures.totals.of', {
-                      part: figures.totals.satisfied,
-                      whole: figures.totals.ratings,
-                    })}
-                  </Typography.Text>
-                }
-              />
-            </div>
-            <div className="console-panel">
-              <Statistic
-                title={t('figures.totals.onSpotRate')}
-                value={rate(figures.totals.onSpotRate)}
-                suffix={
-                  <Typography.Text type="secondary" className="console-stat-of">
-                    {t('figures.totals.of', {
-                      part: figures.totals.resolvedOnSpot,
-                      whole: figures.totals.petitions,
-                    })}
-                  </Typography.Text>
-                }
-              />
-            </div>
+            <RatePanel
+              title={t('figures.totals.onTimeRate')}
+              rate={figures.totals.onTimeRate}
+              part={figures.totals.answeredOnTime}
+              whole={figures.totals.answered}
+            />
+            <RatePanel
+              title={t('figures.totals.satisfactionRate')}
+              rate={figures.totals.satisfactionRate}
+              part={figures.totals.satisfied}
+              whole={figures.totals.ratings}
+            />
+            <RatePanel
+              title={t('figures.totals.onSpotRate')}
+              rate={figures.totals.onSpotRate}
+              part={figures.totals.resolvedOnSpot}
+              whole={figures.totals.petitions}
+            />
           </div>
           <FigureCharts figures={figures} />
           <div className="console-panel">
@@ -151,5 +127,23 @@ export default function FiguresPage() {
         </>
       )}
     </section>
+  )
+}
+
+/** A headline rate with the counts it comes from, or the no-rate mark when nothing counts yet. */
+function RatePanel(props: { title: string; rate: number | null; part: number; whole: number }) {
+  const t = useT()
+  return (
+    <div className="console-panel">
+      <Statistic
+        title={props.title}
+        value={percent(props.rate) ?? t('figures.noRate')}
+        suffix={
+          <Typography.Text type="secondary" className="console-stat-of">
+            {t('figures.totals.of', { part: props.part, whole: props.whole })}
+          </Typography.Text>
+        }
+      />
+    </div>
   )
 }
