@@ -29,11 +29,13 @@ await Promise.all([
   build({ ...node, entryPoints: ['electron/core/restore-cli.ts'], outfile: `${out}/electron/restore.cjs` }),
   build({ ...node, entryPoints: ['electron/main/main.ts'], outfile: `${out}/electron/main.cjs` }),
   // The county hub, pg included; pg-native is an optional addon pg only tries to load when asked to.
+  // PGlite (the demo store) stays in node_modules: it loads its WebAssembly and data files from beside
+  // its own module.
   build({
     ...common,
     entryPoints: ['county/main.ts'],
     outfile: `${out}/county/main.cjs`,
-    external: ['pg-native'],
+    external: ['pg-native', '@electric-sql/pglite'],
   }),
   // Sandboxed preloads cannot require project files: bundle everything it needs into one file.
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: `${out}/electron/preload.cjs` }),
