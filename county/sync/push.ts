@@ -11,6 +11,7 @@ import {
   type PushResult,
 } from '../../contract/sync'
 import { sql } from 'kysely'
+import { insertRows, recordset } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
@@ -61,6 +62,7 @@ export async function applyPush(
       items.filter((i) => i.seq < expected),
     )
     const fresh = items.filter((i) => i.seq >= expected)
+    await refuseReusedIds(tx, stationId, fresh)
     const batch = await loadBatch(tx, stationId, fresh)
     const answers = new Map<number, string | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item, ctx))
@@ -264,29 +266,27 @@ async function writeBatch(
 ): Promise<void> {
   const touched = [...batch.petitions.entries()].filter(([, p]) => p.touched && p.state)
   const created = touched.filter(([, p]) => p.isNew)
-  if (created.length > 0) {
-    await tx
-      .insertInto('petition')
-      .values(
-        created.map(([id, p]) => {
-          const state = p.state as PetitionState
-          return {
-            id,
-            station_id: stationId,
-            code: state.code,
-            status: state.status,
-            level: state.level,
-            category_id: state.categoryId,
-            due_on: state.dueOn,
-            submitted_at: state.submittedAt,
-            state: JSON.stringify(state),
-            updated_version: 0,
-            address: p.address,
-          }
-        }),
-      )
-      .execute()
-  }
+  await insertRows(
+    tx,
+    'petition',
+    PETITION_COLUMNS,
+    created.map(([id, p]) => {
+      const state = p.state as PetitionState
+      return {
+        id,
+        station_id: stationId,
+        code: state.code,
+        status: state.status,
+        level: state.level,
+        category_id: state.categoryId,
+        due_on: state.dueOn,
+        submitted_at: state.submittedAt,
+        state,
+        updated_version: 0,
+        address: p.address,
+      }
+    }),
+  )
   if (batch.dossiers.size > 0) {
     const receivedAt = new Date(ctx.now)
     await tx
@@ -307,33 +307,33 @@ async function writeBatch(
       )
       .execute()
   }
-  if (items.length > 0) {
-    await tx
-      .insertInto('mutation')
-      .values(
-        items.map((item) => {
-          const reason = answers.get(item.seq) ?? null
-          return {
-            station_id: stationId,
-            seq: item.seq,
-            mutation_id: item.mutationId,
-            type: item.type,
-            hlc: item.hlc,
-            schema_version: item.schemaVersion,
-            payload: JSON.stringify(loggedPayload(item)),
-            status: reason === null ? ('applied' as const) : ('rejected' as const),
-            reason,
-          }
-        }),
-      )
-      .execute()
-  }
+  await insertRows(
+    tx,
+    'mutation',
+    MUTATION_COLUMNS,
+    items.map((item) => {
+      const reason = answers.get(item.seq) ?? null
+      return {
+        station_id: stationId,
+        seq: item.seq,
+        mutation_id: item.mutationId,
+        type: item.type,
+        hlc: item.hlc,
+        schema_version: item.schemaVersion,
+        payload: loggedPayload(item, reason === null),
+        status: reason === null ? ('applied' as const) : ('rejected' as const),
+        reason,
+      }
+    }),
+  )
   if (batch.newEvents.length === 0) return
   const version = await takeVersion(tx)
-  await tx
-    .insertInto('petition_event')
-    .values(batch.newEvents.map((event) => eventValues(stationId, event, 'station', version)))
-    .execute()
+  await insertRows(
+    tx,
+    'petition_event',
+    EVENT_COLUMNS,
+    batch.newEvents.map((event) => eventRecord(stationId, event, 'station', version)),
+  )
   await updatePetitions(
     tx,
     touched.map(([id, p]) => ({ id, state: p.state as PetitionState })),
@@ -348,17 +348,55 @@ async function updatePetitions(
   version: number,
 ): Promise<void> {
   if (rows.length === 0) return
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.id}::text, ${r.state.status}::text, ${r.state.level}::text, ${r.state.categoryId}::text, ${r.state.dueOn}::date, ${JSON.stringify(r.state)}::jsonb)`,
-    ),
-  )
+  const records = rows.map(({ id, state }) => ({
+    id,
+    status: state.status,
+    level: state.level,
+    category_id: state.categoryId,
+    due_on: state.dueOn,
+    state,
+  }))
+  const columns = {
+    id: 'text',
+    status: 'text',
+    level: 'text',
+    category_id: 'text',
+    due_on: 'date',
+    state: 'jsonb',
+  } as const
   await sql`
     update petition set status = u.status, level = u.level, category_id = u.category_id, due_on = u.due_on,
       state = u.state, updated_version = ${version}
-    from (values ${values}) as u(id, status, level, category_id, due_on, state)
+    from ${recordset(records, columns, 'u')}
     where petition.id = u.id`.execute(tx)
+}
+
+/**
+ * A mutation id names one mutation for good: used twice in a batch, or again at a new sequence, the push
+ * is refused whole (the station's outbox is broken; applying either copy would hide that).
+ */
+async function refuseReusedIds(
+  tx: HubExecutor,
+  stationId: string,
+  items: readonly PushItem[],
+): Promise<void> {
+  const ids = items.map((i) => i.mutationId)
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (twice !== undefined)
+    throw new HubError(400, 'BAD_REQUEST', `mutation ${twice} appears twice in the batch`)
+  if (ids.length === 0) return
+  const used = await tx
+    .selectFrom('mutation')
+    .select(['mutation_id', 'seq'])
+    .where('station_id', '=', stationId)
+    .where('mutation_id', 'in', ids)
+    .executeTakeFirst()
+  if (used)
+    throw new HubError(
+      400,
+      'BAD_REQUEST',
+      `mutation ${used.mutation_id} was already used at sequence ${used.seq}`,
+    )
 }
 
 /** Mutations the hub already has: the same answers as the first time, or a refusal if an id differs. */
@@ -397,16 +435,20 @@ async function earlierAnswers(
 
 /**
  * What the mutation log keeps of a payload: the current shape, without what the hub must not hold in
- * clear. A dossier is kept only sealed (petition_dossier), so its log row names the petition alone, and a
- * schema-1 submitted event loses the resident's text with the upcast.
+ * clear, and without what it holds already. A dossier is kept only sealed (petition_dossier), so its log
+ * row names the petition alone; an applied event is kept whole in petition_event under the mutation's
+ * id, so its log row names the event; a schema-1 submitted event loses the resident's text with the
+ * upcast.
  */
-function loggedPayload(item: PushItem): unknown {
+function loggedPayload(item: PushItem, applied: boolean): unknown {
   if (item.type === 'petition.dossier') {
     const id = (item.payload as { petitionId?: unknown } | null)?.petitionId
     return { petitionId: typeof id === 'string' ? id.slice(0, 64) : null }
   }
+  if (item.type === 'petition.event' && applied) return { eventId: item.mutationId }
   const current = upcast(item)
-  return current.ok ? (current.payload ?? null) : null
+  // An empty object when nothing readable is kept: a JSON null would reach the NOT NULL column as NULL.
+  return current.ok ? (current.payload ?? {}) : {}
 }
 
 /** The public address Open311 prints: township and village names, nothing finer. */
@@ -415,13 +457,46 @@ function addressOf(place: SubmittedPlace): string | null {
   return parts.length > 0 ? parts.join('') : null
 }
 
+const PETITION_COLUMNS = {
+  id: 'text',
+  station_id: 'text',
+  code: 'text',
+  status: 'text',
+  level: 'text',
+  category_id: 'text',
+  due_on: 'date',
+  submitted_at: 'bigint',
+  state: 'jsonb',
+  updated_version: 'bigint',
+  address: 'text',
+} as const
+
+const MUTATION_COLUMNS = {
+  station_id: 'text',
+  seq: 'bigint',
+  mutation_id: 'text',
+  type: 'text',
+  hlc: 'text',
+  schema_version: 'integer',
+  payload: 'jsonb',
+  status: 'text',
+  reason: 'text',
+} as const
+
+const EVENT_COLUMNS = {
+  id: 'text',
+  petition_id: 'text',
+  station_id: 'text',
+  type: 'text',
+  at: 'bigint',
+  hlc: 'text',
+  origin: 'text',
+  event: 'jsonb',
+  version: 'bigint',
+} as const
+
 /** A petition_event row; the version is the one its transaction took (versions.ts), or 0 until then. */
-export function eventValues(
-  stationId: string,
-  event: PetitionEvent,
-  origin: 'station' | 'county',
-  version: number,
-) {
+function eventRecord(stationId: string, event: PetitionEvent, origin: 'station' | 'county', version: number) {
   return {
     id: event.id,
     petition_id: event.petitionId,
@@ -430,7 +505,7 @@ export function eventValues(
     at: event.at,
     hlc: event.hlc,
     origin,
-    event: JSON.stringify(event),
+    event,
     version,
   }
 }
@@ -442,10 +517,7 @@ export async function insertEvent(
   origin: 'station' | 'county',
 ): Promise<void> {
   // Stamped with the transaction's version just before commit.
-  await tx
-    .insertInto('petition_event')
-    .values(eventValues(stationId, event, origin, 0))
-    .execute()
+  await insertRows(tx, 'petition_event', EVENT_COLUMNS, [eventRecord(stationId, event, origin, 0)])
 }
 
 /** The petition's state is the fold of all its events, whatever order they arrived in. */

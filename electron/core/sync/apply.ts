@@ -11,7 +11,7 @@ import {
   eventRowsOfMany,
   insertEvents,
   projectionColumns,
-  updateProjection,
+  updateProjections,
 } from '../features/petitions/repository'
 
 /**
@@ -79,13 +79,16 @@ async function applyCountyEvents(
       timelines.set(row.petition_id, list)
     }
     // The timeline is a union of events: refold in timeline order, whatever order they arrived in.
-    for (const [petitionId, list] of timelines) {
+    const folded = [...timelines].flatMap(([petitionId, list]) => {
       const timeline = list.sort(compareEvents)
       const state = foldPetition(timeline)
-      if (!state) continue
-      await updateProjection(tx, petitionId, projectionColumns(state))
-      await replaceCredits(tx, state.stationId, petitionId, timeline)
-    }
+      return state ? [{ petitionId, stationId: state.stationId, timeline, state }] : []
+    })
+    await updateProjections(
+      tx,
+      folded.map((p) => ({ id: p.petitionId, projection: projectionColumns(p.state) })),
+    )
+    await replaceCredits(tx, folded)
     await appendAudits(
       tx,
       fresh.map((event) => ({

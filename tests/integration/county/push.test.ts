@@ -78,6 +78,47 @@ describe('a station pushing its outbox to the hub', () => {
     expect(rejected).toEqual([{ seq: 1, status: 'rejected' }])
   })
 
+  it('rejects an item whose payload is null or not an object, and logs it as such', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const event = submittedEvent('st-a', t.clock.now)
+    const empty = { ...item(1, event), payload: null }
+    const bare = { ...item(2, submittedEvent('st-a', t.clock.now)), payload: '路灯' }
+    const good = submittedEvent('st-a', t.clock.now)
+
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [empty, bare, item(3, good)] })
+
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    const body = res.json as PushResult
+    expect(body.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'applied'])
+    const logged = await t.hub.db.selectFrom('mutation').select(['seq', 'payload']).orderBy('seq').execute()
+    expect(logged).toEqual([
+      { seq: 1, payload: {} },
+      { seq: 2, payload: '路灯' },
+      { seq: 3, payload: { eventId: good.id } },
+    ])
+  })
+
+  it('refuses a push that uses a mutation id twice, in the batch or again at a new sequence', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const event = submittedEvent('st-a', t.clock.now)
+    const twice = await t.signed(s, 'POST', '/sync/push', {
+      items: [item(1, event), { ...item(2, event), seq: 2 }],
+    })
+    expect([twice.status, (twice.json as { message: string }).message]).toEqual([
+      400,
+      `mutation ${event.id} appears twice in the batch`,
+    ])
+    expect((await t.signed(s, 'POST', '/sync/push', { items: [item(1, event)] })).status).toBe(200)
+    const again = await t.signed(s, 'POST', '/sync/push', { items: [item(2, event)] })
+    expect([again.status, (again.json as { message: string }).message]).toEqual([
+      400,
+      `mutation ${event.id} was already used at sequence 1`,
+    ])
+    expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([{ seq: 1 }])
+  })
+
   it("rejects an event on another station's petition", async () => {
     const t = await useTestHub()
     const a = await t.enrolStation('st-a')

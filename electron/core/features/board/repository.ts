@@ -106,17 +106,33 @@ export async function insertCredits(
 }
 
 /**
- * Rewrites a petition's credits from its whole timeline, for a merge: an event from the county may land
- * before later local ones and change what those earned.
+ * Rewrites petitions' credits from their whole timelines, for a merge: an event from the county may land
+ * before later local ones and change what those earned. One delete and inserts of 500 rows for them all.
  */
 export async function replaceCredits(
   db: Executor,
-  stationId: string,
-  petitionId: string,
-  timeline: readonly PetitionEvent[],
+  petitions: readonly {
+    readonly petitionId: string
+    readonly stationId: string
+    readonly timeline: readonly PetitionEvent[]
+  }[],
 ): Promise<void> {
-  await db.deleteFrom('board_credit').where('petition_id', '=', petitionId).execute()
-  await insertCredits(db, stationId, petitionId, petitionCredits(timeline))
+  if (petitions.length === 0) return
+  await db
+    .deleteFrom('board_credit')
+    .where(
+      'petition_id',
+      'in',
+      petitions.map((p) => p.petitionId),
+    )
+    .execute()
+  const rows = petitions.flatMap((p) => creditRows(p.stationId, p.petitionId, petitionCredits(p.timeline)))
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('board_credit')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
 }
 
 /**

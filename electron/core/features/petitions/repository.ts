@@ -133,15 +133,47 @@ export function eventFromRow(r: Row<'petition_event'>): PetitionEvent {
   } as PetitionEvent
 }
 
-export function updateProjection(
-  db: Executor,
-  id: string,
-  p: Pick<
-    Row<'petition'>,
-    'status' | 'level' | 'due_on' | 'round' | 'rating' | 'resolved_on_spot' | 'updated_at' | 'state_json'
-  >,
-) {
+type Projection = Pick<
+  Row<'petition'>,
+  'status' | 'level' | 'due_on' | 'round' | 'rating' | 'resolved_on_spot' | 'updated_at' | 'state_json'
+>
+
+export function updateProjection(db: Executor, id: string, p: Projection) {
   return db.updateTable('petition').set(p).where('id', '=', id).execute()
+}
+
+/**
+ * Several petitions' projections in one statement per 500 (a pulled page touches a hundred petitions; one
+ * UPDATE each cost a driver round trip apiece, most of the page's time).
+ */
+export async function updateProjections(
+  db: Executor,
+  rows: readonly { readonly id: string; readonly projection: Projection }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = sql.join(
+      rows.slice(i, i + 500).map(({ id, projection: p }) => {
+        const cells = [
+          id,
+          p.status,
+          p.level,
+          p.due_on,
+          p.round,
+          p.rating,
+          p.resolved_on_spot,
+          p.updated_at,
+          p.state_json,
+        ]
+        return sql`(${sql.join(cells)})`
+      }),
+    )
+    await sql`
+      with v(id, status, level, due_on, round, rating, resolved_on_spot, updated_at, state_json) as (values ${values})
+      update petition set status = v.status, level = v.level, due_on = v.due_on, round = v.round,
+        rating = v.rating, resolved_on_spot = v.resolved_on_spot, updated_at = v.updated_at,
+        state_json = v.state_json
+      from v where petition.id = v.id`.execute(db)
+  }
 }
 
 export interface QueueFilter {

@@ -1,0 +1,37 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { HubExecutor } from './schema'
+
+/** The column types a bulk statement may name (written into the SQL, so a closed list). */
+export type PgType = 'text' | 'bigint' | 'integer' | 'boolean' | 'date' | 'jsonb' | 'timestamptz'
+
+/** A table's columns as a bulk statement sends them: name → PostgreSQL type. */
+export type BulkColumns<Row> = { readonly [K in keyof Row]: PgType }
+
+/**
+ * Many rows as ONE parameter: a JSON array unpacked by `jsonb_to_recordset`. A multi-row VALUES of 500
+ * rows is 4,500 parameters, and building and binding them (Kysely's compiler, then the pg driver's
+ * per-value encoding) cost the hub more than PostgreSQL's own work on the insert. A jsonb column takes
+ * its value as a JSON value in the row, so nested documents are not encoded twice.
+ */
+export function recordset<Row extends object>(
+  rows: readonly Row[],
+  columns: BulkColumns<Row>,
+  alias = 'x',
+): RawBuilder<unknown> {
+  const defs = Object.entries(columns).map(([name, type]) => sql`${sql.id(name)} ${sql.raw(type as PgType)}`)
+  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${sql.id(alias)}(${sql.join(defs)})`
+}
+
+/** `insert into table (columns) select columns from recordset(rows)`; nothing is sent for no rows. */
+export async function insertRows<Row extends object>(
+  tx: HubExecutor,
+  table: string,
+  columns: BulkColumns<Row>,
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return
+  const names = sql.join(Object.keys(columns).map((c) => sql.id(c)))
+  await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${recordset(rows, columns)}`.execute(
+    tx,
+  )
+}
