@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { actAsCounty } from '../../../county/petitions/service'
 import { act } from '../../fixtures/desk'
 import {
+  answerAsCounty,
   type Connected,
   connectedStation,
   expectSameEvents,
@@ -44,22 +44,10 @@ describe('sync through a faulty network', () => {
 
     await untilQuiet(c, 400)
     // The county answers every escalated petition; the answers travel back through the same network.
-    for (const id of escalated) {
-      await actAsCounty(
-        hub.hub.db,
-        id,
-        { type: 'transferred', department: '县水利局' },
-        { id: 'c1' },
-        hub.clock.now,
-      )
-      await actAsCounty(
-        hub.hub.db,
-        id,
-        { type: 'replied', answer: '已办理', method: 'phone' },
-        { id: 'c1' },
-        hub.clock.now + 1,
-      )
-    }
+    await answerAsCounty(hub, escalated, [
+      { type: 'transferred', department: '县水利局' },
+      { type: 'replied', answer: '已办理', method: 'phone' },
+    ])
     await untilQuiet(c, 400)
     proxy.setFaultRate(0)
     await untilQuiet(c, 3)

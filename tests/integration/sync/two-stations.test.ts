@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { actAsCounty } from '../../../county/petitions/service'
 import { putRepresentatives } from '../../../county/roster/service'
 import { act } from '../../fixtures/desk'
-import { type Connected, connectedStation, expectSameEvents, listeningHub } from '../../fixtures/sync'
+import {
+  type Connected,
+  answerAsCounty,
+  connectedStation,
+  expectSameEvents,
+  listeningHub,
+} from '../../fixtures/sync'
 
 /** Both stations press 立即同步 at the same moment, each with the hub's clock following its own. */
 async function syncBoth(a: Connected, b: Connected): Promise<void> {
@@ -35,24 +40,14 @@ describe('two stations and the county editing at once', () => {
         }
       }
       // The county edits while the stations keep working: it answers what reached it last round.
-      for (const id of escalated.splice(0)) {
-        const known = await hub.hub.db
-          .selectFrom('petition')
-          .select('id')
-          .where('id', '=', id)
-          .executeTakeFirst()
-        if (!known) {
-          escalated.push(id)
-          continue
-        }
-        await actAsCounty(
-          hub.hub.db,
-          id,
-          { type: 'transferred', department: '县水利局' },
-          { id: 'c1' },
-          hub.clock.now,
-        )
-      }
+      const arrived = new Set(
+        (await hub.hub.db.selectFrom('petition').select('id').execute()).map((r) => r.id),
+      )
+      await answerAsCounty(
+        hub,
+        escalated.filter((id) => arrived.has(id)),
+      )
+      escalated.splice(0, escalated.length, ...escalated.filter((id) => !arrived.has(id)))
       await putRepresentatives(
         hub.hub.db,
         [
@@ -73,15 +68,7 @@ describe('two stations and the county editing at once', () => {
       )
       await syncBoth(a, b)
     }
-    for (const id of escalated) {
-      await actAsCounty(
-        hub.hub.db,
-        id,
-        { type: 'transferred', department: '县水利局' },
-        { id: 'c1' },
-        hub.clock.now,
-      )
-    }
+    await answerAsCounty(hub, escalated)
     await syncBoth(a, b)
 
     for (const c of [a, b]) {
