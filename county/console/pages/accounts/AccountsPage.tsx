@@ -23,6 +23,7 @@ import {
 import { api, toConsoleApiError } from '../../api'
 import { useSession } from '../../app/session'
 import { useT } from '../../i18n'
+import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { useSubmission } from '../../lib/forms'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
@@ -87,23 +88,16 @@ export function AccountsPage() {
   ]
 
   return (
-    <section aria-labelledby="accounts-title">
-      <div className="console-page-head">
-        <Typography.Title level={1} id="accounts-title">
-          {t('accounts.title')}
-        </Typography.Title>
+    <ConsolePage
+      id="accounts"
+      title={t('accounts.title')}
+      actions={
         <Button type="primary" onClick={() => setAdding(true)}>
           {t('accounts.add')}
         </Button>
-      </div>
-      {state.status === 'error' && (
-        <Alert
-          type="error"
-          showIcon
-          title={state.error.message}
-          action={<Button onClick={reload}>{t('app.retry')}</Button>}
-        />
-      )}
+      }
+    >
+      {state.status === 'error' && <LoadError message={state.error.message} onRetry={reload} />}
       <div className="console-panel console-gap">
         <Table<CountyUserRow>
           data-testid="accounts-table"
@@ -124,7 +118,7 @@ export function AccountsPage() {
           }}
         />
       )}
-    </section>
+    </ConsolePage>
   )
 }
 

@@ -5,6 +5,7 @@ import { STATUS_NAME_ZH } from '../../../../domain/names-zh'
 import { api, type ConsoleApiError, toConsoleApiError } from '../../api'
 import { navigate } from '../../app/router'
 import { useT } from '../../i18n'
+import { ConsolePage } from '../../lib/ConsolePage'
 import { categoryName, dateTime, trackingCode } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { PetitionDrawer } from './PetitionDrawer'
@@ -130,27 +131,29 @@ export function QueuePage({ petitionId }: { petitionId: string | null }) {
     stations.state.status === 'ok' ? stations.state.value.map((s) => ({ value: s.id, label: s.name })) : []
 
   return (
-    <section aria-labelledby="queue-title">
-      <div className="console-page-head">
-        <Typography.Title level={1} id="queue-title">
-          {t('petitions.title')}
-        </Typography.Title>
-        <Select
-          className="console-station-filter"
-          aria-label={t('petitions.station')}
-          placeholder={t('petitions.allStations')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 280 }}
-          options={stationOptions}
-          value={stationId ?? null}
-          onChange={(v: string | null | undefined) => {
-            setListing((l) => ({ ...l, loading: true }))
-            setStationId(v ?? undefined)
-          }}
-        />
-        <Button onClick={reload}>{t('petitions.reload')}</Button>
-      </div>
+    <ConsolePage
+      id="queue"
+      title={t('petitions.title')}
+      actions={
+        <>
+          <Select
+            className="console-station-filter"
+            aria-label={t('petitions.station')}
+            placeholder={t('petitions.allStations')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 280 }}
+            options={stationOptions}
+            value={stationId ?? null}
+            onChange={(v: string | null | undefined) => {
+              setListing((l) => ({ ...l, loading: true }))
+              setStationId(v ?? undefined)
+            }}
+          />
+          <Button onClick={reload}>{t('petitions.reload')}</Button>
+        </>
+      }
+    >
       <div className="console-panel">
         <Tabs
           activeKey={queue}
@@ -196,6 +199,6 @@ export function QueuePage({ petitionId }: { petitionId: string | null }) {
           onChanged={reload}
         />
       )}
-    </section>
+    </ConsolePage>
   )
 }

@@ -1,20 +1,10 @@
-import {
-  Alert,
-  App,
-  Button,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd'
+import { App, Button, Input, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import type { CountyRepresentative } from '../../../../contract/county-console'
 import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
 import { api, toConsoleApiError } from '../../api'
 import { useT } from '../../i18n'
+import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { useQuery } from '../../lib/useQuery'
 import { type ImportOutcome, ImportButton, ImportOutcomeView } from './ImportRoster'
 import { RepresentativeModal } from './RepresentativeModal'
@@ -95,39 +85,36 @@ export function RosterPage() {
   ]
 
   return (
-    <section aria-labelledby="roster-title">
-      <div className="console-page-head">
-        <Typography.Title level={1} id="roster-title">
-          {t('roster.title')}
-        </Typography.Title>
-        <Input.Search
-          aria-label={t('roster.search')}
-          placeholder={t('roster.search')}
-          enterButton={t('roster.searchButton')}
-          allowClear
-          style={{ width: 320 }}
-          onSearch={(value) => setQ(value.trim())}
-        />
-        <ImportButton
-          onOutcome={(o) => {
-            setOutcome(o)
-            if (o?.kind === 'done') roster.reload()
-          }}
-        />
-        <Button type="primary" onClick={() => setEditing({ kind: 'new' })}>
-          {t('roster.add')}
-        </Button>
-      </div>
+    <ConsolePage
+      id="roster"
+      title={t('roster.title')}
+      actions={
+        <>
+          <Input.Search
+            aria-label={t('roster.search')}
+            placeholder={t('roster.search')}
+            enterButton={t('roster.searchButton')}
+            allowClear
+            style={{ width: 320 }}
+            onSearch={(value) => setQ(value.trim())}
+          />
+          <ImportButton
+            onOutcome={(o) => {
+              setOutcome(o)
+              if (o?.kind === 'done') roster.reload()
+            }}
+          />
+          <Button type="primary" onClick={() => setEditing({ kind: 'new' })}>
+            {t('roster.add')}
+          </Button>
+        </>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('roster.import.hint')}</Typography.Paragraph>
       {outcome && <ImportOutcomeView outcome={outcome} onClose={() => setOutcome(null)} />}
       <div className="console-panel console-gap">
         {roster.state.status === 'error' && (
-          <Alert
-            type="error"
-            showIcon
-            title={roster.state.error.message}
-            action={<Button onClick={roster.reload}>{t('app.retry')}</Button>}
-          />
+          <LoadError message={roster.state.error.message} onRetry={roster.reload} />
         )}
         <Table<CountyRepresentative>
           data-testid="roster-table"
@@ -155,6 +142,6 @@ export function RosterPage() {
           }}
         />
       )}
-    </section>
+    </ConsolePage>
   )
 }

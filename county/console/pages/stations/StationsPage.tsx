@@ -1,9 +1,10 @@
-import { Alert, App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import { Alert, App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd'
 import { useState } from 'react'
 import type { EnrolmentCodeIssued, StationHealth } from '../../../../contract/county-console'
 import { api, toConsoleApiError } from '../../api'
 import { useSession } from '../../app/session'
 import { useT } from '../../i18n'
+import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { CodeModal } from './CodeModal'
@@ -136,26 +137,21 @@ export function StationsPage() {
   ]
 
   return (
-    <section aria-labelledby="stations-title">
-      <div className="console-page-head">
-        <Typography.Title level={1} id="stations-title">
-          {t('stations.title')}
-        </Typography.Title>
-        <Button onClick={reload}>{t('stations.reload')}</Button>
-        {isAdmin && (
-          <Button type="primary" onClick={() => setAdding(true)}>
-            {t('stations.add')}
-          </Button>
-        )}
-      </div>
-      {state.status === 'error' && (
-        <Alert
-          type="error"
-          showIcon
-          title={state.error.message}
-          action={<Button onClick={reload}>{t('app.retry')}</Button>}
-        />
-      )}
+    <ConsolePage
+      id="stations"
+      title={t('stations.title')}
+      actions={
+        <>
+          <Button onClick={reload}>{t('stations.reload')}</Button>
+          {isAdmin && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('stations.add')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      {state.status === 'error' && <LoadError message={state.error.message} onRetry={reload} />}
       {attention > 0 && (
         <Alert
           type="warning"
@@ -192,6 +188,6 @@ export function StationsPage() {
         <CodeModal issued={issued.issued} stationName={issued.name} onClose={() => setIssued(null)} />
       )}
       {rejectedOf && <RejectedDrawer station={rejectedOf} onClose={() => setRejectedOf(null)} />}
-    </section>
+    </ConsolePage>
   )
 }
