@@ -148,16 +148,26 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
 async function pullAll(deps: SyncDeps): Promise<number> {
   const { db } = deps
   const size = deps.pullPageSize ?? 500
+  const fetchPage = (after: number): Promise<PullPage> => {
+    const page = call(deps, 'GET', `/sync/pull?after=${after}&limit=${size}`).then(
+      (res) => expectOk(res) as PullPage,
+    )
+    // Awaited later, or dropped when applying the page before it fails.
+    page.catch(() => undefined)
+    return page
+  }
+  const saved = await db
+    .selectFrom('sync_cursor')
+    .select('cursor')
+    .where('stream', '=', PULL_STREAM)
+    .executeTakeFirst()
+  let next = fetchPage(saved ? Number(saved.cursor) : 0)
   let pulled = 0
   for (;;) {
-    const saved = await db
-      .selectFrom('sync_cursor')
-      .select('cursor')
-      .where('stream', '=', PULL_STREAM)
-      .executeTakeFirst()
-    const after = saved ? Number(saved.cursor) : 0
-    const page = expectOk(await call(deps, 'GET', `/sync/pull?after=${after}&limit=${size}`)) as PullPage
+    const page = await next
     if (page.changes.length === 0) return pulled
+    // The next page is on its way while this one is applied: the hub's work and the station's overlap.
+    if (page.more) next = fetchPage(page.cursor)
     const now = deps.now()
     let stamps: string[] = []
     await db.transaction().execute(async (tx) => {
