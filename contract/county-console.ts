@@ -266,6 +266,28 @@ export interface CountyFigures {
 }
 
 /**
+ * A representative's duty across all stations in the months [from, to], from what the stations sync:
+ * shifts on the calendar (not taken off), those attended (a check-in linked to the shift, or one by the
+ * representative at that station that day), check-ins, and consultations they were at.
+ */
+export interface RepresentativeFigureRow {
+  readonly representativeId: string
+  /** From the county roster; null for an id the roster does not hold. */
+  readonly name: string | null
+  readonly shifts: number
+  readonly attended: number
+  readonly visits: number
+  readonly consultations: number
+}
+
+export interface RepresentativeFigures {
+  readonly from: string
+  readonly to: string
+  /** Representatives with anything to count, most shifts first. */
+  readonly rows: readonly RepresentativeFigureRow[]
+}
+
+/**
  * Every route of the console API, method and path, with what it takes and answers. `:id` is a path
  * parameter. Query types are the zod schemas above.
  */
@@ -290,4 +312,5 @@ export const CONSOLE_ROUTES = {
   revokeStation: { method: 'POST', path: '/stations/:id/revoke' }, // admin → 204
   rejected: { method: 'GET', path: '/stations/:id/rejected' }, // → RejectedMutation[] (newest first, 200)
   figures: { method: 'GET', path: '/figures' }, // FiguresQuery → CountyFigures
+  representativeFigures: { method: 'GET', path: '/figures/representatives' }, // FiguresQuery → RepresentativeFigures
 } as const

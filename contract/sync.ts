@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { CONSULTATION_KINDS } from '../domain/consultation'
+import { DUTY_SLOTS } from '../domain/duty'
 
 /**
  * The sync protocol between a station and the county hub (architecture.md, "Sync with the county"), shared
@@ -37,6 +39,10 @@ export const REQUEST_WINDOW_MS = 5 * 60_000
  *   `townshipId` and `villageId` beside it (the hub dropped all three).
  * - 2: a `submitted` event carries `place` (township and village names, public granularity, Open311's
  *   address) and no text: the text reaches the county only in an escalated petition's dossier.
+ *   Later within 2, without a bump: the station's own records `duty.shift`, `duty.receptionDay`, `visit`
+ *   and `consultation` (STATION_RECORD_TYPES). They are new types, not new shapes of old ones, so there is
+ *   nothing to upcast; a bump would only have made a hub not yet upgraded refuse every petition event too,
+ *   where now it refuses just the types it does not know.
  */
 export const SYNC_SCHEMA_VERSION = 2
 export const MIN_SYNC_SCHEMA_VERSION = 1
@@ -73,7 +79,18 @@ export const EnrolBody = z.strictObject({
 })
 export type EnrolBody = z.infer<typeof EnrolBody>
 
-export const MUTATION_TYPES = ['petition.event', 'petition.dossier'] as const
+/**
+ * The station's own records, which the county reads but never changes (architecture.md, "Per data"): the
+ * duty calendar is last-writer-wins by HLC with deletes as tombstones (`deleted`); visits and
+ * consultations are written once (the station has no way to edit or delete either).
+ *
+ * Not synced: 民意集市 queue tickets (`reception_ticket`). They are the numbers handed out in the hall on
+ * one day, meaningless anywhere else and the next day; the county sees the day's intake as petitions.
+ */
+export const STATION_RECORD_TYPES = ['duty.shift', 'duty.receptionDay', 'visit', 'consultation'] as const
+export type StationRecordType = (typeof STATION_RECORD_TYPES)[number]
+
+export const MUTATION_TYPES = ['petition.event', 'petition.dossier', ...STATION_RECORD_TYPES] as const
 export type MutationType = (typeof MUTATION_TYPES)[number]
 
 export const PushItem = z.strictObject({
@@ -106,6 +123,82 @@ export const DossierPayload = z.strictObject({
   contactPhone: z.string().min(1).max(40).nullable(),
 })
 export type DossierPayload = z.infer<typeof DossierPayload>
+
+/** A station's record id: short enough that its mutation id (recordMutationId) fits PushItem's 64. */
+const recordId = z.string().min(1).max(40)
+const isoDate = z.iso.date()
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const hlcStamp = z.string().min(1).max(120)
+
+/** `duty.shift`: one representative on duty at the station on a day; a tombstone has `deleted`. */
+export const DutyShiftPayload = z.strictObject({
+  id: recordId,
+  stationId: id,
+  representativeId: id,
+  date: isoDate,
+  slot: z.enum(DUTY_SLOTS),
+  ruleId: recordId.nullable(),
+  hlc: hlcStamp,
+  deleted: z.boolean(),
+})
+export type DutyShiftPayload = z.infer<typeof DutyShiftPayload>
+
+/** `duty.receptionDay`: a 民意集市 day with its theme and hours; a tombstone has `deleted`. */
+export const ReceptionDayPayload = z.strictObject({
+  id: recordId,
+  stationId: id,
+  date: isoDate,
+  theme: z.string().min(1).max(100),
+  startsAt: clockTime,
+  endsAt: clockTime,
+  ruleId: recordId.nullable(),
+  hlc: hlcStamp,
+  deleted: z.boolean(),
+})
+export type ReceptionDayPayload = z.infer<typeof ReceptionDayPayload>
+
+/** `visit`: a representative's check-in (进站签到), against the shift it attended if any. */
+export const VisitPayload = z.strictObject({
+  id: recordId,
+  stationId: id,
+  representativeId: id,
+  at: z.number().int().nonnegative(),
+  date: isoDate,
+  confirmedBy: z.enum(['code', 'staff']),
+  shiftId: recordId.nullable(),
+  hlc: hlcStamp,
+})
+export type VisitPayload = z.infer<typeof VisitPayload>
+
+/** `consultation`: a 议事记录 with the representatives present and the petitions discussed (ids, sorted). */
+export const ConsultationPayload = z.strictObject({
+  id: recordId,
+  stationId: id,
+  kind: z.enum(CONSULTATION_KINDS),
+  date: isoDate,
+  place: z.string().min(1).max(200),
+  topic: z.string().min(1).max(400),
+  residentsCount: z.number().int().nonnegative(),
+  minutes: z.string().max(10_000),
+  outcome: z.string().max(10_000),
+  createdAt: z.number().int().nonnegative(),
+  representativeIds: z.array(id).max(200),
+  petitionIds: z.array(id).max(200),
+  hlc: hlcStamp,
+})
+export type ConsultationPayload = z.infer<typeof ConsultationPayload>
+
+/**
+ * The mutation id of one version of a station record: the record id and its clock stamp's wall time and
+ * counter (`001740000000000-00000`), so a station cannot send two different mutations for one version and
+ * the hub can check the id against the payload. The stamp's node is left out to fit 64 characters: a
+ * record is written only by its own station, whose node does not change.
+ */
+export function recordMutationId(recordIdValue: string, hlc: string): string {
+  return `${recordIdValue}@${hlc.slice(0, HLC_WALL_AND_COUNTER)}`
+}
+/** `wall-counter` of a formatted HLC (domain/hlc.ts: 15 digits, a dash, 5 base-36 digits). */
+const HLC_WALL_AND_COUNTER = 21
 
 export type PushItemStatus = 'applied' | 'duplicate' | 'rejected'
 

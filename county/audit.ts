@@ -15,3 +15,27 @@ export async function hubAudit(
     })
     .execute()
 }
+
+/** Many lines in one statement (a push that replaced hundreds of shifts); same rules as hubAudit. */
+export async function hubAuditMany(
+  db: HubExecutor,
+  entries: readonly {
+    stationId: string | null
+    action: string
+    outcome: string
+    detail?: Record<string, unknown>
+  }[],
+): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('hub_audit')
+    .values(
+      entries.map((e) => ({
+        station_id: e.stationId,
+        action: e.action,
+        outcome: e.outcome,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
+    .execute()
+}

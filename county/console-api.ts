@@ -19,7 +19,7 @@ import {
 import { createCountyUser, disableUser, listUsers, sessionUser, signIn, signOut } from './accounts/service'
 import type { HubExecutor } from './db/schema'
 import { ConsoleFailure } from './errors'
-import { countyFigures } from './figures/service'
+import { countyFigures, representativeFigures } from './figures/service'
 import { actAsCounty, countyPetition, countyQueue } from './petitions/service'
 import { deleteRepresentative, importRoster, listRepresentatives, saveRepresentative } from './roster/service'
 import type { Sealer } from './sealing'
@@ -183,4 +183,5 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
   app.get('/stations/:id/rejected', async (req) => rejectedMutations(db, IdParam.parse(req.params).id))
 
   app.get('/figures', async (req) => countyFigures(db, FiguresQuery.parse(req.query)))
+  app.get('/figures/representatives', async (req) => representativeFigures(db, FiguresQuery.parse(req.query)))
 }

@@ -17,6 +17,7 @@ import {
   type LoginBody,
   type NewUserBody,
   type RejectedMutation,
+  type RepresentativeFigures,
   type RepresentativeInput,
   type RosterImportResult,
   type StationHealth,
@@ -193,4 +194,6 @@ export const api = {
   rejected: (id: string) => call<RejectedMutation[]>('rejected', { params: { id } }),
 
   figures: (query: FiguresQuery) => call<CountyFigures>('figures', { query }),
+  representativeFigures: (query: FiguresQuery) =>
+    call<RepresentativeFigures>('representativeFigures', { query }),
 }

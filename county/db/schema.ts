@@ -82,6 +82,57 @@ export interface HubDB {
     sealed: Buffer
     received_at: Generated<Date>
   }
+  /** The stations' own records (migration 0004, county/sync/records.ts); ids are the stations' record ids. */
+  duty_shift: {
+    id: string
+    station_id: string
+    representative_id: string
+    date: ColumnType<string, string, string>
+    slot: 'morning' | 'afternoon' | 'allDay'
+    rule_id: string | null
+    hlc: string
+    deleted: boolean
+    received_at: Timestamp
+  }
+  reception_day: {
+    id: string
+    station_id: string
+    date: ColumnType<string, string, string>
+    theme: string
+    starts_at: string
+    ends_at: string
+    rule_id: string | null
+    hlc: string
+    deleted: boolean
+    received_at: Timestamp
+  }
+  visit: {
+    id: string
+    station_id: string
+    representative_id: string
+    at: BigInt
+    date: ColumnType<string, string, string>
+    confirmed_by: 'code' | 'staff'
+    shift_id: string | null
+    hlc: string
+    received_at: Timestamp
+  }
+  consultation: {
+    id: string
+    station_id: string
+    kind: string
+    date: ColumnType<string, string, string>
+    place: string
+    topic: string
+    residents_count: number
+    minutes: string
+    outcome: string
+    created_at: BigInt
+    representative_ids: string[]
+    petition_ids: string[]
+    hlc: string
+    received_at: Timestamp
+  }
   hub_audit: {
     id: Generated<number>
     at: Generated<Date>

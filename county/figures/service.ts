@@ -1,5 +1,11 @@
 import { sql } from 'kysely'
-import type { CountyFigures, FigureRow, FiguresQuery } from '../../contract/county-console'
+import type {
+  CountyFigures,
+  FigureRow,
+  FiguresQuery,
+  RepresentativeFigureRow,
+  RepresentativeFigures,
+} from '../../contract/county-console'
 import { daysInMonth, startOfShanghaiDayMs } from '../../domain/dates'
 import type { HubExecutor } from '../db/schema'
 
@@ -73,6 +79,44 @@ export async function countyFigures(db: HubExecutor, q: FiguresQuery): Promise<C
     })),
     byMonth: [...byMonth].map(([month, s]) => ({ month, ...rated(s) })),
   }
+}
+
+/**
+ * Each representative's shifts, attendance, check-ins and consultations across stations for the months
+ * [from, to], from the records the stations sync (county/sync/records.ts). One row per representative
+ * with anything to count; names from the county roster.
+ */
+export async function representativeFigures(
+  db: HubExecutor,
+  q: FiguresQuery,
+): Promise<RepresentativeFigures> {
+  const first = `${q.from}-01`
+  const [ty, tm] = q.to.split('-').map(Number) as [number, number]
+  const last = `${q.to}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`
+  const rows = await sql<RepresentativeFigureRow>`
+    with counted as (
+      select s.representative_id, 1 as shifts,
+        case when exists (
+          select 1 from visit v
+          where v.shift_id = s.id
+            or (v.station_id = s.station_id and v.representative_id = s.representative_id and v.date = s.date)
+        ) then 1 else 0 end as attended,
+        0 as visits, 0 as consultations
+      from duty_shift s
+      where not s.deleted and s.date between ${first}::date and ${last}::date
+      union all
+      select representative_id, 0, 0, 1, 0 from visit where date between ${first}::date and ${last}::date
+      union all
+      select unnest(representative_ids), 0, 0, 0, 1
+      from consultation where date between ${first}::date and ${last}::date
+    )
+    select c.representative_id as "representativeId", r.record->>'name' as name,
+      sum(c.shifts)::int as shifts, sum(c.attended)::int as attended,
+      sum(c.visits)::int as visits, sum(c.consultations)::int as consultations
+    from counted c left join representative r on r.id = c.representative_id
+    group by c.representative_id, r.record->>'name'
+    order by shifts desc, visits desc, consultations desc, c.representative_id`.execute(db)
+  return { from: q.from, to: q.to, rows: rows.rows }
 }
 
 const zero = (): Sums => ({

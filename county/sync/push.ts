@@ -15,6 +15,7 @@ import { insertRows, recordset } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
+import { type RecordBatch, judgeRecord, loadRecords, writeRecords } from './records'
 import { upcast } from './upcast'
 import { takeVersion } from './versions'
 
@@ -117,6 +118,8 @@ interface Batch {
   readonly knownEventIds: Set<string>
   readonly newEvents: PetitionEvent[]
   readonly dossiers: Map<string, DossierPayload>
+  /** The stations' own records (records.ts): duty calendar, visits, consultations. */
+  readonly records: RecordBatch
 }
 
 /** Reads what the batch's items refer to: their petitions with all their events, and known event ids. */
@@ -165,7 +168,13 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
       touched: false,
     })
   }
-  return { petitions, knownEventIds: new Set(known.map((k) => k.id)), newEvents: [], dossiers: new Map() }
+  return {
+    petitions,
+    knownEventIds: new Set(known.map((k) => k.id)),
+    newEvents: [],
+    dossiers: new Map(),
+    records: await loadRecords(tx, items),
+  }
 }
 
 /** Judges one mutation against the batch so far; returns null when accepted, or why it was rejected. */
@@ -177,6 +186,14 @@ function judge(batch: Batch, stationId: string, item: PushItem, ctx: PushContext
       return judgeEvent(batch, stationId, item, current.payload, ctx.now)
     case 'petition.dossier':
       return judgeDossier(batch, stationId, current.payload)
+    case 'duty.shift':
+    case 'duty.receptionDay':
+    case 'visit':
+    case 'consultation':
+      return judgeRecord(batch.records, stationId, item.type, item, current.payload, {
+        now: ctx.now,
+        maxDriftMs: MAX_HLC_DRIFT_MS,
+      })
     default:
       return `unknown mutation type ${JSON.stringify(item.type)}`
   }
@@ -326,6 +343,8 @@ async function writeBatch(
       }
     }),
   )
+  // Stations do not pull their own records back: they take no version.
+  await writeRecords(tx, batch.records, ctx.now)
   if (batch.newEvents.length === 0) return
   const version = await takeVersion(tx)
   await insertRows(

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import { parseHlc } from '../../domain/hlc'
+import { type Hlc, compareHlc, parseHlc } from '../../domain/hlc'
 import type { Result } from '../../contract/result'
 import { type Logger, invoke } from './api'
 import type { Ctx } from './context'
@@ -167,12 +167,31 @@ async function nodeId(db: Kysely<DB>): Promise<string> {
   return id
 }
 
+/**
+ * The newest stamp this station has given, so its clock starts past it even if the wall clock went back:
+ * the newest petition event, or the newest outbox row (shifts and the other records the county takes
+ * last-writer-wins are stamped too, and a later edit must never carry an older stamp than the one before).
+ */
 async function lastHlc(db: Kysely<DB>) {
-  const row = await db
+  const event = await db
     .selectFrom('petition_event')
     .select('hlc')
     .orderBy('hlc', 'desc')
     .limit(1)
     .executeTakeFirst()
-  return row ? parseHlc(row.hlc) : null
+  const queued = await db
+    .selectFrom('sync_outbox')
+    .select('hlc')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const stamps = [event?.hlc, queued?.hlc].flatMap((s) => {
+    if (s === undefined) return []
+    try {
+      return [parseHlc(s)]
+    } catch {
+      return [] // not a stamp this clock gave
+    }
+  })
+  return stamps.reduce<Hlc | null>((a, b) => (a === null || compareHlc(b, a) > 0 ? b : a), null)
 }

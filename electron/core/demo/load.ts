@@ -38,7 +38,11 @@ export function demoStations(): { id: string; name: string }[] {
   return stationSeeds().map((s) => ({ id: s.id, name: s.name }))
 }
 
-/** Fills an empty station database in one transaction and makes `stationId` (or 王楼镇's) the kiosk's station. */
+/**
+ * Fills an empty station database in one transaction and makes `stationId` (or 王楼镇's) the kiosk's station.
+ * Nothing here goes to the county's outbox, petitions, duty calendar, visits and consultations alike:
+ * made-up records must never reach a county (migration 0011 skips a demo station for the same reason).
+ */
 export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null }): Promise<void> {
   const stations = stationSeeds()
   const homeId = opts.stationId ?? mustGet(new Map(stations.map((s) => [s.name, s.id])), DEFAULT_STATION_NAME)

@@ -6,11 +6,14 @@ import type {
   CountyPetitionPage,
   CountyRepresentative,
   EnrolmentCodeIssued,
+  RepresentativeFigures,
   StationHealth,
 } from '../../../contract/county-console'
-import { SYNC_SCHEMA_VERSION } from '../../../contract/sync'
+import { SYNC_SCHEMA_VERSION, type PushItem } from '../../../contract/sync'
+import { formatHlc } from '../../../domain/hlc'
+import { putRepresentatives } from '../../../county/roster/service'
 import { consoleClient, PASSWORD, signedInConsole } from '../../fixtures/county-console'
-import { item, laterEvent, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
+import { item, laterEvent, recordItem, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
 
 const DAY = 86_400_000
 
@@ -455,5 +458,123 @@ describe('county console: roster, stations and figures', () => {
     ])
     const reversed = await c.call('GET', '/figures?from=2026-11&to=2026-10')
     expect(reversed).toMatchObject({ status: 400, json: { fields: { to: '结束月份不能早于开始月份' } } })
+  })
+
+  it('counts each representative’s shifts, attendance, check-ins and consultations across stations', async () => {
+    const t = await useTestHub()
+    const a = await t.enrolStation('st-a')
+    const b = await t.enrolStation('st-b')
+    const roster = {
+      level: 'county',
+      sector: '农民',
+      specialties: [],
+      townshipId: null,
+      active: true,
+    } as const
+    await putRepresentatives(
+      t.hub.db,
+      [
+        {
+          ...roster,
+          id: 'rep-wang',
+          name: '王海涛',
+          namePinyin: 'wanghaitao',
+          nameInitials: 'wht',
+          stationId: 'st-a',
+        },
+        {
+          ...roster,
+          id: 'rep-li',
+          name: '李秀兰',
+          namePinyin: 'lixiulan',
+          nameInitials: 'lxl',
+          stationId: 'st-b',
+        },
+      ],
+      'admin',
+    )
+    let n = 0
+    const id = () => `01900000-0000-7000-8000-${String(++n).padStart(12, '0')}`
+    const hlc = (station: string) =>
+      formatHlc({ wall: t.clock.now - 86_400_000 + n, counter: 0, node: station })
+    const shift = (station: string, rep: string, date: string, deleted = false) => ({
+      id: id(),
+      stationId: station,
+      representativeId: rep,
+      date,
+      slot: 'morning',
+      ruleId: null,
+      hlc: hlc(station),
+      deleted,
+    })
+    const visit = (station: string, rep: string, date: string, shiftId: string | null) => ({
+      id: id(),
+      stationId: station,
+      representativeId: rep,
+      at: Date.parse(`${date}T01:00:00Z`),
+      date,
+      confirmedBy: 'code',
+      shiftId,
+      hlc: hlc(station),
+    })
+    const consultation = (station: string, date: string, representativeIds: string[]) => ({
+      id: id(),
+      stationId: station,
+      kind: 'benchCouncil',
+      date,
+      place: '村委会',
+      topic: '路灯',
+      residentsCount: 10,
+      minutes: '',
+      outcome: '',
+      createdAt: Date.parse(`${date}T08:00:00Z`),
+      representativeIds,
+      petitionIds: [],
+      hlc: hlc(station),
+    })
+    const linked = shift('st-a', 'rep-wang', '2026-11-02')
+    const atA: PushItem[] = [
+      linked,
+      shift('st-a', 'rep-wang', '2026-11-03'),
+      shift('st-a', 'rep-wang', '2026-11-04'),
+      shift('st-a', 'rep-wang', '2026-11-05', true), // taken off: not on the calendar
+      shift('st-a', 'rep-wang', '2026-10-30'), // before the span
+    ].map((s, i) => recordItem(i + 1, 'duty.shift', s))
+    atA.push(
+      ...[
+        visit('st-a', 'rep-wang', '2026-11-02', linked.id), // attends the linked shift
+        visit('st-a', 'rep-wang', '2026-11-03', null), // attends that day's shift at the station
+        visit('st-a', 'rep-li', '2026-11-02', null), // a drop-in: Li's shift that day is at st-b
+        visit('st-a', 'rep-li', '2026-12-01', null), // after the span
+      ].map((v, i) => recordItem(atA.length + i + 1, 'visit', v)),
+      recordItem(atA.length + 5, 'consultation', consultation('st-a', '2026-11-10', ['rep-wang', 'rep-li'])),
+    )
+    const atB: PushItem[] = [
+      recordItem(1, 'duty.shift', shift('st-b', 'rep-li', '2026-11-02')),
+      recordItem(2, 'consultation', consultation('st-b', '2026-11-12', ['rep-li', 'rep-gone'])),
+      recordItem(3, 'consultation', consultation('st-b', '2026-10-15', ['rep-wang'])), // before the span
+    ]
+    for (const [signer, items] of [
+      [a, atA],
+      [b, atB],
+    ] as const) {
+      const res = await t.signed(signer, 'POST', '/sync/push', { items })
+      expect(
+        (res.json as { results: { status: string }[] }).results.every((r) => r.status === 'applied'),
+      ).toBe(true)
+    }
+
+    const c = await signedInConsole(t, 'clerk.wu', 'clerk')
+    const f = await c.call<RepresentativeFigures>('GET', '/figures/representatives?from=2026-11&to=2026-11')
+
+    expect(f.json).toEqual({
+      from: '2026-11',
+      to: '2026-11',
+      rows: [
+        { representativeId: 'rep-wang', name: '王海涛', shifts: 3, attended: 2, visits: 2, consultations: 1 },
+        { representativeId: 'rep-li', name: '李秀兰', shifts: 1, attended: 0, visits: 1, consultations: 2 },
+        { representativeId: 'rep-gone', name: null, shifts: 0, attended: 0, visits: 0, consultations: 1 },
+      ],
+    })
   })
 })

@@ -9,6 +9,7 @@ import { fieldErrors } from '../../lib/forms'
 import { percent } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { FigureCharts } from './FigureCharts'
+import { RepresentativeTable } from './RepresentativeTable'
 
 type StationRow = CountyFigures['byStation'][number]
 
@@ -20,7 +21,7 @@ function lastTwelveMonths(): FiguresQuery {
   return { from, to }
 }
 
-/** 统计: the county's figures over a span of months, in total, by month and by station. */
+/** 统计: the county's figures over a span of months, in total, by month, by station and by representative. */
 export default function FiguresPage() {
   const t = useT()
   const [range, setRange] = useState<FiguresQuery>(lastTwelveMonths)
@@ -124,6 +125,7 @@ export default function FiguresPage() {
               pagination={false}
             />
           </div>
+          <RepresentativeTable range={range} />
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import * as m0007 from './0007_queue_order_indexes'
 import * as m0008 from './0008_event_actor'
 import * as m0009 from './0009_board_credit'
 import * as m0010 from './0010_rule_laid_out'
+import * as m0011 from './0011_outbox_station_records'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_event_actor': m0008,
   '0009_board_credit': m0009,
   '0010_rule_laid_out': m0010,
+  '0011_outbox_station_records': m0011,
 }

@@ -3,6 +3,7 @@ import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import type { ParsedInputOf } from '../../../../contract/api'
+import { type ConsultationPayload, recordMutationId } from '../../../../contract/sync'
 import type { ConsultationDetail, ConsultationPage, ConsultationRow } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
@@ -11,11 +12,13 @@ import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { appendEvents } from '../petitions/service'
 import { currentStation } from '../station/service'
+import { enqueueMutation } from '../sync/outbox'
 import * as repo from './repository'
 
 /**
  * 议事记录: the consultations (板凳议事会, 议政厅, 微协商) a station holds. A record is written once, after
- * the meeting; each petition it discussed gets a note on its timeline, so the petition's file shows it.
+ * the meeting (there is no edit or delete, so the county takes it insert-only); each petition it discussed
+ * gets a note on its timeline, so the petition's file shows it.
  */
 
 /**
@@ -55,6 +58,7 @@ export async function recordConsultation(
     if (missing.length > 0) {
       throw invalidField('petitionCodes', `没有找到这些查询码的诉求：${missing.join('、')}`)
     }
+    const hlc = ctx.hlc()
     await repo.insertConsultation(tx, {
       id,
       station_id: station.id,
@@ -66,7 +70,7 @@ export async function recordConsultation(
       minutes: input.minutes,
       outcome: input.outcome,
       created_at: now,
-      hlc: ctx.hlc(),
+      hlc,
     })
     await repo.insertRepresentatives(tx, id, representativeIds)
     await repo.insertPetitionLinks(
@@ -74,6 +78,29 @@ export async function recordConsultation(
       id,
       petitions.map((p) => p.id),
     )
+    const record: ConsultationPayload = {
+      id,
+      stationId: station.id,
+      kind: input.kind,
+      date: input.date,
+      place: input.place,
+      topic: input.topic,
+      residentsCount: input.residentsCount,
+      minutes: input.minutes,
+      outcome: input.outcome,
+      createdAt: now,
+      // Sorted, so the same meeting always reads the same (the upgrade migration sends old ones sorted too).
+      representativeIds: representativeIds.toSorted(),
+      petitionIds: petitions.map((p) => p.id).toSorted(),
+      hlc,
+    }
+    await enqueueMutation(tx, {
+      mutationId: recordMutationId(id, hlc),
+      type: 'consultation',
+      hlc,
+      at: now,
+      payload: record,
+    })
     await appendAudit(tx, {
       at: now,
       actor,

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/service'
 import { currentStation } from '../station/service'
 import { loadCalendar } from './calendar'
 import { layOutRule } from './layout'
+import { enqueueReceptionDays, enqueueShifts } from './outbox'
 import { toDutyRule, toPlannedShift } from './plan'
 import * as repo from './repository'
 
@@ -121,6 +122,7 @@ export function addShift(ctx: Ctx, input: ParsedInputOf<'duty.addShift'>): Promi
         deleted: 0,
       })
       .execute()
+    await enqueueShifts(tx, [id], ctx.now())
     await audit('duty.shift.add', 'duty_shift', id, spec)
     return plannedShift(tx, station.id, id)
   })
@@ -137,6 +139,7 @@ export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Pro
       .set({ date: spec.date, slot: spec.slot, rule_id: null, hlc: ctx.hlc() })
       .where('id', '=', shift.id)
       .execute()
+    await enqueueShifts(tx, [shift.id], ctx.now())
     await audit('duty.shift.move', 'duty_shift', shift.id, {
       from: { date: shift.date, slot: shift.slot },
       to: { date: spec.date, slot: spec.slot },
@@ -153,6 +156,7 @@ export function removeShift(ctx: Ctx, input: ParsedInputOf<'duty.removeShift'>):
       .set({ deleted: 1, hlc: ctx.hlc() })
       .where('id', '=', shift.id)
       .execute()
+    await enqueueShifts(tx, [shift.id], ctx.now())
     await audit('duty.shift.remove', 'duty_shift', shift.id, {
       representativeId: shift.representative_id,
       date: shift.date,
@@ -189,6 +193,7 @@ export function swapShifts(ctx: Ctx, input: ParsedInputOf<'duty.swapShifts'>): P
         .where('id', '=', shift.id)
         .execute()
     }
+    await enqueueShifts(tx, [a.id, b.id], ctx.now())
     await audit('duty.shift.swap', 'duty_shift', a.id, {
       shifts: [a.id, b.id],
       representatives: [a.representative_id, b.representative_id],
@@ -232,6 +237,7 @@ export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise
     const { shiftsAdded, receptionDaysAdded, skipped } = await layOutRule(
       tx,
       ctx.hlc,
+      ctx.now(),
       { ...input, id, stationId: station.id },
       from,
       through,
@@ -281,6 +287,18 @@ export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise
       .where('date', '>', input.lastDate)
       .where('deleted', '=', 0)
       .executeTakeFirst()
+    // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
+    const stamped = async (table: 'duty_shift' | 'reception_day') =>
+      (
+        await tx
+          .selectFrom(table)
+          .select('id')
+          .where('rule_id', '=', rule.id)
+          .where('hlc', '=', hlc)
+          .execute()
+      ).map((r) => r.id)
+    await enqueueShifts(tx, await stamped('duty_shift'), ctx.now())
+    await enqueueReceptionDays(tx, await stamped('reception_day'), ctx.now())
     const ended = {
       shiftsRemoved: Number(shifts.numUpdatedRows),
       receptionDaysRemoved: Number(days.numUpdatedRows),
@@ -303,6 +321,7 @@ export function setReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.setReceptio
         .values({ id, station_id: station.id, date: input.date, rule_id: null, deleted: 0, ...values })
         .execute()
     }
+    await enqueueReceptionDays(tx, [id], ctx.now())
     await audit('duty.reception.set', 'reception_day', id, input)
     return null
   })
@@ -317,6 +336,7 @@ export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeRe
       .set({ deleted: 1, hlc: ctx.hlc() })
       .where('id', '=', existing.id)
       .execute()
+    await enqueueReceptionDays(tx, [existing.id], ctx.now())
     await audit('duty.reception.remove', 'reception_day', existing.id, {
       date: input.date,
       theme: existing.theme,

@@ -10,10 +10,11 @@ import {
   ruleSkips,
   slotsOverlap,
 } from '../../../../domain/duty'
-import type { Executor } from '../../db/schema'
+import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { loadCalendar } from './calendar'
+import { enqueueReceptionDayRows, enqueueShiftRows } from './outbox'
 import * as repo from './repository'
 
 /**
@@ -31,10 +32,14 @@ export interface LaidOut {
   readonly skipped: readonly Skipped[]
 }
 
-/** Lays out the rule's dates in [from, through] and records how far it now reaches. */
+/**
+ * Lays out the rule's dates in [from, through] and records how far it now reaches. What it puts on goes to
+ * the county's outbox in one go (`at` is the outbox rows' time).
+ */
 export async function layOutRule(
   tx: Executor,
   hlc: () => string,
+  at: number,
   rule: DutyRuleSpec & {
     readonly id: string
     readonly slot: DutySlot
@@ -53,8 +58,8 @@ export async function layOutRule(
     return false
   })
 
-  let shiftsAdded = 0
-  let receptionDaysAdded = 0
+  const shifts: Row<'duty_shift'>[] = []
+  const receptionDays: Row<'reception_day'>[] = []
   if (rule.representativeId !== null) {
     const busy = await repo.ownShiftsBetween(tx, rule.representativeId, from, through)
     for (const date of free) {
@@ -62,20 +67,18 @@ export async function layOutRule(
         skipped.push({ date, reason: 'doubleBooked' })
         continue
       }
-      await tx
-        .insertInto('duty_shift')
-        .values({
-          id: newId(),
-          station_id: rule.stationId,
-          representative_id: rule.representativeId,
-          date,
-          slot: rule.slot,
-          rule_id: rule.id,
-          hlc: hlc(),
-          deleted: 0,
-        })
-        .execute()
-      shiftsAdded++
+      const shift = {
+        id: newId(),
+        station_id: rule.stationId,
+        representative_id: rule.representativeId,
+        date,
+        slot: rule.slot,
+        rule_id: rule.id,
+        hlc: hlc(),
+        deleted: 0,
+      }
+      await tx.insertInto('duty_shift').values(shift).execute()
+      shifts.push(shift)
     }
   } else {
     for (const date of free) {
@@ -83,26 +86,26 @@ export async function layOutRule(
         skipped.push({ date, reason: 'taken' })
         continue
       }
-      await tx
-        .insertInto('reception_day')
-        .values({
-          id: newId(),
-          station_id: rule.stationId,
-          date,
-          theme: rule.receptionTheme ?? '民意集市',
-          starts_at: RECEPTION_HOURS.startsAt,
-          ends_at: RECEPTION_HOURS.endsAt,
-          rule_id: rule.id,
-          hlc: hlc(),
-          deleted: 0,
-        })
-        .execute()
-      receptionDaysAdded++
+      const day = {
+        id: newId(),
+        station_id: rule.stationId,
+        date,
+        theme: rule.receptionTheme ?? '民意集市',
+        starts_at: RECEPTION_HOURS.startsAt,
+        ends_at: RECEPTION_HOURS.endsAt,
+        rule_id: rule.id,
+        hlc: hlc(),
+        deleted: 0,
+      }
+      await tx.insertInto('reception_day').values(day).execute()
+      receptionDays.push(day)
     }
   }
+  await enqueueShiftRows(tx, shifts, at)
+  await enqueueReceptionDayRows(tx, receptionDays, at)
   await tx.updateTable('duty_rule').set({ laid_out_through: through }).where('id', '=', rule.id).execute()
   skipped.sort((x, y) => x.date.localeCompare(y.date))
-  return { shiftsAdded, receptionDaysAdded, skipped }
+  return { shiftsAdded: shifts.length, receptionDaysAdded: receptionDays.length, skipped }
 }
 
 /**
@@ -132,6 +135,7 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
       const laid = await layOutRule(
         tx,
         hlc,
+        now,
         {
           id: r.id,
           stationId: r.station_id,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { ParsedInputOf } from '../../../../contract/api'
+import { type VisitPayload, recordMutationId } from '../../../../contract/sync'
 import type {
   AttendanceMonth,
   CheckInResult,
@@ -18,6 +19,7 @@ import { cardOf } from '../duty/service'
 import { shiftsBetween } from '../duty/repository'
 import { hashPin, verifyPin } from '../staff/pin'
 import { currentStation } from '../station/service'
+import { enqueueMutation } from '../sync/outbox'
 import * as repo from './repository'
 
 /**
@@ -75,20 +77,38 @@ async function recordVisit(
     const first = await repo.visitOn(tx, station.id, representativeId, date)
     if (first) return { visit: toVisit(first), alreadyToday: true }
     const shift = shiftFor(await repo.ownShiftsOn(tx, station.id, representativeId, date), at)
-    const id = newId()
+    const visit: VisitPayload = {
+      id: newId(),
+      stationId: station.id,
+      representativeId,
+      at,
+      date,
+      confirmedBy,
+      shiftId: shift?.id ?? null,
+      hlc: ctx.hlc(),
+    }
+    const id = visit.id
     await tx
       .insertInto('visit')
       .values({
         id,
-        station_id: station.id,
-        representative_id: representativeId,
+        station_id: visit.stationId,
+        representative_id: visit.representativeId,
         at,
         date,
         confirmed_by: confirmedBy,
-        shift_id: shift?.id ?? null,
-        hlc: ctx.hlc(),
+        shift_id: visit.shiftId,
+        hlc: visit.hlc,
       })
       .execute()
+    // Insert-only at the county too: a visit is sent once, as it was recorded.
+    await enqueueMutation(tx, {
+      mutationId: recordMutationId(id, visit.hlc),
+      type: 'visit',
+      hlc: visit.hlc,
+      at,
+      payload: visit,
+    })
     await appendAudit(tx, {
       at,
       actor,
