@@ -12,6 +12,7 @@ import { consoleApi } from './console-api'
 import type { HubDB } from './db/schema'
 import { enrol } from './enrolment'
 import { HubError } from './errors'
+import { adoptDataKey } from './data-key'
 import { OPEN311_PREFIX, open311Routes } from './open311/routes'
 import { stationDigest } from './sync/digest'
 import { pullChanges } from './sync/pull'
@@ -55,6 +56,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const { db } = opts
   const now = opts.now ?? Date.now
   const sealer: Sealer = createSealer(opts.dataKey)
+  // A hub with the wrong key would seal new dossiers that no other hub opens: it must not start.
+  await adoptDataKey(db, sealer)
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } })

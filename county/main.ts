@@ -8,7 +8,8 @@ import { createCountyUser, pruneSessions } from './accounts/service'
 import { buildHub } from './app'
 import { pruneSeenRequests } from './auth'
 import { type HubDatabase, openHubDatabase } from './db/open'
-import { loadDataKey } from './sealing'
+import { rotateDataKey } from './data-key'
+import { createSealer, loadDataKey } from './sealing'
 
 /**
  * `npm run county`: the county hub on PostgreSQL (DATABASE_URL); several processes may serve one database.
@@ -16,6 +17,9 @@ import { loadDataKey } from './sealing'
  *
  * `npm run county -- add-user <username> --name <姓名> --role admin|clerk` adds a county staff account, the
  * password read from COUNTY_PASSWORD or the first line of standard input. The first admin is made so.
+ *
+ * `npm run county -- rotate-data-key --new-key-file <path>` re-seals every dossier from the current data key
+ * to the one in the file (a fresh key is written there when the file does not exist); see data-key.ts.
  */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
       },
       name: { type: 'string' },
       role: { type: 'string', default: 'clerk' },
+      'new-key-file': { type: 'string' },
     },
   })
   const url = process.env.DATABASE_URL
@@ -57,6 +62,28 @@ async function main(): Promise<void> {
     }
     await createCountyUser(hub.db, body.data, 'command line')
     console.log(`county account ${body.data.username} (${body.data.role}) added`)
+    await hub.close()
+    return
+  }
+
+  if (positionals[0] === 'rotate-data-key') {
+    const file = values['new-key-file']
+    if (!file) {
+      console.error(
+        'rotate-data-key needs --new-key-file <path> (made with a fresh key when it does not exist)',
+      )
+      await hub.close()
+      process.exit(2)
+    }
+    if (!fs.existsSync(file))
+      fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' })
+    const from = createSealer(loadDataKey(process.env, url ? undefined : demoDir))
+    const to = createSealer(loadDataKey({ HUB_DATA_KEY_FILE: file }))
+    const count = await rotateDataKey(hub.db, from, to)
+    console.log(
+      `${count} dossiers re-sealed under the key in ${file}. Point HUB_DATA_KEY_FILE at it and restart every ` +
+        'hub process; until then they refuse dossiers (stations send them again later).',
+    )
     await hub.close()
     return
   }

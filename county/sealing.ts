@@ -10,6 +10,8 @@ import fs from 'node:fs'
 export interface Sealer {
   seal(plain: string, petitionId: string): Buffer
   open(sealed: Buffer, petitionId: string): string
+  /** Names the key without disclosing it (a key derived for this alone, hashed): kept in hub_data_key. */
+  readonly fingerprint: string
 }
 
 const IV_BYTES = 12
@@ -19,7 +21,9 @@ export function createSealer(dataKey: Buffer): Sealer {
   if (dataKey.length !== 32) throw new Error('the hub data key must be 32 bytes')
   const key = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'yizhan/hub/dossier/v1', 32))
   const aad = (petitionId: string) => Buffer.from(`dossier\u0000${petitionId}`, 'utf8')
+  const named = Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'yizhan/hub/key-name/v1', 32))
   return {
+    fingerprint: crypto.createHash('sha256').update(named).digest('hex').slice(0, 32),
     seal(plain, petitionId) {
       const iv = crypto.randomBytes(IV_BYTES)
       const c = crypto.createCipheriv('aes-256-gcm', key, iv)

@@ -61,6 +61,8 @@ export interface HubDB {
     version: BigInt
   }
   representative: { id: string; record: Json; deleted: Generated<boolean>; version: BigInt }
+  /** The fingerprint of the data key the dossiers are sealed under (data-key.ts); one row. */
+  hub_data_key: { id: number; fingerprint: string; set_at: Generated<Date> }
   county_user: {
     username: string
     display_name: string

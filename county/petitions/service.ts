@@ -176,6 +176,15 @@ function parseCursor(after: string): { at: number; id: string } {
   return { at, id: after.slice(dot + 1) }
 }
 
+/** A dossier that does not open was sealed under a key this hub no longer has (county/data-key.ts). */
+function openDossier(sealer: Sealer, sealed: Buffer, petitionId: string): string {
+  try {
+    return sealer.open(sealed, petitionId)
+  } catch {
+    throw new ConsoleFailure(503, 'UNAVAILABLE', '县级平台的数据密钥已更换，请重启县级平台后再查看诉求人信息')
+  }
+}
+
 /** One petition as county staff see it; the dossier is opened only for petitions at county level. */
 export async function countyPetition(
   db: HubExecutor,
@@ -207,7 +216,7 @@ export async function countyPetition(
       : undefined
   let dossier: Dossier | null = null
   if (sealed) {
-    const d = JSON.parse(sealer.open(sealed.sealed, id)) as DossierPayload
+    const d = JSON.parse(openDossier(sealer, sealed.sealed, id)) as DossierPayload
     dossier = {
       text: d.text,
       anonymous: d.anonymous,

@@ -11,6 +11,7 @@ import {
   type PushResult,
 } from '../../contract/sync'
 import { sql } from 'kysely'
+import { requireDataKey } from '../data-key'
 import { insertRows, recordset } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
@@ -305,6 +306,7 @@ async function writeBatch(
     }),
   )
   if (batch.dossiers.size > 0) {
+    await requireDataKey(tx, ctx.sealer)
     const receivedAt = new Date(ctx.now)
     await tx
       .insertInto('petition_dossier')

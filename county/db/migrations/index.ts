@@ -3,6 +3,7 @@ import * as m0001 from './0001_init'
 import * as m0002 from './0002_open311_indexes'
 import * as m0003 from './0003_console'
 import * as m0004 from './0004_station_records'
+import * as m0005 from './0005_data_key'
 
 /** The hub's migrations, in order: an explicit, reviewed list, as on the station. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_open311_indexes': m0002,
   '0003_console': m0003,
   '0004_station_records': m0004,
+  '0005_data_key': m0005,
 }
