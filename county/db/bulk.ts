@@ -22,16 +22,22 @@ export function recordset<Row extends object>(
   return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${sql.id(alias)}(${sql.join(defs)})`
 }
 
-/** `insert into table (columns) select columns from recordset(rows)`; nothing is sent for no rows. */
+/**
+ * `insert into table (columns) select columns from recordset(rows)`; nothing is sent for no rows. With
+ * `skip`, rows that meet a unique key are left out (`on conflict do nothing`). Returns the rows inserted.
+ */
 export async function insertRows<Row extends object>(
   tx: HubExecutor,
   table: string,
   columns: BulkColumns<Row>,
   rows: readonly Row[],
-): Promise<void> {
-  if (rows.length === 0) return
+  onConflict: 'fail' | 'skip' = 'fail',
+): Promise<number> {
+  if (rows.length === 0) return 0
   const names = sql.join(Object.keys(columns).map((c) => sql.id(c)))
-  await sql`insert into ${sql.table(table)} (${names}) select ${names} from ${recordset(rows, columns)}`.execute(
-    tx,
-  )
+  const skip = onConflict === 'skip' ? sql`on conflict do nothing` : sql``
+  const result = await sql`
+    insert into ${sql.table(table)} (${names})
+    select ${names} from ${recordset(rows, columns)} ${skip}`.execute(tx)
+  return Number(result.numAffectedRows ?? 0)
 }

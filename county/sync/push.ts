@@ -64,7 +64,7 @@ export async function applyPush(
       items.filter((i) => i.seq < expected),
     )
     const fresh = items.filter((i) => i.seq >= expected)
-    await refuseReusedIds(tx, stationId, fresh)
+    refuseRepeats(fresh)
     const batch = await loadBatch(tx, stationId, fresh)
     const answers = new Map<number, string | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item, ctx))
@@ -326,7 +326,7 @@ async function writeBatch(
       )
       .execute()
   }
-  await insertRows(
+  const logged = await insertRows(
     tx,
     'mutation',
     MUTATION_COLUMNS,
@@ -344,7 +344,10 @@ async function writeBatch(
         reason,
       }
     }),
+    'skip',
   )
+  // Skipped rows met the unique (station, mutation id) key: ids this station already used.
+  if (logged < items.length) throw await reusedId(tx, stationId, items)
   // Stations do not pull their own records back: they take no version.
   await writeRecords(tx, batch.records, ctx.now)
   if (batch.newEvents.length === 0) return
@@ -393,31 +396,43 @@ async function updatePetitions(
 }
 
 /**
- * A mutation id names one mutation for good: used twice in a batch, or again at a new sequence, the push
- * is refused whole (the station's outbox is broken; applying either copy would hide that).
+ * A mutation id names one mutation for good. Used twice in one batch, the push is refused whole here;
+ * used again at a new sequence, the mutation log's unique key finds it (writeBatch, reusedId). Either way
+ * the station's outbox is broken, and applying either copy would hide that.
  */
-async function refuseReusedIds(
-  tx: HubExecutor,
-  stationId: string,
-  items: readonly PushItem[],
-): Promise<void> {
-  const ids = items.map((i) => i.mutationId)
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i)
-  if (twice !== undefined)
-    throw new HubError(400, 'BAD_REQUEST', `mutation ${twice} appears twice in the batch`)
-  if (ids.length === 0) return
+function refuseRepeats(items: readonly PushItem[]): void {
+  const seen = new Set<string>()
+  for (const { mutationId } of items) {
+    if (seen.has(mutationId))
+      throw new HubError(400, 'BAD_REQUEST', `mutation ${mutationId} appears twice in the batch`)
+    seen.add(mutationId)
+  }
+}
+
+/** The refusal when a batch's mutation id is already in the log under another sequence. */
+async function reusedId(tx: HubExecutor, stationId: string, items: readonly PushItem[]): Promise<HubError> {
   const used = await tx
     .selectFrom('mutation')
     .select(['mutation_id', 'seq'])
     .where('station_id', '=', stationId)
-    .where('mutation_id', 'in', ids)
-    .executeTakeFirst()
-  if (used)
-    throw new HubError(
-      400,
-      'BAD_REQUEST',
-      `mutation ${used.mutation_id} was already used at sequence ${used.seq}`,
+    .where(
+      'mutation_id',
+      'in',
+      items.map((i) => i.mutationId),
     )
+    .where(
+      'seq',
+      'not in',
+      items.map((i) => i.seq),
+    )
+    .executeTakeFirst()
+  return new HubError(
+    400,
+    'BAD_REQUEST',
+    used
+      ? `mutation ${used.mutation_id} was already used at sequence ${used.seq}`
+      : 'a mutation of the batch was already logged',
+  )
 }
 
 /** Mutations the hub already has: the same answers as the first time, or a refusal if an id differs. */
