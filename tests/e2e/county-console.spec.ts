@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { SYNC_PATHS, SYNC_SCHEMA_VERSION } from '../../contract/sync'
+import { SYNC_PATHS, SYNC_SCHEMA_VERSION, recordMutationId } from '../../contract/sync'
+import { putRepresentatives } from '../../county/roster/service'
 import { addDays, shanghaiDate } from '../../domain/dates'
 import { formatHlc } from '../../domain/hlc'
 import { formatTrackingCode, generateTrackingCode } from '../../domain/tracking-code'
@@ -355,7 +356,67 @@ test('统计 shows the last twelve months: totals, charts by month and by statio
   county,
 }) => {
   await county.addUser(CLERK)
-  await seedPetitions(county)
+  const { wanglou, yangji } = await seedPetitions(county)
+  // A county representative on duty at both stations this morning, checked in at one of them.
+  await putRepresentatives(
+    county.hub.db,
+    [
+      {
+        id: 'rep-wanghaitao',
+        name: '王海涛',
+        namePinyin: '',
+        nameInitials: '',
+        level: 'county',
+        sector: '农民',
+        specialties: [],
+        townshipId: null,
+        stationId: null,
+        active: true,
+      },
+    ],
+    'e2e',
+  )
+  const day = today()
+  for (const station of [wanglou, yangji]) {
+    const hlc = formatHlc({ wall: Date.now(), counter: 0, node: station.id })
+    const shift = {
+      id: `shift-${station.id}`,
+      stationId: station.id,
+      representativeId: 'rep-wanghaitao',
+      date: day,
+      slot: 'morning',
+      ruleId: null,
+      hlc,
+      deleted: false,
+    }
+    const visit = {
+      id: `visit-${station.id}`,
+      stationId: station.id,
+      representativeId: 'rep-wanghaitao',
+      at: Date.now(),
+      date: day,
+      confirmedBy: 'code',
+      shiftId: shift.id,
+      hlc,
+    }
+    const records =
+      station === wanglou
+        ? [
+            ['duty.shift', shift],
+            ['visit', visit],
+          ]
+        : [['duty.shift', shift]]
+    const result = await station.push(
+      records.map(([type, payload]) => ({
+        mutationId: recordMutationId((payload as { id: string }).id, hlc),
+        type: type as string,
+        hlc,
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        payload,
+      })),
+    )
+    expect(result.results.map((r) => r.status)).toEqual(records.map(() => 'applied'))
+  }
   await signIn(page, county, CLERK)
   await nav(page, '统计')
   const totals = page.getByTestId('figures-totals')
@@ -381,6 +442,9 @@ test('统计 shows the last twelve months: totals, charts by month and by statio
   await expect(byStation.locator('tr', { hasText: '杨集乡人大代表联络站' }).locator('td').nth(1)).toHaveText(
     '1',
   )
+  // 排班次数, 到岗次数, 进站签到, 参加议事 across both stations.
+  const rep = page.getByTestId('figures-representatives').locator('tr', { hasText: '王海涛' })
+  await expect(rep.locator('td')).toHaveText(['王海涛', '2', '1', '1', '0'])
   await screenshot(page, 'county-console-figures')
 })
 
