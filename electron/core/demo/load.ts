@@ -65,8 +65,11 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
       roster.reps.map((r) => r.row),
     )
     await insertDefaultCategories(tx)
-    const admin = await createStaffUser(tx, { ...DEMO_STAFF[0], at: now })
-    const staff = await createStaffUser(tx, { ...DEMO_STAFF[1], at: now })
+    // Together: their PINs are hashed on the thread pool at once.
+    const [admin, staff] = await Promise.all([
+      createStaffUser(tx, { ...DEMO_STAFF[0], at: now }),
+      createStaffUser(tx, { ...DEMO_STAFF[1], at: now }),
+    ])
 
     const duty = buildCalendar({
       rng: rngFor('calendar'),

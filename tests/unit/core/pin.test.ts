@@ -5,18 +5,18 @@ import { hashPin, verifyPin } from '../../../electron/core/features/staff/pin'
 describe('staff PINs', () => {
   const stored = hashPin('246810')
 
-  it('verify against their hash', () => {
-    expect(verifyPin('246810', stored)).toBe(true)
-    expect(verifyPin('246811', stored)).toBe(false)
+  it('verify against their hash', async () => {
+    expect(await verifyPin('246810', await stored)).toBe(true)
+    expect(await verifyPin('246811', await stored)).toBe(false)
   })
 
-  it('hash with a fresh salt each time', () => {
-    expect(hashPin('246810')).not.toBe(stored)
+  it('hash with a fresh salt each time', async () => {
+    expect(await hashPin('246810')).not.toBe(await stored)
   })
 
-  it('never verify against a damaged hash', () => {
-    expect(verifyPin('246810', 'scrypt$1$2')).toBe(false)
-    expect(verifyPin('246810', '')).toBe(false)
+  it('never verify against a damaged hash', async () => {
+    expect(await verifyPin('246810', 'scrypt$1$2')).toBe(false)
+    expect(await verifyPin('246810', '')).toBe(false)
   })
 })
 

@@ -3,7 +3,6 @@ import { currentStation } from '../station/service'
 import * as edit from './edit'
 import { dutyMonth } from './month'
 import { dutyPlan } from './plan'
-import { publishDutyMonth } from './publish'
 import { dutyToday } from './service'
 
 export const dutyHandlers = {
@@ -22,6 +21,8 @@ export const dutyHandlers = {
   'duty.publish': async (input, ctx) => {
     const station = await currentStation(ctx.db)
     const month = await dutyMonth(ctx, { month: input.month })
+    // Loaded on first use: its PDF stack (pdfkit, fontkit) cost the kiosk's start ~150 ms.
+    const { publishDutyMonth } = await import('./publish')
     return publishDutyMonth(month, station, input.format, ctx.now())
   },
 } satisfies Handlers<'duty'>

@@ -39,13 +39,14 @@ export async function createStaffUser(
   u: { name: string; role: 'admin' | 'staff'; pin: string; at: number },
 ): Promise<StaffUser> {
   const id = newId()
+  const pinHash = await hashPin(u.pin)
   await db
     .insertInto('staff_user')
     .values({
       id,
       name: u.name,
       role: u.role,
-      pin_hash: hashPin(u.pin),
+      pin_hash: pinHash,
       failed_attempts: 0,
       locked_until: null,
       active: 1,
@@ -67,7 +68,7 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
   if (row.locked_until !== null && row.locked_until > now) {
     throw new DomainError('PIN_LOCKED', { until: row.locked_until })
   }
-  const ok = verifyPin(pin, row.pin_hash)
+  const ok = await verifyPin(pin, row.pin_hash)
   const failures = ok ? 0 : row.failed_attempts + 1
   const lockMs = lockDuration(failures)
   await ctx.db.transaction().execute(async (tx) => {
@@ -137,11 +138,13 @@ export async function addStaffUser(ctx: Ctx, input: ParsedInputOf<'staff.create'
 export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<StaffUser> {
   const admin = adminOf(ctx)
   const at = ctx.now()
+  // Hashed before the transaction: the write lock is not held for scrypt's ~50 ms.
+  const pinHash = await hashPin(pin)
   const reset = await ctx.db.transaction().execute(async (tx) => {
     const user = await activeUser(tx, userId)
     await tx
       .updateTable('staff_user')
-      .set({ pin_hash: hashPin(pin), failed_attempts: 0, locked_until: null })
+      .set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null })
       .where('id', '=', user.id)
       .execute()
     await appendAudit(tx, {

@@ -125,7 +125,7 @@ export async function checkIn(ctx: Ctx, input: ParsedInputOf<'visits.checkIn'>):
   ctx.limits.check(limitKey(ctx))
   const rep = await activeRepresentative(ctx.db, input.representativeId)
   if (rep.checkin_code_hash === null) throw new DomainError('CHECKIN_CODE_NOT_SET')
-  if (!verifyPin(input.code, rep.checkin_code_hash)) {
+  if (!(await verifyPin(input.code, rep.checkin_code_hash))) {
     ctx.limits.fail(limitKey(ctx))
     throw new DomainError('CHECKIN_CODE_WRONG')
   }
@@ -146,10 +146,11 @@ export async function issueCode(ctx: Ctx, representativeId: string): Promise<Iss
   if (!staff) throw new DomainError('STAFF_ONLY')
   const rep = await activeRepresentative(ctx.db, representativeId)
   const code = String(crypto.randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0')
+  const codeHash = await hashPin(code)
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('representative')
-      .set({ checkin_code_hash: hashPin(code) })
+      .set({ checkin_code_hash: codeHash })
       .where('id', '=', rep.id)
       .execute()
     await appendAudit(tx, {
