@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely'
 import type { HubExecutor } from './schema'
 
 /** The column types a bulk statement may name (written into the SQL, so a closed list). */
-export type PgType = 'text' | 'bigint' | 'integer' | 'boolean' | 'date' | 'jsonb' | 'timestamptz'
+export type PgType = 'text' | 'text[]' | 'bigint' | 'integer' | 'boolean' | 'date' | 'jsonb' | 'timestamptz'
 
 /** A table's columns as a bulk statement sends them: name → PostgreSQL type. */
 export type BulkColumns<Row> = { readonly [K in keyof Row]: PgType }
@@ -40,4 +40,21 @@ export async function insertRows<Row extends object>(
     insert into ${sql.table(table)} (${names})
     select ${names} from ${recordset(rows, columns)} ${skip}`.execute(tx)
   return Number(result.numAffectedRows ?? 0)
+}
+
+/** insertRows, where a row whose `id` is already held replaces it, every column but the id. */
+export async function upsertRows<Row extends object>(
+  tx: HubExecutor,
+  table: string,
+  columns: BulkColumns<Row>,
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return
+  const names = Object.keys(columns)
+  const list = sql.join(names.map((c) => sql.id(c)))
+  const set = sql.join(names.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = excluded.${sql.id(c)}`))
+  await sql`
+    insert into ${sql.table(table)} (${list})
+    select ${list} from ${recordset(rows, columns)}
+    on conflict (id) do update set ${set}`.execute(tx)
 }

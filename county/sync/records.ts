@@ -10,7 +10,10 @@ import {
 } from '../../contract/sync'
 import { type Hlc, compareHlc, parseHlc } from '../../domain/hlc'
 import { hubAuditMany } from '../audit'
-import type { HubExecutor, HubRow } from '../db/schema'
+import { sql } from 'kysely'
+import type { z } from 'zod'
+import { type PgType, insertRows, upsertRows } from '../db/bulk'
+import type { HubDB, HubExecutor } from '../db/schema'
 
 /**
  * The stations' own records at the hub (architecture.md, "Per data"): the duty calendar (shifts and
@@ -24,20 +27,96 @@ import type { HubExecutor, HubRow } from '../db/schema'
 
 type StationRecord = DutyShiftPayload | ReceptionDayPayload | VisitPayload | ConsultationPayload
 
-const SCHEMAS = {
-  'duty.shift': DutyShiftPayload,
-  'duty.receptionDay': ReceptionDayPayload,
-  visit: VisitPayload,
-  consultation: ConsultationPayload,
-} as const
-
-/** How a reason names the record; also which types may change after they are written (LWW). */
-const KINDS: Record<StationRecordType, { readonly name: string; readonly lww: boolean }> = {
-  'duty.shift': { name: 'duty shift', lww: true },
-  'duty.receptionDay': { name: 'reception day', lww: true },
-  visit: { name: 'visit', lww: false },
-  consultation: { name: 'consultation', lww: false },
-}
+/**
+ * Each type: how a reason names it, whether it may change after it is written (LWW), and where the hub
+ * keeps it. The table's columns are the payload's fields in snake_case plus `received_at` (migration
+ * 0004), so one mapping (`rowOf`, `recordOf`) serves every type.
+ */
+const KINDS = {
+  'duty.shift': {
+    name: 'duty shift',
+    lww: true,
+    schema: DutyShiftPayload,
+    table: 'duty_shift',
+    columns: {
+      id: 'text',
+      station_id: 'text',
+      representative_id: 'text',
+      date: 'date',
+      slot: 'text',
+      rule_id: 'text',
+      hlc: 'text',
+      deleted: 'boolean',
+      received_at: 'timestamptz',
+    },
+  },
+  'duty.receptionDay': {
+    name: 'reception day',
+    lww: true,
+    schema: ReceptionDayPayload,
+    table: 'reception_day',
+    columns: {
+      id: 'text',
+      station_id: 'text',
+      date: 'date',
+      theme: 'text',
+      starts_at: 'text',
+      ends_at: 'text',
+      rule_id: 'text',
+      hlc: 'text',
+      deleted: 'boolean',
+      received_at: 'timestamptz',
+    },
+  },
+  visit: {
+    name: 'visit',
+    lww: false,
+    schema: VisitPayload,
+    table: 'visit',
+    columns: {
+      id: 'text',
+      station_id: 'text',
+      representative_id: 'text',
+      at: 'bigint',
+      date: 'date',
+      confirmed_by: 'text',
+      shift_id: 'text',
+      hlc: 'text',
+      received_at: 'timestamptz',
+    },
+  },
+  consultation: {
+    name: 'consultation',
+    lww: false,
+    schema: ConsultationPayload,
+    table: 'consultation',
+    columns: {
+      id: 'text',
+      station_id: 'text',
+      kind: 'text',
+      date: 'date',
+      place: 'text',
+      topic: 'text',
+      residents_count: 'integer',
+      minutes: 'text',
+      outcome: 'text',
+      created_at: 'bigint',
+      representative_ids: 'text[]',
+      petition_ids: 'text[]',
+      hlc: 'text',
+      received_at: 'timestamptz',
+    },
+  },
+} as const satisfies Record<
+  StationRecordType,
+  {
+    readonly name: string
+    readonly lww: boolean
+    readonly schema: z.ZodType<StationRecord>
+    readonly table: keyof HubDB
+    readonly columns: Readonly<Record<string, PgType>>
+  }
+>
 
 interface Held {
   readonly type: StationRecordType
@@ -80,27 +159,15 @@ export async function loadRecords(tx: HubExecutor, items: readonly PushItem[]): 
     if (isStationRecordType(item.type) && typeof id === 'string') ids[item.type].push(id)
   }
   const batch: RecordBatch = { records: new Map(), losers: [] }
-  const hold = (type: StationRecordType, record: StationRecord) =>
-    batch.records.set(keyOf(type, record.id), { type, record, touched: false })
-  if (ids['duty.shift'].length > 0) {
-    const rows = await tx.selectFrom('duty_shift').selectAll().where('id', 'in', ids['duty.shift']).execute()
-    for (const r of rows) hold('duty.shift', shiftOf(r))
-  }
-  if (ids['duty.receptionDay'].length > 0) {
-    const rows = await tx
-      .selectFrom('reception_day')
-      .selectAll()
-      .where('id', 'in', ids['duty.receptionDay'])
-      .execute()
-    for (const r of rows) hold('duty.receptionDay', receptionDayOf(r))
-  }
-  if (ids.visit.length > 0) {
-    const rows = await tx.selectFrom('visit').selectAll().where('id', 'in', ids.visit).execute()
-    for (const r of rows) hold('visit', visitOf(r))
-  }
-  if (ids.consultation.length > 0) {
-    const rows = await tx.selectFrom('consultation').selectAll().where('id', 'in', ids.consultation).execute()
-    for (const r of rows) hold('consultation', consultationOf(r))
+  for (const type of STATION_RECORD_TYPES) {
+    if (ids[type].length === 0) continue
+    const { table, schema } = KINDS[type]
+    const rows = await sql<Record<string, unknown>>`
+      select * from ${sql.table(table)} where id = any(${ids[type]}::text[])`.execute(tx)
+    for (const row of rows.rows) {
+      const record = schema.parse(recordOf(row))
+      batch.records.set(keyOf(type, record.id), { type, record, touched: false })
+    }
   }
   return batch
 }
@@ -117,8 +184,8 @@ export function judgeRecord(
   payload: unknown,
   clock: { readonly now: number; readonly maxDriftMs: number },
 ): string | null {
-  const { name, lww } = KINDS[type]
-  const parsed = SCHEMAS[type].safeParse(payload)
+  const { name, lww, schema } = KINDS[type]
+  const parsed = schema.safeParse(payload)
   if (!parsed.success) return `malformed ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`
   const record = normalised(parsed.data)
   let stamp: Hlc
@@ -161,114 +228,14 @@ export function judgeRecord(
 /** Writes what the batch accepted: one upsert per record type, and the losers' audit rows. */
 export async function writeRecords(tx: HubExecutor, batch: RecordBatch, now: number): Promise<void> {
   const receivedAt = new Date(now)
-  const touched = (type: StationRecordType) =>
-    [...batch.records.values()].filter((h) => h.touched && h.type === type).map((h) => h.record)
-
-  const shifts = touched('duty.shift') as DutyShiftPayload[]
-  if (shifts.length > 0) {
-    await tx
-      .insertInto('duty_shift')
-      .values(
-        shifts.map((r) => ({
-          id: r.id,
-          station_id: r.stationId,
-          representative_id: r.representativeId,
-          date: r.date,
-          slot: r.slot,
-          rule_id: r.ruleId,
-          hlc: r.hlc,
-          deleted: r.deleted,
-          received_at: receivedAt,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          representative_id: eb.ref('excluded.representative_id'),
-          date: eb.ref('excluded.date'),
-          slot: eb.ref('excluded.slot'),
-          rule_id: eb.ref('excluded.rule_id'),
-          hlc: eb.ref('excluded.hlc'),
-          deleted: eb.ref('excluded.deleted'),
-          received_at: eb.ref('excluded.received_at'),
-        })),
-      )
-      .execute()
-  }
-  const days = touched('duty.receptionDay') as ReceptionDayPayload[]
-  if (days.length > 0) {
-    await tx
-      .insertInto('reception_day')
-      .values(
-        days.map((r) => ({
-          id: r.id,
-          station_id: r.stationId,
-          date: r.date,
-          theme: r.theme,
-          starts_at: r.startsAt,
-          ends_at: r.endsAt,
-          rule_id: r.ruleId,
-          hlc: r.hlc,
-          deleted: r.deleted,
-          received_at: receivedAt,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          date: eb.ref('excluded.date'),
-          theme: eb.ref('excluded.theme'),
-          starts_at: eb.ref('excluded.starts_at'),
-          ends_at: eb.ref('excluded.ends_at'),
-          rule_id: eb.ref('excluded.rule_id'),
-          hlc: eb.ref('excluded.hlc'),
-          deleted: eb.ref('excluded.deleted'),
-          received_at: eb.ref('excluded.received_at'),
-        })),
-      )
-      .execute()
-  }
-  // Insert-only: a touched visit or consultation is always one the hub did not hold.
-  const visits = touched('visit') as VisitPayload[]
-  if (visits.length > 0) {
-    await tx
-      .insertInto('visit')
-      .values(
-        visits.map((r) => ({
-          id: r.id,
-          station_id: r.stationId,
-          representative_id: r.representativeId,
-          at: r.at,
-          date: r.date,
-          confirmed_by: r.confirmedBy,
-          shift_id: r.shiftId,
-          hlc: r.hlc,
-          received_at: receivedAt,
-        })),
-      )
-      .execute()
-  }
-  const consultations = touched('consultation') as ConsultationPayload[]
-  if (consultations.length > 0) {
-    await tx
-      .insertInto('consultation')
-      .values(
-        consultations.map((r) => ({
-          id: r.id,
-          station_id: r.stationId,
-          kind: r.kind,
-          date: r.date,
-          place: r.place,
-          topic: r.topic,
-          residents_count: r.residentsCount,
-          minutes: r.minutes,
-          outcome: r.outcome,
-          created_at: r.createdAt,
-          representative_ids: r.representativeIds,
-          petition_ids: r.petitionIds,
-          hlc: r.hlc,
-          received_at: receivedAt,
-        })),
-      )
-      .execute()
+  for (const type of STATION_RECORD_TYPES) {
+    const { table, columns, lww } = KINDS[type]
+    const rows = [...batch.records.values()]
+      .filter((h) => h.touched && h.type === type)
+      .map((h) => ({ ...rowOf(h.record), received_at: receivedAt }))
+    // Insert-only types: a touched visit or consultation is always one the hub did not hold.
+    if (lww) await upsertRows(tx, table, columns, rows)
+    else await insertRows(tx, table, columns, rows)
   }
   // The records hold no personal data (ids, dates, the station's own meeting notes): kept whole.
   await hubAuditMany(
@@ -296,52 +263,19 @@ function normalised(r: StationRecord): StationRecord {
     : r
 }
 
-const shiftOf = (r: HubRow<'duty_shift'>): DutyShiftPayload => ({
-  id: r.id,
-  stationId: r.station_id,
-  representativeId: r.representative_id,
-  date: r.date,
-  slot: r.slot,
-  ruleId: r.rule_id,
-  hlc: r.hlc,
-  deleted: r.deleted,
-})
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
-const receptionDayOf = (r: HubRow<'reception_day'>): ReceptionDayPayload => ({
-  id: r.id,
-  stationId: r.station_id,
-  date: r.date,
-  theme: r.theme,
-  startsAt: r.starts_at,
-  endsAt: r.ends_at,
-  ruleId: r.rule_id,
-  hlc: r.hlc,
-  deleted: r.deleted,
-})
+/** A record as its table's row: the payload's fields in snake_case. */
+function rowOf(record: StationRecord): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [snake(k), v]))
+}
 
-const visitOf = (r: HubRow<'visit'>): VisitPayload => ({
-  id: r.id,
-  stationId: r.station_id,
-  representativeId: r.representative_id,
-  at: r.at,
-  date: r.date,
-  confirmedBy: r.confirmed_by,
-  shiftId: r.shift_id,
-  hlc: r.hlc,
-})
-
-const consultationOf = (r: HubRow<'consultation'>): ConsultationPayload => ({
-  id: r.id,
-  stationId: r.station_id,
-  kind: r.kind as ConsultationPayload['kind'],
-  date: r.date,
-  place: r.place,
-  topic: r.topic,
-  residentsCount: r.residents_count,
-  minutes: r.minutes,
-  outcome: r.outcome,
-  createdAt: r.created_at,
-  representativeIds: r.representative_ids,
-  petitionIds: r.petition_ids,
-  hlc: r.hlc,
-})
+/** A table row as the payload it was written from (parsed again with the type's schema by the caller). */
+function recordOf(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => column !== 'received_at')
+      .map(([column, v]) => [camel(column), v]),
+  )
+}
