@@ -5,6 +5,7 @@ import type { SetupInput } from '../../contract/schemas'
 import type { StationProfile } from '../../contract/views'
 import { checkHotline } from '../../domain/validators'
 import { api } from '../api'
+import { PinTwiceFields } from '../components/PinTwiceFields'
 import { PrinterFields } from '../staff/PrinterFields'
 import { StaffTheme } from '../staff/theme'
 import { useFormSubmit } from '../staff/useFormSubmit'
@@ -175,30 +176,18 @@ export default function FirstRunWizard({
             >
               <Input maxLength={MAX.adminName} />
             </Form.Item>
-            <Form.Item
+            <PinTwiceFields
               name="adminPin"
-              label={t('setup.wizard.admin.pin')}
-              extra={t('setup.wizard.admin.pinHint')}
-              rules={[{ pattern: /^\d{6}$/, required: true, message: t('setup.wizard.admin.pinBad') }]}
-            >
-              <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="adminPinAgain"
-              label={t('setup.wizard.admin.pinAgain')}
-              dependencies={['adminPin']}
-              rules={[
-                { required: true, message: t('setup.wizard.admin.pinAgainMissing') },
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | undefined) =>
-                    v === undefined || v === '' || v === getFieldValue('adminPin')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('setup.wizard.admin.pinMismatch'))),
-                }),
-              ]}
-            >
-              <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
-            </Form.Item>
+              againName="adminPinAgain"
+              text={{
+                pin: t('setup.wizard.admin.pin'),
+                hint: t('setup.wizard.admin.pinHint'),
+                pinBad: t('setup.wizard.admin.pinBad'),
+                again: t('setup.wizard.admin.pinAgain'),
+                againMissing: t('setup.wizard.admin.pinAgainMissing'),
+                mismatch: t('setup.wizard.admin.pinMismatch'),
+              }}
+            />
           </div>
 
           <div hidden={step !== 2}>

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Table, type 
 import { type HTMLAttributes, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StaffUser } from '../../../contract/views'
+import { PinTwiceFields } from '../../components/PinTwiceFields'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { useFormSubmit } from '../useFormSubmit'
@@ -157,29 +158,17 @@ function AccountDialog({
             </Form.Item>
           </>
         )}
-        <Form.Item
+        <PinTwiceFields
           name="pin"
-          label={t('staff.accounts.pin')}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t('staff.accounts.pinBad') }]}
-        >
-          <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="pinAgain"
-          label={t('staff.accounts.pinAgain')}
-          dependencies={['pin']}
-          rules={[
-            { required: true, message: t('staff.accounts.pinBad') },
-            ({ getFieldValue }) => ({
-              validator: (_, v: string | undefined) =>
-                !v || v === getFieldValue('pin')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('staff.accounts.pinMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
-        </Form.Item>
+          againName="pinAgain"
+          text={{
+            pin: t('staff.accounts.pin'),
+            pinBad: t('staff.accounts.pinBad'),
+            again: t('staff.accounts.pinAgain'),
+            againMissing: t('staff.accounts.pinAgainMissing'),
+            mismatch: t('staff.accounts.pinMismatch'),
+          }}
+        />
         {error && <Alert type="error" showIcon title={error.message} />}
       </Form>
     </Modal>
