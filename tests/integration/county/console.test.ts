@@ -9,11 +9,19 @@ import type {
   RepresentativeFigures,
   StationHealth,
 } from '../../../contract/county-console'
-import { SYNC_SCHEMA_VERSION, type PushItem } from '../../../contract/sync'
+import type { PushItem } from '../../../contract/sync'
 import { formatHlc } from '../../../domain/hlc'
 import { putRepresentatives } from '../../../county/roster/service'
 import { consoleClient, PASSWORD, signedInConsole } from '../../fixtures/county-console'
-import { item, laterEvent, recordItem, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
+import {
+  dossierItem,
+  item,
+  laterEvent,
+  recordItem,
+  submittedEvent,
+  useTestHub,
+  type TestHub,
+} from '../../fixtures/hub'
 
 const DAY = 86_400_000
 
@@ -30,22 +38,8 @@ async function escalated(
     to: 'county',
     reason: '跨乡镇',
   })
-  const dossier = {
-    seq: seq + 2,
-    mutationId: `dossier-${sub.petitionId}`,
-    type: 'petition.dossier',
-    hlc: esc.hlc,
-    schemaVersion: SYNC_SCHEMA_VERSION,
-    payload: {
-      petitionId: sub.petitionId,
-      text: '村东头的桥断了',
-      anonymous: false,
-      contactName: '张秀英',
-      contactPhone: '13812345678',
-    },
-  }
   const res = await t.signed(signer, 'POST', '/sync/push', {
-    items: [item(seq, sub), item(seq + 1, esc), dossier],
+    items: [item(seq, sub), item(seq + 1, esc), dossierItem(seq + 2, esc, { name: '张秀英' })],
     pending: 7,
   })
   expect(res.status).toBe(200)
@@ -210,20 +204,7 @@ describe('county console: escalated petitions', () => {
     const b = await t.enrolStation('st-b')
     const sub = submittedEvent('st-a', t.clock.now)
     await t.signed(a, 'POST', '/sync/push', { items: [item(1, sub)] })
-    const dossier = (seq: number) => ({
-      seq,
-      mutationId: `d-${seq}`,
-      type: 'petition.dossier',
-      hlc: sub.hlc,
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      payload: {
-        petitionId: sub.petitionId,
-        text: '内容',
-        anonymous: true,
-        contactName: null,
-        contactPhone: null,
-      },
-    })
+    const dossier = (seq: number) => dossierItem(seq, sub, { text: '内容', name: null })
     const own = await t.signed(a, 'POST', '/sync/push', { items: [dossier(2)] })
     expect(own.json).toMatchObject({
       results: [{ status: 'rejected', reason: expect.stringContaining('escalated to the county') as string }],

@@ -1,12 +1,20 @@
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { SYNC_SCHEMA_VERSION, type PushItem, type PushResult } from '../../../contract/sync'
+import type { PushItem, PushResult } from '../../../contract/sync'
 import { buildHub } from '../../../county/app'
 import { DataKeyMismatch, rotateDataKey } from '../../../county/data-key'
 import { countyPetition } from '../../../county/petitions/service'
 import { createSealer } from '../../../county/sealing'
 import type { Signer } from '../../../electron/core/sync/signer'
-import { TEST_DATA_KEY, item, laterEvent, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
+import {
+  TEST_DATA_KEY,
+  dossierItem,
+  item,
+  laterEvent,
+  submittedEvent,
+  useTestHub,
+  type TestHub,
+} from '../../fixtures/hub'
 
 const NEW_KEY = Buffer.alloc(32, 9)
 
@@ -18,24 +26,7 @@ function escalation(stationId: string, seq: number, at: number, name: string): P
     to: 'county',
     reason: '跨乡镇',
   })
-  return [
-    item(seq, sub),
-    item(seq + 1, esc),
-    {
-      seq: seq + 2,
-      mutationId: `dossier-${sub.petitionId}`,
-      type: 'petition.dossier',
-      hlc: esc.hlc,
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      payload: {
-        petitionId: sub.petitionId,
-        text: '村东头的桥断了',
-        anonymous: false,
-        contactName: name,
-        contactPhone: '13812345678',
-      },
-    },
-  ]
+  return [item(seq, sub), item(seq + 1, esc), dossierItem(seq + 2, esc, { name })]
 }
 
 async function push(app: FastifyInstance, signer: Signer, items: readonly PushItem[]) {
