@@ -1,11 +1,10 @@
 import { loadNameSpeller } from '../../../domain/name-spelling'
-import type { Insertable } from 'kysely'
 import { invalidField } from '../validation'
 import { DEFAULT_ASSESSMENT_METHOD, monthOf, previousMonth } from '../../../domain/board'
 import { shanghaiDate } from '../../../domain/dates'
 import { chinaCalendar } from '../../../domain/working-days'
 import type { Ctx } from '../context'
-import type { DB, Executor } from '../db/schema'
+import { insertMany } from '../db/insert-many'
 import { appendAudit } from '../features/audit/service'
 import { writeBoard } from '../features/board/service'
 import { createStaffUser } from '../features/staff/service'
@@ -155,24 +154,4 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
       },
     })
   })
-}
-
-/** SQLite allows 32,766 bound parameters per statement: insert in chunks well below that. */
-const MAX_PARAMS = 30_000
-const MAX_ROWS = 500
-
-async function insertMany<T extends keyof DB>(
-  tx: Executor,
-  table: T,
-  rows: readonly Insertable<DB[T]>[],
-): Promise<void> {
-  const first = rows[0]
-  if (!first) return
-  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(first).length)))
-  for (let i = 0; i < rows.length; i += size) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute()
-  }
 }

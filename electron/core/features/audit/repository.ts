@@ -1,3 +1,4 @@
+import { insertMany } from '../../db/insert-many'
 import type { Executor, NewRow, Row } from '../../db/schema'
 
 export function lastAudit(db: Executor) {
@@ -5,12 +6,7 @@ export function lastAudit(db: Executor) {
 }
 
 export async function insertAudit(db: Executor, rows: readonly NewRow<'audit_log'>[]) {
-  // SQLite takes at most 32,766 bound values a statement: 500 rows of 9 columns stay well below.
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
-      .execute()
+  await insertMany(db, 'audit_log', rows)
 }
 
 export function auditPage(db: Executor, afterSeq: number, limit: number): Promise<Row<'audit_log'>[]> {

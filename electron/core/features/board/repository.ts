@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type BoardCredit, type DatedCredit, petitionCredits } from '../../../../domain/board'
 import type { PetitionEvent } from '../../../../domain/petition/events'
+import { insertMany } from '../../db/insert-many'
 import type { Executor, NewRow } from '../../db/schema'
 
 /** Queries only: the published boards and the month's records a board is counted from. */
@@ -127,12 +128,7 @@ export async function replaceCredits(
     )
     .execute()
   const rows = petitions.flatMap((p) => creditRows(p.stationId, p.petitionId, petitionCredits(p.timeline)))
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('board_credit')
-      .values(rows.slice(i, i + 500))
-      .execute()
-  }
+  await insertMany(db, 'board_credit', rows)
 }
 
 /**

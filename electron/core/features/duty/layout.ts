@@ -10,6 +10,7 @@ import {
   ruleSkips,
   slotsOverlap,
 } from '../../../../domain/duty'
+import { insertMany } from '../../db/insert-many'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
@@ -77,9 +78,10 @@ export async function layOutRule(
         hlc: hlc(),
         deleted: 0,
       }
-      await tx.insertInto('duty_shift').values(shift).execute()
       shifts.push(shift)
     }
+    // The double-booking check above reads once before the loop, so the shifts go in together.
+    await insertMany(tx, 'duty_shift', shifts)
   } else {
     for (const date of free) {
       if (await repo.liveReceptionDay(tx, rule.stationId, date)) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import type { PetitionState } from '../../../../domain/petition/reducer'
 import { generateTrackingCode } from '../../../../domain/tracking-code'
+import { insertMany } from '../../db/insert-many'
 import type { Executor, NewRow, Row } from '../../db/schema'
 
 /** Queries only; the service decides what runs in which transaction. */
@@ -96,12 +97,11 @@ export async function insertEvents(
   events: readonly PetitionEvent[],
   origin: 'station' | 'county',
 ) {
-  for (let i = 0; i < events.length; i += 500) {
-    await db
-      .insertInto('petition_event')
-      .values(events.slice(i, i + 500).map((e) => eventRow(e, origin)))
-      .execute()
-  }
+  await insertMany(
+    db,
+    'petition_event',
+    events.map((e) => eventRow(e, origin)),
+  )
 }
 
 /** The events of several petitions, unordered (callers sort each timeline). */

@@ -1,4 +1,5 @@
 import { type MutationType, SYNC_SCHEMA_VERSION } from '../../../../contract/sync'
+import { insertMany } from '../../db/insert-many'
 import type { Executor, NewRow } from '../../db/schema'
 
 export { SYNC_SCHEMA_VERSION }
@@ -11,9 +12,6 @@ export interface Mutation {
   readonly payload: unknown
   readonly at: number
 }
-
-/** Rows per insert: 8 columns each, far below SQLite's 32,766 bound parameters. */
-const ROWS_PER_INSERT = 500
 
 const rowOf = (m: Mutation): NewRow<'sync_outbox'> => ({
   mutation_id: m.mutationId,
@@ -36,10 +34,5 @@ export async function enqueueMutation(tx: Executor, m: Mutation): Promise<void> 
  * hundreds of shifts, one statement per few hundred rows rather than one per shift.
  */
 export async function enqueueMutations(tx: Executor, list: readonly Mutation[]): Promise<void> {
-  for (let i = 0; i < list.length; i += ROWS_PER_INSERT) {
-    await tx
-      .insertInto('sync_outbox')
-      .values(list.slice(i, i + ROWS_PER_INSERT).map(rowOf))
-      .execute()
-  }
+  await insertMany(tx, 'sync_outbox', list.map(rowOf))
 }
