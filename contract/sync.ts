@@ -32,6 +32,9 @@ export const SYNC_HEADERS = {
 /** How far a request's time may be from the hub's clock (after the station's offset correction). */
 export const REQUEST_WINDOW_MS = 5 * 60_000
 
+/** A mutation stamped further ahead of the hub's clock than this is refused: its station's clock is wrong. */
+export const MAX_HLC_DRIFT_MS = 24 * 3600_000
+
 /**
  * The payload versions this side writes and reads; the hub upcasts older payloads it still accepts
  * (county/sync/upcast.ts), so a station not yet upgraded keeps syncing.

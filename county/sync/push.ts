@@ -4,6 +4,7 @@ import { type PetitionState, applyEvent, compareEvents, foldPetition } from '../
 import { parsePetitionEvent } from '../../contract/petition-event'
 import {
   DossierPayload,
+  MAX_HLC_DRIFT_MS,
   SubmittedPlace,
   type PushBody,
   type PushItem,
@@ -19,9 +20,6 @@ import type { Sealer } from '../sealing'
 import { type RecordBatch, judgeRecord, loadRecords, writeRecords } from './records'
 import { upcast } from './upcast'
 import { takeVersion } from './versions'
-
-/** An event stamped further ahead of the hub's clock than this is refused: its station's clock is wrong. */
-export const MAX_HLC_DRIFT_MS = 24 * 3600_000
 
 /**
  * Applies one push from a station in one transaction, the whole batch at once: a handful of statements
@@ -191,10 +189,7 @@ function judge(batch: Batch, stationId: string, item: PushItem, ctx: PushContext
     case 'duty.receptionDay':
     case 'visit':
     case 'consultation':
-      return judgeRecord(batch.records, stationId, item.type, item, current.payload, {
-        now: ctx.now,
-        maxDriftMs: MAX_HLC_DRIFT_MS,
-      })
+      return judgeRecord(batch.records, stationId, item.type, item, current.payload, ctx.now)
     default:
       return `unknown mutation type ${JSON.stringify(item.type)}`
   }

@@ -1,6 +1,7 @@
 import {
   ConsultationPayload,
   DutyShiftPayload,
+  MAX_HLC_DRIFT_MS,
   type PushItem,
   ReceptionDayPayload,
   STATION_RECORD_TYPES,
@@ -182,7 +183,7 @@ export function judgeRecord(
   type: StationRecordType,
   item: PushItem,
   payload: unknown,
-  clock: { readonly now: number; readonly maxDriftMs: number },
+  now: number,
 ): string | null {
   const { name, lww, schema } = KINDS[type]
   const parsed = schema.safeParse(payload)
@@ -197,7 +198,7 @@ export function judgeRecord(
   if (item.hlc !== record.hlc) return "the mutation's clock stamp must be the record's"
   if (item.mutationId !== recordMutationId(record.id, record.hlc))
     return 'the mutation id must be the record id and its clock stamp'
-  if (stamp.wall - clock.now > clock.maxDriftMs)
+  if (stamp.wall - now > MAX_HLC_DRIFT_MS)
     return 'the record is stamped in the future: check the station clock'
   if (record.stationId !== stationId) return 'a station may write only its own records'
 
