@@ -84,9 +84,19 @@ class NodeSqliteDriver implements Driver {
     return Promise.resolve()
   }
 
+  /**
+   * Waits its turn for the connection, after the query or transaction under way (a backup's VACUUM INTO,
+   * a sync page) and those already waiting: closing under them fails with SQLITE_BUSY or cuts a
+   * transaction short. Queries that come later are refused.
+   */
   async destroy(): Promise<void> {
-    await this.connection.finalizeAll()
-    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())))
+    await this.mutex.lock()
+    try {
+      await this.connection.finalizeAll()
+      await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())))
+    } finally {
+      this.mutex.unlock()
+    }
   }
 }
 
