@@ -22,6 +22,8 @@ export interface ReferenceSnapshot {
   readonly categories: ReadonlyMap<string, Row<'category'>>
   /** Each township's villages. */
   readonly villages: ReadonlyMap<string, ReadonlySet<string>>
+  /** Township and village names by id (ids are UUIDs, so one map serves both). */
+  readonly placeNames: ReadonlyMap<string, string>
   readonly representativeIds: ReadonlySet<string>
   readonly calendar: WorkingDayCalendar
   /** The staff's corrections of the holiday table, by date, with the names they gave (县庆…). */
@@ -72,14 +74,24 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
   const places = await db
     .selectFrom('township')
     .leftJoin('village', 'village.township_id', 'township.id')
-    .select(['township.id as township_id', 'village.id as village_id'])
+    .select([
+      'township.id as township_id',
+      'township.name as township_name',
+      'village.id as village_id',
+      'village.name as village_name',
+    ])
     .execute()
   const representatives = await db.selectFrom('representative').select('id').execute()
   const overrides = await db.selectFrom('holiday_override').select(['date', 'kind', 'name']).execute()
   const villages = new Map<string, Set<string>>()
+  const placeNames = new Map<string, string>()
   for (const p of places) {
     const set = villages.get(p.township_id) ?? new Set<string>()
-    if (p.village_id !== null) set.add(p.village_id)
+    placeNames.set(p.township_id, p.township_name)
+    if (p.village_id !== null) {
+      set.add(p.village_id)
+      if (p.village_name !== null) placeNames.set(p.village_id, p.village_name)
+    }
     villages.set(p.township_id, set)
   }
   const shifts = new Map<IsoDate, readonly ShiftRow[]>()
@@ -88,6 +100,7 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     station,
     categories: new Map(categories.map((c) => [c.id, c])),
     villages,
+    placeNames,
     representativeIds: new Set(representatives.map((r) => r.id)),
     calendar: calendarOf(overrides),
     overrides: new Map(overrides.map((o) => [o.date, { kind: o.kind, name: o.name }])),

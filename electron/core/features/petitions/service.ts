@@ -28,7 +28,7 @@ import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
 import { enqueueDossier } from './dossier'
 import * as repo from './repository'
-import { petitionDetail, placeNames, progressOf } from './views'
+import { petitionDetail, progressOf } from './views'
 
 /** The rules of the petition loop at the station: collect, route, answer, rate. */
 
@@ -118,10 +118,11 @@ async function storeSubmission(
         ...repo.projectionColumns(state),
       }
     })
-    const place = await placeNames(tx, input.townshipId, input.villageId)
-    await recordEvent(tx, { ...submitted, code }, {
-      place: place.township || place.village ? place : null,
-    } satisfies { place: SubmittedPlace })
+    const place = {
+      township: ref.placeNames.get(input.townshipId) ?? null,
+      village: input.villageId === null ? null : (ref.placeNames.get(input.villageId) ?? null),
+    }
+    await recordEvent(tx, { ...submitted, code }, { place } satisfies { place: SubmittedPlace })
     // A category the county handles itself goes to the county from the start.
     if (level === 'county') await enqueueDossier(tx, ctx, id, submitted.hlc)
     return {
