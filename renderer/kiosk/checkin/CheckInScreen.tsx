@@ -12,6 +12,7 @@ import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useAnnounce } from '../../lib/voice'
 import { ResidentLayout } from '../ResidentLayout'
 import type { TaskScreenProps } from '../entries'
+import { useKeyboardWords } from '../useKeyboardWords'
 import { type Problem, problemOf } from '../progress/messages'
 import { ProblemNotice } from '../progress/ProblemNotice'
 import { SlotDisplay } from '../progress/SlotDisplay'
@@ -244,7 +245,7 @@ function NameSearch({ onPick, onDone }: { onPick: (p: Person) => void; onDone: (
   const [composition, setComposition] = useState('')
   const entries = directory.state.status === 'ok' ? directory.state.value.representatives : NO_ENTRIES
   const found = useDirectorySearch(entries, value + composition, NO_FILTERS)
-  const names = useMemo(() => [...new Set(entries.map((e) => e.name))], [entries])
+  const localWords = useKeyboardWords()
   if (directory.state.status === 'loading') return <Loading />
   if (directory.state.status === 'error')
     return <ErrorNotice error={directory.state.error} onRetry={directory.reload} />
@@ -253,7 +254,7 @@ function NameSearch({ onPick, onDone }: { onPick: (p: Person) => void; onDone: (
       value={value}
       composition={composition}
       found={found}
-      localWords={names}
+      localWords={localWords}
       onChange={setValue}
       onComposition={setComposition}
       onPick={(e) => onPick({ id: e.id, name: e.name })}

@@ -11,11 +11,11 @@ import { printReceipt } from '../../lib/printReceipt'
 import { CallStaffDialog } from '../CallStaffDialog'
 import { ResidentLayout } from '../ResidentLayout'
 import type { TaskScreenProps } from '../entries'
+import { useKeyboardWords } from '../useKeyboardWords'
 import { editDraft, initialDraft, STEPS, type Answers, type StepId } from './answers'
 import { CategoryStep } from './CategoryStep'
 import { ConfirmStep } from './ConfirmStep'
 import { ContactStep } from './ContactStep'
-import { loadRepresentativeNames, placeWords } from './localWords'
 import { MatterStep } from './MatterStep'
 import { PlaceStep } from './PlaceStep'
 import { ResultScreen, type PrintState } from './ResultScreen'
@@ -35,7 +35,7 @@ export default function PetitionScreen({
   const { t } = useTranslation()
   const categories = useApiQuery('catalog.categories', () => api['catalog.categories']({}))
   const townships = useApiQuery('catalog.townships', () => api['catalog.townships']({}))
-  const names = useApiQuery('petition.names', () => loadRepresentativeNames(representative))
+  const localWords = useKeyboardWords(representative)
   // One draft per mount, and each wizard is a mount of its own: a new wizard gets a new submission key.
   const [draft, setDraft] = useState(() => initialDraft(profile.townshipId))
   const { answers } = draft
@@ -79,13 +79,6 @@ export default function PetitionScreen({
         ? (categories.state.value.find((c) => c.id === answers.categoryId) ?? null)
         : null,
     [categories.state, answers.categoryId],
-  )
-  const localWords = useMemo(
-    () => [
-      ...(names.state.status === 'ok' ? names.state.value : []),
-      ...(townships.state.status === 'ok' ? placeWords(townships.state.value) : []),
-    ],
-    [names.state, townships.state],
   )
 
   if (result) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, RepresentativeCard as Card, RosterDirectory } from '../../../contract/views'
 import { REPRESENTATIVE_LEVELS } from '../../../domain/petition/types'
@@ -12,6 +12,7 @@ import { useApiQuery } from '../../lib/useApiQuery'
 import { useAnnounce } from '../../lib/voice'
 import { ResidentLayout } from '../ResidentLayout'
 import type { TaskScreenProps } from '../entries'
+import { useKeyboardWords } from '../useKeyboardWords'
 import { ChoicePanel, type Choice } from './ChoicePanel'
 import { FILTER_KEYS, FilterBar, type FilterKey } from './FilterBar'
 import { RepresentativeCard } from './RepresentativeCard'
@@ -49,8 +50,7 @@ export default function RepresentativesScreen({ profile, onHome, navigate }: Tas
   const loaded = directory.state.status === 'ok' ? directory.state.value : null
   const entries = loaded?.representatives ?? NO_ENTRIES
   const found = useDirectorySearch(entries, value + composition, filters)
-  // The keyboard offers the representatives' names as words: `wht` → 王海涛 in the candidate bar.
-  const names = useMemo(() => [...new Set(entries.map((e) => e.name))], [entries])
+  const localWords = useKeyboardWords()
 
   /** Closes whatever is open; letters still being composed stay part of the query. */
   const showList = () => {
@@ -116,7 +116,7 @@ export default function RepresentativesScreen({ profile, onHome, navigate }: Tas
                 value={value}
                 composition={composition}
                 found={found}
-                localWords={names}
+                localWords={localWords}
                 onChange={setValue}
                 onComposition={setComposition}
                 onPick={pick}
