@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test'
-import type { InputOf, Method, OutputOf } from '../../contract/api'
-import type { Result } from '../../contract/result'
 import { type BoardRow, previousMonth } from '../../domain/board'
 import { shanghaiDate } from '../../domain/dates'
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
+import { deskApi } from './desk-api'
 import type { PageElement } from './dom'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
@@ -22,27 +21,6 @@ const MIN_STAFF_CONTROL_PX = 48
 
 test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
-
-type DeskCall = <M extends Method>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>
-
-/** The desk's API signed in over HTTP as 演示管理员, to compare the screen with what the station holds. */
-async function deskApi(station: Station): Promise<DeskCall> {
-  const admin = (await station.call('staff.users', {})).find((u) => u.name === ADMIN.name)
-  if (!admin) throw new Error('the demo has 演示管理员')
-  const post = (method: string, body: unknown, cookie = '') =>
-    fetch(`${station.url}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    })
-  const login = await post('staff.login', { userId: admin.id, pin: ADMIN.pin })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  return async (method, input) => {
-    const res = (await (await post(method, input, cookie)).json()) as Result<never>
-    if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`)
-    return res.value
-  }
-}
 
 const thisMonth = () => shanghaiDate(Date.now()).slice(0, 7)
 const monthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`
@@ -139,7 +117,7 @@ test('a published month shows the published rows, and each number opens exactly 
     await expect(drawer).toBeVisible()
     await expect(drawer.locator('tr.ant-table-row')).toHaveCount(row[figure])
     await expect(drawer).toContainText(`${monthZh(latest.month)}，共 ${row[figure]} 条记录`)
-    const records = await desk('board.records', {
+    const records = await desk.call('board.records', {
       month: latest.month,
       representativeId: row.representativeId,
       figure,
@@ -163,9 +141,9 @@ test('publishes a finished month that was not published yet', async ({ page, sta
   const before = await station.call('board.latest', {})
   // The latest finished month still open: the demo published last month, so usually the one before.
   let month = previousMonth(thisMonth())
-  for (let i = 0; i < 24 && !(await desk('board.month', { month })).canPublish; i++)
+  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
     month = previousMonth(month)
-  const preview = await desk('board.month', { month })
+  const preview = await desk.call('board.month', { month })
   expect(preview.canPublish).toBe(true)
 
   await openAssessment(page, station)
@@ -178,7 +156,7 @@ test('publishes a finished month that was not published yet', async ({ page, sta
   await expect(page.getByTestId('assessment-status')).toHaveText(`已公示 ${shanghaiDate(Date.now())}`)
   await expect(page.getByRole('button', { name: '公示本月' })).toHaveCount(0)
 
-  const after = await desk('board.month', { month })
+  const after = await desk.call('board.month', { month })
   expect(after).toMatchObject({ published: true, canPublish: false })
   expect(after.rows).toEqual(preview.rows)
   // The lobby shows the newest published month: this one, unless a later one was published already.
@@ -194,8 +172,8 @@ test('an admin changes a weight: the preview is scored again and the method vers
 }) => {
   const desk = await deskApi(station)
   const month = thisMonth()
-  const settings = await desk('board.settings', {})
-  const before = await desk('board.month', { month })
+  const settings = await desk.call('board.settings', {})
+  const before = await desk.call('board.month', { month })
   // A weighted figure somebody has this month, so the new weight shows in a score.
   const keys = Object.keys(WEIGHT_LABELS) as (keyof typeof WEIGHT_LABELS)[]
   const pick = keys
@@ -242,14 +220,14 @@ test('an admin changes a weight: the preview is scored again and the method vers
   await page.getByRole('tab', { name: '月度公示' }).click()
   await expect(page.getByTestId('assessment-method-note')).toContainText(`按现行第 ${next} 版考核办法计算`)
   await expect(rowOf(page, row.representativeId).getByTestId('assessment-score')).toHaveText(expected)
-  const now = await desk('board.month', { month })
+  const now = await desk.call('board.month', { month })
   expect(now.method).toEqual({ version: next, weights: { ...settings.method.weights, [key]: weight } })
   expect(String(now.rows.find((r) => r.representativeId === row.representativeId)?.score)).toBe(expected)
 
   // A published board keeps the method it was published with.
   const latest = await station.call('board.latest', {})
   if (!latest) throw new Error('the demo publishes last month’s board')
-  expect((await desk('board.month', { month: latest.month })).method).toEqual(latest.method)
+  expect((await desk.call('board.month', { month: latest.month })).method).toEqual(latest.method)
 })
 
 test('the year adds up the published months to stars', async ({ page, station }) => {
@@ -257,7 +235,7 @@ test('the year adds up the published months to stars', async ({ page, station })
   if (!latest) throw new Error('the demo publishes last month’s board')
   const desk = await deskApi(station)
   const year = Number(latest.month.slice(0, 4))
-  const assessment = await desk('board.year', { year })
+  const assessment = await desk.call('board.year', { year })
   expect(assessment.months).toContain(latest.month)
   expect(
     assessment.rows.some((r) => r.stars > 0),

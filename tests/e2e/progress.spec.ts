@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test'
 import type { PetitionActionInput } from '../../contract/schemas'
-import type { Result } from '../../contract/result'
 import type { PetitionDetail } from '../../contract/views'
 import { TRACKING_ALPHABET, checkCharacter, formatTrackingCode } from '../../domain/tracking-code'
 import { expectAccessible, expectNothingClipped, expectOnlyLocal, expectTouchTargets } from './checks'
+import { deskApi } from './desk-api'
 import type { PageWindow } from './dom'
 import { type Station, expect, recordRequests, screenshot, test } from './fixtures'
 
@@ -36,30 +36,14 @@ interface Desk {
   get(id: string): Promise<PetitionDetail>
 }
 
-/** The desk, signed in over HTTP as 演示管理员 (the session lives in a cookie, as in the browser). */
+/** The desk over HTTP as 演示管理员 (desk-api.ts): acts on a petition and reads it back. */
 async function desk(station: Station): Promise<Desk> {
-  const admin = (await station.call('staff.users', {})).find((u) => u.name === '演示管理员')
-  if (!admin) throw new Error('the demo has 演示管理员')
-  const post = (method: string, body: unknown, cookie = '') =>
-    fetch(`${station.url}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    })
-  const login = await post('staff.login', { userId: admin.id, pin: '123456' })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const api = await deskApi(station)
   return {
     async act(id, ...actions) {
-      for (const action of actions) {
-        const res = (await (await post('petitions.act', { id, action }, cookie)).json()) as Result<unknown>
-        if (!res.ok) throw new Error(`petitions.act ${action.type}: ${res.error.code}`)
-      }
+      for (const action of actions) await api.call('petitions.act', { id, action })
     },
-    async get(id) {
-      const res = (await (await post('petitions.get', { id }, cookie)).json()) as Result<PetitionDetail>
-      if (!res.ok) throw new Error(`petitions.get: ${res.error.code}`)
-      return res.value
-    },
+    get: (id) => api.call('petitions.get', { id }),
   }
 }
 

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import type { InputOf, Method, OutputOf } from '../../contract/api'
-import type { PublicError, Result } from '../../contract/result'
 import type { PetitionReport, ReportFigures } from '../../contract/views'
 import { previousMonth } from '../../domain/board'
 import { shanghaiDate } from '../../domain/dates'
 import { visibleControls } from './checks'
-import { type Station, expect, screenshot, test } from './fixtures'
+import { deskApi } from './desk-api'
+import { expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
 
 /**
@@ -23,40 +22,6 @@ const MIN_STAFF_CONTROL_PX = 48
 
 test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
-
-interface Desk {
-  call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>>
-  /** The refusal the station answers for `input`; fails the test when it is accepted. */
-  refusal<M extends Method>(method: M, input: InputOf<M>): Promise<PublicError>
-}
-
-/** The desk's API signed in over HTTP as 演示管理员 (reports are for staff), to compare with the screen. */
-async function deskApi(station: Station): Promise<Desk> {
-  const admin = (await station.call('staff.users', {})).find((u) => u.name === ADMIN.name)
-  if (!admin) throw new Error('the demo has 演示管理员')
-  const post = (method: string, body: unknown, cookie = '') =>
-    fetch(`${station.url}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    })
-  const login = await post('staff.login', { userId: admin.id, pin: ADMIN.pin })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const result = async (method: string, input: unknown) =>
-    (await (await post(method, input, cookie)).json()) as Result<never>
-  return {
-    async call(method, input) {
-      const res = await result(method, input)
-      if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`)
-      return res.value
-    },
-    async refusal(method, input) {
-      const res = await result(method, input)
-      if (res.ok) throw new Error(`${method} was accepted`)
-      return res.error
-    },
-  }
-}
 
 const thisMonth = () => shanghaiDate(Date.now()).slice(0, 7)
 function monthsBefore(month: string, n: number): string {
