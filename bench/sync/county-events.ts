@@ -4,17 +4,42 @@
  * pull half of the benchmark first has the county act five times on every petition the station escalated,
  * written straight into the hub's tables as actAsCounty (county/petitions/service.ts) leaves them: one
  * county-origin event row per action, each with a version of its own taken from hub_clock, and the
- * petition's state refolded. In bulk (unnest, a few statements) rather than 50,000 console transactions:
- * this is the benchmark's setup, not what it measures.
+ * petition's state refolded. In bulk (county/db/bulk.ts: a few statements, each with its rows as one JSON
+ * parameter) rather than 50,000 console transactions: this is the benchmark's setup, not what it measures.
  */
 import crypto from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { PetitionEvent } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
+import { insertRows, recordset } from '../../county/db/bulk'
 import type { HubDB } from '../../county/db/schema'
 import { countyTimeline } from './timeline'
 
 const CHUNK = 2_000
+
+/** petition_event's columns, as county/sync/push.ts writes them. */
+const EVENT_COLUMNS = {
+  id: 'text',
+  petition_id: 'text',
+  station_id: 'text',
+  type: 'text',
+  at: 'bigint',
+  hlc: 'text',
+  origin: 'text',
+  event: 'jsonb',
+  version: 'bigint',
+} as const
+
+/** What the county's actions change on a petition, with the version of its last event. */
+const PETITION_COLUMNS = {
+  id: 'text',
+  status: 'text',
+  level: 'text',
+  category_id: 'text',
+  due_on: 'date',
+  state: 'jsonb',
+  version: 'bigint',
+} as const
 
 /** Writes the county's five events on each petition; returns how many it wrote. */
 export async function writeCountyEvents(
@@ -37,29 +62,38 @@ export async function writeCountyEvents(
     const first = last - events.length + 1
     const versionOf = new Map<string, number>()
     for (let c = 0; c < events.length; c += CHUNK) {
-      const chunk = events.slice(c, c + CHUNK)
-      const versions = chunk.map((_, k) => first + c + k)
-      chunk.forEach((e, k) => versionOf.set(e.petitionId, versions[k] ?? 0))
-      await sql`
-        insert into petition_event (id, petition_id, station_id, type, at, hlc, origin, event, version)
-        select id, petition_id, ${stationId}, type, at, hlc, 'county', event::jsonb, version
-          from unnest(${chunk.map((e) => e.id)}::text[], ${chunk.map((e) => e.petitionId)}::text[],
-                      ${chunk.map((e) => e.type)}::text[], ${chunk.map((e) => e.at)}::bigint[],
-                      ${chunk.map((e) => e.hlc)}::text[], ${chunk.map((e) => JSON.stringify(e))}::text[],
-                      ${versions}::bigint[])
-               as v(id, petition_id, type, at, hlc, event, version)`.execute(tx)
+      const rows = events.slice(c, c + CHUNK).map((event, k) => {
+        const version = first + c + k
+        versionOf.set(event.petitionId, version)
+        return {
+          id: event.id,
+          petition_id: event.petitionId,
+          station_id: stationId,
+          type: event.type,
+          at: event.at,
+          hlc: event.hlc,
+          origin: 'county',
+          event,
+          version,
+        }
+      })
+      await insertRows(tx, 'petition_event', EVENT_COLUMNS, rows)
     }
     for (let c = 0; c < finals.length; c += CHUNK) {
-      const chunk = finals.slice(c, c + CHUNK)
+      const rows = finals.slice(c, c + CHUNK).map((state) => ({
+        id: state.id,
+        status: state.status,
+        level: state.level,
+        category_id: state.categoryId,
+        due_on: state.dueOn,
+        state,
+        version: versionOf.get(state.id) ?? 0,
+      }))
       await sql`
         update petition p
-           set status = v.status, level = v.level, category_id = v.category_id, due_on = v.due_on::date,
-               state = v.state::jsonb, updated_version = v.version
-          from unnest(${chunk.map((s) => s.id)}::text[], ${chunk.map((s) => s.status)}::text[],
-                      ${chunk.map((s) => s.level)}::text[], ${chunk.map((s) => s.categoryId)}::text[],
-                      ${chunk.map((s) => s.dueOn)}::text[], ${chunk.map((s) => JSON.stringify(s))}::text[],
-                      ${chunk.map((s) => versionOf.get(s.id) ?? 0)}::bigint[])
-               as v(id, status, level, category_id, due_on, state, version)
+           set status = v.status, level = v.level, category_id = v.category_id, due_on = v.due_on,
+               state = v.state, updated_version = v.version
+          from ${recordset(rows, PETITION_COLUMNS, 'v')}
          where p.id = v.id`.execute(tx)
     }
   })

@@ -1,16 +1,13 @@
 /**
- * A throwaway PostgreSQL 15 cluster for the sync benchmarks, set up like tests/fixtures/postgres.ts (initdb
- * in a temporary folder, a free port on 127.0.0.1, stopped and removed at the end) but configured as a hub
- * runs in production: fsync and synchronous_commit on (the test fixture turns fsync off for speed). It loads
- * pg_stat_statements, so a benchmark can say which hub statements the time went to.
+ * A throwaway PostgreSQL cluster for the sync benchmarks, made by startCluster of tests/fixtures/postgres.ts
+ * (initdb in a temporary folder, a free port on 127.0.0.1, stopped and removed at the end) but configured
+ * as a hub runs in production: fsync and synchronous_commit on (the test fixture turns fsync off for speed).
+ * It loads pg_stat_statements, so a benchmark can say which hub statements the time went to.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { createTestDatabase, postgresBinDir } from '../../tests/fixtures/postgres'
-import { freePort } from '../../tests/fixtures/postgres'
+import { createTestDatabase, startCluster } from '../../tests/fixtures/postgres'
 
 export interface BenchPostgres {
   /** A superuser URL to the `postgres` database of the cluster. */
@@ -22,37 +19,22 @@ export interface BenchPostgres {
   stop(): Promise<void>
 }
 
-const USER = 'yizhan'
-
 export async function startBenchPostgres(): Promise<BenchPostgres> {
-  const bin = postgresBinDir()
-  const asRoot = process.getuid?.() === 0
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-pg-'))
-  const data = path.join(dir, 'data')
-  if (asRoot) execFileSync('chown', ['postgres:postgres', dir])
-  const run = (tool: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { stdio: 'pipe' })
-      : execFileSync(path.join(bin, tool), args, { stdio: 'pipe' })
-
-  run('initdb', ['-D', data, '-U', USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
-  const port = await freePort()
-  const options = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c max_connections=300',
-    '-c shared_preload_libraries=pg_stat_statements',
-    '-c pg_stat_statements.track=all',
-  ].join(' ')
-  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start'])
-  const pidLine = fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0] ?? ''
-  const url = `postgres://${USER}@127.0.0.1:${port}/postgres`
+  // fsync and synchronous_commit keep their defaults (on), unlike the tests' cluster.
+  const cluster = await startCluster({
+    settings: {
+      max_connections: '300',
+      shared_preload_libraries: 'pg_stat_statements',
+      'pg_stat_statements.track': 'all',
+    },
+    tempPrefix: 'yizhan-bench-pg-',
+  })
+  const pidLine = fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? ''
   return {
-    url,
+    url: cluster.url,
     postmasterPid: Number(pidLine),
     async createDatabase() {
-      const dbUrl = await createTestDatabase(url)
+      const dbUrl = await createTestDatabase(cluster.url)
       const client = new pg.Client({ connectionString: dbUrl })
       await client.connect()
       try {
@@ -62,14 +44,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       }
       return dbUrl
     },
-    stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
-      return Promise.resolve()
-    },
+    stop: () => cluster.stop(),
   }
 }
 
