@@ -5,8 +5,7 @@ import {
   type RosterImportResult,
 } from '../../contract/county-console'
 import { loadNameSpeller } from '../../domain/name-spelling'
-import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../domain/names-zh'
-import type { RepresentativeLevel } from '../../domain/petition/types'
+import { activeOfWord, levelOfWord, splitSpecialties } from '../../domain/roster-sheet'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
@@ -157,15 +156,6 @@ const COLUMNS = {
   active: '在职',
 } as const
 
-const LEVEL_BY_NAME = new Map<string, RepresentativeLevel>([
-  ...Object.entries(REPRESENTATIVE_LEVEL_NAME_ZH).map(([k, v]) => [v, k as RepresentativeLevel] as const),
-  ['省', 'province'],
-  ['市', 'city'],
-  ['县', 'county'],
-  ['乡镇', 'township'],
-  ['乡', 'township'],
-])
-
 /**
  * Imports the county's roster from the first sheet of an .xlsx: all rows or none, each row's mistakes
  * named by its row number. A row with 编号 changes that representative; one without is matched by name
@@ -202,21 +192,23 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
   rows.slice(1).forEach((r, i) => {
     const row = i + 2
     if (r.every((c) => c.trim() === '')) return
-    const level = LEVEL_BY_NAME.get(cell(r, COLUMNS.level))
-    const activeText = cell(r, COLUMNS.active)
+    const level = levelOfWord(cell(r, COLUMNS.level))
+    const active = activeOfWord(cell(r, COLUMNS.active))
     const candidate = {
       name: cell(r, COLUMNS.name),
       level,
       sector: cell(r, COLUMNS.sector),
-      specialties: cell(r, COLUMNS.specialties)
-        .split(/[、,，;；\s]+/)
-        .filter((s) => s.length > 0),
+      specialties: splitSpecialties(cell(r, COLUMNS.specialties)),
       townshipId: cell(r, COLUMNS.township) || null,
       stationId: cell(r, COLUMNS.station) || null,
-      active: activeText === '' || ['是', '在职', 'Y', 'y', '1'].includes(activeText),
+      active,
     }
     if (!level) {
       errors[`row ${row}`] = `第 ${row} 行：层级应为 省、市、县 或 乡镇`
+      return
+    }
+    if (active === null) {
+      errors[`row ${row}`] = `第 ${row} 行：在职应填“是”或“否”`
       return
     }
     const checked = RepresentativeInput.safeParse(candidate)

@@ -297,17 +297,26 @@ describe('county console: roster, stations and figures', () => {
       await sheet([
         ['王海涛', '县', '工人', '水利、道路', '', 'st-a', '是'],
         ['李秀兰', '国家', '农民', '', '', '', '是'],
+        // A status word neither side knows is an error, not a representative silently taken off duty.
+        ['张建国', '乡镇', '农民', '', '', '', '不确定'],
       ]),
     )
     expect(bad).toMatchObject({
       status: 400,
-      json: { code: 'VALIDATION', fields: { 'row 3': '第 3 行：层级应为 省、市、县 或 乡镇' } },
+      json: {
+        code: 'VALIDATION',
+        fields: {
+          'row 3': '第 3 行：层级应为 省、市、县 或 乡镇',
+          'row 4': '第 4 行：在职应填“是”或“否”',
+        },
+      },
     })
     expect(await t.hub.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
 
     const good = await sheet([
       ['王海涛', '县', '工人', '水利、道路', '', 'st-a', '是'],
-      ['李秀兰', '乡镇人大代表', '农民', '', '', '', '否'],
+      // The station's sheets say 离任 where the county's say 否: both read the same.
+      ['李秀兰', '乡镇人大代表', '农民', '', '', '', '离任'],
     ])
     expect((await c.call('POST', '/representatives/import', good)).json).toEqual({
       added: 2,

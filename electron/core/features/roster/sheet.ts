@@ -3,13 +3,15 @@ import type { ParsedInputOf } from '../../../../contract/api'
 import type { DownloadFile, ImportProblem, RosterImportResult } from '../../../../contract/views'
 import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
-import { REPRESENTATIVE_LEVELS, type RepresentativeLevel } from '../../../../domain/petition/types'
+import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
+import type { RepresentativeLevel } from '../../../../domain/petition/types'
 import { checkPhone } from '../../../../domain/validators'
 import type { Ctx } from '../../context'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { loadNameSpeller } from '../../../../domain/name-spelling'
+import { activeOfWord, levelOfWord, splitSpecialties } from '../../../../domain/roster-sheet'
 
 /**
  * 代表名册 as a spreadsheet: the template, the export and the import, one column list for all three. An
@@ -34,24 +36,9 @@ const COLUMNS = [
 type Key = (typeof COLUMNS)[number]['key']
 const REQUIRED: readonly Key[] = ['name', 'level']
 
-const LEVEL_WORDS: Record<RepresentativeLevel, readonly string[]> = {
-  province: ['省', '省级', '省人大代表'],
-  city: ['市', '市级', '市人大代表'],
-  county: ['县', '县级', '县人大代表'],
-  township: ['乡', '乡级', '镇', '乡镇', '乡人大代表', '镇人大代表', '乡镇人大代表'],
-}
-const LEVEL_NAME: Record<RepresentativeLevel, string> = {
-  province: '省人大代表',
-  city: '市人大代表',
-  county: '县人大代表',
-  township: '乡镇人大代表',
-}
-const ACTIVE_WORDS = { yes: ['', '在任', '是'], no: ['离任', '否', '停用'] } as const
-
 /** The bounds of the representative columns. */
 const MAX = { name: 20, sector: 30, specialty: 20, specialties: 8, localNote: 200 } as const
 const MAX_ROWS = 20_000
-const SPECIALTY_SEPARATORS = /[、，,；;\s]+/
 
 interface RowValues {
   readonly row: number
@@ -109,10 +96,6 @@ function decodeText(bytes: Buffer): string {
 const unreadable = () =>
   invalidField('file', '文件无法读取，请用“下载模板”得到的 Excel 文件，或另存为 CSV 后再导入')
 
-function levelOf(word: string): RepresentativeLevel | null {
-  return REPRESENTATIVE_LEVELS.find((l) => LEVEL_WORDS[l].includes(word)) ?? null
-}
-
 /** Checks every row against the columns, the townships and the roster; returns values or problems. */
 function checkRows(
   cells: readonly string[][],
@@ -150,13 +133,11 @@ function checkRows(
     const name = get('name')
     if (name === '') say('姓名不能为空')
     else if ([...name].length > MAX.name) say(`姓名超过${MAX.name}个字`)
-    const level = levelOf(get('level'))
+    const level = levelOfWord(get('level'))
     if (level === null) say('级别应填省、市、县或乡镇')
     const sector = get('sector')
     if ([...sector].length > MAX.sector) say(`界别超过${MAX.sector}个字`)
-    const specialties = get('specialties')
-      .split(SPECIALTY_SEPARATORS)
-      .filter((s) => s !== '')
+    const specialties = splitSpecialties(get('specialties'))
     if (specialties.length > MAX.specialties) say(`擅长领域最多填${MAX.specialties}项`)
     if (specialties.some((s) => [...s].length > MAX.specialty)) say(`每项擅长领域不超过${MAX.specialty}个字`)
     const townshipName = get('township')
@@ -165,9 +146,8 @@ function checkRows(
     const phoneText = get('officePhone')
     const phone = phoneText === '' ? null : checkPhone(phoneText)
     if (phone && !phone.ok) say('办公电话格式不对')
-    const activeText = get('active')
-    const active = (ACTIVE_WORDS.yes as readonly string[]).includes(activeText)
-    if (!active && !(ACTIVE_WORDS.no as readonly string[]).includes(activeText)) say('状态应填“在任”或“离任”')
+    const active = activeOfWord(get('active'))
+    if (active === null) say('状态应填“在任”或“离任”')
     const localNote = get('localNote')
     if ([...localNote].length > MAX.localNote) say(`本站备注超过${MAX.localNote}个字`)
 
@@ -186,7 +166,7 @@ function checkRows(
         specialties,
         townshipId,
         officePhone: phone?.ok ? phone.value : null,
-        active,
+        active: active ?? true,
         localNote: localNote === '' ? null : localNote,
       })
   })
@@ -332,7 +312,7 @@ export async function exportRoster(ctx: Ctx): Promise<DownloadFile> {
   const rows = reps.map((r): Record<Key, string> => ({
     id: r.id,
     name: r.name,
-    level: LEVEL_NAME[r.level],
+    level: REPRESENTATIVE_LEVEL_NAME_ZH[r.level],
     sector: r.sector,
     specialties: (JSON.parse(r.specialties) as string[]).join('、'),
     township: r.township_name ?? '',
