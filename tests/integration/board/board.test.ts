@@ -6,7 +6,7 @@ import { rowCounts } from '../../fixtures/db'
 import { ANSWER, TRIAGE } from '../../fixtures/desk'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addConsultation, addRepresentative, addShift, addVisit, setClock } from './records'
+import { addConsultation, addRepresentative, addShift, addVisit, setClock } from '../../fixtures/records'
 
 const WANG = { id: 'rep-wang', name: '王海涛', level: 'county' } as const
 const LI = { id: 'rep-li', name: '李秀兰', level: 'township' } as const

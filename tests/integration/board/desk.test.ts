@@ -3,7 +3,7 @@ import { DEFAULT_ASSESSMENT_METHOD } from '../../../domain/board'
 import { DEFAULT_STAR_THRESHOLDS } from '../../../domain/yearly-assessment'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addConsultation, addRepresentative, addShift, addVisit, setClock } from './records'
+import { addConsultation, addRepresentative, addShift, addVisit, setClock } from '../../fixtures/records'
 
 /**
  * 履职考核 at the desk through the handlers: the preview, publication under the station's own method, the

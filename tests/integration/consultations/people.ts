@@ -1,7 +1,7 @@
 /** Representatives for consultation tests, and a complete record input to vary one field at a time. */
 import type { RecordConsultationInput } from '../../../contract/schemas'
 import type { TestStation } from '../../fixtures/station'
-import { addRepresentative } from '../board/records'
+import { addRepresentative } from '../../fixtures/records'
 
 export const WANG = { id: 'rep-wang', name: '王海涛', level: 'county' } as const
 export const LI = { id: 'rep-li', name: '李秀兰', level: 'township' } as const

@@ -3,6 +3,7 @@ import { addDays, shanghaiDate } from '../../../domain/dates'
 import { chinaCalendar, workingDaysUntil } from '../../../domain/working-days'
 import { insertWithFreshCode } from '../../../electron/core/features/petitions/repository'
 import { useSetUpStation } from '../../fixtures/vitest'
+import { addRepresentative, addShift } from '../../fixtures/records'
 
 /**
  * A submit checks against reference data held in memory (electron/core/reference-cache.ts). These are
@@ -61,43 +62,8 @@ describe('a petition submit after reference data changed', () => {
     const { t } = await useSetUpStation()
     const input = await t.submitInput()
     expect((await t.succeed('petitions.submit', input)).receivingRepresentative).toBeNull()
-    const station = await t.succeed('station.profile', {})
-    await t.db
-      .insertInto('representative')
-      .values({
-        id: 'r-new',
-        name: '王海涛',
-        name_pinyin: 'wang hai tao',
-        name_initials: 'wht',
-        level: 'county',
-        sector: '农民',
-        specialties: '[]',
-        specialist_group: null,
-        township_id: station.townshipId,
-        grid_id: null,
-        station_id: station.id,
-        contact_route: 'station',
-        office_phone: null,
-        checkin_code_hash: null,
-        active: 1,
-        local_note: null,
-        roster_version: 1,
-        updated_at: t.clock.now(),
-      })
-      .execute()
-    await t.db
-      .insertInto('duty_shift')
-      .values({
-        id: 's-new',
-        station_id: station.id,
-        representative_id: 'r-new',
-        date: shanghaiDate(t.clock.now()),
-        slot: 'allDay',
-        rule_id: null,
-        hlc: '0',
-        deleted: 0,
-      })
-      .execute()
+    await addRepresentative(t, { id: 'r-new', name: '王海涛', level: 'county' })
+    await addShift(t, 'r-new', shanghaiDate(t.clock.now()))
 
     const res = await t.succeed('petitions.submit', { ...input, preferredRepresentativeId: 'r-new' })
 

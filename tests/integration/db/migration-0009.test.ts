@@ -6,7 +6,7 @@ import { eventFromRow } from '../../../electron/core/features/petitions/reposito
 import { act } from '../../fixtures/desk'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative, setClock } from '../board/records'
+import { addRepresentative, setClock } from '../../fixtures/records'
 
 /**
  * Migration 0009 fills the board's credits from the timelines already recorded; from then on the desk

@@ -5,7 +5,7 @@ import type { DutyPlan } from '../../../contract/views'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { extendRules } from '../../../electron/core/features/duty/layout'
-import { addRepresentative, setClock } from '../board/records'
+import { addRepresentative, setClock } from '../../fixtures/records'
 
 /**
  * 排班 at the duty desk, through the handlers on a real SQLite file. The test clock starts on Monday

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { shanghaiDate } from '../../../domain/dates'
 import type { SubmitPetitionInput } from '../../../contract/schemas'
+import { addRepresentative, addShift } from '../../fixtures/records'
 import { rowCounts } from '../../fixtures/db'
 import { act } from '../../fixtures/desk'
 import type { TestStation } from '../../fixtures/station'
@@ -43,45 +44,10 @@ async function rowsOf(t: TestStation, petitionId: string) {
   return { events: events.length, outbox: outbox.length, audit: audit.length }
 }
 
-/** A representative of this station on duty today (the roster comes by sync: no handler writes it). */
+/** A representative on duty at this station today (the roster comes by sync: no handler writes it). */
 async function putOnDutyToday(t: TestStation): Promise<string> {
-  const station = await t.succeed('station.profile', {})
-  await t.db
-    .insertInto('representative')
-    .values({
-      id: 'r-duty',
-      name: '王海涛',
-      name_pinyin: 'wang hai tao',
-      name_initials: 'wht',
-      level: 'county',
-      sector: '农民',
-      specialties: '[]',
-      specialist_group: null,
-      township_id: station.townshipId,
-      grid_id: null,
-      station_id: station.id,
-      contact_route: 'station',
-      office_phone: null,
-      checkin_code_hash: null,
-      active: 1,
-      local_note: null,
-      roster_version: 1,
-      updated_at: t.clock.now(),
-    })
-    .execute()
-  await t.db
-    .insertInto('duty_shift')
-    .values({
-      id: 's-duty',
-      station_id: station.id,
-      representative_id: 'r-duty',
-      date: shanghaiDate(t.clock.now()),
-      slot: 'allDay',
-      rule_id: null,
-      hlc: '0',
-      deleted: 0,
-    })
-    .execute()
+  await addRepresentative(t, { id: 'r-duty', name: '王海涛', level: 'county' })
+  await addShift(t, 'r-duty', shanghaiDate(t.clock.now()))
   return 'r-duty'
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { REPLY, act } from '../../fixtures/desk'
 import { RESIDENT, SETUP, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addConsultation, addRepresentative, addShift, addVisit, setClock } from '../board/records'
+import { addConsultation, addRepresentative, addShift, addVisit, setClock } from '../../fixtures/records'
 
 /**
  * 统计报表 through the handlers: a cohort of petitions over two months, counted by month, category, level

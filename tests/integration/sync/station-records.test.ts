@@ -10,7 +10,7 @@ import { type TestHub, recordItem, useTestHub } from '../../fixtures/hub'
 import type { TestStation } from '../../fixtures/station'
 import { connectedStation } from '../../fixtures/sync'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative } from '../board/records'
+import { addRepresentative } from '../../fixtures/records'
 import { meeting } from '../consultations/people'
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LOOKUP_PAUSE_MS, MAX_LOOKUP_FAILURES } from '../../../electron/core/lookup-limiter'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative, addShift, addVisit } from '../board/records'
+import { addRepresentative, addShift, addVisit } from '../../fixtures/records'
 
 /**
  * 进站签到 through the handlers on a real SQLite file. The test clock starts on Monday 2025-03-03 at
