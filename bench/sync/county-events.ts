@@ -13,22 +13,10 @@ import type { PetitionEvent } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
 import { insertRows, recordset } from '../../county/db/bulk'
 import type { HubDB } from '../../county/db/schema'
+import { EVENT_COLUMNS, eventRecord } from '../../county/sync/push'
 import { countyTimeline } from './timeline'
 
 const CHUNK = 2_000
-
-/** petition_event's columns, as county/sync/push.ts writes them. */
-const EVENT_COLUMNS = {
-  id: 'text',
-  petition_id: 'text',
-  station_id: 'text',
-  type: 'text',
-  at: 'bigint',
-  hlc: 'text',
-  origin: 'text',
-  event: 'jsonb',
-  version: 'bigint',
-} as const
 
 /** What the county's actions change on a petition, with the version of its last event. */
 const PETITION_COLUMNS = {
@@ -65,17 +53,7 @@ export async function writeCountyEvents(
       const rows = events.slice(c, c + CHUNK).map((event, k) => {
         const version = first + c + k
         versionOf.set(event.petitionId, version)
-        return {
-          id: event.id,
-          petition_id: event.petitionId,
-          station_id: stationId,
-          type: event.type,
-          at: event.at,
-          hlc: event.hlc,
-          origin: 'county',
-          event,
-          version,
-        }
+        return eventRecord(stationId, event, 'county', version)
       })
       await insertRows(tx, 'petition_event', EVENT_COLUMNS, rows)
     }

@@ -514,7 +514,8 @@ const MUTATION_COLUMNS = {
   reason: 'text',
 } as const
 
-const EVENT_COLUMNS = {
+/** petition_event's columns as the hub writes them (the sync benchmark writes the county's events alike). */
+export const EVENT_COLUMNS = {
   id: 'text',
   petition_id: 'text',
   station_id: 'text',
@@ -527,7 +528,12 @@ const EVENT_COLUMNS = {
 } as const
 
 /** A petition_event row; the version is the one its transaction took (versions.ts), or 0 until then. */
-function eventRecord(stationId: string, event: PetitionEvent, origin: 'station' | 'county', version: number) {
+export function eventRecord(
+  stationId: string,
+  event: PetitionEvent,
+  origin: 'station' | 'county',
+  version: number,
+) {
   return {
     id: event.id,
     petition_id: event.petitionId,
