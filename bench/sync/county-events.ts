@@ -18,7 +18,7 @@ import { countyTimeline } from './timeline'
 
 const CHUNK = 2_000
 
-/** What the county's actions change on a petition, with the version of its last event. */
+/** What the county's actions change on a petition. */
 const PETITION_COLUMNS = {
   id: 'text',
   status: 'text',
@@ -26,7 +26,6 @@ const PETITION_COLUMNS = {
   category_id: 'text',
   due_on: 'date',
   state: 'jsonb',
-  version: 'bigint',
 } as const
 
 /** Writes the county's five events on each petition; returns how many it wrote. */
@@ -48,13 +47,10 @@ export async function writeCountyEvents(
       update hub_clock set version = version + ${events.length} where id = 1 returning version`.execute(tx)
     const last = Number(clock.rows[0]?.version)
     const first = last - events.length + 1
-    const versionOf = new Map<string, number>()
     for (let c = 0; c < events.length; c += CHUNK) {
-      const rows = events.slice(c, c + CHUNK).map((event, k) => {
-        const version = first + c + k
-        versionOf.set(event.petitionId, version)
-        return eventRecord(stationId, event, 'county', version)
-      })
+      const rows = events
+        .slice(c, c + CHUNK)
+        .map((event, k) => eventRecord(stationId, event, 'county', first + c + k))
       await insertRows(tx, 'petition_event', EVENT_COLUMNS, rows)
     }
     for (let c = 0; c < finals.length; c += CHUNK) {
@@ -65,12 +61,11 @@ export async function writeCountyEvents(
         category_id: state.categoryId,
         due_on: state.dueOn,
         state,
-        version: versionOf.get(state.id) ?? 0,
       }))
       await sql`
         update petition p
            set status = v.status, level = v.level, category_id = v.category_id, due_on = v.due_on,
-               state = v.state, updated_version = v.version
+               state = v.state
           from ${recordset(rows, PETITION_COLUMNS, 'v')}
          where p.id = v.id`.execute(tx)
     }

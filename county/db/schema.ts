@@ -45,7 +45,6 @@ export interface HubDB {
     due_on: ColumnType<string, string, string>
     submitted_at: BigInt
     state: Json
-    updated_version: BigInt
     /** Township and village names (sync schema 2); null for petitions pushed under schema 1. */
     address: string | null
   }
@@ -58,7 +57,8 @@ export interface HubDB {
     hlc: string
     origin: 'station' | 'county'
     event: Json
-    version: BigInt
+    /** The order stations pull the county's events in (sync/versions.ts); null for a station's own. */
+    version: BigInt | null
   }
   representative: { id: string; record: Json; deleted: Generated<boolean>; version: BigInt }
   /** The fingerprint of the data key the dossiers are sealed under (data-key.ts); one row. */

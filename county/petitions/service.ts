@@ -20,7 +20,7 @@ import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
 import type { Sealer } from '../sealing'
-import { insertEvent, refold } from '../sync/push'
+import { insertCountyEvent, refold } from '../sync/push'
 import { takeVersion } from '../sync/versions'
 
 /** The county's own node id in hybrid logical clocks. */
@@ -81,11 +81,9 @@ export async function actAsCounty(
       actor: { role: 'county', id: actor.id },
       ...action,
     } as PetitionEvent
-    await insertEvent(tx, row.station_id, event, 'county')
+    // Versions order what stations pull; a county action is rare, so the lock is held from here to commit.
+    await insertCountyEvent(tx, row.station_id, event, await takeVersion(tx))
     await refold(tx, petitionId)
-    const version = await takeVersion(tx)
-    await tx.updateTable('petition_event').set({ version }).where('id', '=', event.id).execute()
-    await tx.updateTable('petition').set({ updated_version: version }).where('id', '=', petitionId).execute()
     await hubAudit(tx, {
       stationId: row.station_id,
       action: `petition.${action.type}`,

@@ -19,7 +19,6 @@ import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
 import { type RecordBatch, judgeRecord, loadRecords, writeRecords } from './records'
 import { upcast } from './upcast'
-import { takeVersion } from './versions'
 
 /**
  * Applies one push from a station in one transaction, the whole batch at once: a handful of statements
@@ -266,8 +265,9 @@ function judgeDossier(batch: Batch, stationId: string, payload: unknown): string
 }
 
 /**
- * Writes what the batch accepted in a few multi-row statements. The version is taken last, so the
- * hub_clock row lock is held only for the event insert and the petitions' update before commit.
+ * Writes what the batch accepted in a few multi-row statements. A station's own events take no version
+ * (only what stations pull does, sync/versions.ts), so pushes from different stations never wait for
+ * each other.
  */
 async function writeBatch(
   tx: HubExecutor,
@@ -295,7 +295,6 @@ async function writeBatch(
         due_on: state.dueOn,
         submitted_at: state.submittedAt,
         state,
-        updated_version: 0,
         address: p.address,
       }
     }),
@@ -343,28 +342,24 @@ async function writeBatch(
   )
   // Skipped rows met the unique (station, mutation id) key: ids this station already used.
   if (logged < items.length) throw await reusedId(tx, stationId, items)
-  // Stations do not pull their own records back: they take no version.
+  // Stations do not pull their own records or events back: they take no version.
   await writeRecords(tx, batch.records, ctx.now)
-  if (batch.newEvents.length === 0) return
-  const version = await takeVersion(tx)
   await insertRows(
     tx,
     'petition_event',
     EVENT_COLUMNS,
-    batch.newEvents.map((event) => eventRecord(stationId, event, 'station', version)),
+    batch.newEvents.map((event) => eventRecord(stationId, event, 'station', null)),
   )
   await updatePetitions(
     tx,
     touched.map(([id, p]) => ({ id, state: p.state as PetitionState })),
-    version,
   )
 }
 
-/** One statement for all the petitions a batch changed: their folded state and the batch's version. */
+/** One statement for all the petitions a batch changed: their folded state. */
 async function updatePetitions(
   tx: HubExecutor,
   rows: readonly { id: string; state: PetitionState }[],
-  version: number,
 ): Promise<void> {
   if (rows.length === 0) return
   const records = rows.map(({ id, state }) => ({
@@ -385,7 +380,7 @@ async function updatePetitions(
   } as const
   await sql`
     update petition set status = u.status, level = u.level, category_id = u.category_id, due_on = u.due_on,
-      state = u.state, updated_version = ${version}
+      state = u.state
     from ${recordset(records, columns, 'u')}
     where petition.id = u.id`.execute(tx)
 }
@@ -498,7 +493,6 @@ const PETITION_COLUMNS = {
   due_on: 'date',
   submitted_at: 'bigint',
   state: 'jsonb',
-  updated_version: 'bigint',
   address: 'text',
 } as const
 
@@ -527,12 +521,12 @@ export const EVENT_COLUMNS = {
   version: 'bigint',
 } as const
 
-/** A petition_event row; the version is the one its transaction took (versions.ts), or 0 until then. */
+/** A petition_event row; a county event's version is the one its transaction took (versions.ts). */
 export function eventRecord(
   stationId: string,
   event: PetitionEvent,
   origin: 'station' | 'county',
-  version: number,
+  version: number | null,
 ) {
   return {
     id: event.id,
@@ -547,14 +541,14 @@ export function eventRecord(
   }
 }
 
-export async function insertEvent(
+/** One of the county's own events, with the version its transaction took: the station will pull it. */
+export async function insertCountyEvent(
   tx: HubExecutor,
   stationId: string,
   event: PetitionEvent,
-  origin: 'station' | 'county',
+  version: number,
 ): Promise<void> {
-  // Stamped with the transaction's version just before commit.
-  await insertRows(tx, 'petition_event', EVENT_COLUMNS, [eventRecord(stationId, event, origin, 0)])
+  await insertRows(tx, 'petition_event', EVENT_COLUMNS, [eventRecord(stationId, event, 'county', version)])
 }
 
 /** The petition's state is the fold of all its events, whatever order they arrived in. */

@@ -1,8 +1,9 @@
 import type { HubExecutor } from '../db/schema'
 
 /**
- * The next version, taken as the transaction's last step: the row lock on hub_clock is held only from
- * here to commit, and commits holding it are serialised, so versions become visible in increasing order.
+ * The next version, for a change stations will pull (the county's events, the roster). Take it as late
+ * in the transaction as you can: the row lock on hub_clock is held from here to commit, and commits
+ * holding it are serialised, so versions become visible in increasing order.
  */
 export async function takeVersion(tx: HubExecutor): Promise<number> {
   const row = await tx

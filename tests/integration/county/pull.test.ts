@@ -146,8 +146,9 @@ describe('two hub processes on one database', () => {
       const rows = await t.hub.db.selectFrom('mutation').select('seq').orderBy('seq').execute()
       expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
       expect(await t.hub.db.selectFrom('petition_event').select('id').execute()).toHaveLength(40)
+      // A station's own events are never pulled back, so they take no version (hub migration 0006).
       const versions = await t.hub.db.selectFrom('petition_event').select('version').distinct().execute()
-      expect(versions.every((v) => v.version > 0)).toBe(true)
+      expect(versions).toEqual([{ version: null }])
     } finally {
       await second.close()
       await other.close()
