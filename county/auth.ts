@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import { REQUEST_WINDOW_MS, SYNC_HEADERS, signingString } from '../contract/sync'
 import { hubAudit } from './audit'
 import type { HubExecutor } from './db/schema'
@@ -71,19 +72,17 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
       skewMs: now - Number(time),
     })
   }
-  const inserted = await db
-    .insertInto('seen_request')
-    .values({ station_id: stationId, signature })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+  // One statement, so one commit: the signature is remembered and the contact noted together, and a
+  // signature already seen inserts nothing and so touches no station.
+  const noted = await sql<{ id: string }>`
+    with seen as (
+      insert into seen_request (station_id, signature) values (${stationId}, ${signature})
+      on conflict do nothing returning station_id)
+    update station set last_contact_at = ${new Date(now)}
+     where id = (select station_id from seen) returning id`.execute(db)
+  if (noted.rows.length === 0) {
     return refuse(new HubError(401, 'REPLAYED', 'this request was already received'))
   }
-  await db
-    .updateTable('station')
-    .set({ last_contact_at: new Date(now) })
-    .where('id', '=', stationId)
-    .execute()
   return stationId
 }
 
