@@ -11,22 +11,12 @@ import crypto from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { PetitionEvent } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
-import { insertRows, recordset } from '../../county/db/bulk'
+import { insertRows } from '../../county/db/bulk'
 import type { HubDB } from '../../county/db/schema'
-import { EVENT_COLUMNS, eventRecord } from '../../county/sync/push'
+import { EVENT_COLUMNS, eventRecord, updatePetitions } from '../../county/sync/push'
 import { countyTimeline } from './timeline'
 
 const CHUNK = 2_000
-
-/** What the county's actions change on a petition. */
-const PETITION_COLUMNS = {
-  id: 'text',
-  status: 'text',
-  level: 'text',
-  category_id: 'text',
-  due_on: 'date',
-  state: 'jsonb',
-} as const
 
 /** Writes the county's five events on each petition; returns how many it wrote. */
 export async function writeCountyEvents(
@@ -54,20 +44,10 @@ export async function writeCountyEvents(
       await insertRows(tx, 'petition_event', EVENT_COLUMNS, rows)
     }
     for (let c = 0; c < finals.length; c += CHUNK) {
-      const rows = finals.slice(c, c + CHUNK).map((state) => ({
-        id: state.id,
-        status: state.status,
-        level: state.level,
-        category_id: state.categoryId,
-        due_on: state.dueOn,
-        state,
-      }))
-      await sql`
-        update petition p
-           set status = v.status, level = v.level, category_id = v.category_id, due_on = v.due_on,
-               state = v.state
-          from ${recordset(rows, PETITION_COLUMNS, 'v')}
-         where p.id = v.id`.execute(tx)
+      await updatePetitions(
+        tx,
+        finals.slice(c, c + CHUNK).map((state) => ({ id: state.id, state })),
+      )
     }
   })
   return events.length

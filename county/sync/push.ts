@@ -357,7 +357,7 @@ async function writeBatch(
 }
 
 /** One statement for all the petitions a batch changed: their folded state. */
-async function updatePetitions(
+export async function updatePetitions(
   tx: HubExecutor,
   rows: readonly { id: string; state: PetitionState }[],
 ): Promise<void> {
