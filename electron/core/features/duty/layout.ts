@@ -83,8 +83,9 @@ export async function layOutRule(
     // The double-booking check above reads once before the loop, so the shifts go in together.
     await insertMany(tx, 'duty_shift', shifts)
   } else {
+    const taken = await repo.receptionDatesBetween(tx, rule.stationId, from, through)
     for (const date of free) {
-      if (await repo.liveReceptionDay(tx, rule.stationId, date)) {
+      if (taken.has(date)) {
         skipped.push({ date, reason: 'taken' })
         continue
       }
@@ -99,9 +100,10 @@ export async function layOutRule(
         hlc: hlc(),
         deleted: 0,
       }
-      await tx.insertInto('reception_day').values(day).execute()
       receptionDays.push(day)
     }
+    // Read once before the loop, like the shifts' check, so the days go in together.
+    await insertMany(tx, 'reception_day', receptionDays)
   }
   await enqueueShiftRows(tx, shifts, at)
   await enqueueReceptionDayRows(tx, receptionDays, at)

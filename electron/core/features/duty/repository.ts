@@ -133,6 +133,24 @@ export function liveShift(db: Executor, stationId: string, id: string) {
     .executeTakeFirst()
 }
 
+/** The dates in [from, to] that already have a live 民意集市 day at the station. */
+export async function receptionDatesBetween(
+  db: Executor,
+  stationId: string,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('reception_day')
+    .select('date')
+    .where('station_id', '=', stationId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('deleted', '=', 0)
+    .execute()
+  return new Set(rows.map((r) => r.date))
+}
+
 export function liveReceptionDay(db: Executor, stationId: string, date: string) {
   return db
     .selectFrom('reception_day')
