@@ -74,9 +74,23 @@ async function exportFile(page: Page, button: string): Promise<{ download: Downl
   return { download, bytes: await readFile(await download.path()) }
 }
 
+/**
+ * Picks an option of an antd Select and checks it was taken: on a loaded machine a click can land while the
+ * dropdown is still opening and miss, so the pick is tried again until the field shows the option.
+ */
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click()
+  const field = page.getByRole('combobox', { name: label })
+  // The dropdown opens in a portal, so the Select itself holds only what is chosen.
+  const chosen = page.locator('.ant-select', { has: field })
+  await expect(async () => {
+    await field.click()
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 5_000 })
+    await expect(chosen).toContainText(option, { timeout: 2_000 })
+  }).toPass({ timeout: SLOW_MS })
 }
 
 test('the headline figures are the station’s, the charts are drawn, and a petition taken at the desk adds one', async ({
