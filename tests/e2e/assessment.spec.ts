@@ -7,6 +7,7 @@ import { deskApi } from './desk-api'
 import type { PageElement } from './dom'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 履职考核 in the staff console of the demo station, which published last month's board when it was
@@ -245,11 +246,7 @@ test('the year adds up the published months to stars', async ({ page, station })
   await openAssessment(page, station)
   await page.getByRole('tab', { name: '年度星级' }).click()
   if (year !== Number(thisMonth().slice(0, 4))) {
-    await page.getByRole('combobox', { name: '选择年份' }).click()
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: `${year}年` })
-      .click()
+    await chooseOption(page, '选择年份', `${year}年`, { exact: true })
   }
   await expect(page.getByTestId('assessment-year-months')).toContainText(
     `已计入 ${assessment.months.length} 个月的公示`,
@@ -283,10 +280,6 @@ test('the year adds up the published months to stars', async ({ page, station })
 
   // A year with no published month says so (the demo holds three months around today).
   const empty = Number(thisMonth().slice(0, 4)) - 2
-  await page.getByRole('combobox', { name: '选择年份' }).click()
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: `${empty}年` })
-    .click()
+  await chooseOption(page, '选择年份', `${empty}年`, { exact: true })
   await expect(page.getByTestId('assessment-year-empty')).toContainText(`${empty}年还没有公示过的月份`)
 })

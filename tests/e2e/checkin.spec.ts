@@ -10,6 +10,7 @@ import {
 } from './checks'
 import { expect, screenshot, test, type Station } from './fixtures'
 import { signIn, SLOW_MS } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 代表进站签到 with the demo station: staff issue a personal code in the console, the representative
@@ -42,19 +43,12 @@ async function someoneNotInYet(station: Station): Promise<DirectoryEntry> {
   return rep
 }
 
-async function chooseInSelect(page: Page, label: string, name: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: label })
-  await box.click()
-  await box.fill(name)
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click()
-}
-
 /** Signs in as the demo admin, issues a code for `rep` and signs out again; returns the code. */
 async function issueCode(page: Page, station: Station, rep: DirectoryEntry): Promise<string> {
   await signIn(page, station.url, STATION, ADMIN)
   await page.locator('.ant-segmented').getByText('进站签到', { exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: '进站签到' })).toBeVisible()
-  await chooseInSelect(page, '选择代表', rep.name)
+  await chooseOption(page, '选择代表', rep.name, { search: rep.name })
   await page.getByRole('button', { name: '发放签到码' }).click()
   const shown = page.getByTestId('issued-code')
   await expect(shown).toHaveText(/^\d{6}$/, { timeout: SLOW_MS })
@@ -135,7 +129,7 @@ test('staff check a representative in and see the month’s attendance', async (
   const totals = page.getByTestId('attendance-totals')
   await expect(totals).toContainText('出勤率')
 
-  await chooseInSelect(page, '选择代表', rep.name)
+  await chooseOption(page, '选择代表', rep.name, { search: rep.name })
   await page.getByRole('button', { name: '代为签到' }).click()
   await expect(page.getByText(`已为 ${rep.name} 签到`)).toBeVisible({ timeout: SLOW_MS })
   const row = page.getByTestId('visit-row').filter({ hasText: rep.name })

@@ -2,6 +2,7 @@ import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
 import { expect, screenshot, test } from './fixtures'
 import { signIn, SLOW_MS } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 议事记录 in the staff console: a bench council recorded with a demo petition it discussed shows in the
@@ -43,10 +44,7 @@ test('a consultation recorded with a demo petition is listed and noted on that p
   expect(small, 'staff controls smaller than 48×48 px').toEqual([])
 
   await page.getByRole('textbox', { name: '地点' }).fill('后楼村村委会')
-  const reps = page.getByRole('combobox', { name: '到会代表' })
-  await reps.click()
-  await reps.fill(rep.name)
-  await page.locator('.ant-select-item-option').filter({ hasText: rep.name }).first().click()
+  await chooseOption(page, '到会代表', rep.name, { search: rep.name })
   await page.getByRole('spinbutton', { name: '参加群众人数' }).fill('25')
   await page.getByRole('textbox', { name: '议题' }).fill(TOPIC)
   const codes = page.getByRole('combobox', { name: '讨论的诉求（查询码）' })

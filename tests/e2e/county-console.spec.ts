@@ -369,7 +369,7 @@ test('统计 shows the last twelve months: totals, charts by month and by statio
         level: 'county',
         sector: '农民',
         specialties: [],
-        townshipId: null,
+        township: null,
         stationId: null,
         active: true,
       },

@@ -5,6 +5,7 @@ import type { DutyMonth } from '../../contract/views'
 import { monthDays, shanghaiDate } from '../../domain/dates'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 代表履职日历 in the staff console of the demo station: putting a representative on duty with the
@@ -54,18 +55,9 @@ async function openDay(page: Page, date: string) {
   await expect(dayPanel(page, date)).toBeVisible()
 }
 
-/** Types the name and takes it with Enter (a click can land while the list still animates and be lost). */
+/** Types the name and takes the option that is exactly it (曹成, not 曹成新). */
 async function chooseRepresentative(page: Page, name: string) {
-  const select = page.getByRole('combobox', { name: '选择代表' })
-  await select.fill(name)
-  // Hovering makes the exact name the active option (曹成, not 曹成新); Enter takes the active one.
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${name}$`) })
-    .hover()
-  await expect(page.locator('.ant-select-item-option-active')).toHaveText(name)
-  await select.press('Enter')
-  await expect(select.locator('xpath=ancestor::div[contains(@class, "ant-select")][1]')).toContainText(name)
+  await chooseOption(page, '选择代表', name, { search: name, exact: true })
 }
 
 test('puts a representative on duty, and flags a double booking before saving', async ({ page, station }) => {
@@ -154,8 +146,7 @@ test('a weekly rule lays out shifts, and the month is published as an .ics file'
   await page.getByRole('button', { name: '新增规则' }).click()
   const dialog = page.getByRole('dialog', { name: '新增固定排班规则' })
   await chooseRepresentative(page, rep.name)
-  await dialog.getByRole('combobox', { name: '星期' }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: '星期三' }).click()
+  await chooseOption(page, dialog.getByRole('combobox', { name: '星期' }), '星期三')
   await dialog.locator('.ant-segmented').getByText('下午', { exact: true }).click()
   await dialog.getByRole('button', { name: '保存并排班' }).click()
   await expect(page.getByText(/已排 \d+ 个班次/)).toBeVisible()

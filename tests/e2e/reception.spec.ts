@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 民意集市 mode on the demo station: the desk draws and prints queue numbers, takes a petition down with
@@ -13,11 +13,6 @@ const STAFF = { name: '演示管理员', pin: '123456' }
 
 test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
-
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click()
-}
 
 test('draws numbers, files a petition resolved on the spot, and the wall display counts them', async ({
   page,

@@ -8,6 +8,7 @@ import { visibleControls } from './checks'
 import { deskApi } from './desk-api'
 import { expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * 统计报表 in the staff console of the demo station: the headline figures are the ones the station
@@ -72,25 +73,6 @@ async function exportFile(page: Page, button: string): Promise<{ download: Downl
   await page.getByRole('button', { name: button }).click()
   const download = await downloading
   return { download, bytes: await readFile(await download.path()) }
-}
-
-/**
- * Picks an option of an antd Select and checks it was taken: on a loaded machine a click can land while the
- * dropdown is still opening and miss, so the pick is tried again until the field shows the option.
- */
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  const field = page.getByRole('combobox', { name: label })
-  // The dropdown opens in a portal, so the Select itself holds only what is chosen.
-  const chosen = page.locator('.ant-select', { has: field })
-  await expect(async () => {
-    await field.click()
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click({ timeout: 5_000 })
-    await expect(chosen).toContainText(option, { timeout: 2_000 })
-  }).toPass({ timeout: SLOW_MS })
 }
 
 test('the headline figures are the station’s, the charts are drawn, and a petition taken at the desk adds one', async ({

@@ -13,6 +13,7 @@ import {
   signIn,
   SLOW_MS,
 } from './staff-sign-in'
+import { chooseOption } from './antd'
 
 /**
  * The staff console, reached the hidden way (a long press on the station name) with the demo accounts:
@@ -35,11 +36,6 @@ test.use({ demo: true })
 test.describe.configure({ timeout: 240_000 })
 
 const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: STATION })
-
-async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click()
-}
 
 /** Every control on screen at least 48 px high and wide. */
 async function expectStaffTouchTargets(page: Page): Promise<void> {
