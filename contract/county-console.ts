@@ -170,7 +170,8 @@ export const RepresentativeInput = z.strictObject({
   level: z.enum(REPRESENTATIVE_LEVELS, '请选择代表层级'),
   sector: z.string().trim().max(40, '不能超过 40 个字'),
   specialties: z.array(text(20, '专长不能为空')).max(10, '最多 10 项专长'),
-  townshipId: z.string().min(1).max(64).nullable(),
+  /** The township's name (王楼镇): the key every station knows it by; its ids are each station's own. */
+  township: text(20, '乡镇名称不能为空').nullable(),
   stationId: z.string().min(1).max(64).nullable(),
   active: z.boolean(),
 })
@@ -184,7 +185,10 @@ export interface CountyRepresentative extends RepresentativeInput {
 
 export const RosterQuery = z.strictObject({ q: z.string().trim().max(40).optional() })
 
-/** Excel import: the workbook's first sheet, columns 姓名 层级 界别 专长 乡镇 联络站 在职; all rows or none. */
+/**
+ * Excel import: the workbook's first sheet, columns 编号 姓名 层级 界别 专长 乡镇 (its name) 联络站 (id or
+ * name) 在职, or a station export's words for them (domain/roster-sheet.ts); all rows or none.
+ */
 export interface RosterImportResult {
   readonly added: number
   readonly changed: number

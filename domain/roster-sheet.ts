@@ -39,3 +39,35 @@ export function activeOfWord(word: string): boolean | null {
 export function splitSpecialties(text: string): string[] {
   return text.split(SPECIALTY_SEPARATORS).filter((s) => s !== '')
 }
+
+/**
+ * The county's roster columns and the header words that name each, the county's own word first. The
+ * others are the words of the station's export (electron/core/features/roster/sheet.ts), so a sheet a
+ * station exported imports at the county as it is.
+ */
+export const ROSTER_HEADERS = {
+  id: ['编号'],
+  name: ['姓名'],
+  level: ['层级', '级别'],
+  sector: ['界别'],
+  specialties: ['专长', '擅长领域'],
+  township: ['乡镇', '所属乡镇'],
+  station: ['联络站'],
+  active: ['在职', '状态'],
+} as const satisfies Readonly<Record<string, readonly [string, ...string[]]>>
+
+export type RosterColumn = keyof typeof ROSTER_HEADERS
+
+/**
+ * Where each column is in a header row: the first cell (trimmed) that any of the column's words names.
+ * A column no cell names is absent.
+ */
+export function rosterColumnsOf(header: readonly string[]): Partial<Record<RosterColumn, number>> {
+  const found: Partial<Record<RosterColumn, number>> = {}
+  for (const column of Object.keys(ROSTER_HEADERS) as RosterColumn[]) {
+    const words: readonly string[] = ROSTER_HEADERS[column]
+    const at = header.findIndex((h) => words.includes(h.trim()))
+    if (at >= 0) found[column] = at
+  }
+  return found
+}

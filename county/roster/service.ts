@@ -5,7 +5,14 @@ import {
   type RosterImportResult,
 } from '../../contract/county-console'
 import { loadNameSpeller } from '../../domain/name-spelling'
-import { activeOfWord, levelOfWord, splitSpecialties } from '../../domain/roster-sheet'
+import {
+  ROSTER_HEADERS,
+  type RosterColumn,
+  activeOfWord,
+  levelOfWord,
+  rosterColumnsOf,
+  splitSpecialties,
+} from '../../domain/roster-sheet'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
@@ -20,9 +27,33 @@ export interface RosterRecord {
   readonly level: 'province' | 'city' | 'county' | 'township'
   readonly sector: string
   readonly specialties: readonly string[]
-  readonly townshipId: string | null
+  /**
+   * The township's name (城关镇): names are unique within the county and every station's township table
+   * has them, while its ids are each station's own.
+   */
+  readonly township: string | null
   readonly stationId: string | null
   readonly active: boolean
+}
+
+/**
+ * A record as stored in the representative table. Records stored before townships travelled by name carry
+ * a `townshipId` (which no station could resolve) and no `township`: they read as without a township.
+ */
+export function storedRecord(stored: unknown): RosterRecord {
+  const r = stored as RosterRecord & { readonly townshipId?: unknown }
+  return {
+    id: r.id,
+    name: r.name,
+    namePinyin: r.namePinyin,
+    nameInitials: r.nameInitials,
+    level: r.level,
+    sector: r.sector,
+    specialties: Array.isArray(r.specialties) ? r.specialties : [],
+    township: typeof r.township === 'string' ? r.township : null,
+    stationId: r.stationId ?? null,
+    active: r.active,
+  }
 }
 
 /** Adds or changes representatives; all of one call share one version, so stations see them together. */
@@ -77,7 +108,7 @@ export async function listRepresentatives(db: HubExecutor, q?: string): Promise<
     .execute()
   const needle = q?.toLowerCase()
   return rows
-    .map((r) => ({ record: r.record as RosterRecord, version: r.version }))
+    .map((r) => ({ record: storedRecord(r.record), version: r.version }))
     .filter(
       ({ record }) =>
         !needle ||
@@ -97,7 +128,7 @@ function toCounty(r: RosterRecord, version: number): CountyRepresentative {
     level: r.level,
     sector: r.sector,
     specialties: [...r.specialties],
-    townshipId: r.townshipId,
+    township: r.township,
     stationId: r.stationId,
     active: r.active,
     version,
@@ -131,50 +162,40 @@ async function recordOf(id: string, input: RepresentativeInput): Promise<RosterR
   return { id, ...input, namePinyin: spelled.pinyin, nameInitials: spelled.initials }
 }
 
-async function checkStations(db: HubExecutor, ids: readonly (string | null)[], row?: number): Promise<void> {
+async function checkStations(db: HubExecutor, ids: readonly (string | null)[]): Promise<void> {
   const wanted = [...new Set(ids.filter((s): s is string => s !== null))]
   if (wanted.length === 0) return
   const found = await db.selectFrom('station').select('id').where('id', 'in', wanted).execute()
   const missing = wanted.find((s) => !found.some((f) => f.id === s))
   if (missing) {
     const message = `没有编号为 ${missing} 的联络站`
-    throw new ConsoleFailure(400, 'VALIDATION', message, {
-      [row === undefined ? 'stationId' : `row ${row}`]: message,
-    })
+    throw new ConsoleFailure(400, 'VALIDATION', message, { stationId: message })
   }
 }
 
-/** The import's columns, by their header text; 编号 is optional (a new representative has none yet). */
-const COLUMNS = {
-  id: '编号',
-  name: '姓名',
-  level: '层级',
-  sector: '界别',
-  specialties: '专长',
-  township: '乡镇',
-  station: '联络站',
-  active: '在职',
-} as const
+/** The columns an import cannot do without; 编号 is optional (a new representative has none yet). */
+const REQUIRED: readonly RosterColumn[] = ['name', 'level']
 
 /**
  * Imports the county's roster from the first sheet of an .xlsx: all rows or none, each row's mistakes
- * named by its row number. A row with 编号 changes that representative; one without is matched by name
- * and 联络站, or added. Everything lands in one version.
+ * named by its row number. The header may use the county's words or a station export's (ROSTER_HEADERS);
+ * 乡镇 is the township's name, 联络站 a station's id or name. A row with 编号 changes that representative;
+ * one without is matched by name and 联络站, or added. Everything lands in one version.
  */
 export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): Promise<RosterImportResult> {
   const rows = await readSheet(bytes)
-  const header = rows[0] ?? []
-  const col = (name: string) => header.findIndex((h) => h === name)
-  const missing = [COLUMNS.name, COLUMNS.level].filter((c) => col(c) < 0)
+  const columns = rosterColumnsOf(rows[0] ?? [])
+  const missing = REQUIRED.filter((c) => columns[c] === undefined).map((c) => ROSTER_HEADERS[c][0])
   if (missing.length > 0) {
     throw new ConsoleFailure(400, 'VALIDATION', `表头缺少：${missing.join('、')}`, {
       file: `表头缺少：${missing.join('、')}`,
     })
   }
-  const cell = (r: readonly string[], name: string) => {
-    const i = col(name)
-    return i < 0 ? '' : (r[i] ?? '').trim()
+  const cell = (r: readonly string[], column: RosterColumn) => {
+    const i = columns[column]
+    return i === undefined ? '' : (r[i] ?? '').trim()
   }
+  const stations = await db.selectFrom('station').select(['id', 'name']).execute()
   const errors: Record<string, string> = {}
   const parsed: { row: number; id: string; input: RepresentativeInput }[] = []
   const existing = await db
@@ -182,25 +203,23 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
     .select(['id', 'record'])
     .where('deleted', '=', false)
     .execute()
-  const records = new Map(existing.map((e) => [e.id, e.record as RosterRecord]))
+  const records = new Map(existing.map((e) => [e.id, storedRecord(e.record)]))
   const byNameAndStation = new Map(
-    existing.map((e) => {
-      const r = e.record as RosterRecord
-      return [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const
-    }),
+    [...records.values()].map((r) => [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const),
   )
   rows.slice(1).forEach((r, i) => {
     const row = i + 2
     if (r.every((c) => c.trim() === '')) return
-    const level = levelOfWord(cell(r, COLUMNS.level))
-    const active = activeOfWord(cell(r, COLUMNS.active))
+    const level = levelOfWord(cell(r, 'level'))
+    const active = activeOfWord(cell(r, 'active'))
+    const station = stationOfCell(stations, cell(r, 'station'))
     const candidate = {
-      name: cell(r, COLUMNS.name),
+      name: cell(r, 'name'),
       level,
-      sector: cell(r, COLUMNS.sector),
-      specialties: splitSpecialties(cell(r, COLUMNS.specialties)),
-      townshipId: cell(r, COLUMNS.township) || null,
-      stationId: cell(r, COLUMNS.station) || null,
+      sector: cell(r, 'sector'),
+      specialties: splitSpecialties(cell(r, 'specialties')),
+      township: cell(r, 'township') || null,
+      stationId: station.ok ? station.id : null,
       active,
     }
     if (!level) {
@@ -211,12 +230,16 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
       errors[`row ${row}`] = `第 ${row} 行：在职应填“是”或“否”`
       return
     }
+    if (!station.ok) {
+      errors[`row ${row}`] = `第 ${row} 行：${station.message}`
+      return
+    }
     const checked = RepresentativeInput.safeParse(candidate)
     if (!checked.success) {
       errors[`row ${row}`] = `第 ${row} 行：${checked.error.issues[0]?.message ?? '内容不符合要求'}`
       return
     }
-    const givenId = cell(r, COLUMNS.id)
+    const givenId = cell(r, 'id')
     if (givenId && !records.has(givenId)) {
       errors[`row ${row}`] = `第 ${row} 行：名册里没有编号为 ${givenId} 的代表`
       return
@@ -233,7 +256,6 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
   }
   if (parsed.length === 0)
     throw new ConsoleFailure(400, 'VALIDATION', '表格里没有代表', { file: '表格里没有代表' })
-  for (const p of parsed) await checkStations(db, [p.input.stationId], p.row)
 
   let added = 0
   let changed = 0
@@ -251,6 +273,24 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
   }
   if (toWrite.length > 0) await putRepresentatives(db, toWrite, by)
   return { added, changed, unchanged }
+}
+
+/**
+ * The station a 联络站 cell names: by its id, else by its name (a sheet exported at a station has no
+ * station ids). An empty cell names none; a name two stations share must be given as the id.
+ */
+function stationOfCell(
+  stations: readonly { readonly id: string; readonly name: string }[],
+  text: string,
+): { readonly ok: true; readonly id: string | null } | { readonly ok: false; readonly message: string } {
+  if (text === '') return { ok: true, id: null }
+  const byId = stations.find((s) => s.id === text)
+  if (byId) return { ok: true, id: byId.id }
+  const byName = stations.filter((s) => s.name === text)
+  if (byName.length === 1 && byName[0]) return { ok: true, id: byName[0].id }
+  if (byName.length > 1)
+    return { ok: false, message: `有 ${byName.length} 个联络站名为“${text}”，请填写站点编号` }
+  return { ok: false, message: `没有编号或名称为“${text}”的联络站` }
 }
 
 /** PostgreSQL's jsonb keeps its own key order: compare records key by key. */

@@ -243,13 +243,24 @@ test('the roster: add, edit, import an Excel sheet (refused for one bad row, the
   await page.getByRole('button', { name: '编辑 王建国' }).click()
   const edit = page.getByRole('dialog', { name: '编辑代表 王建国' })
   await edit.getByLabel('界别').fill('农业界')
+  await edit.getByLabel('所属乡镇').fill('濮城镇')
   await edit.getByRole('button', { name: '保存' }).click()
   await expect(edit).toBeHidden()
   await expect(wang).toContainText('农业界')
+  await expect(wang).toContainText('濮城镇')
 
   // 从 Excel 导入: one row with a level no congress has; nothing is imported, the row is named.
   const header = ['姓名', '层级', '界别', '专长', '乡镇', '联络站', '在职']
-  const good = ['李秀英', '乡镇', '农业界', '农业农村、土地流转', '', 'wanglou-01', '是']
+  // 乡镇 is the township's name; 联络站 may be the station's name as well as its id.
+  const good = [
+    '李秀英',
+    '乡镇',
+    '农业界',
+    '农业农村、土地流转',
+    '王楼镇',
+    '王楼镇先进制造业人大代表联络站',
+    '是',
+  ]
   const upload = async (rows: readonly (readonly string[])[]) =>
     page.locator('input[type=file]').setInputFiles({
       name: '代表名册.xlsx',
@@ -262,10 +273,12 @@ test('the roster: add, edit, import an Excel sheet (refused for one bad row, the
   await expect(outcome).toContainText('第 3 行：层级应为 省、市、县 或 乡镇')
   await expect(table).not.toContainText('李秀英')
 
-  await upload([header, good, ['赵大海', '县', '工商界', '', '', '', '是']])
+  await upload([header, good, ['赵大海', '县', '工商界', '', '濮城镇', 'wanglou-01', '是']])
   await expect(outcome).toContainText('导入完成：新增 2 名，修改 0 名，未变 0 名')
   await expect(table.locator('tr', { hasText: '李秀英' })).toContainText('乡镇人大代表')
   await expect(table.locator('tr', { hasText: '李秀英' })).toContainText('农业农村、土地流转')
+  await expect(table.locator('tr', { hasText: '李秀英' })).toContainText('王楼镇先进制造业人大代表联络站')
+  await expect(table.locator('tr', { hasText: '赵大海' })).toContainText('濮城镇')
   await expect(page.getByText('共 3 名代表')).toBeVisible()
   await screenshot(page, 'county-console-roster')
 

@@ -6,6 +6,8 @@ import type { Change } from '../../../contract/sync'
 import type { Executor } from '../db/schema'
 import { appendAudits } from '../features/audit/service'
 import { replaceCredits } from '../features/board/repository'
+import { kindOf } from '../features/station/setup'
+import { newId } from '../ids'
 import {
   eventFromRow,
   eventRowsOfMany,
@@ -110,10 +112,15 @@ interface RosterPayload {
   readonly level: 'province' | 'city' | 'county' | 'township'
   readonly sector: string
   readonly specialties: readonly string[]
-  readonly townshipId: string | null
+  /** The township's name, the key all of the county shares; absent from an older hub's records. */
+  readonly township?: string | null
+  /** An older hub's key: an id in the hub's own terms, which a station rarely has. */
+  readonly townshipId?: string | null
   readonly stationId: string | null
   readonly active: boolean
 }
+
+const isOptionalText = (v: unknown) => v === undefined || v === null || typeof v === 'string'
 
 function isRosterPayload(x: unknown): x is RosterPayload {
   if (typeof x !== 'object' || x === null) return false
@@ -124,6 +131,8 @@ function isRosterPayload(x: unknown): x is RosterPayload {
     ['province', 'city', 'county', 'township'].includes(r.level as string) &&
     typeof r.sector === 'string' &&
     Array.isArray(r.specialties) &&
+    isOptionalText(r.township) &&
+    isOptionalText(r.townshipId) &&
     typeof r.active === 'boolean'
   )
 }
@@ -131,9 +140,7 @@ function isRosterPayload(x: unknown): x is RosterPayload {
 /** The roster is the county's: a representative from the hub replaces the station's copy, local note kept. */
 async function putRepresentative(tx: Executor, payload: unknown, now: number): Promise<void> {
   if (!isRosterPayload(payload)) return
-  const township = payload.townshipId
-    ? await tx.selectFrom('township').select('id').where('id', '=', payload.townshipId).executeTakeFirst()
-    : undefined
+  const townshipId = await townshipOf(tx, payload)
   const spelled = (await loadNameSpeller())(payload.name)
   const values = {
     name: payload.name,
@@ -142,7 +149,7 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
     level: payload.level,
     sector: payload.sector,
     specialties: JSON.stringify(payload.specialties),
-    township_id: township ? township.id : null,
+    township_id: townshipId,
     station_id: payload.stationId,
     active: payload.active ? 1 : 0,
     updated_at: now,
@@ -162,6 +169,36 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
     })
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute()
+}
+
+/**
+ * The station's township for a representative from the hub: by name, adding a township the station has not
+ * heard of (the county's townships reach a station only this way); an older hub's records name it by id,
+ * kept when the station has that id.
+ */
+async function townshipOf(tx: Executor, payload: RosterPayload): Promise<string | null> {
+  const name = payload.township?.trim()
+  if (name) {
+    const known = await tx.selectFrom('township').select('id').where('name', '=', name).executeTakeFirst()
+    if (known) return known.id
+    const last = await tx
+      .selectFrom('township')
+      .select((eb) => eb.fn.max('sort').as('sort'))
+      .executeTakeFirst()
+    const id = newId()
+    await tx
+      .insertInto('township')
+      .values({ id, name, kind: kindOf(name), code: null, sort: (last?.sort ?? -1) + 1 })
+      .execute()
+    return id
+  }
+  if (!payload.townshipId) return null
+  const byId = await tx
+    .selectFrom('township')
+    .select('id')
+    .where('id', '=', payload.townshipId)
+    .executeTakeFirst()
+  return byId?.id ?? null
 }
 
 /** A removal keeps the row (past shifts and visits point at it) and takes the representative off duty lists. */

@@ -256,12 +256,27 @@ describe('county console: roster, stations and figures', () => {
       level: 'county',
       sector: '农业',
       specialties: ['水利'],
-      townshipId: null,
+      township: '濮城镇',
       stationId: 'st-a',
       active: true,
     }
     const added = await c.call<CountyRepresentative>('POST', '/representatives', input)
-    expect(added.json).toMatchObject({ name: '吕建国', namePinyin: 'lvjianguo' })
+    expect(added.json).toMatchObject({ name: '吕建国', namePinyin: 'lvjianguo', township: '濮城镇' })
+    expect(added.json).not.toHaveProperty('townshipId')
+    const stored = await t.hub.db
+      .selectFrom('representative')
+      .select('record')
+      .where('id', '=', added.json.id)
+      .executeTakeFirstOrThrow()
+    expect(stored.record).toMatchObject({ township: '濮城镇' })
+    expect(stored.record).not.toHaveProperty('townshipId')
+    const longTownship = await c.call('POST', '/representatives', { ...input, township: '濮'.repeat(21) })
+    expect(longTownship).toMatchObject({ status: 400, json: { fields: { township: '不能超过 20 个字' } } })
+    const oldShape = await c.call('POST', '/representatives', {
+      ...Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'township')),
+      townshipId: 't-1',
+    })
+    expect(oldShape.status).toBe(400)
     const unknownStation = await c.call('POST', '/representatives', { ...input, stationId: 'st-none' })
     expect(unknownStation).toMatchObject({
       status: 400,
@@ -314,7 +329,7 @@ describe('county console: roster, stations and figures', () => {
     expect(await t.hub.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
 
     const good = await sheet([
-      ['王海涛', '县', '工人', '水利、道路', '', 'st-a', '是'],
+      ['王海涛', '县', '工人', '水利、道路', '濮城镇', 'st-a', '是'],
       // The station's sheets say 离任 where the county's say 否: both read the same.
       ['李秀兰', '乡镇人大代表', '农民', '', '', '', '离任'],
     ])
@@ -329,15 +344,86 @@ describe('county console: roster, stations and figures', () => {
       unchanged: 2,
     })
     const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
-    expect(roster.map((r) => [r.name, r.level, r.specialties, r.active])).toEqual([
-      ['李秀兰', 'township', [], false],
-      ['王海涛', 'county', ['水利', '道路'], true],
+    expect(roster.map((r) => [r.name, r.level, r.specialties, r.township, r.active])).toEqual([
+      ['李秀兰', 'township', [], null, false],
+      ['王海涛', 'county', ['水利', '道路'], '濮城镇', true],
     ])
     const notExcel = await c.call('POST', '/representatives/import', Buffer.from('姓名,层级\n'))
     expect(notExcel).toMatchObject({
       status: 400,
       json: { fields: { file: '文件无法读取，请上传 Excel（.xlsx）文件' } },
     })
+  })
+
+  it('imports a sheet exported at a station: its header words, township names and 联络站 by name', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    await t.enrolStation('st-b')
+    const c = await signedInConsole(t, 'clerk.wu', 'clerk')
+    const sheet = async (header: string[], rows: string[][]) => {
+      const book = new ExcelJS.Workbook()
+      const ws = book.addWorksheet('名册')
+      ws.addRow(header)
+      for (const r of rows) ws.addRow(r)
+      return Buffer.from(await book.xlsx.writeBuffer())
+    }
+    // The station's export: its words for the columns, 办公电话 and 本站备注 which the county does not keep,
+    // and a 联络站 column filled in with the station's name.
+    const header = ['姓名', '级别', '界别', '擅长领域', '所属乡镇', '办公电话', '状态', '本站备注', '联络站']
+    const unknownStation = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(header, [
+        ['王海涛', '县人大代表', '农民', '农业、水利', '王楼镇', '0393-5221234', '在任', '', 'st-a联络站'],
+        ['李秀兰', '乡镇人大代表', '教师', '', '', '', '离任', '', '城关镇联络站'],
+      ]),
+    )
+    expect(unknownStation).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { 'row 3': '第 3 行：没有编号或名称为“城关镇联络站”的联络站' } },
+    })
+    expect(await t.hub.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
+
+    const good = await sheet(header, [
+      ['王海涛', '县人大代表', '农民', '农业、水利', '王楼镇', '0393-5221234', '在任', '', 'st-a联络站'],
+      ['李秀兰', '乡镇人大代表', '教师', '', '', '', '离任', '本站的备注', 'st-b'],
+      ['赵建国', '市', '', '', '濮城镇', '', '', '', ''],
+    ])
+    expect((await c.call('POST', '/representatives/import', good)).json).toEqual({
+      added: 3,
+      changed: 0,
+      unchanged: 0,
+    })
+    const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(roster.map((r) => [r.name, r.level, r.specialties, r.township, r.stationId, r.active])).toEqual([
+      ['李秀兰', 'township', [], null, 'st-b', false],
+      ['王海涛', 'county', ['农业', '水利'], '王楼镇', 'st-a', true],
+      ['赵建国', 'city', [], '濮城镇', null, true],
+    ])
+    // The county never keeps an office phone or a station's note.
+    const records = await t.hub.db.selectFrom('representative').select('record').execute()
+    expect(JSON.stringify(records)).not.toMatch(/0393|备注/)
+    // Matched by name and station, the same sheet again changes nothing.
+    expect((await c.call('POST', '/representatives/import', good)).json).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 3,
+    })
+
+    // Two stations of one name: the name no longer says which.
+    await t.enrolStation('st-c')
+    await t.hub.db.updateTable('station').set({ name: 'st-a联络站' }).where('id', '=', 'st-c').execute()
+    const ambiguous = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(['姓名', '层级', '联络站'], [['王海涛', '县', 'st-a联络站']]),
+    )
+    expect(ambiguous).toMatchObject({
+      status: 400,
+      json: { fields: { 'row 2': '第 2 行：有 2 个联络站名为“st-a联络站”，请填写站点编号' } },
+    })
+    const missing = await c.call('POST', '/representatives/import', await sheet(['姓名', '界别'], []))
+    expect(missing).toMatchObject({ status: 400, json: { message: '表头缺少：层级' } })
   })
 
   it('registers a station with a one-time code and shows each station’s sync health', async () => {
@@ -458,7 +544,7 @@ describe('county console: roster, stations and figures', () => {
       level: 'county',
       sector: '农民',
       specialties: [],
-      townshipId: null,
+      township: null,
       active: true,
     } as const
     await putRepresentatives(

@@ -14,7 +14,7 @@ const rep = (id: string, name: string): RosterRecord => ({
   level: 'county',
   sector: '农民',
   specialties: ['农业'],
-  townshipId: 't-wanglou',
+  township: '王楼镇',
   stationId: null,
   active: true,
 })

@@ -101,7 +101,7 @@ describe('the roster', () => {
           level: 'county',
           sector: '农民',
           specialties: ['农业'],
-          townshipId: null,
+          township: null,
           stationId: null,
           active: true,
         },

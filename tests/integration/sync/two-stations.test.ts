@@ -59,7 +59,7 @@ describe('two stations and the county editing at once', () => {
             level: 'county',
             sector: '农民',
             specialties: [],
-            townshipId: null,
+            township: null,
             stationId: null,
             active: true,
           },

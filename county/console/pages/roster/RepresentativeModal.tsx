@@ -15,21 +15,21 @@ interface Fields {
   level?: RepresentativeLevel
   sector?: string
   specialties?: string[]
-  townshipId?: string
+  township?: string
   stationId?: string | null
   active?: boolean
 }
 
-const FIELDS = ['name', 'level', 'sector', 'specialties', 'townshipId', 'stationId', 'active'] as const
+const FIELDS = ['name', 'level', 'sector', 'specialties', 'township', 'stationId', 'active'] as const
 
 function bodyOf(f: Fields): unknown {
-  const township = (f.townshipId ?? '').trim()
+  const township = (f.township ?? '').trim()
   return {
     name: f.name ?? '',
     level: f.level,
     sector: f.sector ?? '',
     specialties: (f.specialties ?? []).map((s) => s.trim()),
-    townshipId: township === '' ? null : township,
+    township: township === '' ? null : township,
     stationId: f.stationId ?? null,
     active: f.active ?? true,
   }
@@ -57,11 +57,11 @@ export function RepresentativeModal({
         level: editing.level,
         sector: editing.sector,
         specialties: [...editing.specialties],
-        townshipId: editing.townshipId ?? '',
+        township: editing.township ?? '',
         stationId: editing.stationId,
         active: editing.active,
       }
-    : { sector: '', specialties: [], townshipId: '', stationId: null, active: true }
+    : { sector: '', specialties: [], township: '', stationId: null, active: true }
 
   const onOk = async () => {
     const values = form.getFieldsValue(true) as Fields
@@ -118,7 +118,7 @@ export function RepresentativeModal({
         >
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
-        <Form.Item name="townshipId" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
+        <Form.Item name="township" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
           <Input />
         </Form.Item>
         <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>

@@ -48,7 +48,7 @@ export function RosterPage() {
       title: t('roster.column.specialties'),
       render: (_, r) => (r.specialties.length > 0 ? r.specialties.join('、') : t('app.none')),
     },
-    { key: 'township', title: t('roster.column.township'), render: (_, r) => r.townshipId ?? t('app.none') },
+    { key: 'township', title: t('roster.column.township'), render: (_, r) => r.township ?? t('app.none') },
     { key: 'station', title: t('roster.column.station'), render: (_, r) => stationName(r.stationId) },
     {
       key: 'active',
