@@ -42,8 +42,8 @@ export function splitSpecialties(text: string): string[] {
 
 /**
  * The county's roster columns and the header words that name each, the county's own word first. The
- * others are the words of the station's export (electron/core/features/roster/sheet.ts), so a sheet a
- * station exported imports at the county as it is.
+ * others are the words of the station's export (electron/core/features/roster/sheet.ts). Both imports read
+ * them all, so a sheet exported on either side imports on the other as it is.
  */
 export const ROSTER_HEADERS = {
   id: ['编号'],

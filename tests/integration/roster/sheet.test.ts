@@ -67,6 +67,32 @@ describe('导入名册', () => {
     expect(audit).toHaveLength(1)
   })
 
+  it("reads a sheet in the county's words (层级, 专长, 乡镇, 在职), leaving its 联络站 column aside", async () => {
+    const t = await admin()
+    const county = [
+      '编号,姓名,层级,界别,专长,乡镇,联络站,在职',
+      ',赵建华,县,工人,安全生产；环保,王楼镇,某站,否',
+    ]
+    const res = await t.succeed('roster.import', {
+      fileName: '县名册.csv',
+      contentBase64: Buffer.from(county.join('\r\n'), 'utf8').toString('base64'),
+    })
+    expect(res).toEqual({ saved: true, added: 1, updated: 0, problems: [] })
+    const [zhao] = await reps(t)
+    expect(zhao).toMatchObject({
+      name: '赵建华',
+      level: 'county',
+      specialties: JSON.stringify(['安全生产', '环保']),
+      active: 0,
+    })
+    const township = await t.db
+      .selectFrom('representative')
+      .innerJoin('township', 'township.id', 'representative.township_id')
+      .select('township.name')
+      .executeTakeFirst()
+    expect(township?.name).toBe('王楼镇')
+  })
+
   it('reads a CSV saved in GBK', async () => {
     const t = await admin()
     const bytes = iconv.encode([HEADER, '张臣兴,县,工人,环境,王楼镇,,在任'].join('\r\n'), 'gbk')

@@ -11,7 +11,14 @@ import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { loadNameSpeller } from '../../../../domain/name-spelling'
-import { activeOfWord, levelOfWord, splitSpecialties } from '../../../../domain/roster-sheet'
+import {
+  ROSTER_HEADERS,
+  type RosterColumn,
+  activeOfWord,
+  levelOfWord,
+  rosterColumnsOf,
+  splitSpecialties,
+} from '../../../../domain/roster-sheet'
 
 /**
  * 代表名册 as a spreadsheet: the template, the export and the import, one column list for all three. An
@@ -105,9 +112,12 @@ function checkRows(
   const header = (cells[0] ?? []).map((h) => h.trim())
   const problems: ImportProblem[] = []
   const index = new Map<Key, number>()
+  // The columns the county's sheet has too may carry its words (层级, 专长, 乡镇, 在职): a roster the county
+  // handed out imports here as it is. Its 联络站 column is the county's business and is not read.
+  const shared = rosterColumnsOf(header)
   for (const c of COLUMNS) {
-    const at = header.indexOf(c.header)
-    if (at >= 0) index.set(c.key, at)
+    const at = c.key in ROSTER_HEADERS ? shared[c.key as RosterColumn] : header.indexOf(c.header)
+    if (at !== undefined && at >= 0) index.set(c.key, at)
   }
   for (const key of REQUIRED) {
     if (!index.has(key)) {
