@@ -13,6 +13,7 @@ import {
   rosterColumnsOf,
   splitSpecialties,
 } from '../../domain/roster-sheet'
+import { firstSheetCells } from '../../domain/sheet-cells'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
@@ -298,27 +299,11 @@ const canonical = (r: RosterRecord) =>
   JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
 
 async function readSheet(bytes: Buffer): Promise<string[][]> {
-  const unreadable = () =>
-    new ConsoleFailure(400, 'VALIDATION', '文件无法读取，请上传 Excel（.xlsx）文件', {
+  const cells = await firstSheetCells(bytes)
+  if (!cells) {
+    throw new ConsoleFailure(400, 'VALIDATION', '文件无法读取，请上传 Excel（.xlsx）文件', {
       file: '文件无法读取，请上传 Excel（.xlsx）文件',
     })
-  if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) throw unreadable()
-  const { default: ExcelJS } = await import('exceljs')
-  const book = new ExcelJS.Workbook()
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw unreadable()
   }
-  const sheet = book.worksheets[0]
-  if (!sheet) throw unreadable()
-  const rows: string[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: true }, (c, i) => {
-      cells[i - 1] = c.text.trim()
-    })
-    rows[n - 1] = Array.from(cells, (c) => c ?? '')
-  })
-  return Array.from(rows, (r) => r ?? [])
+  return cells
 }

@@ -11,6 +11,7 @@ import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { loadNameSpeller } from '../../../../domain/name-spelling'
+import { firstSheetCells, isZip } from '../../../../domain/sheet-cells'
 import {
   ROSTER_HEADERS,
   type RosterColumn,
@@ -63,25 +64,10 @@ interface RowValues {
 /** Reads the file into rows of cell texts, the header row first. */
 async function readCells(bytes: Buffer): Promise<string[][]> {
   // An .xlsx is a zip archive; anything else is taken for CSV.
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    const { default: ExcelJS } = await import('exceljs')
-    const book = new ExcelJS.Workbook()
-    try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer)
-    } catch {
-      throw unreadable()
-    }
-    const sheet = book.worksheets[0]
-    if (!sheet) throw unreadable()
-    const rows: string[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = []
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cell.text.trim()
-      })
-      rows[n - 1] = Array.from(cells, (c) => c ?? '')
-    })
-    return Array.from(rows, (r) => r ?? [])
+  if (isZip(bytes)) {
+    const cells = await firstSheetCells(bytes)
+    if (!cells) throw unreadable()
+    return cells
   }
   try {
     const rows: string[][] = parseCsv(decodeText(bytes), { relax_column_count: true, trim: true, bom: true })
