@@ -513,9 +513,17 @@ test('a wrong password is refused, and a session that ends returns to the sign-i
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText('账号或密码不正确')).toBeVisible()
   await page.getByLabel('密码').fill(CLERK.password)
+  // The roster page loads the roster and the stations. The session ends only after both have answered:
+  // a request still on its way would find it gone and show the sign-in page before the menu is used.
+  const loaded = Promise.all(
+    ['/representatives', '/stations'].map((path) =>
+      page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname.endsWith(path)),
+    ),
+  )
   await page.getByRole('button', { name: '登录' }).click()
   // Signed in where the address pointed.
   await expect(page.getByRole('heading', { name: '代表名册' })).toBeVisible()
+  await loaded
 
   await county.hub.db.deleteFrom('county_session').execute()
   await nav(page, '联络站')
