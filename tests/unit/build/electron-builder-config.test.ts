@@ -119,3 +119,16 @@ describe('the electron-builder configuration', () => {
     ).toBe(true)
   })
 })
+
+describe('the packages the Node bundles leave to node_modules', () => {
+  it('are production dependencies, so the packaged app carries them', () => {
+    const { runtime, loadedOnDemand } = readJson('scripts/bundle-externals.json') as {
+      runtime: readonly string[]
+      loadedOnDemand: readonly string[]
+    }
+    const { dependencies } = readJson('package.json') as { dependencies: Record<string, string> }
+    const needed = [...runtime, ...loadedOnDemand].filter((name) => name !== 'electron')
+    expect(needed.filter((name) => !(name in dependencies))).toEqual([])
+    expect(needed).toContain('exceljs')
+  })
+})
