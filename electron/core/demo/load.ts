@@ -7,7 +7,8 @@ import type { Ctx } from '../context'
 import { insertMany } from '../db/insert-many'
 import { appendAudit } from '../features/audit/service'
 import { writeBoard } from '../features/board/service'
-import { createStaffUser } from '../features/staff/service'
+import { hashPin } from '../features/staff/pin'
+import { insertStaffUser } from '../features/staff/service'
 import { SETTING, getSetting, putSetting } from '../features/station/service'
 import { insertDefaultCategories } from '../features/station/setup'
 import { buildCalendar, demoMonths } from './calendar'
@@ -49,6 +50,8 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
   if (!home) throw invalidField('stationId', '没有这个演示联络站')
   const now = ctx.now()
   const cal = chinaCalendar()
+  // scrypt takes ~150 ms a PIN: the thread pool hashes both while the roster is built here.
+  const pinHashes = Promise.all([hashPin(DEMO_STAFF[0].pin), hashPin(DEMO_STAFF[1].pin)])
   const places = buildPlaces(now)
   const roster = buildRoster(places, now, await loadNameSpeller())
   const townshipId = mustGet(places.townshipId, home.township)
@@ -64,11 +67,9 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
       roster.reps.map((r) => r.row),
     )
     await insertDefaultCategories(tx)
-    // Together: their PINs are hashed on the thread pool at once.
-    const [admin, staff] = await Promise.all([
-      createStaffUser(tx, { ...DEMO_STAFF[0], at: now }),
-      createStaffUser(tx, { ...DEMO_STAFF[1], at: now }),
-    ])
+    const [adminPin, staffPin] = await pinHashes
+    const admin = await insertStaffUser(tx, { ...DEMO_STAFF[0], pinHash: adminPin, at: now })
+    const staff = await insertStaffUser(tx, { ...DEMO_STAFF[1], pinHash: staffPin, at: now })
 
     const duty = buildCalendar({
       rng: rngFor('calendar'),

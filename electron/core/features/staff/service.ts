@@ -38,15 +38,22 @@ export async function createStaffUser(
   db: Executor,
   u: { name: string; role: 'admin' | 'staff'; pin: string; at: number },
 ): Promise<StaffUser> {
+  return insertStaffUser(db, { name: u.name, role: u.role, pinHash: await hashPin(u.pin), at: u.at })
+}
+
+/** A staff user whose PIN was hashed beforehand (the demo hashes its PINs while it builds its roster). */
+export async function insertStaffUser(
+  db: Executor,
+  u: { name: string; role: 'admin' | 'staff'; pinHash: string; at: number },
+): Promise<StaffUser> {
   const id = newId()
-  const pinHash = await hashPin(u.pin)
   await db
     .insertInto('staff_user')
     .values({
       id,
       name: u.name,
       role: u.role,
-      pin_hash: pinHash,
+      pin_hash: u.pinHash,
       failed_attempts: 0,
       locked_until: null,
       active: 1,
