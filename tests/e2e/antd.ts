@@ -37,6 +37,37 @@ export async function chooseOption(
   }).toPass({ timeout })
 }
 
+/**
+ * Clicks `trigger`, confirms in the antd Popconfirm it opens (its button named `confirm`), and waits for
+ * `done` to hold. A click can land while the popup is still opening or the table behind it re-renders, and
+ * miss; the steps not yet taken are tried again until `done` holds. An action that took effect is never
+ * asked for twice: a retry checks `done` first.
+ */
+export async function confirmAction(
+  page: Page,
+  trigger: Locator,
+  confirm: string,
+  done: () => Promise<void>,
+  { timeout = 30_000 }: { readonly timeout?: number } = {},
+): Promise<void> {
+  const ok = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: confirm })
+  let attempts = 0
+  await expect(async () => {
+    // Before trying again: the last attempt's confirmation may have landed after its check gave up.
+    if (
+      attempts++ > 0 &&
+      (await done().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return
+    if (!(await ok.isVisible())) await trigger.click({ timeout: 5_000 })
+    await ok.click({ timeout: 5_000 })
+    await done()
+  }).toPass({ timeout })
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -7,6 +7,7 @@ import { formatHlc } from '../../domain/hlc'
 import { formatTrackingCode, generateTrackingCode } from '../../domain/tracking-code'
 import { generateStationKeyPair } from '../../electron/core/sync/signer'
 import { type CountyHub, type HubStation, expect, test } from './county-hub'
+import { confirmAction } from './antd'
 import { screenshot } from './fixtures'
 
 /**
@@ -286,10 +287,10 @@ test('the roster: add, edit, import an Excel sheet (refused for one bad row, the
   await page.getByLabel('按姓名、拼音或专长查找').fill('赵大海')
   await page.getByRole('button', { name: '查找' }).click()
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1)
-  await page.getByRole('button', { name: '删除 赵大海' }).click()
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click()
+  await confirmAction(page, page.getByRole('button', { name: '删除 赵大海' }), '删除', () =>
+    expect(table).toContainText('名册中没有符合条件的代表', { timeout: 3_000 }),
+  )
   await expect(page.getByText('已删除代表 赵大海')).toBeVisible()
-  await expect(table).toContainText('名册中没有符合条件的代表')
 })
 
 test('stations: sync health stands out, the rejected list, and a new station gets its one-time code', async ({
@@ -485,9 +486,9 @@ test('账号 is for admins: an admin adds and disables a user; a clerk sees no �
   const wangwu = table.locator('tr', { hasText: 'wangwu' })
   await expect(wangwu).toContainText('工作人员')
   await expect(wangwu).toContainText('从未登录')
-  await page.getByRole('button', { name: '停用 wangwu' }).click()
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click()
-  await expect(wangwu).toContainText('已停用')
+  await confirmAction(page, page.getByRole('button', { name: '停用 wangwu' }), '停用', () =>
+    expect(wangwu).toContainText('已停用', { timeout: 3_000 }),
+  )
 
   await page.getByRole('button', { name: '退出登录' }).click()
   await expect(page.getByText('已退出登录')).toBeVisible()
