@@ -1,43 +1,39 @@
 import { Form, Input } from 'antd'
+import { useTranslation } from 'react-i18next'
 
-/** What the two inputs say, already in the page's words (setup and staff accounts word them apart). */
-export interface PinTwiceText {
-  readonly pin: string
-  readonly hint?: string
-  readonly pinBad: string
-  readonly again: string
-  readonly againMissing: string
-  readonly mismatch: string
-}
-
-/** A new six-digit PIN typed twice in a form: the second must match the first. */
+/**
+ * A new six-digit PIN typed twice in a form: the second must match the first. The label (and hint) are the
+ * page's own words; the checks' words are the same everywhere (`app.pinTwice`).
+ */
 export function PinTwiceFields(props: {
   readonly name: string
   readonly againName: string
-  readonly text: PinTwiceText
+  readonly label: string
+  readonly hint?: string
 }) {
-  const { name, againName, text } = props
+  const { name, againName, label, hint } = props
+  const { t } = useTranslation()
   return (
     <>
       <Form.Item
         name={name}
-        label={text.pin}
-        {...(text.hint === undefined ? {} : { extra: text.hint })}
-        rules={[{ pattern: /^\d{6}$/, required: true, message: text.pinBad }]}
+        label={label}
+        {...(hint === undefined ? {} : { extra: hint })}
+        rules={[{ pattern: /^\d{6}$/, required: true, message: t('app.pinTwice.bad') }]}
       >
         <Input.Password inputMode="numeric" maxLength={6} autoComplete="new-password" />
       </Form.Item>
       <Form.Item
         name={againName}
-        label={text.again}
+        label={t('app.pinTwice.again')}
         dependencies={[name]}
         rules={[
-          { required: true, message: text.againMissing },
+          { required: true, message: t('app.pinTwice.againMissing') },
           ({ getFieldValue }) => ({
             validator: (_, v: string | undefined) =>
               v === undefined || v === '' || v === getFieldValue(name)
                 ? Promise.resolve()
-                : Promise.reject(new Error(text.mismatch)),
+                : Promise.reject(new Error(t('app.pinTwice.mismatch'))),
           }),
         ]}
       >

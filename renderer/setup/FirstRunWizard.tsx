@@ -179,14 +179,8 @@ export default function FirstRunWizard({
             <PinTwiceFields
               name="adminPin"
               againName="adminPinAgain"
-              text={{
-                pin: t('setup.wizard.admin.pin'),
-                hint: t('setup.wizard.admin.pinHint'),
-                pinBad: t('setup.wizard.admin.pinBad'),
-                again: t('setup.wizard.admin.pinAgain'),
-                againMissing: t('setup.wizard.admin.pinAgainMissing'),
-                mismatch: t('setup.wizard.admin.pinMismatch'),
-              }}
+              label={t('setup.wizard.admin.pin')}
+              hint={t('setup.wizard.admin.pinHint')}
             />
           </div>
 

@@ -158,17 +158,7 @@ function AccountDialog({
             </Form.Item>
           </>
         )}
-        <PinTwiceFields
-          name="pin"
-          againName="pinAgain"
-          text={{
-            pin: t('staff.accounts.pin'),
-            pinBad: t('staff.accounts.pinBad'),
-            again: t('staff.accounts.pinAgain'),
-            againMissing: t('staff.accounts.pinAgainMissing'),
-            mismatch: t('staff.accounts.pinMismatch'),
-          }}
-        />
+        <PinTwiceFields name="pin" againName="pinAgain" label={t('staff.accounts.pin')} />
         {error && <Alert type="error" showIcon title={error.message} />}
       </Form>
     </Modal>
