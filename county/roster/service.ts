@@ -174,14 +174,29 @@ async function checkStations(db: HubExecutor, ids: readonly (string | null)[]): 
   }
 }
 
+/** A UUIDv7: the ids stations make (electron/core/ids.ts); the county's own are v4 (crypto.randomUUID). */
+const STATION_MADE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+
+/**
+ * Why a 编号 the roster does not hold cannot be imported, or null when it can. A station's export carries the
+ * 编号 of representatives that station registered itself: the county takes them under the same 编号, so
+ * when the roster travels back the station's own record becomes the county's rather than a second copy.
+ * Anything else unknown is a mistake (a county 编号 mistyped), and a removed representative stays removed.
+ */
+function unknownIdRefusal(id: string, removed: ReadonlySet<string>): string | null {
+  if (removed.has(id)) return `编号为 ${id} 的代表已从名册删除`
+  return STATION_MADE_ID.test(id) ? null : `名册里没有编号为 ${id} 的代表`
+}
+
 /** The columns an import cannot do without; 编号 is optional (a new representative has none yet). */
 const REQUIRED: readonly RosterColumn[] = ['name', 'level']
 
 /**
  * Imports the county's roster from the first sheet of an .xlsx: all rows or none, each row's mistakes
  * named by its row number. The header may use the county's words or a station export's (ROSTER_HEADERS);
- * 乡镇 is the township's name, 联络站 a station's id or name. A row with 编号 changes that representative;
- * one without is matched by name and 联络站, or added. Everything lands in one version.
+ * 乡镇 is the township's name, 联络站 a station's id or name. A row with 编号 changes that representative, or
+ * adds one a station registered (unknownIdRefusal); one without is matched by name and 联络站, or added.
+ * Everything lands in one version.
  */
 export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): Promise<RosterImportResult> {
   const rows = await readSheet(bytes)
@@ -205,6 +220,11 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
     .where('deleted', '=', false)
     .execute()
   const records = new Map(existing.map((e) => [e.id, storedRecord(e.record)]))
+  const removed = new Set(
+    (await db.selectFrom('representative').select('id').where('deleted', '=', true).execute()).map(
+      (e) => e.id,
+    ),
+  )
   const byNameAndStation = new Map(
     [...records.values()].map((r) => [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const),
   )
@@ -242,8 +262,11 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
     }
     const givenId = cell(r, 'id')
     if (givenId && !records.has(givenId)) {
-      errors[`row ${row}`] = `第 ${row} 行：名册里没有编号为 ${givenId} 的代表`
-      return
+      const refusal = unknownIdRefusal(givenId, removed)
+      if (refusal) {
+        errors[`row ${row}`] = `第 ${row} 行：${refusal}`
+        return
+      }
     }
     const id =
       givenId ||

@@ -167,7 +167,8 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
       local_note: null,
       roster_version: 1,
     })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    // A representative the station registered itself becomes the county's once the county takes it.
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, roster_version: 1 }))
     .execute()
 }
 

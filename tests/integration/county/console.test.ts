@@ -426,6 +426,62 @@ describe('county console: roster, stations and figures', () => {
     expect(missing).toMatchObject({ status: 400, json: { message: '表头缺少：层级' } })
   })
 
+  it('takes a representative a station registered under the station’s 编号, and no other unknown 编号', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t)
+    const sheet = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook()
+      const ws = book.addWorksheet('名册')
+      ws.addRow(['编号', '姓名', '级别', '界别', '擅长领域', '所属乡镇', '办公电话', '状态', '本站备注'])
+      for (const r of rows) ws.addRow(r)
+      return Buffer.from(await book.xlsx.writeBuffer())
+    }
+    // A station makes UUIDv7 ids; the county's own are v4.
+    const stationMade = '019ac0f2-3b4c-7d5e-8f60-718293a4b5c6'
+    const mistyped = '5b2f8e0c-1d3a-4c6b-9e7f-0a1b2c3d4e5f'
+    const removed = await c.call<CountyRepresentative>('POST', '/representatives', {
+      name: '周立新',
+      level: 'township',
+      sector: '',
+      specialties: [],
+      township: null,
+      stationId: null,
+      active: true,
+    })
+    const removedId = removed.json.id
+    expect((await c.call('DELETE', `/representatives/${removedId}`)).status).toBeLessThan(300)
+
+    const refused = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        [stationMade, '孙桂英', '乡镇人大代表', '农民', '', '王楼镇', '', '在任', ''],
+        [mistyped, '钱卫东', '县人大代表', '', '', '', '', '在任', ''],
+        [removedId, '周立新', '乡镇人大代表', '', '', '', '', '在任', ''],
+      ]),
+    )
+    expect(refused).toMatchObject({
+      status: 400,
+      json: {
+        fields: {
+          'row 3': `第 3 行：名册里没有编号为 ${mistyped} 的代表`,
+          'row 4': `第 4 行：编号为 ${removedId} 的代表已从名册删除`,
+        },
+      },
+    })
+    expect(refused.json).not.toHaveProperty('fields.row 2')
+
+    const taken = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([[stationMade, '孙桂英', '乡镇人大代表', '农民', '', '王楼镇', '', '在任', '']]),
+    )
+    expect(taken.json).toEqual({ added: 1, changed: 0, unchanged: 0 })
+    const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(roster.map((r) => [r.id, r.name, r.township])).toEqual([[stationMade, '孙桂英', '王楼镇']])
+  })
+
   it('registers a station with a one-time code and shows each station’s sync health', async () => {
     const t = await useTestHub()
     const c = await signedInConsole(t)
