@@ -173,6 +173,7 @@ export function DayPanel(props: {
           disabled={who === null || blocked}
           loading={busy}
           onClick={() => void add()}
+          data-testid="duty-day-add"
         >
           {restDay ? t('staff.duty.day.addRestDay') : t('staff.duty.day.add')}
         </Button>
