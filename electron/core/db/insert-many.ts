@@ -9,9 +9,9 @@ const MAX_ROWS = 500
  * Inserts rows with one multi-row statement per chunk, in the caller's transaction.
  *
  * The SQL is written here rather than by Kysely's `values()`: Kysely builds and compiles an operation node
- * per value, which was a third of the demo fill's JavaScript time (20,000 rows) and most of what a submit's
- * three inserts allocate. The statement is the one Kysely would write; the columns are the first row's, and
- * every row must have exactly those (a missing column would silently lose its default).
+ * per value, ~100 ms of CPU for the demo data's 20,000 rows. The statement is the one Kysely would write;
+ * the columns are the first row's, and every row must have exactly those (a missing column would silently
+ * lose its default).
  */
 export async function insertMany<T extends keyof DB>(
   tx: Executor,
