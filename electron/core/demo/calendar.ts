@@ -8,10 +8,11 @@ import type { Rng } from './random'
 import type { DemoRepresentative, Roster } from './roster'
 
 /**
- * The duty calendar (代表履职日历) of every demo station from the month before today to a year ahead, as the
- * desk lays out open-ended rules: weekly duty
- * rules for Monday to Friday (skipping statutory holidays), the monthly 民意集市 on the second Saturday,
- * and the shifts and reception days those rules produce.
+ * The kiosk station's duty calendar (代表履职日历) from the month before today to a year ahead, as the desk
+ * lays out open-ended rules: weekly duty rules for Monday to Friday (skipping statutory holidays), the
+ * monthly 民意集市 on the second Saturday, and the shifts and reception days those rules produce. Only the
+ * kiosk's own: a station's database never holds other stations' calendars (they push theirs to the county,
+ * which sends none back), and a year of them for every demo station was 12× the rows at first start.
  */
 
 type Slot = 'morning' | 'afternoon' | 'allDay'
@@ -47,9 +48,8 @@ export function buildCalendar(p: {
   now: number
   hlc: () => string
   cal: WorkingDayCalendar
-  stations: readonly DemoStation[]
+  station: DemoStation
   roster: Roster
-  defaultStationId: string
 }): DutyRows {
   const { rng, now, hlc, cal } = p
   const today = shanghaiDate(now)
@@ -61,102 +61,101 @@ export function buildCalendar(p: {
   const rows: DutyRows = { rules: [], shifts: [], receptionDays: [] }
   const id = () => rng.uuid(now)
 
-  for (const [index, station] of p.stations.entries()) {
-    const home = p.roster.byStation.get(station.id) ?? []
-    const pool = dutyPool(rng, home)
-    const rule = (r: Omit<NewRow<'duty_rule'>, 'id' | 'station_id' | 'starts_on' | 'hlc' | 'deleted'>) => {
-      const row = {
-        id: id(),
-        station_id: station.id,
-        starts_on: first,
-        ends_on: null,
-        laid_out_through: laidOutThrough,
-        hlc: hlc(),
-        deleted: 0,
-        ...r,
-      }
-      rows.rules.push(row)
-      return row
+  const station = p.station
+  const home = p.roster.byStation.get(station.id) ?? []
+  const pool = dutyPool(rng, home)
+  const rule = (r: Omit<NewRow<'duty_rule'>, 'id' | 'station_id' | 'starts_on' | 'hlc' | 'deleted'>) => {
+    const row = {
+      id: id(),
+      station_id: station.id,
+      starts_on: first,
+      ends_on: null,
+      laid_out_through: laidOutThrough,
+      hlc: hlc(),
+      deleted: 0,
+      ...r,
     }
-    const shift = (date: IsoDate, repId: string, slot: Slot, ruleId: string | null) =>
-      rows.shifts.push({
-        id: id(),
-        station_id: station.id,
-        representative_id: repId,
-        date,
-        slot,
-        rule_id: ruleId,
-        hlc: hlc(),
-        deleted: 0,
-      })
+    rows.rules.push(row)
+    return row
+  }
+  const shift = (date: IsoDate, repId: string, slot: Slot, ruleId: string | null) =>
+    rows.shifts.push({
+      id: id(),
+      station_id: station.id,
+      representative_id: repId,
+      date,
+      slot,
+      rule_id: ruleId,
+      hlc: hlc(),
+      deleted: 0,
+    })
 
-    // Weekly duty: two or three representatives on Tuesday and Thursday (每周固定进站), one or two otherwise.
-    let next = 0
-    const weekly: { weekday: number; repId: string; slot: Slot; ruleId: string }[] = []
-    for (let wd = 1; wd <= 5; wd++) {
-      const count = wd === 2 || wd === 4 ? rng.int(2, 3) : rng.int(1, 2)
-      const slots: Slot[] =
-        count === 1 ? ['allDay'] : count === 2 ? ['morning', 'afternoon'] : ['allDay', 'morning', 'afternoon']
-      for (const slot of slots) {
-        const rep = pool[next++ % pool.length]
-        if (!rep) break
-        const r = rule({
-          representative_id: rep.row.id,
-          kind: 'weekly',
-          weekday: wd,
-          nth: null,
-          slot,
-          reception_theme: null,
-        })
-        weekly.push({ weekday: wd, repId: rep.row.id, slot, ruleId: r.id })
-      }
+  // Weekly duty: two or three representatives on Tuesday and Thursday (每周固定进站), one or two otherwise.
+  let next = 0
+  const weekly: { weekday: number; repId: string; slot: Slot; ruleId: string }[] = []
+  for (let wd = 1; wd <= 5; wd++) {
+    const count = wd === 2 || wd === 4 ? rng.int(2, 3) : rng.int(1, 2)
+    const slots: Slot[] =
+      count === 1 ? ['allDay'] : count === 2 ? ['morning', 'afternoon'] : ['allDay', 'morning', 'afternoon']
+    for (const slot of slots) {
+      const rep = pool[next++ % pool.length]
+      if (!rep) break
+      const r = rule({
+        representative_id: rep.row.id,
+        kind: 'weekly',
+        weekday: wd,
+        nth: null,
+        slot,
+        reception_theme: null,
+      })
+      weekly.push({ weekday: wd, repId: rep.row.id, slot, ruleId: r.id })
     }
-    // The monthly open day: a station-wide rule that sets the day, and three representatives who attend it.
-    const openDay = rule({
-      representative_id: null,
+  }
+  // The monthly open day: a station-wide rule that sets the day, and three representatives who attend it.
+  const openDay = rule({
+    representative_id: null,
+    kind: 'monthlyNth',
+    weekday: 6,
+    nth: 2,
+    slot: 'allDay',
+    reception_theme: '民意集市',
+  })
+  const attendees = rng.sample(pool, 3).map((rep) => ({
+    repId: rep.row.id,
+    ruleId: rule({
+      representative_id: rep.row.id,
       kind: 'monthlyNth',
       weekday: 6,
       nth: 2,
       slot: 'allDay',
-      reception_theme: '民意集市',
-    })
-    const attendees = rng.sample(pool, 3).map((rep) => ({
-      repId: rep.row.id,
-      ruleId: rule({
-        representative_id: rep.row.id,
-        kind: 'monthlyNth',
-        weekday: 6,
-        nth: 2,
-        slot: 'allDay',
-        reception_theme: null,
-      }).id,
-    }))
+      reception_theme: null,
+    }).id,
+  }))
 
-    const themes = RECEPTION_THEMES[station.township] ?? COMMON_THEMES
-    let month = index
-    for (const date of days) {
-      if (cal.isWorkingDay(date)) {
-        for (const w of weekly) if (w.weekday === weekday(date)) shift(date, w.repId, w.slot, w.ruleId)
-      }
-      if (isSecondSaturday(date) && cal.dayKind(date).kind !== 'holiday') {
-        const theme = themes[month++ % themes.length] ?? '民意集市'
-        const busy = station.township === '濮城镇' // 200+ visitors: open all day
-        rows.receptionDays.push({
-          id: id(),
-          station_id: station.id,
-          date,
-          theme,
-          starts_at: busy ? '08:30' : '09:00',
-          ends_at: busy ? '17:00' : '12:00',
-          hlc: hlc(),
-          deleted: 0,
-          rule_id: openDay.id,
-        })
-        for (const a of attendees) shift(date, a.repId, 'allDay', a.ruleId)
-      }
+  const themes = RECEPTION_THEMES[station.township] ?? COMMON_THEMES
+  let month = 0
+  for (const date of days) {
+    if (cal.isWorkingDay(date)) {
+      for (const w of weekly) if (w.weekday === weekday(date)) shift(date, w.repId, w.slot, w.ruleId)
     }
-    if (station.id === p.defaultStationId) fillToday(rows, station.id, today, home, shift)
+    if (isSecondSaturday(date) && cal.dayKind(date).kind !== 'holiday') {
+      const theme = themes[month++ % themes.length] ?? '民意集市'
+      const busy = station.township === '濮城镇' // 200+ visitors: open all day
+      rows.receptionDays.push({
+        id: id(),
+        station_id: station.id,
+        date,
+        theme,
+        starts_at: busy ? '08:30' : '09:00',
+        ends_at: busy ? '17:00' : '12:00',
+        hlc: hlc(),
+        deleted: 0,
+        rule_id: openDay.id,
+      })
+      for (const a of attendees) shift(date, a.repId, 'allDay', a.ruleId)
+    }
   }
+  fillToday(rows, station.id, today, home, shift)
   return rows
 }
 

@@ -76,9 +76,8 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
       now,
       hlc: ctx.hlc,
       cal,
-      stations,
+      station: home,
       roster,
-      defaultStationId: homeId,
     })
     await insertMany(tx, 'duty_rule', duty.rules)
     await insertMany(tx, 'duty_shift', duty.shifts)
@@ -105,7 +104,7 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
       now,
       hlc: ctx.hlc,
       cal,
-      stations,
+      station: home,
       shifts: duty.shifts,
       roster,
     })

@@ -6,7 +6,7 @@ import type { Rng } from './random'
 import type { Roster } from './roster'
 
 /**
- * Check-ins (进站签到) for the demo's duty calendar: most representatives come to their shifts (a few
+ * Check-ins (进站签到) at the kiosk's station for its duty calendar: most representatives come to their shifts (a few
  * miss one), and now and then a representative drops in on a working day without a shift. Only what has
  * already happened: nothing after `now`.
  */
@@ -27,7 +27,7 @@ export function buildVisits(p: {
   now: number
   hlc: () => string
   cal: WorkingDayCalendar
-  stations: readonly DemoStation[]
+  station: DemoStation
   shifts: readonly ShiftRow[]
   roster: Roster
 }): NewRow<'visit'>[] {
@@ -63,14 +63,11 @@ export function buildVisits(p: {
   const days = [...new Set(ordered.map((s) => s.date))].filter(
     (d) => p.cal.isWorkingDay(d) && startOfShanghaiDayMs(d) < now,
   )
-  for (const station of p.stations) {
-    const home = p.roster.byStation.get(station.id) ?? []
-    if (home.length === 0) continue
-    for (const date of days) {
-      if (!rng.chance(DROP_IN)) continue
-      const rep = rng.pick(home)
-      add(station.id, rep.row.id, startOfShanghaiDayMs(date) + rng.int(10 * 60, 16 * 60) * MINUTE, null)
-    }
+  const home = p.roster.byStation.get(p.station.id) ?? []
+  for (const date of home.length > 0 ? days : []) {
+    if (!rng.chance(DROP_IN)) continue
+    const rep = rng.pick(home)
+    add(p.station.id, rep.row.id, startOfShanghaiDayMs(date) + rng.int(10 * 60, 16 * 60) * MINUTE, null)
   }
   return visits.sort((a, b) => a.at - b.at)
 }

@@ -143,19 +143,36 @@ describe('the demo data set', () => {
     expect(today.nextReceptionDay).not.toBeNull()
   })
 
-  it('gives every station a duty calendar over three months', async () => {
+  it("gives the kiosk's station its duty calendar and check-ins, and no other station any", async () => {
     const db = demo.station.db
+    const { id: home } = await db
+      .selectFrom('station')
+      .select('id')
+      .where('name', '=', '王楼镇先进制造业人大代表联络站')
+      .executeTakeFirstOrThrow()
     const perStation = await db
       .selectFrom('duty_shift')
-      .select(['station_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('date').as('first')])
+      .select([
+        'station_id',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.min('date').as('first'),
+        (eb) => eb.fn.max('date').as('last'),
+      ])
       .groupBy('station_id')
       .execute()
-    const stations = await db.selectFrom('station').select('id').execute()
-    expect(perStation).toHaveLength(stations.length)
-    for (const s of perStation) {
-      expect(s.n).toBeGreaterThan(60)
-      expect(s.first >= '2025-09-01').toBe(true)
-    }
+    // A station database holds its own calendar only: stations push theirs to the county, which sends none back.
+    expect(perStation.map((s) => s.station_id)).toEqual([home])
+    const [shifts] = perStation
+    // From the month before today (2025-10-04) to a year ahead, as the desk lays out open-ended rules.
+    expect(shifts?.first).toBe('2025-09-01')
+    expect(shifts?.last >= '2026-09-01').toBe(true)
+    expect(shifts?.n).toBeGreaterThan(300)
+    const elsewhere = (table: 'visit' | 'reception_day' | 'duty_rule') =>
+      db.selectFrom(table).select('id').where('station_id', '!=', home).execute()
+    expect(await elsewhere('visit')).toEqual([])
+    expect(await elsewhere('reception_day')).toEqual([])
+    expect(await elsewhere('duty_rule')).toEqual([])
+    expect(await db.selectFrom('visit').select('id').execute()).not.toEqual([])
     const themes = await db.selectFrom('reception_day').select('theme').execute()
     expect(themes.map((t) => t.theme)).toContain('企业用工与物流专场')
   })
