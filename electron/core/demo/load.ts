@@ -1,4 +1,3 @@
-import { loadNameSpeller } from '../../../domain/name-spelling'
 import { invalidField } from '../validation'
 import { DEFAULT_ASSESSMENT_METHOD, monthOf, previousMonth } from '../../../domain/board'
 import { shanghaiDate } from '../../../domain/dates'
@@ -14,6 +13,7 @@ import { insertDefaultCategories } from '../features/station/setup'
 import { buildCalendar, demoMonths } from './calendar'
 import { buildConsultations } from './consultations'
 import { buildPetitions } from './petitions'
+import { spellDemoName } from './names'
 import { DEFAULT_STATION_NAME, buildPlaces, mustGet, stationSeeds } from './places'
 import { DEMO_SEED, rngFor } from './random'
 import { buildRoster } from './roster'
@@ -53,7 +53,7 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
   // scrypt takes ~150 ms a PIN: the thread pool hashes both while the roster is built here.
   const pinHashes = Promise.all([hashPin(DEMO_STAFF[0].pin), hashPin(DEMO_STAFF[1].pin)])
   const places = buildPlaces(now)
-  const roster = buildRoster(places, now, await loadNameSpeller())
+  const roster = buildRoster(places, now, spellDemoName)
   const townshipId = mustGet(places.townshipId, home.township)
 
   await ctx.db.transaction().execute(async (tx) => {
