@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { StationProfile } from '../../contract/views'
 import { Loading } from '../components/Loading'
 import { EndVisitProvider, IDLE, useIdleTimer } from '../lib/idle'
-import { forgetResident } from '../lib/idle-reset'
+import { forgetResident, reloadForNextResident, reloadedIntoAttract } from '../lib/idle-reset'
 import { TextScaleProvider } from '../lib/textScale'
 import { VoiceProvider } from '../lib/voice'
 import { useStaffEntryHandler } from '../staff/entry'
@@ -35,12 +35,13 @@ type Presence = 'active' | 'prompt' | 'attract'
  * The resident side of the kiosk: which screen is open, with the settings every screen shares, and the
  * idle rules. Each resident's visit is one mount of the tree under `visit`: when a visit ends, a new key
  * drops all of its React state at once (forms, keyboard buffer, query results, dialogs, text size, voice)
- * and forgetResident clears what the browser keeps.
+ * and forgetResident clears what the browser keeps. When the kiosk finds nobody there (the idle prompt
+ * ran out, or the home screen went untouched), it reloads the page instead: see reloadForNextResident.
  */
 export function KioskApp({ profile }: { profile: StationProfile }) {
   const [screen, setScreen] = useState<Screen>(HOME)
   const [visit, setVisit] = useState(0)
-  const [presence, setPresence] = useState<Presence>('active')
+  const [presence, setPresence] = useState<Presence>(() => (reloadedIntoAttract() ? 'attract' : 'active'))
   const home = useCallback(() => setScreen(HOME), [])
   const open = useCallback((entry: EntryId) => setScreen(screenOf(entry)), [])
   const checkIn = useCallback(() => setScreen({ name: 'checkIn' }), [])
@@ -52,16 +53,18 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
     setPresence('active')
   }, [])
   const stay = useCallback(() => setPresence('active'), [])
+  // The prompt ran out: nobody is there. The prompt stays up until the page reloads.
+  const nobodyThere = useCallback(() => void reloadForNextResident({ attract: false }), [])
   const isHome = screen.name === 'home'
   const onIdle = useCallback(() => {
     if (isHome) {
-      // Nobody at the home screen: the last resident's text size and voice go too.
-      endVisit()
+      // Nobody at the home screen: the last resident's text size and voice go too, with the page.
       setPresence('attract')
+      void reloadForNextResident({ attract: true })
     } else {
       setPresence('prompt')
     }
-  }, [isHome, endVisit])
+  }, [isHome])
   // The staff console has its own five-minute sign-out; the resident timers wait while it is open.
   const [staff, setStaff] = useState(false)
   const openStaff = useCallback(() => setStaff(true), [])
@@ -119,7 +122,7 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
               {screen.name === 'checkIn' && <CheckInScreen {...task} />}
             </Suspense>
           </div>
-          {presence === 'prompt' && <IdlePrompt onMoreTime={stay} onTimeout={endVisit} />}
+          {presence === 'prompt' && <IdlePrompt onMoreTime={stay} onTimeout={nobodyThere} />}
           {presence === 'attract' && <AttractScreen profile={profile} onWake={stay} />}
         </VoiceProvider>
       </TextScaleProvider>

@@ -3,7 +3,8 @@
  * React side (form state, keyboard buffer, open dialogs, query results, text size, voice) goes when
  * KioskApp remounts the resident tree; useApiQuery keeps its results in component state, so there is no
  * query cache to clear beyond that. Screens keep their place in React state and never push browser
- * history entries, so there is no history to walk back into.
+ * history entries, so there is no history to walk back into. When the kiosk finds nobody there, it goes
+ * further and reloads the page (reloadForNextResident).
  */
 
 const forgetters = new Set<() => void>()
@@ -74,4 +75,26 @@ export async function forgetResident(win: Window = window): Promise<void> {
     deleteAllDatabases(win).catch((e: unknown) => console.warn('forgetting IndexedDB:', e)),
     deleteAllCaches(win).catch((e: unknown) => console.warn('forgetting caches:', e)),
   ])
+}
+
+/** The history state a reload into the attract screen carries (history state survives a reload). */
+const ATTRACT_MARK = 'yizhan:attract'
+
+/**
+ * Ends a visit that nobody is at any more (the idle prompt ran out, or the home screen went untouched)
+ * by forgetting what the browser keeps and then reloading the page. A fresh page holds nothing of the
+ * last resident, not even what the garbage collector has not reached yet, and nothing any screen or
+ * library keeps in memory can pile up over months of visits (bench/kiosk-idle-heap.ts measures it).
+ * Only when nobody is there: the reload blanks the screen for a moment. `attract`: the reloaded page
+ * opens on the attract screen.
+ */
+export async function reloadForNextResident(opts: { attract: boolean }, win: Window = window): Promise<void> {
+  await forgetResident(win)
+  if (opts.attract) win.history.replaceState(ATTRACT_MARK, '', win.location.pathname + win.location.search)
+  win.location.reload()
+}
+
+/** Whether this page was reloaded to show the attract screen. */
+export function reloadedIntoAttract(win: Window = window): boolean {
+  return win.history.state === ATTRACT_MARK
 }

@@ -144,6 +144,13 @@ async function leaveTraces(page: Page): Promise<void> {
   })
 }
 
+/** Lets `ms` of idle time pass, which must end with the page reloaded for the next resident. */
+async function idleUntilReload(page: Page, ms: number): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: 15_000 })
+  await page.clock.fastForward(ms)
+  await reloaded
+}
+
 test.describe('idle on a task screen', () => {
   test('after 90 s without a touch 还需要更多时间吗？ counts down from 30, and 需要 keeps the screen', async ({
     page,
@@ -216,7 +223,8 @@ test.describe('idle on a task screen', () => {
 
     await page.clock.fastForward(TASK_IDLE_MS)
     await expect(prompt(page)).toBeVisible()
-    await page.clock.fastForward(PROMPT_MS)
+    // Nobody answered: the page reloads, so not even the garbage of the visit is left in memory.
+    await idleUntilReload(page, PROMPT_MS)
     await expect(homeHeading(page)).toBeVisible()
     await expect(prompt(page)).toHaveCount(0)
 
@@ -250,7 +258,8 @@ test.describe('attract screen', () => {
 
     await page.clock.fastForward(HOME_IDLE_MS - SLACK_MS)
     await expect(attract(page)).toHaveCount(0)
-    await page.clock.fastForward(SLACK_MS)
+    // Nobody is there: the page reloads into the attract screen.
+    await idleUntilReload(page, SLACK_MS)
     await expect(attract(page)).toBeVisible()
     await expect(attract(page)).toContainText(STATION)
     await expect(attract(page).getByRole('button', { name: '请轻触屏幕开始' })).toBeVisible()
@@ -277,7 +286,7 @@ test.describe('attract screen', () => {
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
 
     // A finger on a touchscreen.
-    await page.clock.fastForward(HOME_IDLE_MS)
+    await idleUntilReload(page, HOME_IDLE_MS)
     await expect(attract(page)).toBeVisible()
     await page.touchscreen.tap(x, y)
     await expect(attract(page)).toHaveCount(0)
@@ -285,7 +294,7 @@ test.describe('attract screen', () => {
     await expect(tile).toBeVisible()
 
     // A mouse, as on a desk PC.
-    await page.clock.fastForward(HOME_IDLE_MS)
+    await idleUntilReload(page, HOME_IDLE_MS)
     await expect(attract(page)).toBeVisible()
     await page.mouse.click(x, y)
     await expect(attract(page)).toHaveCount(0)
