@@ -214,17 +214,9 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
   const stations = await db.selectFrom('station').select(['id', 'name']).execute()
   const errors: Record<string, string> = {}
   const parsed: { row: number; id: string; input: RepresentativeInput }[] = []
-  const existing = await db
-    .selectFrom('representative')
-    .select(['id', 'record'])
-    .where('deleted', '=', false)
-    .execute()
-  const records = new Map(existing.map((e) => [e.id, storedRecord(e.record)]))
-  const removed = new Set(
-    (await db.selectFrom('representative').select('id').where('deleted', '=', true).execute()).map(
-      (e) => e.id,
-    ),
-  )
+  const all = await db.selectFrom('representative').select(['id', 'record', 'deleted']).execute()
+  const records = new Map(all.filter((e) => !e.deleted).map((e) => [e.id, storedRecord(e.record)]))
+  const removed = new Set(all.filter((e) => e.deleted).map((e) => e.id))
   const byNameAndStation = new Map(
     [...records.values()].map((r) => [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const),
   )
