@@ -29,19 +29,19 @@ export async function insertMany<T extends keyof DB>(
     const params: unknown[] = []
     for (const row of chunk) {
       const values = row as Record<string, unknown>
-      let count = 0
-      for (const key in values) if (values[key] !== undefined) count++
-      for (const column of columns) {
-        const value = values[column]
-        if (value === undefined) count = -1
-        params.push(value)
-      }
-      if (count !== columns.length) {
+      if (!hasExactly(values, columns)) {
         throw new Error(`insertMany(${table}): every row must have the columns ${columns.join(', ')}`)
       }
+      for (const column of columns) params.push(values[column])
     }
     await tx.executeQuery(CompiledQuery.raw(head + Array(chunk.length).fill(tuple).join(', '), params))
   }
+}
+
+/** Whether `row` has exactly `columns` (a key holding `undefined` counts as absent, as Kysely takes it). */
+function hasExactly(row: Record<string, unknown>, columns: readonly string[]): boolean {
+  const present = Object.keys(row).filter((key) => row[key] !== undefined)
+  return present.length === columns.length && columns.every((column) => row[column] !== undefined)
 }
 
 function quote(identifier: string): string {
