@@ -146,22 +146,40 @@ describe('the representatives directory (找代表)', () => {
   })
 
   it('leaves out shifts at other stations, beyond the four weeks and deleted ones', async () => {
-    const elsewhere = await t.db
-      .selectFrom('duty_shift')
-      .select(['representative_id', 'date'])
-      .where('station_id', '!=', stationId)
-      .where('date', '>=', TODAY)
-      .where('date', '<=', UNTIL)
-      .where('deleted', '=', 0)
-      .execute()
     const later = await t.db
       .selectFrom('duty_shift')
       .select(['representative_id', 'date'])
       .where('station_id', '=', stationId)
       .where('date', '>', UNTIL)
       .execute()
-    const [deleted] = await shiftsHere()
-    if (!deleted || elsewhere.length === 0 || later.length === 0) throw new Error('demo data too thin')
+    const here = await shiftsHere()
+    const [deleted] = here
+    const traveller = here.find(
+      (s) => s.date !== deleted?.date && s.representative_id !== deleted?.representative_id,
+    )
+    if (!deleted || !traveller || later.length === 0) throw new Error('demo data too thin')
+    // A station's database holds only its own calendar; a shift elsewhere is made here to be left out.
+    const busy = new Set(
+      here.filter((s) => s.representative_id === traveller.representative_id).map((s) => s.date),
+    )
+    const freeDay = Array.from({ length: 28 }, (_, i) => addDays(TODAY, i)).find((d) => !busy.has(d))
+    const other = await t.db
+      .selectFrom('station')
+      .select('id')
+      .where('id', '!=', stationId)
+      .executeTakeFirstOrThrow()
+    if (!freeDay) throw new Error('the representative is on duty here every day')
+    const elsewhere = {
+      id: crypto.randomUUID(),
+      station_id: other.id,
+      representative_id: traveller.representative_id,
+      date: freeDay,
+      slot: 'allDay',
+      rule_id: null,
+      hlc: '0000000000000-0000-test',
+      deleted: 0,
+    } as const
+    await t.db.insertInto('duty_shift').values(elsewhere).execute()
     // Staff remove a shift by marking it deleted (a tombstone for sync); there is no desk API for it yet.
     await t.db
       .updateTable('duty_shift')
@@ -173,10 +191,12 @@ describe('the representatives directory (找代表)', () => {
     try {
       const directory = await t.succeed('roster.directory', {})
       const days = new Map(directory.representatives.map((r) => [r.id, r.dutyDays.map((d) => d.date)]))
-      for (const s of elsewhere) expect(days.get(s.representative_id) ?? []).not.toContain(s.date)
+      expect(days.get(traveller.representative_id)).toEqual(expect.arrayContaining([traveller.date]))
+      expect(days.get(traveller.representative_id) ?? []).not.toContain(freeDay)
       for (const s of later) expect(days.get(s.representative_id) ?? []).not.toContain(s.date)
       expect(days.get(deleted.representative_id) ?? []).not.toContain(deleted.date)
     } finally {
+      await t.db.deleteFrom('duty_shift').where('id', '=', elsewhere.id).execute()
       await t.db
         .updateTable('duty_shift')
         .set({ deleted: 0 })
