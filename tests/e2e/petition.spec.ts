@@ -10,6 +10,7 @@ import {
   expectTouchTargets,
 } from './checks'
 import type { PageWindow } from './dom'
+import { SLOW_MS } from './staff-sign-in'
 import { expect, recordRequests, screenshot, test, type Station } from './fixtures'
 
 test.use({ demo: true })
@@ -447,6 +448,11 @@ test.describe('我要反映', () => {
     await submitAndReadCode(page)
     const countdown = page.getByTestId('result-countdown')
     await expect(countdown).toHaveText('30 秒后自动返回首页')
+    // The receipt is handed to the browser first: a print() call holds the page's tasks while it runs, and
+    // overlapping the countdown it left the screen at 25 s for the whole assertion (twice in rehearsals).
+    await expect(page.getByTestId('result-print')).toContainText(/回执已打印|请到窗口领取/, {
+      timeout: SLOW_MS,
+    })
     // runFor fires every tick on the way (fastForward fires each timer at most once, and one tick of a
     // busy page can land before React has committed the last one).
     await page.clock.runFor(5_000)
