@@ -6,9 +6,9 @@ import type { Rng } from './random'
 import type { Roster } from './roster'
 
 /**
- * Check-ins (进站签到) at the kiosk's station for its duty calendar: most representatives come to their shifts (a few
- * miss one), and now and then a representative drops in on a working day without a shift. Only what has
- * already happened: nothing after `now`.
+ * Check-ins (进站签到) at the kiosk's station for its duty calendar: most representatives come to their
+ * shifts (a few miss one), and now and then a representative drops in on a working day without a shift.
+ * Only what has already happened: nothing after `now`.
  */
 
 const MINUTE = 60_000
@@ -64,8 +64,8 @@ export function buildVisits(p: {
     (d) => p.cal.isWorkingDay(d) && startOfShanghaiDayMs(d) < now,
   )
   const home = p.roster.byStation.get(p.station.id) ?? []
-  for (const date of home.length > 0 ? days : []) {
-    if (!rng.chance(DROP_IN)) continue
+  for (const date of days) {
+    if (home.length === 0 || !rng.chance(DROP_IN)) continue
     const rep = rng.pick(home)
     add(p.station.id, rep.row.id, startOfShanghaiDayMs(date) + rng.int(10 * 60, 16 * 60) * MINUTE, null)
   }
