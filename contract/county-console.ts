@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { REPLY_METHODS, REPRESENTATIVE_LEVELS } from '../domain/petition/types'
+import { TOWNSHIP_NAME } from '../domain/places'
 import type { PetitionEvent } from '../domain/petition/events'
 import type { PetitionState } from '../domain/petition/reducer'
 
@@ -195,6 +196,39 @@ export interface RosterImportResult {
   readonly unchanged: number
 }
 
+// ---- places ---------------------------------------------------------------------------------------------
+
+const townshipName = text(20, '请选择乡镇').regex(TOWNSHIP_NAME, '乡镇名称应以“镇”“乡”或“街道”结尾')
+const villageName = text(20, '村名不能为空')
+
+/** Villages to add to a township; names it already has are skipped and reported, not refused. */
+export const VillagesBody = z.strictObject({
+  township: townshipName,
+  names: z.array(villageName).min(1, '请至少填写一个村名').max(1000, '一次最多添加 1000 个村'),
+})
+export type VillagesBody = z.infer<typeof VillagesBody>
+
+export const VillageRename = z.strictObject({ name: villageName })
+export type VillageRename = z.infer<typeof VillageRename>
+
+export interface CountyVillage {
+  readonly id: string
+  readonly township: string
+  readonly name: string
+}
+
+/** A township the county knows, from its villages, its roster and its stations, with its villages. */
+export interface CountyTownship {
+  readonly name: string
+  readonly villages: readonly CountyVillage[]
+}
+
+export interface VillagesAdded {
+  readonly added: readonly CountyVillage[]
+  /** Names the township already had. */
+  readonly skipped: readonly string[]
+}
+
 // ---- stations -------------------------------------------------------------------------------------------
 
 export const StationInput = z.strictObject({
@@ -310,6 +344,10 @@ export const CONSOLE_ROUTES = {
   putRepresentative: { method: 'PUT', path: '/representatives/:id' }, // RepresentativeInput → CountyRepresentative
   removeRepresentative: { method: 'DELETE', path: '/representatives/:id' }, // → 204
   importRoster: { method: 'POST', path: '/representatives/import' }, // xlsx bytes (application/octet-stream) → RosterImportResult
+  places: { method: 'GET', path: '/places' }, // → CountyTownship[]
+  addVillages: { method: 'POST', path: '/villages' }, // VillagesBody → VillagesAdded
+  renameVillage: { method: 'PUT', path: '/villages/:id' }, // VillageRename → CountyVillage
+  removeVillage: { method: 'DELETE', path: '/villages/:id' }, // → 204
   stations: { method: 'GET', path: '/stations' }, // → StationHealth[]
   addStation: { method: 'POST', path: '/stations' }, // admin, StationInput → EnrolmentCodeIssued
   newCode: { method: 'POST', path: '/stations/:id/code' }, // admin → EnrolmentCodeIssued

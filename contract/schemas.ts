@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CONSULTATION_KINDS } from '../domain/consultation'
 import { DUTY_SLOTS } from '../domain/duty'
+import { TOWNSHIP_NAME } from '../domain/places'
 import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
 
 /**
@@ -262,7 +263,7 @@ const paperWidthMm = z.union([z.literal(58), z.literal(80)])
 export const SetupInput = z.strictObject({
   stationName: text(60),
   theme: text(40).nullable().default(null),
-  townshipName: text(30).regex(/(镇|乡|街道)$/),
+  townshipName: text(30).regex(TOWNSHIP_NAME),
   address: text(100).nullable().default(null),
   hotline: z.string().trim().max(20),
   adminName: text(20),

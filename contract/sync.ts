@@ -219,8 +219,24 @@ export interface PushResult {
   readonly nextSeq: number
 }
 
-export const CHANGE_TYPES = ['petition.event', 'representative.put', 'representative.deleted'] as const
+export const CHANGE_TYPES = [
+  'petition.event',
+  'representative.put',
+  'representative.deleted',
+  'village.put',
+  'village.deleted',
+] as const
 export type ChangeType = (typeof CHANGE_TYPES)[number]
+
+/**
+ * `village.put` / `village.deleted`: a village of the county's gazetteer, keyed by the county's id, its
+ * township by name (each station's township ids are its own). A station older than these skips them.
+ */
+export interface VillageChange {
+  readonly id: string
+  readonly township: string
+  readonly name: string
+}
 
 export interface Change {
   readonly version: number

@@ -15,12 +15,15 @@ import {
   RepresentativeInput,
   RosterQuery,
   StationInput,
+  VillageRename,
+  VillagesBody,
 } from '../contract/county-console'
 import { createCountyUser, disableUser, listUsers, sessionUser, signIn, signOut } from './accounts/service'
 import type { HubExecutor } from './db/schema'
 import { ConsoleFailure } from './errors'
 import { countyFigures, representativeFigures } from './figures/service'
 import { actAsCounty, countyPetition, countyQueue } from './petitions/service'
+import { addVillages, deleteVillage, listPlaces, renameVillage } from './places/service'
 import { deleteRepresentative, importRoster, listRepresentatives, saveRepresentative } from './roster/service'
 import type { Sealer } from './sealing'
 import { addStation, newEnrolmentCode, rejectedMutations, revoke, stationHealth } from './stations/service'
@@ -161,6 +164,19 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
   app.post('/representatives/import', async (req) => {
     if (!Buffer.isBuffer(req.body)) throw new ConsoleFailure(400, 'BAD_REQUEST', '请上传 Excel 文件')
     return importRoster(db, req.body, userOf(req).username)
+  })
+
+  app.get('/places', async (req) => {
+    userOf(req)
+    return listPlaces(db)
+  })
+  app.post('/villages', async (req) => addVillages(db, VillagesBody.parse(req.body), userOf(req).username))
+  app.put('/villages/:id', async (req) =>
+    renameVillage(db, IdParam.parse(req.params).id, VillageRename.parse(req.body), userOf(req).username),
+  )
+  app.delete('/villages/:id', async (req, reply) => {
+    await deleteVillage(db, IdParam.parse(req.params).id, userOf(req).username)
+    return reply.status(204).send()
   })
 
   app.get('/stations', async (req) => {

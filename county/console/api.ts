@@ -10,7 +10,9 @@ import {
   type CountyPetitionPage,
   type CountyQueue,
   type CountyRepresentative,
+  type CountyTownship,
   type CountyUser,
+  type CountyVillage,
   type CountyUserRow,
   type EnrolmentCodeIssued,
   type FiguresQuery,
@@ -22,6 +24,9 @@ import {
   type RosterImportResult,
   type StationHealth,
   type StationInput,
+  type VillageRename,
+  type VillagesAdded,
+  type VillagesBody,
 } from '../../contract/county-console'
 import { t } from './i18n'
 
@@ -186,6 +191,12 @@ export const api = {
     call<CountyRepresentative>('putRepresentative', { params: { id }, json: body }),
   removeRepresentative: (id: string) => call<undefined>('removeRepresentative', { params: { id } }),
   importRoster: (xlsx: ArrayBuffer) => call<RosterImportResult>('importRoster', { bytes: xlsx }),
+
+  places: () => call<CountyTownship[]>('places'),
+  addVillages: (body: VillagesBody) => call<VillagesAdded>('addVillages', { json: body }),
+  renameVillage: (id: string, body: VillageRename) =>
+    call<CountyVillage>('renameVillage', { params: { id }, json: body }),
+  removeVillage: (id: string) => call<undefined>('removeVillage', { params: { id } }),
 
   stations: () => call<StationHealth[]>('stations'),
   addStation: (body: StationInput) => call<EnrolmentCodeIssued>('addStation', { json: body }),

@@ -61,6 +61,16 @@ export interface HubDB {
     version: BigInt | null
   }
   representative: { id: string; record: Json; deleted: Generated<boolean>; version: BigInt }
+  /** The county's villages by township name (migration 0007, county/places/service.ts). */
+  village: {
+    id: string
+    township: string
+    name: string
+    deleted: Generated<boolean>
+    version: BigInt
+    updated_by: string
+    updated_at: Generated<Date>
+  }
   /** The fingerprint of the data key the dossiers are sealed under (data-key.ts); one row. */
   hub_data_key: { id: number; fingerprint: string; set_at: Generated<Date> }
   county_user: {

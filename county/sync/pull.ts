@@ -9,9 +9,9 @@ interface ChangeRow {
 }
 
 /**
- * What a station should learn after `after`: the county's events on its petitions and every roster change,
- * in version order. The page is cut after `limit` changes but always finishes the last version it started,
- * so saving `cursor` never skips half of a version.
+ * What a station should learn after `after`: the county's events on its petitions and every change to the
+ * roster and the villages, in version order. The page is cut after `limit` changes but always finishes the
+ * last version it started, so saving `cursor` never skips half of a version.
  */
 export async function pullChanges(
   db: HubExecutor,
@@ -53,6 +53,12 @@ function changes(
          from representative r
         where ${versionIs}
         order by r.version, r.id ${cut})
+      union all
+      (select v.version, case when v.deleted then 'village.deleted' else 'village.put' end,
+              jsonb_build_object('id', v.id, 'township', v.township, 'name', v.name), 2, v.id
+         from village v
+        where ${versionIs}
+        order by v.version, v.id ${cut})
     ) c
     order by version, kind, id
     ${cut}`

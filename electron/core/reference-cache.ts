@@ -20,7 +20,7 @@ export interface ReferenceSnapshot {
   readonly version: number
   readonly station: StationRow | null
   readonly categories: ReadonlyMap<string, Row<'category'>>
-  /** Each township's villages. */
+  /** Each township's villages a petition may name (not those the county removed). */
   readonly villages: ReadonlyMap<string, ReadonlySet<string>>
   /** Township and village names by id (ids are UUIDs, so one map serves both). */
   readonly placeNames: ReadonlyMap<string, string>
@@ -79,6 +79,7 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
       'township.name as township_name',
       'village.id as village_id',
       'village.name as village_name',
+      'village.retired_at as village_retired_at',
     ])
     .execute()
   const representatives = await db.selectFrom('representative').select('id').execute()
@@ -89,7 +90,8 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     const set = villages.get(p.township_id) ?? new Set<string>()
     placeNames.set(p.township_id, p.township_name)
     if (p.village_id !== null) {
-      set.add(p.village_id)
+      // A retired village keeps its name (old petitions show it) but a new petition may not choose it.
+      if (p.village_retired_at === null) set.add(p.village_id)
       if (p.village_name !== null) placeNames.set(p.village_id, p.village_name)
     }
     villages.set(p.township_id, set)

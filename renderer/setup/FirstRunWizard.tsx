@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SetupInput } from '../../contract/schemas'
 import type { StationProfile } from '../../contract/views'
+import { TOWNSHIP_NAME } from '../../domain/places'
 import { checkHotline } from '../../domain/validators'
 import { api } from '../api'
 import { PinTwiceFields } from '../components/PinTwiceFields'
@@ -138,7 +139,7 @@ export default function FirstRunWizard({
               label={t('setup.wizard.station.township')}
               rules={[
                 ...required(t('setup.wizard.required')),
-                { pattern: /(镇|乡|街道)$/, message: t('setup.wizard.station.townshipSuffix') },
+                { pattern: TOWNSHIP_NAME, message: t('setup.wizard.station.townshipSuffix') },
               ]}
             >
               <AutoComplete

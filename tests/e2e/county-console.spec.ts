@@ -293,6 +293,77 @@ test('the roster: add, edit, import an Excel sheet (refused for one bad row, the
   await expect(page.getByText('已删除代表 赵大海')).toBeVisible()
 })
 
+test('乡镇村庄: villages added one per line, a repeat skipped, a wrong township refused, renamed, removed', async ({
+  page,
+  county,
+}) => {
+  await county.addUser(CLERK)
+  await county.enrolStation('wanglou-01', '王楼镇先进制造业人大代表联络站', '王楼镇')
+  await signIn(page, county, CLERK)
+  await nav(page, '乡镇村庄')
+  const towns = page.getByRole('navigation', { name: '乡镇' })
+  // Known from its station, with no villages yet.
+  await expect(towns.getByRole('menuitem', { name: '王楼镇（0 个村）' })).toBeVisible()
+  const table = page.getByTestId('villages-table')
+  await expect(table).toContainText('这个乡镇还没有村庄')
+
+  // 添加村庄: the open township is filled in; the names go one per line.
+  await page.getByRole('button', { name: '添加村庄' }).click()
+  const add = page.getByRole('dialog', { name: '添加村庄' })
+  await expect(add.getByLabel('所属乡镇')).toHaveValue('王楼镇')
+  await add.getByRole('button', { name: '添加' }).click()
+  await expect(add.getByText('请至少填写一个村名')).toBeVisible()
+  await add.getByLabel('村名').fill('王楼村\n西李村\n\n王楼村\n')
+  await add.getByRole('button', { name: '添加' }).click()
+  await expect(add).toBeHidden()
+  await expect(page.getByText('已添加 2 个村')).toBeVisible()
+  await expect(towns.getByRole('menuitem', { name: '王楼镇（2 个村）' })).toBeVisible()
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveText([/王楼村/, /西李村/])
+
+  // A name the township has is skipped and said so; a name that is not a township's is refused.
+  await page.getByRole('button', { name: '添加村庄' }).click()
+  await add.getByLabel('村名').fill('西李村、东李村')
+  await add.getByRole('button', { name: '添加' }).click()
+  await expect(page.getByText('已添加 1 个村；西李村 已经有了，没有重复添加')).toBeVisible()
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveText([/东李村/, /王楼村/, /西李村/])
+  await page.getByRole('button', { name: '添加村庄' }).click()
+  await add.getByLabel('所属乡镇').fill('杨集')
+  await add.getByLabel('村名').fill('刘辛店村')
+  await add.getByRole('button', { name: '添加' }).click()
+  await expect(add.getByText('乡镇名称应以“镇”“乡”或“街道”结尾')).toBeVisible()
+  await add.getByLabel('所属乡镇').fill('杨集乡')
+  await add.getByRole('button', { name: '添加' }).click()
+  await expect(add).toBeHidden()
+  // The new township is listed and opened.
+  await expect(towns.getByRole('menuitem', { name: '杨集乡（1 个村）' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '杨集乡' })).toBeVisible()
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveText([/刘辛店村/])
+
+  // 改名: a name the township has is refused under the input; another is taken.
+  await towns.getByRole('menuitem', { name: '王楼镇（3 个村）' }).click()
+  await page.getByRole('button', { name: '改名 西李村' }).click()
+  const rename = page.getByRole('dialog', { name: '王楼镇西李村 改名' })
+  await rename.getByLabel('村名').fill('王楼村')
+  await rename.getByRole('button', { name: '保存' }).click()
+  await expect(rename.locator('.ant-form-item-explain')).toHaveText('王楼镇已有王楼村')
+  await rename.getByLabel('村名').fill('西李庄村')
+  await rename.getByRole('button', { name: '保存' }).click()
+  await expect(rename).toBeHidden()
+  await expect(page.getByText('已改名为 西李庄村')).toBeVisible()
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveText([/东李村/, /王楼村/, /西李庄村/])
+  await screenshot(page, 'county-console-places')
+
+  // 删除, with its confirmation.
+  await confirmAction(page, page.getByRole('button', { name: '删除 东李村' }), '删除', () =>
+    expect(towns.getByRole('menuitem', { name: '王楼镇（2 个村）' })).toBeVisible({ timeout: 3_000 }),
+  )
+  await expect(page.getByText('已删除 东李村')).toBeVisible()
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveText([/王楼村/, /西李庄村/])
+  const rows = await county.hub.db.selectFrom('village').select(['name', 'deleted', 'updated_by']).execute()
+  expect(rows.filter((r) => r.deleted).map((r) => r.name)).toEqual(['东李村'])
+  expect(new Set(rows.map((r) => r.updated_by))).toEqual(new Set([CLERK.username]))
+})
+
 test('stations: sync health stands out, the rejected list, and a new station gets its one-time code', async ({
   page,
   county,

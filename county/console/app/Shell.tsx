@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { useT } from '../i18n'
 import { AccountsPage } from '../pages/accounts/AccountsPage'
 import { QueuePage } from '../pages/petitions/QueuePage'
+import { PlacesPage } from '../pages/places/PlacesPage'
 import { RosterPage } from '../pages/roster/RosterPage'
 import { StationsPage } from '../pages/stations/StationsPage'
 import { navigate, type Page, PAGES, useRoute } from './router'
@@ -28,6 +29,8 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         return <QueuePage petitionId={route.petitionId} />
       case 'roster':
         return <RosterPage />
+      case 'places':
+        return <PlacesPage />
       case 'stations':
         return <StationsPage />
       case 'figures':

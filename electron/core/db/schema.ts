@@ -10,7 +10,16 @@ export interface DB {
     code: string | null
     sort: number
   }
-  village: { id: string; township_id: string; name: string; sort: number }
+  village: {
+    id: string
+    township_id: string
+    name: string
+    sort: number
+    /** The county's id for it, once the county's gazetteer names it (migration 0012). */
+    county_id: string | null
+    /** When the county removed it: kept for the petitions that name it, offered no more. */
+    retired_at: number | null
+  }
   grid: { id: string; township_id: string; village_id: string | null; name: string }
   station: {
     id: string

@@ -1,12 +1,12 @@
 import { loadNameSpeller } from '../../../domain/name-spelling'
+import { townshipKind } from '../../../domain/places'
 import type { PetitionEvent } from '../../../domain/petition/events'
 import { compareEvents, foldPetition } from '../../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../../contract/petition-event'
-import type { Change } from '../../../contract/sync'
+import type { Change, VillageChange } from '../../../contract/sync'
 import type { Executor } from '../db/schema'
 import { appendAudits } from '../features/audit/service'
 import { replaceCredits } from '../features/board/repository'
-import { kindOf } from '../features/station/setup'
 import { newId } from '../ids'
 import {
   eventFromRow,
@@ -35,6 +35,12 @@ export async function applyPage(tx: Executor, changes: readonly Change[], now: n
         break
       case 'representative.deleted':
         await retireRepresentative(tx, change.payload, now)
+        break
+      case 'village.put':
+        if (isVillageChange(change.payload)) await putVillage(tx, change.payload, now)
+        break
+      case 'village.deleted':
+        if (isVillageChange(change.payload)) await retireVillage(tx, change.payload, now)
         break
     }
   }
@@ -173,26 +179,12 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
 }
 
 /**
- * The station's township for a representative from the hub: by name, adding a township the station has not
- * heard of (the county's townships reach a station only this way); an older hub's records name it by id,
- * kept when the station has that id.
+ * The station's township for a representative from the hub: by name (townshipNamed); an older hub's records
+ * name it by id, kept when the station has that id.
  */
 async function townshipOf(tx: Executor, payload: RosterPayload): Promise<string | null> {
   const name = payload.township?.trim()
-  if (name) {
-    const known = await tx.selectFrom('township').select('id').where('name', '=', name).executeTakeFirst()
-    if (known) return known.id
-    const last = await tx
-      .selectFrom('township')
-      .select((eb) => eb.fn.max('sort').as('sort'))
-      .executeTakeFirst()
-    const id = newId()
-    await tx
-      .insertInto('township')
-      .values({ id, name, kind: kindOf(name), code: null, sort: (last?.sort ?? -1) + 1 })
-      .execute()
-    return id
-  }
+  if (name) return townshipNamed(tx, name)
   if (!payload.townshipId) return null
   const byId = await tx
     .selectFrom('township')
@@ -207,4 +199,107 @@ async function retireRepresentative(tx: Executor, payload: unknown, now: number)
   const id = (payload as { id?: unknown } | null)?.id
   if (typeof id !== 'string') return
   await tx.updateTable('representative').set({ active: 0, updated_at: now }).where('id', '=', id).execute()
+}
+
+/**
+ * The station's township of this name, added after its own if the station has not heard of it: the
+ * county's townships reach a station through the roster and the villages that name them.
+ */
+async function townshipNamed(tx: Executor, name: string): Promise<string> {
+  const known = await tx.selectFrom('township').select('id').where('name', '=', name).executeTakeFirst()
+  if (known) return known.id
+  const last = await tx
+    .selectFrom('township')
+    .select((eb) => eb.fn.max('sort').as('sort'))
+    .executeTakeFirst()
+  const id = newId()
+  await tx
+    .insertInto('township')
+    .values({ id, name, kind: townshipKind(name), code: null, sort: (last?.sort ?? -1) + 1 })
+    .execute()
+  return id
+}
+
+function isVillageChange(x: unknown): x is VillageChange {
+  if (typeof x !== 'object' || x === null) return false
+  const v = x as Record<string, unknown>
+  return (
+    typeof v.id === 'string' &&
+    typeof v.township === 'string' &&
+    v.township.trim() !== '' &&
+    typeof v.name === 'string' &&
+    v.name.trim() !== ''
+  )
+}
+
+/**
+ * A village of the county's gazetteer: the station's village linked to it (county_id), else the one of that
+ * name in that township (the station had it already, from the demo or an earlier record), else a new one.
+ * The station's id stays what it was: its petitions and grids point at it.
+ */
+async function putVillage(tx: Executor, change: VillageChange, now: number): Promise<void> {
+  const townshipId = await townshipNamed(tx, change.township.trim())
+  const name = change.name.trim()
+  const linked = await tx
+    .selectFrom('village')
+    .select('id')
+    .where('county_id', '=', change.id)
+    .executeTakeFirst()
+  const sameName = await tx
+    .selectFrom('village')
+    .select('id')
+    .where('township_id', '=', townshipId)
+    .where('name', '=', name)
+    .executeTakeFirst()
+  if (sameName && sameName.id !== linked?.id) {
+    // The county renamed or moved its village onto a name the station already had: that village becomes
+    // the county's, and the one it replaces is retired.
+    if (linked) {
+      await tx
+        .updateTable('village')
+        .set({ county_id: null, retired_at: now })
+        .where('id', '=', linked.id)
+        .execute()
+    }
+    await tx
+      .updateTable('village')
+      .set({ county_id: change.id, retired_at: null })
+      .where('id', '=', sameName.id)
+      .execute()
+    return
+  }
+  if (linked) {
+    await tx
+      .updateTable('village')
+      .set({ township_id: townshipId, name, retired_at: null })
+      .where('id', '=', linked.id)
+      .execute()
+    return
+  }
+  const last = await tx
+    .selectFrom('village')
+    .select((eb) => eb.fn.max('sort').as('sort'))
+    .where('township_id', '=', townshipId)
+    .executeTakeFirst()
+  await tx
+    .insertInto('village')
+    .values({
+      id: newId(),
+      township_id: townshipId,
+      name,
+      sort: (last?.sort ?? -1) + 1,
+      county_id: change.id,
+      retired_at: null,
+    })
+    .execute()
+}
+
+/** The county removed a village: no longer offered to residents; petitions filed from it keep its name. */
+async function retireVillage(tx: Executor, change: VillageChange, now: number): Promise<void> {
+  await tx
+    .updateTable('village')
+    .set({ retired_at: now })
+    .where('county_id', '=', change.id)
+    .where('retired_at', 'is', null)
+    .execute()
 }

@@ -15,7 +15,14 @@ type Columns = { [T in keyof DB]: Nullability<Selectable<DB[T]>> }
 const COLUMNS: Columns = {
   setting: { key: 'notNull', value: 'notNull' },
   township: { id: 'notNull', name: 'notNull', kind: 'notNull', code: 'null', sort: 'notNull' },
-  village: { id: 'notNull', township_id: 'notNull', name: 'notNull', sort: 'notNull' },
+  village: {
+    id: 'notNull',
+    township_id: 'notNull',
+    name: 'notNull',
+    sort: 'notNull',
+    county_id: 'null',
+    retired_at: 'null',
+  },
   grid: { id: 'notNull', township_id: 'notNull', village_id: 'null', name: 'notNull' },
   station: {
     id: 'notNull',

@@ -10,6 +10,7 @@ import * as m0008 from './0008_event_actor'
 import * as m0009 from './0009_board_credit'
 import * as m0010 from './0010_rule_laid_out'
 import * as m0011 from './0011_outbox_station_records'
+import * as m0012 from './0012_county_villages'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_board_credit': m0009,
   '0010_rule_laid_out': m0010,
   '0011_outbox_station_records': m0011,
+  '0012_county_villages': m0012,
 }

@@ -12,6 +12,13 @@ export function townships(db: Executor) {
   return db.selectFrom('township').selectAll().orderBy('sort').execute()
 }
 
+/** The villages residents may choose: those the county has not removed. */
 export function villages(db: Executor) {
-  return db.selectFrom('village').selectAll().orderBy('township_id').orderBy('sort').execute()
+  return db
+    .selectFrom('village')
+    .selectAll()
+    .where('retired_at', 'is', null)
+    .orderBy('township_id')
+    .orderBy('sort')
+    .execute()
 }

@@ -7,6 +7,7 @@ import { checkHotline } from '../../../../domain/validators'
 import { DomainError } from '../../../../domain/errors'
 import { appendAudit } from '../audit/service'
 import { DEFAULT_CATEGORIES } from '../../../../domain/categories'
+import { townshipKind } from '../../../../domain/places'
 import { putPrinterSettings } from '../receipts/settings'
 import { createStaffUser } from '../staff/service'
 import { SETTING, needsSetup, putSetting } from './service'
@@ -33,7 +34,7 @@ export async function initStation(ctx: Ctx, input: ParsedInputOf<'setup.init'>):
         .values({
           id: townshipId,
           name: input.townshipName,
-          kind: kindOf(input.townshipName),
+          kind: townshipKind(input.townshipName),
           code: null,
           sort: 0,
         })
@@ -73,12 +74,6 @@ function stationHotline(typed: string): string {
   if (!hotline.ok)
     throw invalidField('hotline', '热线电话格式不对，请填写手机号、带区号的固定电话或 12345 这样的服务号码')
   return hotline.value
-}
-
-export function kindOf(townshipName: string): 'town' | 'township' | 'subdistrict' {
-  if (townshipName.endsWith('镇')) return 'town'
-  if (townshipName.endsWith('乡')) return 'township'
-  return 'subdistrict'
 }
 
 export async function insertDefaultCategories(tx: Executor): Promise<void> {

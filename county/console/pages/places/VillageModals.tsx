@@ -1,0 +1,138 @@
+import { Alert, AutoComplete, Form, Input, Modal } from 'antd'
+import {
+  type CountyVillage,
+  VillageRename,
+  type VillagesAdded,
+  VillagesBody,
+} from '../../../../contract/county-console'
+import { villageNamesOf } from '../../../../domain/places'
+import { api } from '../../api'
+import { useT } from '../../i18n'
+import { useSubmission } from '../../lib/forms'
+
+interface AddFields {
+  township?: string
+  names?: string
+}
+
+/** 添加村庄: a township and its villages' names, one per line (pasted from a spreadsheet column or a list). */
+export function AddVillagesModal({
+  township,
+  townships,
+  onClose,
+  onAdded,
+}: {
+  /** The township the page has open, filled in to start with. */
+  township: string | null
+  townships: readonly string[]
+  onClose: () => void
+  onAdded: (added: VillagesAdded, township: string) => void
+}) {
+  const t = useT()
+  const [form] = Form.useForm<AddFields>()
+  const { busy, error, submit } = useSubmission(form, ['township', 'names'])
+
+  const onOk = async () => {
+    const f = form.getFieldsValue(true) as AddFields
+    const body = { township: (f.township ?? '').trim(), names: villageNamesOf(f.names ?? '') }
+    const added = await submit(VillagesBody, body, (parsed) => api.addVillages(parsed))
+    if (added) onAdded(added, body.township)
+  }
+
+  return (
+    <Modal
+      open
+      title={t('places.addTitle')}
+      okText={t('places.addOk')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => void onOk()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={520}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={error.details.length > 0 ? error.details.join('；') : undefined}
+          className="console-form-error"
+        />
+      )}
+      <Form<AddFields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ township: township ?? '', names: '' }}
+        className="console-gap"
+      >
+        <Form.Item name="township" label={t('places.form.township')} extra={t('places.form.townshipHint')}>
+          <AutoComplete
+            options={townships.map((name) => ({ value: name }))}
+            filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
+          />
+        </Form.Item>
+        <Form.Item name="names" label={t('places.form.names')} extra={t('places.form.namesHint')}>
+          <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
+
+/** 改名: a village's new name; stations follow under their own ids, so their petitions keep pointing at it. */
+export function RenameVillageModal({
+  village,
+  onClose,
+  onRenamed,
+}: {
+  village: CountyVillage
+  onClose: () => void
+  onRenamed: (renamed: CountyVillage) => void
+}) {
+  const t = useT()
+  const [form] = Form.useForm<{ name?: string }>()
+  const { busy, error, submit } = useSubmission(form, ['name'])
+
+  const onOk = async () => {
+    const name = ((form.getFieldValue('name') as string | undefined) ?? '').trim()
+    const renamed = await submit(VillageRename, { name }, (body) => api.renameVillage(village.id, body))
+    if (renamed) onRenamed(renamed)
+  }
+
+  return (
+    <Modal
+      open
+      title={t('places.renameTitle', { township: village.township, name: village.name })}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => void onOk()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.message}
+          description={error.details.length > 0 ? error.details.join('；') : undefined}
+          className="console-form-error"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ name: village.name }}
+        onFinish={() => void onOk()}
+        className="console-gap"
+      >
+        <Form.Item name="name" label={t('places.form.name')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
