@@ -244,6 +244,9 @@ test('the roster: add, edit, import an Excel sheet (refused for one bad row, the
   await page.getByRole('button', { name: '编辑 王建国' }).click()
   const edit = page.getByRole('dialog', { name: '编辑代表 王建国' })
   await edit.getByLabel('界别').fill('农业界')
+  // The townships the county knows are offered as the name is typed.
+  await edit.getByLabel('所属乡镇').fill('王楼')
+  await expect(page.locator('.ant-select-item-option[title="王楼镇"]')).toBeVisible()
   await edit.getByLabel('所属乡镇').fill('濮城镇')
   await edit.getByRole('button', { name: '保存' }).click()
   await expect(edit).toBeHidden()
@@ -585,10 +588,10 @@ test('a wrong password is refused, and a session that ends returns to the sign-i
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText('账号或密码不正确')).toBeVisible()
   await page.getByLabel('密码').fill(CLERK.password)
-  // The roster page loads the roster and the stations. The session ends only after both have answered:
-  // a request still on its way would find it gone and show the sign-in page before the menu is used.
+  // The roster page loads the roster, the stations and the townships. The session ends only after all have
+  // answered: a request still on its way would find it gone and show the sign-in page before the menu is used.
   const loaded = Promise.all(
-    ['/representatives', '/stations'].map((path) =>
+    ['/representatives', '/stations', '/places'].map((path) =>
       page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname.endsWith(path)),
     ),
   )

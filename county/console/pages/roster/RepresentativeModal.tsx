@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select, Switch } from 'antd'
+import { Alert, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd'
 import {
   type CountyRepresentative,
   RepresentativeInput,
@@ -39,12 +39,15 @@ function bodyOf(f: Fields): unknown {
 export function RepresentativeModal({
   editing,
   stations,
+  townships,
   onClose,
   onSaved,
 }: {
   /** The representative to change, or null for a new one. */
   editing: CountyRepresentative | null
   stations: readonly StationHealth[]
+  /** The townships the county knows (乡镇村庄), offered as the name is typed. */
+  townships: readonly string[]
   onClose: () => void
   onSaved: (saved: CountyRepresentative) => void
 }) {
@@ -119,7 +122,10 @@ export function RepresentativeModal({
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         <Form.Item name="township" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
-          <Input />
+          <AutoComplete
+            options={townships.map((name) => ({ value: name }))}
+            filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
+          />
         </Form.Item>
         <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>
           <Select

@@ -18,6 +18,7 @@ export function RosterPage() {
   const [q, setQ] = useState('')
   const roster = useQuery(`roster:${q}`, () => api.roster(q))
   const stations = useQuery('stations', () => api.stations())
+  const places = useQuery('places', () => api.places())
   const [editing, setEditing] = useState<Editing | null>(null)
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null)
 
@@ -134,6 +135,7 @@ export function RosterPage() {
         <RepresentativeModal
           editing={editing.kind === 'edit' ? editing.rep : null}
           stations={stationList}
+          townships={places.state.status === 'ok' ? places.state.value.map((tw) => tw.name) : []}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null)
