@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Form,
@@ -27,6 +26,7 @@ import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { useSubmission } from '../../lib/forms'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
+import { FormError } from '../../lib/FormError'
 
 /** 账号 (admins): who may sign in to the console, and in what role. */
 export function AccountsPage() {
@@ -159,14 +159,7 @@ function NewUserModal({ onClose, onAdded }: { onClose: () => void; onAdded: (u: 
       onCancel={onClose}
       destroyOnHidden
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-        />
-      )}
+      <FormError error={error} />
       <Form<Fields>
         form={form}
         layout="vertical"

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, Radio, Space } from 'antd'
+import { Button, DatePicker, Form, Input, Radio, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
 import {
   CountyActionBody,
@@ -9,6 +9,7 @@ import { REPLY_METHODS, type ReplyMethod } from '../../../../domain/petition/typ
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
+import { FormError } from '../../lib/FormError'
 
 /** What the fields hold; each action reads the ones it shows. */
 interface Fields {
@@ -74,15 +75,7 @@ export function ActionForm({
       aria-label={t(`petitions.action.${type}`)}
       onFinish={(values) => void onFinish(values)}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-          className="console-form-error"
-        />
-      )}
+      <FormError error={error} />
       {type === 'transferred' && (
         <Form.Item name="department" label={t('petitions.form.department')}>
           <Input placeholder={t('petitions.form.departmentHint')} />

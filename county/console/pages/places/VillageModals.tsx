@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Form, Input, Modal } from 'antd'
+import { AutoComplete, Form, Input, Modal } from 'antd'
 import {
   type CountyVillage,
   VillageRename,
@@ -9,6 +9,7 @@ import { villageNamesOf } from '../../../../domain/places'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
+import { FormError } from '../../lib/FormError'
 
 interface AddFields {
   township?: string
@@ -51,15 +52,7 @@ export function AddVillagesModal({
       destroyOnHidden
       width={520}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-          className="console-form-error"
-        />
-      )}
+      <FormError error={error} />
       <Form<AddFields>
         form={form}
         layout="vertical"
@@ -112,15 +105,7 @@ export function RenameVillageModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-          className="console-form-error"
-        />
-      )}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"

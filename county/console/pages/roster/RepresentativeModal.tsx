@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd'
+import { AutoComplete, Form, Input, Modal, Select, Switch } from 'antd'
 import {
   type CountyRepresentative,
   RepresentativeInput,
@@ -9,6 +9,7 @@ import { REPRESENTATIVE_LEVELS, type RepresentativeLevel } from '../../../../dom
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
+import { FormError } from '../../lib/FormError'
 
 interface Fields {
   name?: string
@@ -86,15 +87,7 @@ export function RepresentativeModal({
       destroyOnHidden
       width={560}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-          className="console-form-error"
-        />
-      )}
+      <FormError error={error} />
       <Form<Fields>
         form={form}
         layout="vertical"

@@ -1,8 +1,9 @@
-import { Alert, Form, Input, Modal } from 'antd'
+import { Form, Input, Modal } from 'antd'
 import { type EnrolmentCodeIssued, StationInput } from '../../../../contract/county-console'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
+import { FormError } from '../../lib/FormError'
 
 interface Fields {
   id?: string
@@ -42,14 +43,7 @@ export function NewStationModal({
       onCancel={onClose}
       destroyOnHidden
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.details.length > 0 ? error.details.join('；') : undefined}
-        />
-      )}
+      <FormError error={error} />
       <Form<Fields>
         form={form}
         layout="vertical"
