@@ -215,9 +215,11 @@ export interface CountyVillage {
   readonly id: string
   readonly township: string
   readonly name: string
+  /** Its place in the township's list: the order the county added them in. */
+  readonly sort: number
 }
 
-/** A township the county knows, from its villages, its roster and its stations, with its villages. */
+/** A township the county knows, from its villages, its roster and its stations, with its villages in order. */
 export interface CountyTownship {
   readonly name: string
   readonly villages: readonly CountyVillage[]

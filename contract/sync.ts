@@ -236,6 +236,8 @@ export interface VillageChange {
   readonly id: string
   readonly township: string
   readonly name: string
+  /** The county's order within the township. */
+  readonly sort: number
 }
 
 export interface Change {

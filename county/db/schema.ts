@@ -66,6 +66,7 @@ export interface HubDB {
     id: string
     township: string
     name: string
+    sort: number
     deleted: Generated<boolean>
     version: BigInt
     updated_by: string

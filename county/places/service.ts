@@ -20,10 +20,15 @@ import { takeVersion } from '../sync/versions'
 
 const NOT_FOUND = () => new ConsoleFailure(404, 'NOT_FOUND', '没有这个村')
 
-/** Every township the county knows, each with its villages, both in pinyin order (zh-CN collation). */
+/** Every township the county knows (in pinyin order, zh-CN collation), each with its villages in order. */
 export async function listPlaces(db: HubExecutor): Promise<CountyTownship[]> {
   const [villages, representatives, stations] = await Promise.all([
-    db.selectFrom('village').select(['id', 'township', 'name']).where('deleted', '=', false).execute(),
+    db
+      .selectFrom('village')
+      .select(['id', 'township', 'name', 'sort'])
+      .where('deleted', '=', false)
+      .orderBy('sort')
+      .execute(),
     db.selectFrom('representative').select('record').where('deleted', '=', false).execute(),
     db.selectFrom('station').select('township').execute(),
   ])
@@ -37,11 +42,15 @@ export async function listPlaces(db: HubExecutor): Promise<CountyTownship[]> {
     named(v.township)
     townships.get(v.township)?.push(v)
   }
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN')
-  return [...townships].map(([name, list]) => ({ name, villages: list.sort(byName) })).sort(byName)
+  return [...townships]
+    .map(([name, list]) => ({ name, villages: list }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** Adds villages to a township in one version; names it already has are skipped and reported. */
+/**
+ * Adds villages to a township in one version, after those it has and in the order given; names it already
+ * has are skipped and reported.
+ */
 export async function addVillages(db: HubExecutor, body: VillagesBody, by: string): Promise<VillagesAdded> {
   const names = [...new Set(body.names)]
   return db.transaction().execute(async (tx) => {
@@ -59,8 +68,16 @@ export async function addVillages(db: HubExecutor, body: VillagesBody, by: strin
           .execute()
       ).map((v) => v.name),
     )
-    const fresh = names.filter((name) => !taken.has(name))
-    const added = fresh.map((name) => ({ id: crypto.randomUUID(), township: body.township, name }))
+    const last = await tx
+      .selectFrom('village')
+      .select((eb) => eb.fn.max('sort').as('sort'))
+      .where('township', '=', body.township)
+      .executeTakeFirst()
+    // After every village the township ever had: a removed village's place is not reused.
+    const from = (last?.sort ?? -1) + 1
+    const added = names
+      .filter((name) => !taken.has(name))
+      .map((name, i) => ({ id: crypto.randomUUID(), township: body.township, name, sort: from + i }))
     if (added.length > 0) {
       await tx
         .insertInto('village')
@@ -136,7 +153,7 @@ export async function deleteVillage(db: HubExecutor, id: string, by: string): Pr
 async function liveVillage(tx: HubExecutor, id: string): Promise<CountyVillage> {
   const village = await tx
     .selectFrom('village')
-    .select(['id', 'township', 'name'])
+    .select(['id', 'township', 'name', 'sort'])
     .where('id', '=', id)
     .where('deleted', '=', false)
     // The row is rewritten below: lock it so two clerks' edits do not interleave.

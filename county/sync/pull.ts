@@ -55,7 +55,8 @@ function changes(
         order by r.version, r.id ${cut})
       union all
       (select v.version, case when v.deleted then 'village.deleted' else 'village.put' end,
-              jsonb_build_object('id', v.id, 'township', v.township, 'name', v.name), 2, v.id
+              jsonb_build_object('id', v.id, 'township', v.township, 'name', v.name, 'sort', v.sort), 2,
+              v.id
          from village v
         where ${versionIs}
         order by v.version, v.id ${cut})

@@ -12,6 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('township', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
+    // The county's order within the township (the order its list was pasted in, often the official one);
+    // stations show residents the villages in this order.
+    .addColumn('sort', 'integer', (c) => c.notNull())
     .addColumn('deleted', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('version', 'bigint', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.notNull())

@@ -228,14 +228,16 @@ function isVillageChange(x: unknown): x is VillageChange {
     typeof v.township === 'string' &&
     v.township.trim() !== '' &&
     typeof v.name === 'string' &&
-    v.name.trim() !== ''
+    v.name.trim() !== '' &&
+    Number.isSafeInteger(v.sort)
   )
 }
 
 /**
  * A village of the county's gazetteer: the station's village linked to it (county_id), else the one of that
  * name in that township (the station had it already, from the demo or an earlier record), else a new one.
- * The station's id stays what it was: its petitions and grids point at it.
+ * The station's id stays what it was: its petitions and grids point at it. The county's order becomes the
+ * kiosk's.
  */
 async function putVillage(tx: Executor, change: VillageChange, now: number): Promise<void> {
   const townshipId = await townshipNamed(tx, change.township.trim())
@@ -263,7 +265,7 @@ async function putVillage(tx: Executor, change: VillageChange, now: number): Pro
     }
     await tx
       .updateTable('village')
-      .set({ county_id: change.id, retired_at: null })
+      .set({ county_id: change.id, sort: change.sort, retired_at: null })
       .where('id', '=', sameName.id)
       .execute()
     return
@@ -271,23 +273,18 @@ async function putVillage(tx: Executor, change: VillageChange, now: number): Pro
   if (linked) {
     await tx
       .updateTable('village')
-      .set({ township_id: townshipId, name, retired_at: null })
+      .set({ township_id: townshipId, name, sort: change.sort, retired_at: null })
       .where('id', '=', linked.id)
       .execute()
     return
   }
-  const last = await tx
-    .selectFrom('village')
-    .select((eb) => eb.fn.max('sort').as('sort'))
-    .where('township_id', '=', townshipId)
-    .executeTakeFirst()
   await tx
     .insertInto('village')
     .values({
       id: newId(),
       township_id: townshipId,
       name,
-      sort: (last?.sort ?? -1) + 1,
+      sort: change.sort,
       county_id: change.id,
       retired_at: null,
     })

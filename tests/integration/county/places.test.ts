@@ -50,10 +50,20 @@ describe('county console: the villages of each township', () => {
 
     expect(namesOf((await c.call<CountyTownship[]>('GET', '/places')).json)).toEqual([
       ['濮城镇', []],
-      ['王楼镇', ['东李村', '王楼村', '西李村']],
+      ['王楼镇', ['王楼村', '西李村', '东李村']],
       ['杨集乡', ['刘辛店村']],
     ])
-    const rows = await t.hub.db.selectFrom('village').select(['name', 'version', 'updated_by']).execute()
+    const rows = await t.hub.db
+      .selectFrom('village')
+      .select(['name', 'sort', 'version', 'updated_by'])
+      .execute()
+    // In the order given, each list after the township's last.
+    expect(rows.map((r) => [r.name, r.sort])).toEqual([
+      ['王楼村', 0],
+      ['西李村', 1],
+      ['东李村', 2],
+      ['刘辛店村', 0],
+    ])
     const versionOf = (name: string) => rows.find((r) => r.name === name)?.version
     expect(versionOf('王楼村')).toBe(versionOf('西李村'))
     expect(versionOf('东李村')).toBeGreaterThan(versionOf('西李村') ?? Infinity)
@@ -108,7 +118,7 @@ describe('county console: the villages of each township', () => {
       json: { code: 'CONFLICT', fields: { name: '王楼镇已有王楼村' } },
     })
     const renamed = await c.call<CountyVillage>('PUT', `/villages/${xili.id}`, { name: '西李庄村' })
-    expect(renamed.json).toEqual({ id: xili.id, township: '王楼镇', name: '西李庄村' })
+    expect(renamed.json).toEqual({ id: xili.id, township: '王楼镇', name: '西李庄村', sort: 1 })
 
     expect((await c.call('DELETE', `/villages/${wanglou.id}`)).status).toBe(204)
     expect((await c.call('DELETE', `/villages/${wanglou.id}`)).json).toMatchObject({ code: 'NOT_FOUND' })
@@ -117,9 +127,10 @@ describe('county console: the villages of each township', () => {
       ['王楼镇', ['西李庄村']],
     ])
 
-    // A removed name may be added again, as a new village.
+    // A removed name may be added again, as a new village, at the end of the list.
     const back = await c.call<VillagesAdded>('POST', '/villages', { township: '王楼镇', names: ['王楼村'] })
     expect(back.json.added[0]?.id).not.toBe(wanglou.id)
+    expect(back.json.added[0]?.sort).toBe(2)
   })
 
   it('sends every village change to stations in version order, removals as tombstones', async () => {
@@ -138,8 +149,8 @@ describe('county console: the villages of each township', () => {
     const villages = page.changes.filter((ch) => ch.type.startsWith('village.'))
     // Each village once, as it now stands: the pull sends current rows, not their history.
     expect(villages.map((ch) => [ch.type, ch.payload])).toEqual([
-      ['village.put', { id: xili.id, township: '王楼镇', name: '西李庄村' }],
-      ['village.deleted', { id: wanglou.id, township: '王楼镇', name: '王楼村' }],
+      ['village.put', { id: xili.id, township: '王楼镇', name: '西李庄村', sort: 1 }],
+      ['village.deleted', { id: wanglou.id, township: '王楼镇', name: '王楼村', sort: 0 }],
     ])
     const versions = villages.map((ch) => ch.version)
     expect(versions).toEqual([...versions].sort((a, b) => a - b))

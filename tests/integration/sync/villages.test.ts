@@ -25,13 +25,14 @@ describe('the county’s villages, at a station', () => {
   it('arrive with their townships, and a village the station had already is linked, not doubled', async () => {
     const c = await connectedStation()
     const own = await villageId(c.t, VILLAGE_NAME)
-    await addVillages(c.hub.hub.db, { township: '王楼镇', names: [VILLAGE_NAME, '西李村'] }, 'clerk')
+    await addVillages(c.hub.hub.db, { township: '王楼镇', names: ['西李村', VILLAGE_NAME] }, 'clerk')
     await addVillages(c.hub.hub.db, { township: '濮城镇', names: ['濮城村'] }, 'clerk')
 
     await sync(c)
 
+    // In the county's order, the station's own village taking its place in it.
     expect(await offered(c.t)).toEqual([
-      ['王楼镇', [VILLAGE_NAME, '西李村']],
+      ['王楼镇', ['西李村', VILLAGE_NAME]],
       ['濮城镇', ['濮城村']],
     ])
     expect(await villageId(c.t, VILLAGE_NAME)).toBe(own)
@@ -78,10 +79,11 @@ describe('the county’s villages, at a station', () => {
       error: { code: 'VALIDATION', fields: { villageId: expect.any(String) as unknown } },
     })
 
-    // The county adds the name again: the station brings its retired village back rather than a second one.
+    // The county adds the name again, at the end of its list: the station brings its retired village back
+    // there rather than making a second one.
     await addVillages(db, { township: '王楼镇', names: [VILLAGE_NAME] }, 'clerk')
     await sync(c)
-    expect(await offered(c.t)).toEqual([['王楼镇', [VILLAGE_NAME, '西李庄村']]])
+    expect(await offered(c.t)).toEqual([['王楼镇', ['西李庄村', VILLAGE_NAME]]])
     expect(await villageId(c.t, VILLAGE_NAME)).toBe(houlouHere)
   })
 
