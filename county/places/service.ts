@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import type {
   CountyTownship,
   CountyVillage,
@@ -9,7 +10,6 @@ import type {
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
-import { storedRecord } from '../roster/service'
 import { takeVersion } from '../sync/versions'
 
 /**
@@ -29,7 +29,12 @@ export async function listPlaces(db: HubExecutor): Promise<CountyTownship[]> {
       .where('deleted', '=', false)
       .orderBy('sort')
       .execute(),
-    db.selectFrom('representative').select('record').where('deleted', '=', false).execute(),
+    db
+      .selectFrom('representative')
+      .select(sql<string | null>`record->>'township'`.as('township'))
+      .distinct()
+      .where('deleted', '=', false)
+      .execute(),
     db.selectFrom('station').select('township').execute(),
   ])
   const townships = new Map<string, CountyVillage[]>()
@@ -37,7 +42,7 @@ export async function listPlaces(db: HubExecutor): Promise<CountyTownship[]> {
     if (name !== null && !townships.has(name)) townships.set(name, [])
   }
   for (const s of stations) named(s.township)
-  for (const r of representatives) named(storedRecord(r.record).township)
+  for (const r of representatives) named(r.township)
   for (const v of villages) {
     named(v.township)
     townships.get(v.township)?.push(v)
