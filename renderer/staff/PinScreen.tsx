@@ -95,13 +95,15 @@ function PinPad({
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // While a PIN is being checked the pad waits: its answer clears the PIN, and would take new digits with it.
+      if (busy) return
       if (/^\d$/.test(e.key)) press(e.key)
       else if (e.key === 'Backspace') back()
       else if (e.key === 'Enter') void submit()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [press, back, submit])
+  }, [busy, press, back, submit])
 
   return (
     <section className="staff-pin__pad" aria-label={t('staff.pin.enterPin', { name: user.name })}>
@@ -120,22 +122,24 @@ function PinPad({
             key={d}
             className="staff-pin__key"
             aria-label={t('staff.pin.digit', { digit: d })}
+            disabled={busy}
             onClick={() => press(d)}
           >
             {d}
           </Button>
         ))}
-        <Button className="staff-pin__key" onClick={() => setPin('')}>
+        <Button className="staff-pin__key" disabled={busy} onClick={() => setPin('')}>
           {t('staff.pin.clear')}
         </Button>
         <Button
           className="staff-pin__key"
           aria-label={t('staff.pin.digit', { digit: '0' })}
+          disabled={busy}
           onClick={() => press('0')}
         >
           0
         </Button>
-        <Button className="staff-pin__key" onClick={back}>
+        <Button className="staff-pin__key" disabled={busy} onClick={back}>
           {t('staff.pin.backspace')}
         </Button>
       </div>

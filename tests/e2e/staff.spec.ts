@@ -95,6 +95,27 @@ test.describe('staff console', () => {
     await screenshot(page, 'staff-pin-locked')
   })
 
+  test('the pad waits while a PIN is checked, so digits pressed meanwhile go to the next try', async ({
+    page,
+    station,
+  }) => {
+    await openPinScreen(page, station.url, STATION)
+    // The check answers slowly, as on a busy machine (the PIN hash is slow on purpose).
+    await page.route('**/api/staff.login', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      await route.continue()
+    })
+    await enterPin(page, STAFF, '111111')
+    const digit = (d: string) => page.getByRole('button', { name: `数字 ${d}`, exact: true })
+    await expect(digit('1')).toBeDisabled()
+    // Pressed while the wrong PIN is still being checked: each press waits until the pad takes it again.
+    for (const d of STAFF.pin) await digit(d).click()
+    await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.BAD_PIN)
+    await expect(page.getByTestId('pin-dots')).toHaveText('●'.repeat(STAFF.pin.length))
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect(page.getByTestId('staff-user')).toContainText(STAFF.name, { timeout: SLOW_MS })
+  })
+
   test('the right PIN opens the desk, whose queue lists demo petitions with due words', async ({
     page,
     station,
