@@ -18,8 +18,6 @@ import { takeVersion } from '../sync/versions'
  * is not a row of its own: the county knows one by the villages, representatives and stations that name it.
  */
 
-const NOT_FOUND = () => new ConsoleFailure(404, 'NOT_FOUND', '没有这个村')
-
 /** Every township the county knows (in pinyin order, zh-CN collation), each with its villages in order. */
 export async function listPlaces(db: HubExecutor): Promise<CountyTownship[]> {
   const [villages, representatives, stations] = await Promise.all([
@@ -164,6 +162,6 @@ async function liveVillage(tx: HubExecutor, id: string): Promise<CountyVillage> 
     // The row is rewritten below: lock it so two clerks' edits do not interleave.
     .forUpdate()
     .executeTakeFirst()
-  if (!village) throw NOT_FOUND()
+  if (!village) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这个村')
   return village
 }

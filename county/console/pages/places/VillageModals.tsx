@@ -1,4 +1,4 @@
-import { AutoComplete, Form, Input, Modal } from 'antd'
+import { Form, Input, Modal } from 'antd'
 import {
   type CountyVillage,
   VillageRename,
@@ -10,6 +10,7 @@ import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
 import { FormError } from '../../lib/FormError'
+import { TownshipInput } from '../../lib/TownshipInput'
 
 interface AddFields {
   township?: string
@@ -61,10 +62,7 @@ export function AddVillagesModal({
         className="console-gap"
       >
         <Form.Item name="township" label={t('places.form.township')} extra={t('places.form.townshipHint')}>
-          <AutoComplete
-            options={townships.map((name) => ({ value: name }))}
-            filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
-          />
+          <TownshipInput townships={townships} />
         </Form.Item>
         <Form.Item name="names" label={t('places.form.names')} extra={t('places.form.namesHint')}>
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} />

@@ -1,4 +1,4 @@
-import { AutoComplete, Form, Input, Modal, Select, Switch } from 'antd'
+import { Form, Input, Modal, Select, Switch } from 'antd'
 import {
   type CountyRepresentative,
   RepresentativeInput,
@@ -10,6 +10,7 @@ import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
 import { FormError } from '../../lib/FormError'
+import { TownshipInput } from '../../lib/TownshipInput'
 
 interface Fields {
   name?: string
@@ -115,10 +116,7 @@ export function RepresentativeModal({
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         <Form.Item name="township" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
-          <AutoComplete
-            options={townships.map((name) => ({ value: name }))}
-            filterOption={(typed, option) => (option?.value ?? '').includes(typed.trim())}
-          />
+          <TownshipInput townships={townships} />
         </Form.Item>
         <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>
           <Select
