@@ -94,7 +94,24 @@ test('a representative checks in at the kiosk with the code staff issued', async
   await expectNothingClipped(page)
   await screenshot(page, 'checkin-code-wrong')
 
+  // The station answers slowly, as on a busy machine: the whole pad waits while a code is checked, so
+  // nothing pressed meanwhile is swept away by the refusal that clears the dots.
+  await page.route('**/api/visits.checkIn', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    await route.continue()
+  })
+  await typeOn(page, '签到码数字键', wrong)
+  await page.getByTestId('checkin-submit').click()
+  const pad = page.getByRole('group', { name: '签到码数字键' })
+  await expect(page.getByTestId('checkin-submit')).toBeDisabled()
+  // Read once, not retried: after the refusal these keys are off anyway, the dots being cleared.
+  expect(await pad.getByRole('button', { name: '删除' }).isDisabled()).toBe(true)
+  expect(await pad.getByRole('button', { name: '清空' }).isDisabled()).toBe(true)
+  // Each press waits for the refusal (which clears the dots); the code then goes in whole.
   await typeOn(page, '签到码数字键', code)
+  await expect(page.getByTestId('checkin-code')).toHaveText('●●●●●●')
+  await page.unroute('**/api/visits.checkIn')
+
   await page.getByTestId('checkin-submit').click()
   const done = page.getByTestId('checkin-done')
   await expect(done).toContainText(`${rep.name}代表，签到成功`)

@@ -138,9 +138,20 @@ test.describe('办理查询', () => {
     const { code } = await submit(station, false)
     // A code of the right shape, check character and all, that was never given out.
     const body = (code.startsWith('2') ? '3' : '2') + code.slice(1, 7)
+    const sent = body + checkCharacter(body)
     await openProgress(page, station.url)
-    await enterCode(page, body + checkCharacter(body))
+    // The station answers slowly: the pad waits meanwhile, so the code shown stays the code looked up.
+    await page.route('**/api/petitions.lookup', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      await route.continue()
+    })
+    await enterCode(page, sent)
+    const pad = page.getByRole('group', { name: '查询码键盘' })
+    await expect(pad.getByRole('button', { name: '删除' })).toBeDisabled()
+    await expect(pad.getByRole('button', { name: '2', exact: true })).toBeDisabled()
     await expect(problem(page)).toHaveText('没有查到这个查询码，请对照回执再核对一遍')
+    await expect(pad.getByRole('button', { name: '删除' })).toBeEnabled()
+    await expect(page.getByTestId('code-display')).toHaveText(formatTrackingCode(sent))
     await expect(page.getByTestId('step-of')).toHaveText('第 1 步 / 共 2 步')
   })
 

@@ -13,13 +13,17 @@ export function CodePad({
   value,
   onChange,
   maxLength,
+  disabled = false,
 }: {
   value: string
   onChange: (v: string) => void
   maxLength: number
+  /** While the code is being looked up, so what is shown stays what was sent. */
+  disabled?: boolean
 }) {
   const { t } = useTranslation()
-  const full = value.length >= maxLength
+  const full = disabled || value.length >= maxLength
+  const empty = disabled || value.length === 0
   const key = (k: string) => (
     <button
       key={k}
@@ -39,7 +43,7 @@ export function CodePad({
       <button
         type="button"
         className="kb-key kb-key--action kb-code__wide"
-        disabled={value.length === 0}
+        disabled={empty}
         onClick={() => onChange(value.slice(0, -1))}
       >
         {t('kiosk.keyboard.key.delete')}
@@ -47,7 +51,7 @@ export function CodePad({
       <button
         type="button"
         className="kb-key kb-key--action kb-code__wide"
-        disabled={value.length === 0}
+        disabled={empty}
         onClick={() => onChange('')}
       >
         {t('kiosk.keyboard.key.clear')}

@@ -14,15 +14,19 @@ export function DigitPad({
   maxLength,
   allowX = false,
   label,
+  disabled = false,
 }: {
   value: string
   onChange: (v: string) => void
   maxLength: number
   allowX?: boolean
   label: string
+  /** While what was typed is being checked: its answer may clear the value, taking later keys with it. */
+  disabled?: boolean
 }) {
   const { t } = useTranslation()
-  const full = value.length >= maxLength
+  const full = disabled || value.length >= maxLength
+  const empty = disabled || value.length === 0
   const type = (key: string) => {
     if (!full) onChange(value + key)
   }
@@ -37,7 +41,7 @@ export function DigitPad({
       <button
         type="button"
         className="kb-key kb-key--action kb-digits__delete"
-        disabled={value.length === 0}
+        disabled={empty}
         onClick={() => onChange(value.slice(0, -1))}
       >
         {t('kiosk.keyboard.key.delete')}
@@ -47,7 +51,7 @@ export function DigitPad({
       <button
         type="button"
         className="kb-key kb-key--action kb-digits__clear"
-        disabled={value.length === 0}
+        disabled={empty}
         onClick={() => onChange('')}
       >
         {t('kiosk.keyboard.key.clear')}

@@ -165,6 +165,7 @@ export default function CheckInScreen({ profile, onHome }: TaskScreenProps) {
               onChange={typeCode}
               maxLength={CODE_DIGITS}
               label={t('kiosk.checkin.code.pad')}
+              disabled={busy}
             />
           </>
         )}

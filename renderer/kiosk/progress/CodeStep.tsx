@@ -44,7 +44,7 @@ export function CodeStep({
         <p className="progress__instruction">{instruction}</p>
       </div>
       {notice}
-      <CodePad value={code} onChange={onChange} maxLength={TRACKING_CODE_LENGTH} />
+      <CodePad value={code} onChange={onChange} maxLength={TRACKING_CODE_LENGTH} disabled={busy} />
     </>
   )
 }

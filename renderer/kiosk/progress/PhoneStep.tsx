@@ -49,6 +49,7 @@ export function PhoneStep({
         onChange={onChange}
         maxLength={PHONE_DIGITS}
         label={t('kiosk.progress.phone.padLabel')}
+        disabled={busy}
       />
     </>
   )
