@@ -1,8 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { StationProfile } from '../../contract/views'
 import { Loading } from '../components/Loading'
 import { EndVisitProvider, IDLE, useIdleTimer } from '../lib/idle'
-import { forgetResident, reloadForNextResident, reloadedIntoAttract } from '../lib/idle-reset'
+import {
+  forgetResident,
+  reloadForNextResident,
+  reloadedIntoAttract,
+  wokeFromAttract,
+} from '../lib/idle-reset'
 import { TextScaleProvider } from '../lib/textScale'
 import { VoiceProvider } from '../lib/voice'
 import { useStaffEntryHandler } from '../staff/entry'
@@ -53,14 +58,22 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
     setPresence('active')
   }, [])
   const stay = useCallback(() => setPresence('active'), [])
+  // Read when the page is about to reload: a touch may have woken the attract screen since it came up.
+  const asleep = useRef(presence === 'attract')
+  const wake = useCallback(() => {
+    asleep.current = false
+    wokeFromAttract()
+    setPresence('active')
+  }, [])
   // The prompt ran out: nobody is there. The prompt stays up until the page reloads.
-  const nobodyThere = useCallback(() => void reloadForNextResident({ attract: false }), [])
+  const nobodyThere = useCallback(() => void reloadForNextResident({ intoAttract: () => false }), [])
   const isHome = screen.name === 'home'
   const onIdle = useCallback(() => {
     if (isHome) {
       // Nobody at the home screen: the last resident's text size and voice go too, with the page.
+      asleep.current = true
       setPresence('attract')
-      void reloadForNextResident({ attract: true })
+      void reloadForNextResident({ intoAttract: () => asleep.current })
     } else {
       setPresence('prompt')
     }
@@ -123,7 +136,7 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
             </Suspense>
           </div>
           {presence === 'prompt' && <IdlePrompt onMoreTime={stay} onTimeout={nobodyThere} />}
-          {presence === 'attract' && <AttractScreen profile={profile} onWake={stay} />}
+          {presence === 'attract' && <AttractScreen profile={profile} onWake={wake} />}
         </VoiceProvider>
       </TextScaleProvider>
     </EndVisitProvider>

@@ -85,16 +85,31 @@ const ATTRACT_MARK = 'yizhan:attract'
  * by forgetting what the browser keeps and then reloading the page. A fresh page holds nothing of the
  * last resident, not even what the garbage collector has not reached yet, and nothing any screen or
  * library keeps in memory can pile up over months of visits (bench/kiosk-idle-heap.ts measures it).
- * Only when nobody is there: the reload blanks the screen for a moment. `attract`: the reloaded page
- * opens on the attract screen.
+ * Only when nobody is there: the reload blanks the screen for a moment. `intoAttract`: whether the
+ * reloaded page opens on the attract screen, asked once the browser's stores are cleared, since a touch
+ * may have woken the attract screen meanwhile.
  */
-export async function reloadForNextResident(opts: { attract: boolean }, win: Window = window): Promise<void> {
+export async function reloadForNextResident(
+  opts: { intoAttract: () => boolean },
+  win: Window = window,
+): Promise<void> {
   await forgetResident(win)
-  if (opts.attract) win.history.replaceState(ATTRACT_MARK, '', win.location.pathname + win.location.search)
+  if (opts.intoAttract()) {
+    win.history.replaceState(ATTRACT_MARK, '', win.location.pathname + win.location.search)
+  }
   win.location.reload()
 }
 
 /** Whether this page was reloaded to show the attract screen. */
 export function reloadedIntoAttract(win: Window = window): boolean {
   return win.history.state === ATTRACT_MARK
+}
+
+/**
+ * The attract screen was woken. A reload still under way then opens on the home screen (a touch in that
+ * moment is not lost), and so does any later reload of this page.
+ */
+export function wokeFromAttract(win: Window = window): void {
+  if (reloadedIntoAttract(win))
+    win.history.replaceState(null, '', win.location.pathname + win.location.search)
 }

@@ -68,7 +68,11 @@ export interface PageWindow {
     readonly fontSize: string
     readonly visibility: string
   }
-  addEventListener(type: string, listener: (e: PageEvent) => void): void
+  addEventListener(type: string, listener: (e: PageEvent) => void, options?: { once?: boolean }): void
+  readonly MessageChannel: new () => {
+    readonly port1: { onmessage: (() => void) | null }
+    readonly port2: { postMessage(message: unknown): void }
+  }
   readonly Event: new (type: string, init?: EventInit) => PageEvent
   readonly MouseEvent: new (type: string, init?: EventInit) => PageEvent
   readonly WheelEvent: new (type: string, init?: EventInit) => PageEvent

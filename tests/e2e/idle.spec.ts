@@ -305,4 +305,43 @@ test.describe('attract screen', () => {
     await expect(tile).toHaveCount(0)
     await expect(homeHeading(page)).toHaveCount(0)
   })
+
+  test('a touch while the page is still reloading into the attract screen wakes it all the same', async ({
+    page,
+    station,
+  }) => {
+    await openHome(page, station.url)
+    // The reloaded page is slow to come, as on a busy machine, and the old page shows the attract screen
+    // meanwhile. Playwright waits for a navigation under way before it touches the page, so the page
+    // touches itself: a click on the attract screen just after the reload has begun.
+    await page.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        await route.continue()
+      },
+    )
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PageWindow
+      w.addEventListener(
+        'beforeunload',
+        () => {
+          // A task after this one (MessageChannel: not one of the clock's faked timers).
+          const channel = new w.MessageChannel()
+          channel.port1.onmessage = () => {
+            const layer = w.document.querySelector('[data-testid="attract"]')
+            layer?.dispatchEvent(new w.MouseEvent('click', { bubbles: true }))
+          }
+          channel.port2.postMessage(null)
+        },
+        { once: true },
+      )
+    })
+    const reloaded = page.waitForEvent('load', { timeout: 15_000 })
+    await page.clock.fastForward(HOME_IDLE_MS)
+    await reloaded
+    // The fresh page opens on the home screen: the touch that woke the old one still counts.
+    await expect(homeHeading(page)).toBeVisible()
+    await expect(attract(page)).toHaveCount(0)
+  })
 })
