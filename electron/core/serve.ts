@@ -54,12 +54,19 @@ export function serveStation(station: Station, opts: ServeOptions): Promise<Runn
     ? sirv(opts.staticDir, { single: true, etag: true, gzip: false, dotfiles: false })
     : null
   let port = opts.port
-  const server = http.createServer((req, res) => {
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
     if (!hostAllowed(req.headers.host, port)) return plain(res, 421, 'misdirected request')
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    } catch {
+      return plain(res, 400, 'bad request')
+    }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(station, req, res, decodeURIComponent(url.pathname.slice(5)), port).catch(() => {
+      // Method names are plain ASCII (contract/api.ts), so the path is not percent-decoded: a malformed
+      // escape is just an unknown method.
+      handleApi(station, req, res, url.pathname.slice(5), port).catch(() => {
         if (!res.headersSent) sendResult(res, 500, failure('INTERNAL'))
       })
       return
@@ -67,6 +74,14 @@ export function serveStation(station: Station, opts: ServeOptions): Promise<Runn
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed')
     if (!assets) return plain(res, 404, 'not found')
     assets(req, res, () => plain(res, 404, 'not found'))
+  }
+  const server = http.createServer((req, res) => {
+    // One odd request must never take the kiosk's backend down with it.
+    try {
+      route(req, res)
+    } catch {
+      if (!res.headersSent) plain(res, 500, 'internal error')
+    }
   })
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000

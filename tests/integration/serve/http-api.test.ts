@@ -92,6 +92,23 @@ describe('the station API over loopback HTTP', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
   })
 
+  it('answers a malformed path with an error and keeps serving', async () => {
+    const { server, post } = await useServedStation()
+    const send = (path: string) =>
+      rawRequest({
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: 'POST',
+        headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' },
+      })
+    const badEscape = await send('/api/%E0%A4%A')
+    expect(badEscape.status).toBe(404)
+    expect(JSON.parse(badEscape.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    expect((await send('//[')).status).toBe(400)
+    expect((await post('station.profile')).status).toBe(200)
+  })
+
   it('sends the security headers with every answer', async () => {
     const { server, post } = await useServedStation()
     for (const res of [await post('station.profile'), await fetch(`${server.url}/`)]) {
