@@ -19,7 +19,8 @@ export const IDLE = {
 } as const
 
 /** What counts as a resident being there. Touch scrolling starts with pointerdown too. */
-const ACTIVITY = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const
+/** The input that counts as someone being there. */
+export const ACTIVITY = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const
 
 /** Keeps the latest callback without restarting the effects that call it. */
 function useLatest<T>(value: T): { readonly current: T } {

@@ -1,10 +1,37 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react'
 import type { InputOf, Method, OutputOf } from '../../contract/api'
 import type { StaffUser } from '../../contract/views'
-import { ApiError, call } from '../api'
+import { ApiError, api, call } from '../api'
+import { ACTIVITY } from '../lib/idle'
 
 /** Five minutes without a touch or key: the console signs out and the resident home returns. */
 export const STAFF_IDLE_MS = 5 * 60_000
+
+/** At most this often, staff activity renews the backend session. */
+const RENEW_EVERY_MS = 30_000
+
+/**
+ * Renews the backend session while staff work. The backend counts only API calls towards its five idle
+ * minutes (electron/core/features/staff/sessions.ts), and writing a long answer or minutes makes none, so
+ * without this the session would lapse under a form still being filled in.
+ */
+export function useSessionKeepAlive(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return
+    let renewed = Date.now()
+    const renew = () => {
+      if (Date.now() - renewed < RENEW_EVERY_MS) return
+      renewed = Date.now()
+      // staff.me reads the session, which renews it; a lapsed one shows at the next real call.
+      api['staff.me']({}).catch(() => {})
+    }
+    const opts = { capture: true, passive: true }
+    for (const type of ACTIVITY) window.addEventListener(type, renew, opts)
+    return () => {
+      for (const type of ACTIVITY) window.removeEventListener(type, renew, opts)
+    }
+  }, [enabled])
+}
 
 interface Session {
   readonly user: StaffUser

@@ -1,7 +1,7 @@
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
 import { expect, screenshot, test } from './fixtures'
-import { signIn, SLOW_MS } from './staff-sign-in'
+import { enterPin, signIn, SLOW_MS } from './staff-sign-in'
 import { chooseOption } from './antd'
 
 /**
@@ -74,4 +74,53 @@ test('a consultation recorded with a demo petition is listed and noted on that p
     ),
   )
   await expect(page.getByTestId('timeline-entry').last()).toContainText(STAFF.name)
+})
+
+test('a lapsed sign-in asks for the PIN over the form, which keeps what was typed', async ({
+  page,
+  station,
+}) => {
+  const { representatives } = await station.call('roster.directory', {})
+  const rep = representatives[0]
+  if (!rep) throw new Error('the demo roster is empty')
+  const topic = '会期中途登录过期（端到端测试）'
+  await signIn(page, station.url, STATION, STAFF)
+  await page.locator('.ant-segmented').getByText('议事记录', { exact: true }).click()
+  await page.getByRole('button', { name: '记录一次议事' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '记录一次议事' })).toBeVisible()
+
+  // Working at a form renews the station's session, though typing makes no API call of its own.
+  const renewals: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/staff.me')) renewals.push(r.url())
+  })
+  await page.clock.fastForward(31_000)
+  await page.getByRole('textbox', { name: '地点' }).click()
+  await page.getByRole('textbox', { name: '地点' }).pressSequentially('后楼村村委会')
+  await expect.poll(() => renewals.length).toBeGreaterThan(0)
+  await chooseOption(page, '到会代表', rep.name, { search: rep.name })
+  await page.getByRole('spinbutton', { name: '参加群众人数' }).fill('12')
+  await page.getByRole('textbox', { name: '议题' }).fill(topic)
+  await page.getByRole('textbox', { name: '议事纪要' }).fill('逐一发言。')
+  await page.getByRole('textbox', { name: '议定结果' }).fill('下次会上再议')
+
+  // The station loses the session (restarted, say): 保存 asks for the PIN again, over the form.
+  await page.evaluate(() =>
+    fetch('/api/staff.logout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }),
+  )
+  await page.getByRole('button', { name: '保存' }).click()
+  const lapsed = page.getByText(`登录已过期。${STAFF.name}重新输入密码后，未保存的内容仍在。`)
+  await expect(lapsed).toBeVisible({ timeout: SLOW_MS })
+  await screenshot(page, 'staff-session-lapsed')
+  await enterPin(page, STAFF, STAFF.pin)
+  await expect(lapsed).toHaveCount(0, { timeout: SLOW_MS })
+  await expect(page.getByRole('textbox', { name: '议题' })).toHaveValue(topic)
+  await expect(page.getByRole('textbox', { name: '议事纪要' })).toHaveValue('逐一发言。')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('议事记录已保存')).toBeVisible({ timeout: SLOW_MS })
+  await expect(page.getByTestId('consultation-row').first()).toContainText(topic)
 })

@@ -52,7 +52,7 @@ export async function enterPin(page: Page, who: { name: string }, pin: string): 
   if (!(await pad.isVisible())) await name.click()
   await expect(pad).toBeVisible()
   for (const digit of pin) await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click()
-  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
 }
 
 export async function signIn(
