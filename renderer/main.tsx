@@ -4,6 +4,7 @@ import './styles.css'
 import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { CrashBoundary } from './components/CrashBoundary'
 import { initI18n, requestedLanguage } from './i18n'
 import { installLockdown } from './lib/lockdown'
 
@@ -18,12 +19,14 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    {wall ? (
-      <Suspense fallback={null}>
-        <WallDisplay />
-      </Suspense>
-    ) : (
-      <App />
-    )}
+    <CrashBoundary>
+      {wall ? (
+        <Suspense fallback={null}>
+          <WallDisplay />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </CrashBoundary>
   </StrictMode>,
 )

@@ -172,6 +172,27 @@ test.describe('home screen with the demo data', () => {
     }
   })
 
+  test('a screen whose code cannot load says so and reopens the kiosk, instead of a blank page', async ({
+    page,
+    station,
+  }) => {
+    await openHome(page, station.url)
+    // As when the app was updated under an open page: the screen's old file is gone.
+    await page.route(/\/assets\/ProgressScreen-[^/]*\.js$/, (route) => route.fulfill({ status: 404 }))
+    const reloaded = page.waitForEvent('load', { timeout: 20_000 })
+    await page.getByRole('button', { name: '办理查询', exact: true }).click()
+    await expect(page.getByTestId('crashed')).toHaveText('页面出了点问题，马上重新打开，请稍等。')
+    await expectNoEnglish(page)
+    await reloaded
+    await expect(page.getByTestId('crashed')).toHaveCount(0)
+    await expect(
+      page.getByRole('heading', { level: 1, name: '王楼镇先进制造业人大代表联络站' }),
+    ).toBeVisible()
+    // The rest of the kiosk works on.
+    await page.getByRole('button', { name: '找代表', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '找代表' })).toBeVisible()
+  })
+
   test('呼叫工作人员 says where to find help and the station hotline', async ({ page, station }) => {
     const profile = await station.call('station.profile', {})
     await openHome(page, station.url)
