@@ -15,7 +15,9 @@ export function toApiError(e: unknown): ApiError {
 /**
  * Loads data for a screen. A change of `key` or `reload()` loads again; while it does, the last good value
  * stays on screen (a kiosk should not flash a spinner over data it already shows). Answers that arrive
- * after a newer request started are dropped.
+ * after a newer request started are dropped. A failed load keeps the value on screen only if it is this
+ * key's (a refresh that failed); a value for another key gives way to the error, so a changed filter or
+ * month never shows the old one's data as its own.
  */
 export function useApiQuery<T>(
   key: string,
@@ -28,16 +30,22 @@ export function useApiQuery<T>(
     loadRef.current = load
   })
 
+  // The key the value on screen was loaded for.
+  const valueKey = useRef<string | null>(null)
+
   useEffect(() => {
     let current = true
     const request = (generation === 0 ? takePrefetched<T>(key) : undefined) ?? loadRef.current()
     request.then(
       (value) => {
-        if (current) setState({ status: 'ok', value })
+        if (!current) return
+        valueKey.current = key
+        setState({ status: 'ok', value })
       },
       (e: unknown) => {
-        if (current)
-          setState((prev) => (prev.status === 'ok' ? prev : { status: 'error', error: toApiError(e) }))
+        if (!current) return
+        const keep = valueKey.current === key
+        setState((prev) => (prev.status === 'ok' && keep ? prev : { status: 'error', error: toApiError(e) }))
       },
     )
     return () => {

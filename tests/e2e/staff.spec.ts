@@ -155,6 +155,24 @@ test.describe('staff console', () => {
     await screenshot(page, 'staff-queue-due-soon')
   })
 
+  test("a filter whose list fails to load says so, rather than showing the last filter's rows", async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    await expect(page.getByTestId('queue-row').first()).toBeVisible()
+    await page.route('**/api/petitions.queue', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: errorMessagesZh.INTERNAL } }),
+      }),
+    )
+    await page.getByRole('radiogroup', { name: '督办' }).getByText('超期', { exact: true }).click()
+    await expect(page.getByRole('alert').filter({ hasText: errorMessagesZh.INTERNAL })).toBeVisible()
+    await expect(page.getByTestId('queue-row')).toHaveCount(0)
+  })
+
   test('the queue finds a petition by its code and pages with the cursor', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     const first = page.getByTestId('queue-row').first()
