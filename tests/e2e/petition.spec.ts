@@ -438,6 +438,26 @@ test.describe('我要反映', () => {
     expect((await lookup(station, code, null)).categoryName).toBe('饮水供水')
   })
 
+  test('while the petition is on its way, 返回首页 waits, so the resident sees its code', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '饮水供水', phrase: '水压太小', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    // The station answers slowly, as on a busy machine.
+    await page.route('**/api/petitions.submit', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      await route.continue()
+    })
+    await page.getByRole('button', { name: '提交' }).click()
+    await expect(page.getByRole('button', { name: '提交' })).toBeDisabled()
+    // A tap on 返回首页 meanwhile (forced: the bar does not take it) leaves the resident where they are.
+    await page.getByRole('navigation').getByRole('button', { name: '返回首页' }).click({ force: true })
+    await expect(page.getByRole('heading', { level: 1, name: '反映成功' })).toBeVisible()
+    await expect(page.getByTestId('result-code')).toHaveText(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
+  })
+
   test('the result screen counts down and returns home by itself after 30 seconds', async ({
     page,
     station,

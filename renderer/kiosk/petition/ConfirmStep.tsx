@@ -25,6 +25,7 @@ export function ConfirmStep({
   townships,
   representative,
   onChange,
+  onSubmitting,
   onSubmitted,
 }: {
   draft: Draft
@@ -32,6 +33,8 @@ export function ConfirmStep({
   townships: readonly Township[]
   representative: RepresentativeCard | null
   onChange: (step: StepId) => void
+  /** Whether the petition is on its way: the screen holds still until it is stored or refused. */
+  onSubmitting: (busy: boolean) => void
   onSubmitted: (result: SubmitPetitionResult) => void
 }) {
   const { t } = useTranslation()
@@ -45,11 +48,13 @@ export function ConfirmStep({
     if (inFlight.current) return
     inFlight.current = true
     setState({ status: 'submitting' })
+    onSubmitting(true)
     api['petitions.submit'](toSubmitInput(draft, category, representative?.id ?? null)).then(
       onSubmitted,
       (e: unknown) => {
         inFlight.current = false
         setState({ status: 'error', error: toApiError(e) })
+        onSubmitting(false)
       },
     )
   }

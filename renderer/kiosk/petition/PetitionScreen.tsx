@@ -44,6 +44,9 @@ export default function PetitionScreen({
   const [print, setPrint] = useState<PrintState>('printing')
   // 请工作人员协助 beside a text field shows the same help as 呼叫工作人员 in the bar.
   const [helping, setHelping] = useState(false)
+  // While the petition is on its way, 返回首页 and 上一步 wait: leaving then would store it unseen, and
+  // print its receipt for whoever stands at the kiosk next.
+  const [submitting, setSubmitting] = useState(false)
   const help = useCallback(() => setHelping(true), [])
   const closeHelp = useCallback(() => setHelping(false), [])
   const step: StepId = STEPS[stepIndex] ?? 'category'
@@ -94,7 +97,7 @@ export default function PetitionScreen({
 
   return (
     <>
-      <div className="petition-screen" inert={helping}>
+      <div className="petition-screen" inert={helping || submitting}>
         <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back}>
           <div className={`petition petition--${step}`} data-testid="petition" data-step={step}>
             <div className="petition__head">
@@ -168,6 +171,7 @@ export default function PetitionScreen({
                     townships={townships.state.value}
                     representative={representative}
                     onChange={goTo}
+                    onSubmitting={setSubmitting}
                     onSubmitted={submitted}
                   />
                 )}
