@@ -125,10 +125,13 @@ export function KioskApp({ profile }: { profile: StationProfile }) {
                 <PetitionScreen
                   key={screen.representative?.id ?? ''}
                   representative={screen.representative}
+                  {...(screen.from ? { from: screen.from } : {})}
                   {...task}
                 />
               )}
-              {screen.name === 'findRepresentative' && <RepresentativesScreen {...task} />}
+              {screen.name === 'findRepresentative' && (
+                <RepresentativesScreen {...(screen.search ? { search: screen.search } : {})} {...task} />
+              )}
               {screen.name === 'dutyCalendar' && <CalendarScreen {...task} />}
               {screen.name === 'progress' && <ProgressScreen {...task} />}
               {screen.name === 'publicBoard' && <BoardScreen {...task} />}

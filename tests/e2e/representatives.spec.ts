@@ -290,6 +290,25 @@ test.describe('找代表 with the demo roster', () => {
     await screenshot(page, 'representatives-petition-opened')
   })
 
+  test('上一步 from 给TA反映 comes back to the search as the resident left it', async ({ page, station }) => {
+    const directory: RosterDirectory = await station.call('roster.directory', {})
+    const county = directory.representatives.filter((r) => r.level === 'county')
+    await openFinder(page, station.url)
+    await page.getByTestId('filter-level').click()
+    await page.getByTestId('choices').getByRole('button', { name: '县人大代表' }).click()
+    await expect(page.getByTestId('result-count')).toHaveText(`共 ${county.length} 位代表`)
+    const names = await shownNames(page)
+
+    await cards(page).first().getByRole('button', { name: PETITION }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '我要反映' })).toBeVisible()
+    await page.getByRole('navigation').getByRole('button', { name: '上一步' }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: '找代表' })).toBeVisible()
+    await expect(page.getByTestId('filter-level')).toHaveText('级别：县人大代表')
+    await expect(page.getByTestId('result-count')).toHaveText(`共 ${county.length} 位代表`)
+    expect(await shownNames(page)).toEqual(names)
+  })
+
   test('fits at 大字 150 %, the keyboard included', async ({ page, station }) => {
     await openFinder(page, station.url)
     const sizeSwitch = page.getByRole('button', { name: /大字/ })

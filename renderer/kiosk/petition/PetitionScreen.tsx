@@ -10,7 +10,7 @@ import { useAnnounce } from '../../lib/voice'
 import { printReceipt } from '../../lib/printReceipt'
 import { CallStaffDialog } from '../CallStaffDialog'
 import { ResidentLayout } from '../ResidentLayout'
-import type { TaskScreenProps } from '../entries'
+import type { DirectorySearch, TaskScreenProps } from '../entries'
 import { useKeyboardWords } from '../useKeyboardWords'
 import { editDraft, initialDraft, STEPS, type Answers, type StepId } from './answers'
 import { CategoryStep } from './CategoryStep'
@@ -31,7 +31,12 @@ export default function PetitionScreen({
   onHome,
   navigate,
   representative,
-}: TaskScreenProps & { readonly representative: RepresentativeCard | null }) {
+  from,
+}: TaskScreenProps & {
+  readonly representative: RepresentativeCard | null
+  /** The 找代表 search the representative was found in: 上一步 from the first step returns to it. */
+  readonly from?: DirectorySearch
+}) {
   const { t } = useTranslation()
   const categories = useApiQuery('catalog.categories', () => api['catalog.categories']({}))
   const townships = useApiQuery('catalog.townships', () => api['catalog.townships']({}))
@@ -64,9 +69,9 @@ export default function PetitionScreen({
   const goTo = useCallback((id: StepId) => setStepIndex(STEPS.indexOf(id)), [])
   const back = useCallback(() => {
     if (stepIndex > 0) setStepIndex(stepIndex - 1)
-    else if (representative) navigate({ name: 'findRepresentative' })
+    else if (representative) navigate({ name: 'findRepresentative', ...(from ? { search: from } : {}) })
     else onHome()
-  }, [stepIndex, representative, navigate, onHome])
+  }, [stepIndex, representative, from, navigate, onHome])
 
   const title = t(`kiosk.petition.steps.${step}.title`)
   const instruction = t(`kiosk.petition.steps.${step}.instruction`)

@@ -11,7 +11,7 @@ import { useToday } from '../../lib/calendar'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { useAnnounce } from '../../lib/voice'
 import { ResidentLayout } from '../ResidentLayout'
-import type { TaskScreenProps } from '../entries'
+import type { DirectorySearch, TaskScreenProps } from '../entries'
 import { useKeyboardWords } from '../useKeyboardWords'
 import { ChoicePanel, type Choice } from './ChoicePanel'
 import { FILTER_KEYS, FilterBar, type FilterKey } from './FilterBar'
@@ -31,7 +31,15 @@ type Panel = FilterKey | 'search' | null
 const FILTER_FIELD = { level: 'level', township: 'townshipId', specialty: 'specialty' } as const
 
 /** 找代表: filter by taps, search by name, pinyin or initials, and address a petition to someone. */
-export default function RepresentativesScreen({ profile, onHome, navigate }: TaskScreenProps) {
+export default function RepresentativesScreen({
+  profile,
+  onHome,
+  navigate,
+  search,
+}: TaskScreenProps & {
+  /** Where the resident's search stood when they went to write to someone: it comes back as it was. */
+  readonly search?: DirectorySearch
+}) {
   const { t } = useTranslation()
   const directory = useApiQuery('roster.directory', () => api['roster.directory']({}))
   useAnnounce(t('kiosk.representatives.voice'))
@@ -43,8 +51,8 @@ export default function RepresentativesScreen({ profile, onHome, navigate }: Tas
   useEffect(() => {
     if (panel === null) heading.current?.closest('main')?.scrollTo({ top: 0 })
   }, [panel])
-  const [filters, setFilters] = useState<DirectoryFilters>(NO_FILTERS)
-  const [value, setValue] = useState('')
+  const [filters, setFilters] = useState<DirectoryFilters>(search?.filters ?? NO_FILTERS)
+  const [value, setValue] = useState(search?.query ?? '')
   const [composition, setComposition] = useState('')
   const [shown, setShown] = useState(PAGE)
   const loaded = directory.state.status === 'ok' ? directory.state.value : null
@@ -137,7 +145,9 @@ export default function RepresentativesScreen({ profile, onHome, navigate }: Tas
                 found={found}
                 shown={shown}
                 onMore={() => setShown((n) => n + PAGE)}
-                onPetition={(representative) => navigate({ name: 'petition', representative })}
+                onPetition={(representative) =>
+                  navigate({ name: 'petition', representative, from: { filters, query: value } })
+                }
               />
             )}
           </>
