@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import type { StationProfile } from '../../contract/views'
+import { CallStaffContext } from './AskStaffButton'
 import { BottomBar } from './BottomBar'
 import { CallStaffDialog } from './CallStaffDialog'
 import { Header } from './Header'
@@ -19,14 +20,17 @@ export function ResidentLayout({
   children: ReactNode
 }) {
   const [calling, setCalling] = useState(false)
+  const openCall = useCallback(() => setCalling(true), [])
   const closeCall = useCallback(() => setCalling(false), [])
   return (
     <div className="resident">
       {/* While the dialog is open the screen behind it cannot be tapped or reached by keyboard. */}
       <div className="resident__screen" inert={calling}>
         <Header profile={profile} nameIsHeading={isHome} />
-        <main className="resident__main">{children}</main>
-        <BottomBar onHome={onHome} onBack={onBack} onCallStaff={() => setCalling(true)} />
+        <main className="resident__main">
+          <CallStaffContext value={openCall}>{children}</CallStaffContext>
+        </main>
+        <BottomBar onHome={onHome} onBack={onBack} onCallStaff={openCall} />
       </div>
       {calling && <CallStaffDialog hotline={profile.hotline} onClose={closeCall} />}
     </div>

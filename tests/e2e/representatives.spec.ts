@@ -138,6 +138,14 @@ test.describe('找代表 with the demo roster', () => {
     await expectNothingClipped(page)
     await screenshot(page, 'representatives-search-initials')
 
+    // Beside the typing, as beside every text field: 请工作人员协助, which keeps what was typed.
+    await page.getByRole('button', { name: '请工作人员协助' }).click()
+    const dialog = page.getByRole('dialog', { name: '呼叫工作人员' })
+    await expect(dialog).toContainText('请到服务台找工作人员')
+    await dialog.getByRole('button', { name: '知道了' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(page.getByTestId('query')).toHaveText('wht')
+
     await page.getByRole('button', { name: '看结果' }).click()
     await expect(pad(page)).toHaveCount(0)
     const expected = index.search({ text: 'wht' })

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category } from '../../../contract/views'
 import { Icon } from '../../components/Icon'
+import { AskStaffButton } from '../AskStaffButton'
 import { DigitPad } from '../../components/keyboard/DigitPad'
 import { PinyinKeyboard } from '../../components/keyboard/PinyinKeyboard'
 import { contactComplete, MAX_NAME, type Answers } from './answers'
@@ -20,14 +21,12 @@ export function ContactStep({
   answers,
   localWords,
   onChange,
-  onHelp,
   onNext,
 }: {
   category: Category | null
   answers: Answers
   localWords: readonly string[]
   onChange: (patch: Partial<Answers>) => void
-  onHelp: () => void
   onNext: () => void
 }) {
   const { t } = useTranslation()
@@ -126,10 +125,7 @@ export function ContactStep({
             </button>
           ))}
         </div>
-        <button type="button" className="button button--secondary petition-help" onClick={onHelp}>
-          <Icon name="callStaff" />
-          {t('kiosk.petition.matter.help')}
-        </button>
+        <AskStaffButton className="petition-help" />
         <button type="button" className="button button--primary petition-next" onClick={next}>
           {t('kiosk.petition.next')}
         </button>

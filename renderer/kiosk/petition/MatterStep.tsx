@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category } from '../../../contract/views'
 import { Icon } from '../../components/Icon'
+import { AskStaffButton } from '../AskStaffButton'
 import { PinyinKeyboard } from '../../components/keyboard/PinyinKeyboard'
 import { addPhrase, MAX_TEXT } from './answers'
 import { FieldValue } from './FieldValue'
@@ -17,14 +18,12 @@ export function MatterStep({
   text,
   localWords,
   onChange,
-  onHelp,
   onNext,
 }: {
   category: Category
   text: string
   localWords: readonly string[]
   onChange: (text: string) => void
-  onHelp: () => void
   onNext: () => void
 }) {
   const { t } = useTranslation()
@@ -97,10 +96,7 @@ export function MatterStep({
           <Icon name="keyboard" />
           {typing ? t('kiosk.petition.matter.hideKeyboard') : t('kiosk.petition.matter.type')}
         </button>
-        <button type="button" className="button button--secondary petition-help" onClick={onHelp}>
-          <Icon name="callStaff" />
-          {t('kiosk.petition.matter.help')}
-        </button>
+        <AskStaffButton className="petition-help" />
         <button
           type="button"
           className="button button--primary petition-next"

@@ -8,7 +8,6 @@ import { Loading } from '../../components/Loading'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { useAnnounce } from '../../lib/voice'
 import { printReceipt } from '../../lib/printReceipt'
-import { CallStaffDialog } from '../CallStaffDialog'
 import { ResidentLayout } from '../ResidentLayout'
 import type { DirectorySearch, TaskScreenProps } from '../entries'
 import { useKeyboardWords } from '../useKeyboardWords'
@@ -47,13 +46,9 @@ export default function PetitionScreen({
   const [stepIndex, setStepIndex] = useState(0)
   const [result, setResult] = useState<SubmitPetitionResult | null>(null)
   const [print, setPrint] = useState<PrintState>('printing')
-  // 请工作人员协助 beside a text field shows the same help as 呼叫工作人员 in the bar.
-  const [helping, setHelping] = useState(false)
   // While the petition is on its way, 返回首页 and 上一步 wait: leaving then would store it unseen, and
   // print its receipt for whoever stands at the kiosk next.
   const [submitting, setSubmitting] = useState(false)
-  const help = useCallback(() => setHelping(true), [])
-  const closeHelp = useCallback(() => setHelping(false), [])
   const step: StepId = STEPS[stepIndex] ?? 'category'
 
   const update = useCallback((patch: Partial<Answers>) => setDraft((d) => editDraft(d, patch)), [])
@@ -102,7 +97,7 @@ export default function PetitionScreen({
 
   return (
     <>
-      <div className="petition-screen" inert={helping || submitting}>
+      <div className="petition-screen" inert={submitting}>
         <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back}>
           <div className={`petition petition--${step}`} data-testid="petition" data-step={step}>
             <div className="petition__head">
@@ -146,7 +141,6 @@ export default function PetitionScreen({
                     text={answers.text}
                     localWords={localWords}
                     onChange={(text) => update({ text })}
-                    onHelp={help}
                     onNext={next}
                   />
                 )}
@@ -165,7 +159,6 @@ export default function PetitionScreen({
                     answers={answers}
                     localWords={localWords}
                     onChange={update}
-                    onHelp={help}
                     onNext={next}
                   />
                 )}
@@ -185,7 +178,6 @@ export default function PetitionScreen({
           </div>
         </ResidentLayout>
       </div>
-      {helping && <CallStaffDialog hotline={profile.hotline} onClose={closeHelp} />}
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry } from '../../../contract/views'
 import { PinyinKeyboard } from '../../components/keyboard/PinyinKeyboard'
+import { AskStaffButton } from '../AskStaffButton'
 
 /** Names are short; anything longer is not a name. */
 const MAX_QUERY = 12
@@ -79,6 +80,7 @@ export function SearchPanel({
               </li>
             ))}
         </ul>
+        <AskStaffButton className="rep-search__help" />
         <button type="button" className="button button--primary rep-search__done" onClick={onDone}>
           {t('kiosk.representatives.search.done')}
         </button>
