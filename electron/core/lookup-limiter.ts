@@ -4,27 +4,50 @@ import type { LookupLimiter } from './context'
 /** After five wrong lookups a kiosk pauses for a while, so codes cannot be guessed at the screen. */
 export const MAX_LOOKUP_FAILURES = 5
 export const LOOKUP_PAUSE_MS = 5 * 60 * 1000
+/**
+ * How long a wrong lookup counts towards the pause. Failures lapse on their own rather than on a success:
+ * anyone can look their own petition up, so a success that wiped the count would let a guesser interleave
+ * it and never be paused. A window as long as the pause lets no more guesses through than the pause does.
+ */
+export const LOOKUP_FAILURE_WINDOW_MS = LOOKUP_PAUSE_MS
 
 export function createLookupLimiter(now: () => number): LookupLimiter {
-  const state = new Map<string, { failures: number; pausedUntil: number }>()
+  /** Per client: when its recent failures happened, oldest first, and until when it is paused. */
+  const state = new Map<string, { failedAt: number[]; pausedUntil: number }>()
+
+  /** The client's state with lapsed failures dropped; a client with nothing left is forgotten. */
+  function current(key: string) {
+    const s = state.get(key)
+    if (!s) return undefined
+    const t = now()
+    s.failedAt = s.failedAt.filter((at) => at > t - LOOKUP_FAILURE_WINDOW_MS)
+    if (s.failedAt.length === 0 && s.pausedUntil <= t) {
+      state.delete(key)
+      return undefined
+    }
+    return s
+  }
+
   return {
     check(key) {
-      const s = state.get(key)
+      const s = current(key)
       if (s && s.pausedUntil > now()) {
         throw new DomainError('LOOKUP_PAUSED', { until: s.pausedUntil, retryAfterMs: s.pausedUntil - now() })
       }
     },
     fail(key) {
-      const s = state.get(key) ?? { failures: 0, pausedUntil: 0 }
-      s.failures += 1
-      if (s.failures >= MAX_LOOKUP_FAILURES) {
+      const s = current(key) ?? { failedAt: [], pausedUntil: 0 }
+      s.failedAt.push(now())
+      if (s.failedAt.length >= MAX_LOOKUP_FAILURES) {
         s.pausedUntil = now() + LOOKUP_PAUSE_MS
-        s.failures = 0
+        // The pause has answered these failures; after it the kiosk gets five tries again.
+        s.failedAt = []
       }
       state.set(key, s)
     },
     succeed(key) {
-      state.delete(key)
+      // A success clears no failures (see LOOKUP_FAILURE_WINDOW_MS); it only forgets those already lapsed.
+      current(key)
     },
   }
 }

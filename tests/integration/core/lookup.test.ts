@@ -119,11 +119,25 @@ describe('looking a petition up at the kiosk', () => {
     expect((await t.call('petitions.lookup', { code, phoneLast4: LAST4 })).ok).toBe(true)
   })
 
-  it('forgets earlier failures after a successful lookup', async () => {
+  // A success used to wipe the count. Anyone can look their own petition up, so four guesses at the digits
+  // of a found receipt, then one's own lookup, over and over, never paused. Failures now lapse with time.
+  it('keeps counting earlier failures across a successful lookup', async () => {
     const { t, code } = await submitted()
     for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++)
       await t.call('petitions.lookup', { code, phoneLast4: WRONG4 })
     await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })
+    await t.call('petitions.lookup', { code, phoneLast4: WRONG4 })
+    expect(await t.call('petitions.lookup', { code, phoneLast4: LAST4 })).toMatchObject({
+      ok: false,
+      error: { code: 'LOOKUP_PAUSED' },
+    })
+  })
+
+  it('forgets failures once the pause window has passed since them', async () => {
+    const { t, code } = await submitted()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++)
+      await t.call('petitions.lookup', { code, phoneLast4: WRONG4 })
+    t.clock.advance(LOOKUP_PAUSE_MS)
     await t.call('petitions.lookup', { code, phoneLast4: WRONG4 })
     expect((await t.call('petitions.lookup', { code, phoneLast4: LAST4 })).ok).toBe(true)
   })

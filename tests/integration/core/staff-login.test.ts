@@ -48,6 +48,45 @@ describe('staff sign-in with a PIN', () => {
     expect(await t.succeed('staff.me', {})).toBeNull()
   })
 
+  it('locks the account even when the wrong PINs arrive all at once', async () => {
+    const { t, userId } = await adminId()
+    // Each attempt awaits scrypt between reading the count and writing it; parallel ones must still add up.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => t.call('staff.login', { userId, pin: '000000' })),
+    )
+    expect(answers.every((r) => !r.ok)).toBe(true)
+    expect(answers.filter((r) => !r.ok && r.error.code === 'PIN_LOCKED').length).toBeGreaterThan(0)
+    const right = await t.call('staff.login', { userId, pin: SETUP.adminPin })
+    expect(right).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } })
+    if (right.ok) throw new Error('signed in through the lock')
+    expect(right.error.retryAfterMs).toBeGreaterThan(0)
+    expect(right.error.retryAfterMs).toBeLessThanOrEqual(lockDuration(MAX_PIN_FAILURES))
+    expect(await t.succeed('staff.me', {})).toBeNull()
+    // Counted once each until the lock, and not past it: the lock is the first one's, not a longer one.
+    const row = await t.db
+      .selectFrom('staff_user')
+      .select('failed_attempts')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow()
+    expect(row.failed_attempts).toBe(MAX_PIN_FAILURES)
+  })
+
+  it('says how long the lock has left, by the station clock', async () => {
+    const { t, userId } = await adminId()
+    const answers = []
+    for (let i = 0; i < MAX_PIN_FAILURES; i++)
+      answers.push(await t.call('staff.login', { userId, pin: '000000' }))
+    // The attempt that locks, and one during the lock, both tell the PIN screen the minutes left.
+    expect(answers.at(-1)).toMatchObject({
+      error: { code: 'PIN_LOCKED', retryAfterMs: lockDuration(MAX_PIN_FAILURES) },
+    })
+    t.clock.advance(20_000)
+    expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_LOCKED', retryAfterMs: lockDuration(MAX_PIN_FAILURES) - 20_000 },
+    })
+  })
+
   it('unlocks once the lock time has passed', async () => {
     const { t, userId } = await adminId()
     for (let i = 0; i < MAX_PIN_FAILURES; i++) await t.call('staff.login', { userId, pin: '000000' })

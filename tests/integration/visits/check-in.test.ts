@@ -113,6 +113,19 @@ describe('check-in with a personal code', () => {
     expect((await t.succeed('visits.checkIn', { representativeId: WANG.id, code })).alreadyToday).toBe(false)
   })
 
+  it('keeps counting wrong codes across a right one', async () => {
+    const t = await station()
+    const code = await codeFor(t, WANG.id)
+    const wrong = code === '000000' ? '111111' : '000000'
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++) {
+      await t.call('visits.checkIn', { representativeId: WANG.id, code: wrong })
+    }
+    // A representative's own code must not wipe the guesses made before it.
+    await t.succeed('visits.checkIn', { representativeId: WANG.id, code })
+    await t.call('visits.checkIn', { representativeId: WANG.id, code: wrong })
+    expect(await errorOf(t.call('visits.checkIn', { representativeId: WANG.id, code }))).toBe('LOOKUP_PAUSED')
+  })
+
   it('asks for staff when the representative has no code yet', async () => {
     const t = await station()
     expect(await errorOf(t.call('visits.checkIn', { representativeId: LI.id, code: '123456' }))).toBe(

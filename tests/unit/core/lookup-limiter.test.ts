@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  LOOKUP_FAILURE_WINDOW_MS,
   LOOKUP_PAUSE_MS,
   MAX_LOOKUP_FAILURES,
   createLookupLimiter,
@@ -37,11 +38,36 @@ describe('the lookup pause', () => {
     expect(() => l.check('kiosk-1')).not.toThrow()
   })
 
-  it('starts counting afresh after a success', () => {
+  // A success used to wipe the count; but anyone can look their own petition up, so a guesser could slip
+  // one in after every four misses and never pause. Failures now lapse with time instead.
+  it('keeps counting the failures before a success', () => {
     const { l } = limiter()
     for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++) l.fail('kiosk-1')
     l.succeed('kiosk-1')
     l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
+  })
+
+  it('stops counting a failure once the pause window has passed since it', () => {
+    const { l, advance } = limiter()
+    l.fail('kiosk-1')
+    advance(LOOKUP_FAILURE_WINDOW_MS / 2)
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 2; i++) l.fail('kiosk-1')
+    advance(LOOKUP_FAILURE_WINDOW_MS / 2)
+    // The first has lapsed: three count, and one more makes four.
+    l.fail('kiosk-1')
     expect(() => l.check('kiosk-1')).not.toThrow()
+    l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
+  })
+
+  it('gives five tries again once a pause is over', () => {
+    const { l, advance } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.fail('kiosk-1')
+    advance(LOOKUP_PAUSE_MS)
+    for (let i = 0; i < MAX_LOOKUP_FAILURES - 1; i++) l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).not.toThrow()
+    l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
   })
 })

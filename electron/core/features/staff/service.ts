@@ -63,6 +63,15 @@ export async function insertStaffUser(
   return { id, name: u.name, role: u.role }
 }
 
+/** PIN_LOCKED, saying how long is left (by the station clock) so the PIN screen can tell the minutes. */
+function pinLocked(until: number, now: number, failures?: number): DomainError {
+  return new DomainError('PIN_LOCKED', {
+    until,
+    retryAfterMs: until - now,
+    ...(failures === undefined ? {} : { failures }),
+  })
+}
+
 export async function login(ctx: Ctx, userId: string, pin: string): Promise<StaffUser> {
   const now = ctx.now()
   const row = await ctx.db
@@ -72,16 +81,26 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
     .where('active', '=', 1)
     .executeTakeFirst()
   if (!row) throw new DomainError('BAD_PIN')
-  if (row.locked_until !== null && row.locked_until > now) {
-    throw new DomainError('PIN_LOCKED', { until: row.locked_until })
-  }
+  if (row.locked_until !== null && row.locked_until > now) throw pinLocked(row.locked_until, now)
   const ok = await verifyPin(pin, row.pin_hash)
-  const failures = ok ? 0 : row.failed_attempts + 1
-  const lockMs = lockDuration(failures)
-  await ctx.db.transaction().execute(async (tx) => {
+  // Other attempts for this user may have been counted while scrypt ran. The count is read again and
+  // written inside one write transaction (BEGIN IMMEDIATE on the one connection, so nothing interleaves):
+  // parallel guesses cannot overwrite each other's failures, and one that lands after the lock is refused.
+  const failures = await ctx.db.transaction().execute(async (tx) => {
+    const fresh = await tx
+      .selectFrom('staff_user')
+      .select(['failed_attempts', 'locked_until', 'pin_hash'])
+      .where('id', '=', row.id)
+      .where('active', '=', 1)
+      .executeTakeFirst()
+    // Retired, or given a new PIN, meanwhile: the PIN checked is no longer this account's.
+    if (!fresh || fresh.pin_hash !== row.pin_hash) throw new DomainError('BAD_PIN')
+    if (fresh.locked_until !== null && fresh.locked_until > now) throw pinLocked(fresh.locked_until, now)
+    const counted = ok ? 0 : fresh.failed_attempts + 1
+    const lockMs = lockDuration(counted)
     await tx
       .updateTable('staff_user')
-      .set({ failed_attempts: failures, locked_until: lockMs > 0 ? now + lockMs : null })
+      .set({ failed_attempts: counted, locked_until: lockMs > 0 ? now + lockMs : null })
       .where('id', '=', row.id)
       .execute()
     await appendAudit(tx, {
@@ -90,10 +109,14 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
       action: ok ? 'staff.login' : lockMs > 0 ? 'staff.locked' : 'staff.loginFailed',
       entity: 'staff_user',
       entityId: row.id,
-      detail: { failures },
+      detail: { failures: counted },
     })
+    return counted
   })
-  if (!ok) throw new DomainError(lockMs > 0 ? 'PIN_LOCKED' : 'BAD_PIN', { failures })
+  if (!ok) {
+    const lockMs = lockDuration(failures)
+    throw lockMs > 0 ? pinLocked(now + lockMs, now, failures) : new DomainError('BAD_PIN', { failures })
+  }
   const user = toUser(row)
   ctx.setSession(ctx.sessions.create(user))
   return user
