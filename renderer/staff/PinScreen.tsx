@@ -23,7 +23,7 @@ export function PinScreen({ onLogin, onCancel }: { onLogin: (u: StaffUser) => vo
       {user ? (
         <PinPad user={user} onLogin={onLogin} onSwitch={() => setUser(null)} />
       ) : (
-        <UserList state={users.state} onPick={setUser} />
+        <UserList state={users.state} onPick={setUser} onRetry={users.reload} />
       )}
       <Button size="large" className="staff-pin__cancel" onClick={onCancel}>
         {t('staff.pin.cancel')}
@@ -35,13 +35,28 @@ export function PinScreen({ onLogin, onCancel }: { onLogin: (u: StaffUser) => vo
 function UserList({
   state,
   onPick,
+  onRetry,
 }: {
   state: QueryState<readonly StaffUser[]>
   onPick: (u: StaffUser) => void
+  onRetry: () => void
 }) {
   const { t } = useTranslation()
   if (state.status === 'loading') return <Spin size="large" />
-  if (state.status === 'error') return <Alert type="error" showIcon title={state.error.message} />
+  if (state.status === 'error') {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={state.error.message}
+        action={
+          <Button size="large" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        }
+      />
+    )
+  }
   if (state.value.length === 0) return <Alert type="info" showIcon title={t('staff.pin.noUsers')} />
   return (
     <section className="staff-pin__users" aria-label={t('staff.pin.chooseUser')}>

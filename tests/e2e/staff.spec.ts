@@ -65,6 +65,17 @@ test.describe('staff console', () => {
     await screenshot(page, 'staff-pin-users')
   })
 
+  test('the list of names offers 再试一次 when it could not be loaded', async ({ page, station }) => {
+    await openHome(page, station.url, STATION)
+    await page.route('**/api/staff.users', (route) => route.abort('connectionreset'))
+    await pressStationName(page, 2_100)
+    const retry = page.getByRole('button', { name: '再试一次' })
+    await expect(retry).toBeVisible({ timeout: SLOW_MS })
+    await page.unroute('**/api/staff.users')
+    await retry.click()
+    await expect(page.getByRole('button', { name: new RegExp(STAFF.name) })).toBeVisible()
+  })
+
   test('a wrong PIN shows the Chinese error and keeps the PIN screen', async ({ page, station }) => {
     await openPinScreen(page, station.url, STATION)
     await enterPin(page, STAFF, '111111')
@@ -91,6 +102,8 @@ test.describe('staff console', () => {
     await expect(page.getByTestId('pin-error')).toContainText(errorMessagesZh.PIN_LOCKED, {
       timeout: SLOW_MS,
     })
+    // And for how long, in minutes.
+    await expect(page.getByTestId('pin-error')).toContainText(/账号已锁定，约 \d+ 分钟后可再试/)
     await expect(page.getByTestId('staff-user')).toHaveCount(0)
     await screenshot(page, 'staff-pin-locked')
   })
