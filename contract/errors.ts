@@ -36,4 +36,6 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   SYNC_ENROL_REFUSED: '接入码不对、已用过或已过期，请向县人大常委会索取新的接入码',
   HUB_UNREACHABLE: '连不上县级平台，请检查网络；数据已保存在本机，联网后会自动同步',
   INTERNAL: '系统出了点问题，请联系工作人员',
+  PERSONAL_DATA_KEY_MISSING:
+    '找不到个人信息密钥文件，群众的个人信息无法读取，程序没有启动。请把与这份数据一起备份的密钥文件放回原处，或从备份恢复',
 }

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'SYNC_ENROL_REFUSED',
   'HUB_UNREACHABLE',
   'INTERNAL',
+  'PERSONAL_DATA_KEY_MISSING',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -43,7 +43,11 @@ class StartupError extends Error {}
 
 /** The sentence shown when the app cannot start: the error table's words, never a stack trace alone. */
 export function startupMessage(e: unknown): string {
-  if (isDomainError(e)) return errorMessagesZh[e.code]
+  if (isDomainError(e)) {
+    // The file a refusal is about (the missing key file), so staff know what to put back where.
+    const file = e.details?.['file']
+    return typeof file === 'string' ? `${errorMessagesZh[e.code]}（${file}）` : errorMessagesZh[e.code]
+  }
   if (e instanceof StartupError) return e.message
   const detail = e instanceof Error ? e.message : String(e)
   return `${errorMessagesZh.INTERNAL}\n\n${detail}`

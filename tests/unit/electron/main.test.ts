@@ -117,6 +117,22 @@ describe('starting the shell', () => {
     },
   )
 
+  it('names the missing personal-data key file in the dialog, then quits', async () => {
+    const file = '/home/kiosk/.config/yizhan/data/personal-data.key'
+    fake.state.openStation = async () => {
+      const { DomainError } = await import('../../../domain/errors')
+      throw new DomainError('PERSONAL_DATA_KEY_MISSING', { file })
+    }
+    const { app } = await startMain()
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1)
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      '民意驿站无法启动',
+      `${errorMessagesZh.PERSONAL_DATA_KEY_MISSING}（${file}）`,
+    )
+    expect(app.exit).toHaveBeenCalledWith(1)
+    expect(electron.windows).toHaveLength(0)
+  })
+
   it('refuses to start without the OS secret store, before opening any data', async () => {
     fake.state.encryption = false
     const opened = vi.fn()
