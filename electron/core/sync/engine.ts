@@ -6,7 +6,9 @@ import {
   type SyncErrorCode,
 } from '../../../contract/sync'
 import type { Kysely } from 'kysely'
+import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
+import { openDossier } from '../features/petitions/dossier'
 import { applyPage } from './apply'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
@@ -30,6 +32,8 @@ export interface SyncReport {
 export interface SyncDeps {
   readonly db: Kysely<DB>
   readonly transport: HubTransport
+  /** Opens the sealed contact of a dossier row, just before it is sent. */
+  readonly cipher: PersonalDataCipher
   readonly now: () => number
   /** Corrects the signer's clock after the hub said ours is off. */
   readonly setClockOffset: (offsetMs: number) => void
@@ -83,7 +87,11 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       type: r.type,
       hlc: r.hlc,
       schemaVersion: r.schema_version,
-      payload: JSON.parse(r.payload) as unknown,
+      // A dossier waits sealed in the outbox (features/petitions/dossier.ts); the hub gets it open.
+      payload:
+        r.type === 'petition.dossier'
+          ? openDossier(r.payload, r.mutation_id, deps.cipher)
+          : (JSON.parse(r.payload) as unknown),
     }))
     const res = await call(
       deps,
@@ -143,6 +151,23 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       if (behind.length === 0) resendFrom = null
     }
   }
+}
+
+/** Acknowledged outbox rows are kept this long (the hub may ask for them again after a restore). */
+export const OUTBOX_KEEP_MS = 90 * 24 * 60 * 60 * 1000
+
+/**
+ * Deletes outbox rows the hub acknowledged more than OUTBOX_KEEP_MS ago, pending ones never. The newest
+ * row stays whatever its age: the station's HLC restarts past its stamp (station.ts lastHlc). Sequence
+ * numbers do not restart either way (AUTOINCREMENT). Rejected rows go too: the panel lists recent refusals.
+ */
+export async function purgeAcknowledged(db: Kysely<DB>, now: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sync_outbox')
+    .where('acked_at', '<', now - OUTBOX_KEEP_MS)
+    .where('seq', '<', (eb) => eb.selectFrom('sync_outbox').select((s) => s.fn.max('seq').as('m')))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 async function pullAll(deps: SyncDeps): Promise<number> {

@@ -5,7 +5,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { SETTING, getSetting } from '../features/station/service'
 import type { HlcSource } from '../hlc-source'
-import { type SyncReport, SyncFailure, syncOnce } from './engine'
+import { type SyncReport, SyncFailure, purgeAcknowledged, syncOnce } from './engine'
 import { type SyncScheduler, createSyncScheduler } from './scheduler'
 import { createSigner } from './signer'
 import { type HubTransport, UnreachableError, httpTransport } from './transport'
@@ -65,6 +65,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       last = await syncOnce({
         db,
         transport,
+        cipher: opts.cipher,
         now,
         setClockOffset: (offset) => s.setOffset(offset),
         observeHlc: (h) => opts.hlc.observe(h),
@@ -81,6 +82,11 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       opts.log('sync pass failed', { code, error: e instanceof Error ? e.message : String(e) })
       throw e
     }
+    // Rows get acknowledged here, so they are let go here: one indexed DELETE, nothing to do on most passes.
+    // The pass succeeded: a failed purge is only logged, and tried again on the next pass.
+    await purgeAcknowledged(db, now()).catch((e: unknown) =>
+      opts.log('purging the outbox failed', { error: e instanceof Error ? e.message : String(e) }),
+    )
   }
 
   const scheduler: SyncScheduler = createSyncScheduler({
