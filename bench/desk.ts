@@ -62,8 +62,14 @@ async function rosterRows(station: Station): Promise<string[][]> {
   const sectors = ['农民', '工人', '企业', '教育', '医疗卫生', '基层干部']
   const specialties = ['城乡建设', '农业农村', '社会保障', '生态环境', '先进制造业', '基层治理']
   // One row per person: a roster names a representative once (the import refuses a repeated name and
-  // township as the same person).
-  const seen = new Set<string>()
+  // township as the same person). Nobody already on the roster either: those are the county's, whose
+  // rows the station's import may not change (features/roster/sheet.ts).
+  const held = await station.db
+    .selectFrom('representative')
+    .leftJoin('township', 'township.id', 'representative.township_id')
+    .select(['representative.name', 'township.name as township'])
+    .execute()
+  const seen = new Set<string>(held.map((r) => `${r.name}|${r.township ?? ''}`))
   const rows: string[][] = []
   while (rows.length < IMPORT_ROWS) {
     const name = personName(rng, rng.chance(0.7) ? 'male' : 'female')

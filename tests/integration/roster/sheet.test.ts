@@ -143,6 +143,55 @@ describe('导入名册', () => {
     expect(res.ok ? null : res.error.fields?.['file']).toMatch(/文件无法读取/)
   })
 
+  it("changes only the station's note of a representative the county keeps, and says where the rest is changed", async () => {
+    const t = await admin()
+    await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: csv(['王海涛,县,农民,农业、水利,王楼镇,0393-5221234,在任']),
+    })
+    // As the county's roster arrives by sync (electron/core/sync/apply.ts).
+    await t.db.updateTable('representative').set({ roster_version: 1 }).execute()
+    const [wang] = await reps(t)
+    if (!wang) throw new Error('no representative imported')
+    const withId = (line: string) =>
+      Buffer.from(
+        ['编号,姓名,级别,界别,擅长领域,所属乡镇,办公电话,状态,本站备注', `${wang.id},${line}`].join('\r\n'),
+        'utf8',
+      ).toString('base64')
+
+    const noted = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: withId('王海涛,县,农民,农业、水利,王楼镇,0393-5221234,在任,周二下午常在站'),
+    })
+    expect(noted).toEqual({ saved: true, added: 0, updated: 1, problems: [] })
+    const note = () =>
+      t.db
+        .selectFrom('representative')
+        .select('local_note')
+        .where('id', '=', wang.id)
+        .executeTakeFirstOrThrow()
+    expect(await note()).toEqual({ local_note: '周二下午常在站' })
+
+    const before = await reps(t)
+    const retired = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: withId('王海涛,县,农民,农业、水利,王楼镇,0393-5221234,离任,另一条备注'),
+    })
+    expect(retired).toEqual({
+      saved: false,
+      added: 0,
+      updated: 0,
+      problems: [
+        {
+          row: 2,
+          message: '第2行：王海涛由县人大常委会维护，本站只能改“本站备注”，其他信息请在县级平台修改',
+        },
+      ],
+    })
+    expect(await reps(t)).toEqual(before)
+    expect(await note()).toEqual({ local_note: '周二下午常在站' })
+  })
+
   it('is refused to staff who are not admins', async () => {
     const { t } = await useSetUpStation()
     await t.loginStaff()

@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync'
+import type { Selectable } from 'kysely'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type { DownloadFile, ImportProblem, RosterImportResult } from '../../../../contract/views'
 import { shanghaiDate } from '../../../../domain/dates'
@@ -7,6 +8,7 @@ import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
 import type { RepresentativeLevel } from '../../../../domain/petition/types'
 import { checkPhone } from '../../../../domain/validators'
 import type { Ctx } from '../../context'
+import type { DB } from '../../db/schema'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
@@ -88,6 +90,25 @@ function decodeText(bytes: Buffer): string {
 
 const unreadable = () =>
   invalidField('file', '文件无法读取，请用“下载模板”得到的 Excel 文件，或另存为 CSV 后再导入')
+
+/** Whether a row says of a county representative exactly what the county sent (its note aside). */
+function sameCountyFields(
+  held: Pick<
+    Selectable<DB['representative']>,
+    'name' | 'level' | 'sector' | 'specialties' | 'township_id' | 'office_phone' | 'active'
+  >,
+  r: RowValues,
+): boolean {
+  return (
+    held.name === r.name &&
+    held.level === r.level &&
+    held.sector === r.sector &&
+    held.specialties === JSON.stringify(r.specialties) &&
+    held.township_id === r.townshipId &&
+    held.office_phone === r.officePhone &&
+    held.active === (r.active ? 1 : 0)
+  )
+}
 
 /** Checks every row against the columns, the townships and the roster; returns values or problems. */
 function checkRows(
@@ -180,16 +201,46 @@ export async function importRoster(
   const cells = await readCells(Buffer.from(input.contentBase64, 'base64'))
   const [townships, existing] = await Promise.all([
     ctx.db.selectFrom('township').select(['id', 'name']).execute(),
-    ctx.db.selectFrom('representative').select(['id', 'name', 'township_id']).execute(),
+    ctx.db
+      .selectFrom('representative')
+      .select([
+        'id',
+        'name',
+        'level',
+        'sector',
+        'specialties',
+        'township_id',
+        'office_phone',
+        'active',
+        'roster_version',
+      ])
+      .execute(),
   ])
-  const { rows, problems } = checkRows(
+  const checked = checkRows(
     cells,
     new Map(townships.map((t) => [t.name, t.id])),
     new Set(existing.map((r) => r.id)),
   )
+  const { rows } = checked
+  const byNameAndPlace = new Map(existing.map((r) => [`${r.name}|${r.township_id ?? ''}`, r.id]))
+  const byId = new Map(existing.map((r) => [r.id, r]))
+  const matchOf = (r: RowValues) => r.id ?? byNameAndPlace.get(`${r.name}|${r.townshipId ?? ''}`) ?? null
+  // The county keeps its representatives (architecture.md: the roster is the county's, read-only at the
+  // station): a row of one may change only the station's own note. Anything else would be undone by the
+  // county's next change and never reach the county; it is refused with the way to do it instead.
+  const problems = [...checked.problems]
+  for (const r of rows) {
+    const held = byId.get(matchOf(r) ?? '')
+    if (held?.roster_version === 1 && !sameCountyFields(held, r)) {
+      problems.push({
+        row: r.row,
+        message: `第${r.row}行：${r.name}由县人大常委会维护，本站只能改“本站备注”，其他信息请在县级平台修改`,
+      })
+    }
+  }
+  problems.sort((a, b) => a.row - b.row)
   if (problems.length > 0) return { saved: false, added: 0, updated: 0, problems }
 
-  const byNameAndPlace = new Map(existing.map((r) => [`${r.name}|${r.township_id ?? ''}`, r.id]))
   const spell = await loadNameSpeller()
   const now = ctx.now()
   let added = 0
@@ -210,9 +261,14 @@ export async function importRoster(
         local_note: r.localNote,
         updated_at: now,
       }
-      const id = r.id ?? byNameAndPlace.get(`${r.name}|${r.townshipId ?? ''}`) ?? null
+      const id = matchOf(r)
       if (id !== null) {
-        await tx.updateTable('representative').set(values).where('id', '=', id).execute()
+        const countys = byId.get(id)?.roster_version === 1
+        await tx
+          .updateTable('representative')
+          .set(countys ? { local_note: values.local_note, updated_at: now } : values)
+          .where('id', '=', id)
+          .execute()
         updated++
       } else {
         await tx
