@@ -12,7 +12,7 @@ import {
   eventFromRow,
   eventRowsOfMany,
   insertEvents,
-  projectionColumns,
+  projectionOf,
   updateProjections,
 } from '../features/petitions/repository'
 
@@ -94,7 +94,7 @@ async function applyCountyEvents(
     })
     await updateProjections(
       tx,
-      folded.map((p) => ({ id: p.petitionId, projection: projectionColumns(p.state) })),
+      folded.map((p) => ({ id: p.petitionId, projection: projectionOf(p.state) })),
     )
     await replaceCredits(tx, folded)
     await appendAudits(

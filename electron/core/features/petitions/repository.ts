@@ -135,7 +135,15 @@ export function eventFromRow(r: Row<'petition_event'>): PetitionEvent {
 
 type Projection = Pick<
   Row<'petition'>,
-  'status' | 'level' | 'due_on' | 'round' | 'rating' | 'resolved_on_spot' | 'updated_at' | 'state_json'
+  | 'category_id'
+  | 'status'
+  | 'level'
+  | 'due_on'
+  | 'round'
+  | 'rating'
+  | 'resolved_on_spot'
+  | 'updated_at'
+  | 'state_json'
 >
 
 export function updateProjection(db: Executor, id: string, p: Projection) {
@@ -155,6 +163,7 @@ export async function updateProjections(
       rows.slice(i, i + 500).map(({ id, projection: p }) => {
         const cells = [
           id,
+          p.category_id,
           p.status,
           p.level,
           p.due_on,
@@ -168,9 +177,10 @@ export async function updateProjections(
       }),
     )
     await sql`
-      with v(id, status, level, due_on, round, rating, resolved_on_spot, updated_at, state_json) as (values ${values})
-      update petition set status = v.status, level = v.level, due_on = v.due_on, round = v.round,
-        rating = v.rating, resolved_on_spot = v.resolved_on_spot, updated_at = v.updated_at,
+      with v(id, category_id, status, level, due_on, round, rating, resolved_on_spot, updated_at, state_json)
+        as (values ${values})
+      update petition set category_id = v.category_id, status = v.status, level = v.level, due_on = v.due_on,
+        round = v.round, rating = v.rating, resolved_on_spot = v.resolved_on_spot, updated_at = v.updated_at,
         state_json = v.state_json
       from v where petition.id = v.id`.execute(db)
   }
@@ -239,7 +249,18 @@ export function queuePage(db: Executor, f: QueueFilter) {
   return q.orderBy('petition.due_on').orderBy('petition.id').limit(f.limit).execute()
 }
 
-/** The projection columns: a cache of the fold for queues, rewritten with every event. */
+/**
+ * Every projection column, rewritten with each event. The category is one: triage may correct it, and the
+ * queue filter, the detail view and reports read the column, not the state.
+ */
+export function projectionOf(s: PetitionState): Projection {
+  return { category_id: s.categoryId, ...projectionColumns(s) }
+}
+
+/**
+ * The projection columns a new petition row is inserted with, beside the category it sets itself: a cache
+ * of the fold for queues. Updates use projectionOf, which adds the category.
+ */
 export function projectionColumns(s: PetitionState) {
   return {
     status: s.status,

@@ -236,6 +236,7 @@ export async function appendEvents(
     if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
     if (refusal)
       throw new DomainError('TRANSITION_REFUSED', { refusal, type: body.type, status: state.status })
+    await checkReferences(tx, ctx, body)
     const event = { ...meta(ctx, petitionId, actor, ctx.now()), ...body } as PetitionEvent
     const next = applyEvent(state, event)
     if (!next) throw new Error('event produced no state')
@@ -245,8 +246,38 @@ export async function appendEvents(
     if (event.type === 'escalated' && event.to === 'county')
       await enqueueDossier(tx, ctx, petitionId, event.hlc)
   }
-  await repo.updateProjection(tx, petitionId, repo.projectionColumns(state))
+  await repo.updateProjection(tx, petitionId, repo.projectionOf(state))
   return state
+}
+
+/**
+ * Refuses an action naming a category, representative or petition the station does not have. Events are
+ * never edited, so a ghost id would stay on the record for good: a petition linked to nothing leaves the
+ * queue, credits go to no one on the board. The roster and categories come from the reference snapshot;
+ * only the other petition costs a read. (Linking a petition to itself is refused by the transition table.)
+ */
+async function checkReferences(tx: Executor, ctx: Ctx, body: PetitionEventBody): Promise<void> {
+  switch (body.type) {
+    case 'triaged': {
+      const category = (await ctx.reference.get(tx)).categories.get(body.categoryId)
+      if (!category || category.active !== 1) throw invalidField('action.categoryId', '请选择事项类别')
+      return
+    }
+    case 'assigned': {
+      const roster = (await ctx.reference.get(tx)).representativeIds
+      if (body.representativeIds.some((id) => !roster.has(id))) {
+        throw invalidField('action.representativeIds', '没有找到这位代表')
+      }
+      return
+    }
+    case 'linkedDuplicate':
+      if (!(await repo.petitionById(tx, body.duplicateOf))) {
+        throw invalidField('action.duplicateOf', '没有找到要关联的诉求')
+      }
+      return
+    default:
+      return
+  }
 }
 
 /** One event: the timeline row, its outbox row for the county and its audit row, in the caller's transaction. */

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { PetitionActionInput } from '../../../contract/schemas'
+import { petitionById } from '../../../electron/core/features/petitions/repository'
+import { rowCounts } from '../../fixtures/db'
+import { act } from '../../fixtures/desk'
+import { addRepresentative } from '../../fixtures/records'
+import type { TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+/**
+ * A desk action naming a category, representative or petition the station does not have is refused
+ * before anything is written: events are never edited, so a ghost id would stay on the record.
+ */
+
+type Action = PetitionActionInput['action']
+
+async function deskWithPetition() {
+  const { t } = await useSetUpStation()
+  const { id } = await t.submit({ categoryId: 'lights' })
+  await t.loginStaff()
+  return { t, id }
+}
+
+/** Takes the action, expects VALIDATION on `field` with `message`, and that nothing at all was written. */
+async function expectRefused(t: TestStation, id: string, action: Action, field: string, message: RegExp) {
+  const before = await rowCounts(t.db)
+  const row = await petitionById(t.db, id)
+
+  const res = await t.call('petitions.act', { id, action })
+
+  expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  expect(res.ok ? null : res.error.fields?.[field]).toMatch(message)
+  expect(await rowCounts(t.db)).toEqual(before)
+  expect(await petitionById(t.db, id)).toEqual(row)
+}
+
+describe('a desk action naming something the station does not have', () => {
+  it('refuses a triage to a category that does not exist', async () => {
+    const { t, id } = await deskWithPetition()
+    const action: Action = { type: 'triaged', categoryId: 'no-such-category', level: 'station' }
+    await expectRefused(t, id, action, 'action.categoryId', /请选择事项类别/)
+  })
+
+  it('refuses a triage to a category no longer offered', async () => {
+    const { t, id } = await deskWithPetition()
+    await t.db.updateTable('category').set({ active: 0 }).where('id', '=', 'roads').execute()
+    const action: Action = { type: 'triaged', categoryId: 'roads', level: 'station' }
+    await expectRefused(t, id, action, 'action.categoryId', /请选择事项类别/)
+  })
+
+  it('refuses to link a petition as a duplicate of one that does not exist, keeping it in the queue', async () => {
+    const { t, id } = await deskWithPetition()
+    const action: Action = { type: 'linkedDuplicate', duplicateOf: 'nonexistent-id' }
+    await expectRefused(t, id, action, 'action.duplicateOf', /没有找到要关联的诉求/)
+    const open = await t.succeed('petitions.queue', { status: 'open' })
+    expect(open.rows.map((r) => r.id)).toContain(id)
+  })
+
+  it('refuses an assignment to a representative not in the roster, even beside one who is', async () => {
+    const { t, id } = await deskWithPetition()
+    await addRepresentative(t, { id: 'r-real', name: '李春梅', level: 'township' })
+    for (const representativeIds of [['r-ghost'], ['r-real', 'r-ghost']]) {
+      const action: Action = { type: 'assigned', representativeIds, department: null }
+      await expectRefused(t, id, action, 'action.representativeIds', /没有找到这位代表/)
+    }
+  })
+
+  it('still takes actions whose references exist', async () => {
+    const { t, id } = await deskWithPetition()
+    const { id: original } = await t.submit({ categoryId: 'lights' })
+    await addRepresentative(t, { id: 'r-real', name: '李春梅', level: 'township' })
+
+    await act(t, id, { type: 'triaged', categoryId: 'roads', level: 'station' })
+    await act(t, id, { type: 'assigned', representativeIds: ['r-real'], department: null })
+    const linked = await act(t, id, { type: 'linkedDuplicate', duplicateOf: original })
+
+    expect(linked.state).toMatchObject({
+      categoryId: 'roads',
+      representativeIds: ['r-real'],
+      status: 'duplicate',
+      duplicateOf: original,
+    })
+  })
+})
