@@ -87,6 +87,23 @@ describe('submitting a petition at the kiosk', () => {
     expect(await rowCounts(t.db)).toEqual(before)
   })
 
+  it('refuses a staff channel (代录) without a staff session, and stores nothing', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput({ channel: 'walkIn' })
+    const before = await rowCounts(t.db)
+
+    expect(await t.call('petitions.submit', input)).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_ONLY' },
+    })
+    expect(await rowCounts(t.db)).toEqual(before)
+
+    await t.loginAdmin()
+    const { id } = await t.succeed('petitions.submit', input)
+    const row = await t.db.selectFrom('petition').select('channel').where('id', '=', id).executeTakeFirst()
+    expect(row).toEqual({ channel: 'walkIn' })
+  })
+
   it('takes a valid ID number where the category needs one', async () => {
     const { t } = await useSetUpStation()
     const { id } = await t.submit({ categoryId: 'social', contact: { ...RESIDENT } })

@@ -58,6 +58,9 @@ async function storeSubmission(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
 ): Promise<SubmitPetitionResult> {
+  // 代录 (any channel but the kiosk) is staff's: without a session it is refused, not quietly stored as a
+  // kiosk petition with nobody on record (the desk then asks for the PIN and sends it again, same id).
+  if (!ctx.staff && input.channel !== 'kiosk') throw new DomainError('STAFF_ONLY')
   const id = newId()
   const now = ctx.now()
   const today = shanghaiDate(now)
@@ -94,7 +97,7 @@ async function storeSubmission(
       type: 'submitted',
       stationId: station.id,
       categoryId: category.id,
-      channel: ctx.staff ? input.channel : 'kiosk',
+      channel: input.channel,
       level,
       dueOn,
       preferredRepresentativeId: preferredId,
