@@ -31,6 +31,12 @@ export interface HubOptions {
   readonly consoleDir?: string
   /** Session cookies only over HTTPS: on when the hub is reached through TLS. */
   readonly secureCookie?: boolean
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the hub, whose X-Forwarded-For names the
+   * client: without them every client behind the proxy shares one rate-limit bucket. None by default, so
+   * a client reaching the hub directly cannot choose its own address.
+   */
+  readonly trustProxy?: readonly string[]
 }
 
 /** A push of 500 mutations with long texts stays well under this; anything larger is refused unread. */
@@ -58,7 +64,11 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const sealer: Sealer = createSealer(opts.dataKey)
   // A hub with the wrong key would seal new dossiers that no other hub opens: it must not start.
   await adoptDataKey(db, sealer)
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? [...opts.trustProxy] : false,
+  })
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } })
   await app.register(rateLimit, {

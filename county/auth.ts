@@ -54,6 +54,8 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
     return refuse(new HubError(403, 'REVOKED', 'this station’s credentials were revoked'))
 
   const signed = signingString(req.method, req.url, Number(time), sha256Hex(req.rawBody))
+  const signatureBytes = canonicalSignature(signature)
+  if (!signatureBytes) return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'))
   let valid = false
   try {
     const key = crypto.createPublicKey({
@@ -61,7 +63,7 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
       format: 'der',
       type: 'spki',
     })
-    valid = crypto.verify(null, Buffer.from(signed, 'utf8'), key, Buffer.from(signature, 'base64'))
+    valid = crypto.verify(null, Buffer.from(signed, 'utf8'), key, signatureBytes)
   } catch {
     valid = false
   }
@@ -73,10 +75,12 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
     })
   }
   // One statement, so one commit: the signature is remembered and the contact noted together, and a
-  // signature already seen inserts nothing and so touches no station.
+  // signature already seen inserts nothing and so touches no station. Keyed on the signature's bytes in
+  // their one canonical spelling, so a re-encoded copy of a seen signature is the same key.
   const noted = await sql<{ id: string }>`
     with seen as (
-      insert into seen_request (station_id, signature) values (${stationId}, ${signature})
+      insert into seen_request (station_id, signature)
+        values (${stationId}, ${signatureBytes.toString('base64')})
       on conflict do nothing returning station_id)
     update station set last_contact_at = ${new Date(now)}
      where id = (select station_id from seen) returning id`.execute(db)
@@ -86,14 +90,27 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
   return stationId
 }
 
+/**
+ * The signature's 64 bytes, or null unless the header is their canonical base64: Node decodes leniently
+ * (no padding, extra '=', base64url all give the same bytes), and each spelling would be a new replay key.
+ */
+function canonicalSignature(text: string): Buffer | null {
+  const bytes = Buffer.from(text, 'base64')
+  return bytes.length === 64 && bytes.toString('base64') === text ? bytes : null
+}
+
 async function stationExists(db: HubExecutor, id: string): Promise<boolean> {
   return (await db.selectFrom('station').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
 }
 
-/** Forgets seen signatures older than twice the window: their times alone now get them refused. */
+/**
+ * Forgets seen signatures whose times alone now get them refused: a request is fresh until its time is a
+ * window behind the hub, and its time may be a window ahead of it; a third window is room for seen_at
+ * being the database's clock and `now` this hub process's.
+ */
 export async function pruneSeenRequests(db: HubExecutor, now: number): Promise<void> {
   await db
     .deleteFrom('seen_request')
-    .where('seen_at', '<', new Date(now - 2 * REQUEST_WINDOW_MS))
+    .where('seen_at', '<', new Date(now - 3 * REQUEST_WINDOW_MS))
     .execute()
 }

@@ -76,6 +76,12 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
       return reply.status(413).send({ code: 'BAD_REQUEST', message: '文件太大，请不要超过 10 MB' })
     if ((error as { statusCode?: number }).statusCode === 400 || code?.startsWith('FST_ERR_CTP'))
       return reply.status(400).send({ code: 'BAD_REQUEST', message: '请求格式不正确' })
+    // A deadlock or serialisation failure rolled the whole transaction back: the same request may simply
+    // be sent again, which a 500 would not tell the user.
+    if (code === '40P01' || code === '40001')
+      return reply
+        .status(503)
+        .send({ code: 'UNAVAILABLE', message: '县级平台正忙，这次操作没有保存，请重试' })
     req.log.error({ err: error }, 'console request failed')
     return reply.status(500).send({ code: 'INTERNAL', message: '县级平台出了问题，请稍后再试' })
   })

@@ -78,11 +78,24 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
   }
 }
 
+/**
+ * Revokes a station's key and voids its outstanding codes with it: enrolling clears the revocation, so a
+ * code issued before it would let the revoked station back in. Codes first, in the order enrol locks, so
+ * an enrolment racing the revocation either finds its code void or is revoked after it.
+ */
 export async function revokeStation(db: HubExecutor, stationId: string, now: number): Promise<void> {
-  await db
-    .updateTable('station')
-    .set({ revoked_at: new Date(now) })
-    .where('id', '=', stationId)
-    .execute()
-  await hubAudit(db, { stationId, action: 'station.revoke', outcome: 'ok' })
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('enrolment_code')
+      .set({ used_at: new Date(now) })
+      .where('station_id', '=', stationId)
+      .where('used_at', 'is', null)
+      .execute()
+    await tx
+      .updateTable('station')
+      .set({ revoked_at: new Date(now) })
+      .where('id', '=', stationId)
+      .execute()
+    await hubAudit(tx, { stationId, action: 'station.revoke', outcome: 'ok' })
+  })
 }

@@ -32,3 +32,8 @@ export class ConsoleFailure extends Error {
     return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) }
   }
 }
+
+/** PostgreSQL's unique_violation: a row with the same key was committed first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505'
+}

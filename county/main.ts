@@ -96,6 +96,10 @@ async function main(): Promise<void> {
     dataKey: loadDataKey(process.env, url ? undefined : demoDir),
     consoleDir: process.env.COUNTY_CONSOLE_DIR ?? path.join(__dirname, '..', 'county-console'),
     secureCookie: process.env.COUNTY_SECURE_COOKIE === '1',
+    trustProxy: (process.env.HUB_TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
     ...(process.env.HUB_RATE_LIMIT_PER_MINUTE
       ? { rateLimitPerMinute: Number(process.env.HUB_RATE_LIMIT_PER_MINUTE) }
       : {}),

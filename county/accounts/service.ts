@@ -70,8 +70,9 @@ export async function createCountyUser(
     .select('username')
     .where('username', '=', body.username)
     .executeTakeFirst()
-  if (exists) throw new ConsoleFailure(409, 'CONFLICT', '该账号已存在', { username: '该账号已存在' })
-  await db
+  const taken = () => new ConsoleFailure(409, 'CONFLICT', '该账号已存在', { username: '该账号已存在' })
+  if (exists) throw taken()
+  const inserted = await db
     .insertInto('county_user')
     .values({
       username: body.username,
@@ -82,7 +83,9 @@ export async function createCountyUser(
       last_sign_in_at: null,
     })
     .onConflict((oc) => oc.doNothing())
-    .execute()
+    .executeTakeFirst()
+  // Another admin created the same name between the check and the insert: theirs stands, ours is refused.
+  if (inserted.numInsertedOrUpdatedRows === 0n) throw taken()
   await hubAudit(db, {
     stationId: null,
     action: 'user.create',

@@ -6,7 +6,7 @@ import type {
 } from '../../contract/county-console'
 import type { HubExecutor } from '../db/schema'
 import { CODE_LIFETIME_MS, createEnrolmentCode, registerStation, revokeStation } from '../enrolment'
-import { ConsoleFailure } from '../errors'
+import { ConsoleFailure, isUniqueViolation } from '../errors'
 
 /** The stations with what the console shows of their sync health, by township and name. */
 export async function stationHealth(db: HubExecutor): Promise<StationHealth[]> {
@@ -78,16 +78,23 @@ export async function addStation(
   input: StationInput,
   now: number,
 ): Promise<EnrolmentCodeIssued> {
-  const taken = await db.selectFrom('station').select('id').where('id', '=', input.id).executeTakeFirst()
-  if (taken) throw new ConsoleFailure(409, 'CONFLICT', '这个站点编号已被使用', { id: '这个站点编号已被使用' })
-  return db.transaction().execute(async (tx) => {
-    await registerStation(tx, input)
-    return {
-      stationId: input.id,
-      code: await createEnrolmentCode(tx, input.id, now),
-      expiresAt: now + CODE_LIFETIME_MS,
-    }
-  })
+  const taken = () =>
+    new ConsoleFailure(409, 'CONFLICT', '这个站点编号已被使用', { id: '这个站点编号已被使用' })
+  if (await db.selectFrom('station').select('id').where('id', '=', input.id).executeTakeFirst()) throw taken()
+  try {
+    return await db.transaction().execute(async (tx) => {
+      await registerStation(tx, input)
+      return {
+        stationId: input.id,
+        code: await createEnrolmentCode(tx, input.id, now),
+        expiresAt: now + CODE_LIFETIME_MS,
+      }
+    })
+  } catch (e) {
+    // Another admin added the same id between the check and the insert: the key tells, as the check would.
+    if (isUniqueViolation(e)) throw taken()
+    throw e
+  }
 }
 
 /** A new one-time code, for a station that lost its key or was revoked and may come back. */

@@ -46,7 +46,9 @@ export async function applyPush(
       .selectFrom('station')
       .select('next_seq')
       .where('id', '=', stationId)
-      .forUpdate()
+      // Not FOR UPDATE: that also blocks the KEY SHARE lock a foreign key to the station takes, so a county
+      // action writing this station's petition_event while the push waited on its petition deadlocked.
+      .forNoKeyUpdate()
       .executeTakeFirstOrThrow()
     const expected = Number(station.next_seq)
     const first = items[0]
@@ -137,6 +139,12 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
           .selectFrom('petition')
           .select(['id', 'station_id', 'address'])
           .where('id', 'in', ids)
+          // Locked before their events are read, so a county action on one (petitions/service.ts) either
+          // commits first and its event is read here, or waits: the station row's lock no longer makes it
+          // wait, and the fold written at the end would otherwise lose its event. In id order, so two
+          // pushes naming the same petitions lock them in the same order.
+          .orderBy('id')
+          .forNoKeyUpdate()
           .execute()
   const own = rows.filter((r) => r.station_id === stationId).map((r) => r.id)
   const events =
@@ -205,6 +213,9 @@ function judgeEvent(
   if (!parsed.ok) return `malformed petition event: ${parsed.reason}`
   const event = parsed.event
   if (event.id !== item.mutationId) return 'the mutation id must be the event id'
+  // The county's events are written by the hub alone (petitions/service.ts). Only the role is checked, not
+  // the closed loop's transitions: a station's offline events may arrive out of order.
+  if (event.actor.role === 'county') return '县级的办理记录只能由县级平台写入，联络站不能上传'
   let wall: number
   try {
     wall = parseHlc(event.hlc).wall

@@ -39,6 +39,31 @@ describe('enrolment', () => {
 
     expect(res.statusCode).toBe(403)
   })
+
+  it('voids a station’s unused codes when it is revoked, so it cannot enrol itself back', async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    const first = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const spare = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const enrolWith = (code: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/sync/enrol',
+        payload: { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey },
+      })
+    expect((await enrolWith(first)).statusCode).toBe(204)
+    await revokeStation(t.hub.db, 'st-a', t.clock.now)
+
+    const back = await enrolWith(spare)
+
+    expect(back.statusCode).toBe(403)
+    const station = await t.hub.db
+      .selectFrom('station')
+      .select('revoked_at')
+      .where('id', '=', 'st-a')
+      .executeTakeFirstOrThrow()
+    expect(station.revoked_at).not.toBeNull()
+  })
 })
 
 describe('a signed sync request', () => {
@@ -59,6 +84,34 @@ describe('a signed sync request', () => {
       action: 'sync.POST /sync/push',
       outcome: 'REPLAYED',
     })
+  })
+
+  it('is refused when replayed with its signature spelt another way in base64', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const payload = JSON.stringify({ items: [item(1, submittedEvent('st-a', t.clock.now))] })
+    const signedHeaders = s.headers('POST', '/sync/push', payload)
+    const headers = { ...signedHeaders, 'content-type': 'application/json' }
+    const signature = signedHeaders[SYNC_HEADERS.signature] ?? ''
+    const spellings = [
+      signature.replace(/=+$/, ''),
+      `${signature}=`,
+      signature.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_'),
+    ]
+
+    const first = await t.app.inject({ method: 'POST', url: '/sync/push', headers, payload })
+    const replays = []
+    for (const spelt of spellings) {
+      const again = { ...headers, [SYNC_HEADERS.signature]: spelt }
+      replays.push(
+        (await t.app.inject({ method: 'POST', url: '/sync/push', headers: again, payload })).statusCode,
+      )
+    }
+
+    expect(first.statusCode).toBe(200)
+    expect(replays).toEqual([401, 401, 401])
+    expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([{ seq: 1 }])
+    expect(await t.hub.db.selectFrom('seen_request').select('signature').execute()).toEqual([{ signature }])
   })
 
   it('is refused when the body was changed after signing', async () => {

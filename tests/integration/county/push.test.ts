@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PushResult } from '../../../contract/sync'
+import type { PetitionEvent } from '../../../domain/petition/events'
 import { item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
 
 describe('a station pushing its outbox to the hub', () => {
@@ -144,6 +145,36 @@ describe('a station pushing its outbox to the hub', () => {
       .where('id', '=', theirs.petitionId)
       .executeTakeFirst()
     expect(state?.status).toBe('received')
+  })
+
+  it("rejects an event in the county's name on the station's own county-level petition", async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const sub = submittedEvent('st-a', t.clock.now, { level: 'county' })
+    const forged = {
+      ...laterEvent(sub.petitionId, 'st-a', t.clock.now + 10, {
+        type: 'replied',
+        answer: '已修好',
+        method: 'phone',
+      }),
+      actor: { role: 'county', id: '县人大常委会' },
+    } as PetitionEvent
+
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [item(1, sub), item(2, forged)] })
+
+    expect(res.status).toBe(200)
+    expect((res.json as PushResult).results.map((r) => [r.status, r.reason])).toEqual([
+      ['applied', null],
+      ['rejected', '县级的办理记录只能由县级平台写入，联络站不能上传'],
+    ])
+    const row = await t.hub.db
+      .selectFrom('petition')
+      .select('status')
+      .where('id', '=', sub.petitionId)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('received')
+    const events = await t.hub.db.selectFrom('petition_event').select('id').execute()
+    expect(events).toEqual([{ id: sub.id }])
   })
 
   it('folds the timeline whatever order its events arrive in', async () => {
