@@ -1,6 +1,7 @@
+import { shanghaiDate } from '../../../domain/dates'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RESIDENT_RECEIPT_WINDOW_MS } from '../../../electron/core/features/receipts/service'
-import { addRepresentative } from '../../fixtures/records'
+import { addRepresentative, addShift } from '../../fixtures/records'
 import { RESIDENT, SETUP, type TestStation, openTestStation } from '../../fixtures/station'
 
 const MINUTE = 60_000
@@ -83,12 +84,26 @@ describe('receipts.get', () => {
     expect(await t.succeed('audit.verify', {})).toMatchObject({ ok: true, brokenAt: null })
   })
 
-  it("names the petition's chosen representative as receiving it", async () => {
+  it("names the petition's chosen representative as receiving it when they are on duty that day", async () => {
     const repId = '0190f1d2-0000-7000-8000-0000000000aa'
     await addRepresentative(t, { id: repId, name: '李建国', level: 'county' })
+    await addShift(t, repId, shanghaiDate(t.clock.now()))
     const petition = await t.submit({ preferredRepresentativeId: repId })
+    expect(petition.receivingRepresentative?.name).toBe('李建国')
     const receipt = await t.succeed('receipts.get', { petitionId: petition.id })
     expect(receipt.receivingRepresentativeName).toBe('李建国')
+  })
+
+  it('names whoever the result screen named, not a chosen representative who is not on duty', async () => {
+    const chosen = '0190f1d2-0000-7000-8000-0000000000aa'
+    const onDuty = '0190f1d2-0000-7000-8000-0000000000ab'
+    await addRepresentative(t, { id: chosen, name: '李建国', level: 'county' })
+    await addRepresentative(t, { id: onDuty, name: '张秀英', level: 'township' })
+    await addShift(t, onDuty, shanghaiDate(t.clock.now()))
+    const petition = await t.submit({ preferredRepresentativeId: chosen })
+    const receipt = await t.succeed('receipts.get', { petitionId: petition.id })
+    expect(receipt.receivingRepresentativeName).toBe(petition.receivingRepresentative?.name ?? null)
+    expect(receipt.receivingRepresentativeName).not.toBe('李建国')
   })
 
   it('answers NOT_FOUND for a petition that does not exist', async () => {

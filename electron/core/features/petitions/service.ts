@@ -150,7 +150,6 @@ async function repeatedSubmission(ctx: Ctx, submissionId: string): Promise<Submi
   const first = await repo.submittedEventOf(ctx.db, row.id)
   const event = first && repo.eventFromRow(first)
   if (event?.type !== 'submitted') throw new Error(`petition ${row.id} has no submitted event`)
-  const ref = await ctx.reference.get(ctx.db)
   return {
     id: row.id,
     code: row.code,
@@ -158,12 +157,33 @@ async function repeatedSubmission(ctx: Ctx, submissionId: string): Promise<Submi
     level: event.level,
     dueOn: event.dueOn,
     submittedAt: row.submitted_at,
-    receivingRepresentative: await receiverOf(ref, ctx.db, {
-      submittedOn: shanghaiDate(row.submitted_at),
-      specialty: ref.categories.get(row.category_id)?.specialty ?? null,
-      preferredId: event.preferredRepresentativeId,
-    }),
+    receivingRepresentative: await receiverOfSubmitted(ctx, event),
   }
+}
+
+/**
+ * Who receives a stored petition, as its submit named them: on duty the day it came in, its addressee or
+ * a specialist in the category it came in under. The receipt prints this name too, at any reprint.
+ */
+export async function receivingRepresentativeOf(
+  ctx: Ctx,
+  petitionId: string,
+): Promise<RepresentativeCard | null> {
+  const first = await repo.submittedEventOf(ctx.db, petitionId)
+  const event = first && repo.eventFromRow(first)
+  return event?.type === 'submitted' ? receiverOfSubmitted(ctx, event) : null
+}
+
+async function receiverOfSubmitted(
+  ctx: Ctx,
+  event: Extract<PetitionEvent, { type: 'submitted' }>,
+): Promise<RepresentativeCard | null> {
+  const ref = await ctx.reference.get(ctx.db)
+  return receiverOf(ref, ctx.db, {
+    submittedOn: shanghaiDate(event.at),
+    specialty: ref.categories.get(event.categoryId)?.specialty ?? null,
+    preferredId: event.preferredRepresentativeId,
+  })
 }
 
 /** The representative on duty the day a petition came in who receives it: its addressee, or a specialist. */

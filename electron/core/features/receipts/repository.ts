@@ -5,7 +5,6 @@ export function receiptRow(db: Executor, petitionId: string) {
   return db
     .selectFrom('petition')
     .innerJoin('category', 'category.id', 'petition.category_id')
-    .leftJoin('representative', 'representative.id', 'petition.preferred_representative_id')
     .select([
       'petition.id',
       'petition.code',
@@ -15,7 +14,6 @@ export function receiptRow(db: Executor, petitionId: string) {
       'petition.masked_name',
       'petition.masked_phone',
       'category.name as category_name',
-      'representative.name as representative_name',
     ])
     .where('petition.id', '=', petitionId)
     .executeTakeFirst()

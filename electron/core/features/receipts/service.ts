@@ -5,6 +5,7 @@ import type { ParsedInputOf } from '../../../../contract/api'
 import type { ReceiptData, ReceiptPrint, StaffUser } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { appendAudit } from '../audit/service'
+import { receivingRepresentativeOf } from '../petitions/service'
 import { currentStation } from '../station/service'
 import { keepReceiptCopy } from './copy'
 import { renderReceiptHtml } from './render'
@@ -60,7 +61,8 @@ async function allowedReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): P
     submittedAt: row.submitted_at,
     level: toLevel(row.level),
     dueOn: row.due_on,
-    receivingRepresentativeName: row.representative_name ?? null,
+    // The name the result screen showed: the addressee only when on duty that day, else a specialist.
+    receivingRepresentativeName: (await receivingRepresentativeOf(ctx, row.id))?.name ?? null,
     maskedName: row.masked_name,
     maskedPhone: row.masked_phone,
     reprint: input.reprint,
