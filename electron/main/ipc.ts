@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import {
   IPC_CHANNEL,
+  type OpenWallResult,
   type PrinterChoice,
   type ReceiptPrintResult,
   type TicketPrintResult,
@@ -12,6 +13,7 @@ import { receiptPrinterSettings } from '../core/features/receipts/settings'
 import type { DispatchOutcome, Station } from '../core/station'
 import { originOf } from './lockdown'
 import type { PrintJob, PrintOutcome } from './printing'
+import type { WallWindows } from './window'
 
 export type ReceiptPrinter = (job: PrintJob) => Promise<PrintOutcome>
 
@@ -22,10 +24,14 @@ const refused: Result<never> = {
   error: { code: 'VALIDATION', message: errorMessagesZh.VALIDATION },
 }
 const internal: Result<never> = { ok: false, error: { code: 'INTERNAL', message: errorMessagesZh.INTERNAL } }
+const staffOnly: Result<never> = {
+  ok: false,
+  error: { code: 'STAFF_ONLY', message: errorMessagesZh.STAFF_ONLY },
+}
 
 /**
- * The Electron transport of the station API: one invoke channel (plus printing and the printer list), every call from the app's
- * own top frame only. The staff session token is the transport's secret: it stays here, keyed by the
+ * The Electron transport of the station API: one invoke channel (plus printing, the printer list and the
+ * wall display), every call from the app's own top frame only. The staff session token is the transport's secret: it stays here, keyed by the
  * WebContents that logged in, and is forgotten when that page navigates away, reloads, crashes or closes,
  * so a page that no longer shows a signed-in screen can never act as staff.
  */
@@ -34,6 +40,7 @@ export function registerStationIpc(
   station: Pick<Station, 'dispatch' | 'db'>,
   appOrigin: string,
   printer?: ReceiptPrinter,
+  wall?: Pick<WallWindows, 'open'>,
 ): void {
   const tokens = new Map<number, string>()
   const watched = new Set<number>()
@@ -129,6 +136,22 @@ export function registerStationIpc(
       }
     } catch (e) {
       console.error('listing printers failed', { error: e instanceof Error ? e.stack : String(e) })
+      return internal
+    }
+  })
+
+  ipcMain.handle(IPC_CHANNEL.openWall, async (event): Promise<OpenWallResult> => {
+    if (!fromApp(event)) return refused
+    // The wall shows only public counts, but a window on the hall's TV is the desk's to open: ask the core
+    // whose session this window holds (staff.me checks the token and its expiry) rather than trusting it.
+    const outcome = await dispatch(event.sender, 'staff.me', {})
+    if (!outcome.response.ok) return outcome.response
+    if (!outcome.response.value) return staffOnly
+    if (!wall) return internal
+    try {
+      return wall.open(event.sender)
+    } catch (e) {
+      console.error('opening the wall display failed', { error: e instanceof Error ? e.stack : String(e) })
       return internal
     }
   })

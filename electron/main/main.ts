@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session } from 'electron'
 import { isDomainError } from '../../domain/errors'
 import { errorMessagesZh } from '../../contract/errors'
 import { type Station, openStation } from '../core/station'
@@ -8,7 +8,7 @@ import { safeStorageWrapper } from './key-wrapper'
 import { denyAllPermissions, lockdownContents } from './lockdown'
 import { printReceipt } from './printing'
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
-import { createKioskWindow } from './window'
+import { createKioskWindow, createWallWindows } from './window'
 
 /**
  * The Electron shell's lifecycle: one instance, locked down before any page exists, the station opened
@@ -85,12 +85,16 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
     return
   }
 
-  registerStationIpc(ipcMain, station, APP_ORIGIN, (job) => printReceipt({ BrowserWindow }, job))
-  const win = createKioskWindow({
-    preload: path.join(__dirname, 'preload.cjs'),
-    url: `${APP_ORIGIN}/index.html`,
-    dev: launch.dev,
-  })
+  const preload = path.join(__dirname, 'preload.cjs')
+  // The hall's TV, opened from the 民意集市 desk; locked down like every WebContents (above).
+  const wall = createWallWindows(
+    { preload, url: `${APP_ORIGIN}/index.html?view=wall`, dev: launch.dev },
+    screen,
+  )
+  registerStationIpc(ipcMain, station, APP_ORIGIN, (job) => printReceipt({ BrowserWindow }, job), wall)
+  const win = createKioskWindow({ preload, url: `${APP_ORIGIN}/index.html`, dev: launch.dev })
+  // The wall goes with the kiosk window, so closing the desk still ends the app (window-all-closed).
+  win.once('closed', () => wall.close())
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore()
     win.focus()

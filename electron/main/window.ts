@@ -1,4 +1,11 @@
-import { BrowserWindow } from 'electron'
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Display,
+  type Screen,
+  type WebContents,
+} from 'electron'
+import { NO_SECOND_DISPLAY_MESSAGE, type OpenWallResult } from '../../contract/bridge'
 import { blockKeys } from './lockdown'
 
 export interface KioskWindowOptions {
@@ -12,19 +19,28 @@ export interface KioskWindowOptions {
 
 /** Matches the kiosk's page background, so no white flash shows before the first paint. */
 export const KIOSK_BACKGROUND = '#ffffff'
+/** Matches the wall page's background (renderer/wall/wall.css). */
+export const WALL_BACKGROUND = '#a3191f'
+
+/** What differs between the app's windows: size, place, title. Never the web preferences. */
+type WindowFrame = Omit<BrowserWindowConstructorOptions, 'webPreferences' | 'show' | 'autoHideMenuBar'>
 
 /**
- * The one window residents see: fullscreen kiosk mode, no menu, and the renderer in a sandbox with
- * context isolation, reaching the station only through the preload's bridge.
+ * Every window that shows the app is made here, so the security baseline is written once: the renderer
+ * in a sandbox with context isolation, reaching the station only through the preload's bridge, no menu,
+ * the kiosk keys blocked, no pinch zoom. Navigation and window-open limits come from main.ts's
+ * `web-contents-created` lockdown, which every WebContents gets.
  */
-export function createKioskWindow(opts: KioskWindowOptions): BrowserWindow {
+function createAppWindow(
+  frame: WindowFrame,
+  opts: KioskWindowOptions,
+  show: (win: BrowserWindow) => void,
+): BrowserWindow {
   const win = new BrowserWindow({
+    ...frame,
+    // After the spread, so no frame can change them.
     show: false,
-    fullscreen: true,
-    kiosk: true,
     autoHideMenuBar: true,
-    backgroundColor: KIOSK_BACKGROUND,
-    title: '民意驿站',
     webPreferences: {
       contextIsolation: true,
       sandbox: true,
@@ -47,7 +63,100 @@ export function createKioskWindow(opts: KioskWindowOptions): BrowserWindow {
   blockKeys(win.webContents)
   // No pinch or double-tap zoom on the touchscreen (kiosk-ux.md); page zoom keys are blocked in lockdown.
   void win.webContents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => show(win))
   void win.loadURL(opts.url)
   return win
+}
+
+/** The one window residents see: fullscreen kiosk mode. */
+export function createKioskWindow(opts: KioskWindowOptions): BrowserWindow {
+  return createAppWindow(
+    {
+      fullscreen: true,
+      kiosk: true,
+      backgroundColor: KIOSK_BACKGROUND,
+      title: '民意驿站',
+    },
+    opts,
+    (win) => win.show(),
+  )
+}
+
+/**
+ * The hall's wall display, fullscreen on the given screen. Placed by bounds first: Electron makes a
+ * window fullscreen on the display it starts on. Not `kiosk`: on macOS kiosk mode is app-wide, and
+ * closing the wall would take it from the desk's window too. Shown without focus, so what staff type
+ * keeps going to the desk.
+ */
+export function createWallWindow(display: Pick<Display, 'bounds'>, opts: KioskWindowOptions): BrowserWindow {
+  const { x, y, width, height } = display.bounds
+  return createAppWindow(
+    {
+      x,
+      y,
+      width,
+      height,
+      fullscreen: true,
+      backgroundColor: WALL_BACKGROUND,
+      title: '民意集市大屏',
+    },
+    opts,
+    (win) => win.showInactive(),
+  )
+}
+
+/** The first screen the desk is not on; null when there is only the desk's. */
+export function chooseWallDisplay<D extends Pick<Display, 'id'>>(
+  displays: readonly D[],
+  deskDisplayId: number,
+): D | null {
+  return displays.find((d) => d.id !== deskDisplayId) ?? null
+}
+
+export type WallScreen = Pick<Screen, 'getAllDisplays' | 'getDisplayMatching' | 'getPrimaryDisplay' | 'on'>
+
+export interface WallWindows {
+  /** Opens the wall on a screen the desk (`from`) is not on, or brings the open one to the front. */
+  open(from: WebContents): OpenWallResult
+  /** Closes the wall, if open: it goes with the kiosk window, so the app can quit. */
+  close(): void
+}
+
+/** At most one wall window at a time, on a screen of its own. `opts.url` is the wall page. */
+export function createWallWindows(opts: KioskWindowOptions, screen: WallScreen): WallWindows {
+  let wall: { readonly win: BrowserWindow; readonly displayId: number } | null = null
+  const current = () => (wall && !wall.win.isDestroyed() ? wall : null)
+
+  // Unplugging the TV would let the system move the wall onto the desk's screen: close it instead.
+  screen.on('display-removed', (_event, display) => {
+    const open = current()
+    if (open && open.displayId === display.id) open.win.close()
+  })
+
+  return {
+    open(from) {
+      const open = current()
+      if (open) {
+        if (open.win.isMinimized()) open.win.restore()
+        open.win.showInactive()
+        open.win.moveTop()
+        return { ok: true, value: { alreadyOpen: true } }
+      }
+      const desk = BrowserWindow.fromWebContents(from)
+      const deskDisplay = desk ? screen.getDisplayMatching(desk.getBounds()) : screen.getPrimaryDisplay()
+      const display = chooseWallDisplay(screen.getAllDisplays(), deskDisplay.id)
+      if (!display) {
+        return { ok: false, error: { code: 'NO_SECOND_DISPLAY', message: NO_SECOND_DISPLAY_MESSAGE } }
+      }
+      const opened = { win: createWallWindow(display, opts), displayId: display.id }
+      wall = opened
+      opened.win.once('closed', () => {
+        if (wall === opened) wall = null
+      })
+      return { ok: true, value: { alreadyOpen: false } }
+    },
+    close() {
+      current()?.win.close()
+    },
+  }
 }

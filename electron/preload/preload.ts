@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron'
 import {
   BRIDGE_KEY,
   IPC_CHANNEL,
+  type OpenWallResult,
   type PrinterChoice,
   type ReceiptPrintResult,
   type StationBridge,
@@ -22,6 +23,7 @@ const bridge: StationBridge = {
     >,
   printTicket: () => ipcRenderer.invoke(IPC_CHANNEL.printTicket) as Promise<Result<TicketPrintResult>>,
   listPrinters: () => ipcRenderer.invoke(IPC_CHANNEL.printers) as Promise<Result<readonly PrinterChoice[]>>,
+  openWall: () => ipcRenderer.invoke(IPC_CHANNEL.openWall) as Promise<OpenWallResult>,
   shell: 'electron',
 }
 

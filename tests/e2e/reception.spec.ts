@@ -5,7 +5,8 @@ import { chooseOption } from './antd'
 /**
  * 民意集市 mode on the demo station: the desk draws and prints queue numbers, takes a petition down with
  * 当场解决 in the same form, and the hall's wall display (`/?view=wall`) shows the day's figures as the
- * station counts them.
+ * station counts them. In serve mode 打开大屏 cannot place a window on the TV, so it shows the address to
+ * open there; the wall is opened from that address.
  */
 
 const STATION = '王楼镇先进制造业人大代表联络站'
@@ -52,8 +53,31 @@ test('draws numbers, files a petition resolved on the spot, and the wall display
     resolvedOnSpot: before.resolvedOnSpot + 1,
   })
 
+  // 打开大屏 (serve mode): a dialog with the full address and a copy button, and no window of its own.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: station.url })
+  // By its words, not its role: the old 打开大屏 was a link the kiosk lockdown cancelled, and this must
+  // fail on that (no dialog), not merely fail to find it.
+  await page.locator('.reception-desk__head').getByText('打开大屏', { exact: true }).click()
+  const help = page.getByRole('dialog', { name: '在大厅电视上显示大屏' })
+  await expect(help).toBeVisible()
+  const address = help.getByRole('textbox', { name: '大屏地址' })
+  await expect(address).toHaveValue(`${station.url}/?view=wall`)
+  await help.getByRole('button', { name: '复制地址' }).click()
+  await expect(help.getByText('已复制', { exact: true })).toBeVisible()
+  const copied = await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  )
+  expect(copied).toBe(`${station.url}/?view=wall`)
+  await screenshot(page, 'staff-reception-wall-help')
+  expect(context.pages()).toHaveLength(1)
+  // The footer's button, not the corner ×, which antd also names 关闭.
+  await help.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
+  await expect(help).toBeHidden()
+
   const wall = await context.newPage()
-  await wall.goto(`${station.url}/?view=wall`)
+  await wall.goto(copied)
   await expect(wall.getByTestId('wall-visitors')).toHaveText(String(after.visitors))
   await expect(wall.getByTestId('wall-last-ticket')).toHaveText(String(after.lastTicket))
   await expect(wall.getByTestId('wall-taken')).toHaveText(String(after.petitionsTaken))

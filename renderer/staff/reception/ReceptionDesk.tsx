@@ -9,6 +9,7 @@ import { type OnSpotOutcome, WalkInForm } from '../petitions/WalkInForm'
 import { useReferences } from '../petitions/references'
 import { usePrintFiled } from '../printFromDesk'
 import { useSession } from '../session'
+import { WallAddressDialog } from './WallAddressDialog'
 import './reception.css'
 
 /** The desk's own figures refresh as often as the wall display's. */
@@ -17,7 +18,8 @@ const REFRESH_MS = 5_000
 /**
  * 民意集市 at the desk: one tap draws and prints the next queue number; a short intake form files what a
  * resident brings (channel 民意集市) with 当场解决 as one choice on the same form; the day's figures as the
- * hall's wall display shows them (`/?view=wall`, opened from here).
+ * hall's wall display shows them (`/?view=wall`, opened from here: on the second screen by the shell, or
+ * by hand in serve mode, where a page cannot place a window on another screen).
  */
 export default function ReceptionDesk() {
   const { t } = useTranslation()
@@ -30,6 +32,8 @@ export default function ReceptionDesk() {
   const [lastDrawn, setLastDrawn] = useState<number | null>(null)
   // A new form (and submission id) for each resident.
   const [formKey, setFormKey] = useState(0)
+  const [openingWall, setOpeningWall] = useState(false)
+  const [wallHelp, setWallHelp] = useState(false)
 
   const { reload } = today
   useEffect(() => {
@@ -52,6 +56,25 @@ export default function ReceptionDesk() {
     }
   }
 
+  const openWall = async () => {
+    const bridge = window.station
+    if (!bridge) {
+      setWallHelp(true)
+      return
+    }
+    setOpeningWall(true)
+    try {
+      const result = await bridge.openWall()
+      if (result.ok) void message.success(t('reception.desk.wallOpened'))
+      // Long enough to read what to plug in where.
+      else void message.error(result.error.message, 8)
+    } catch (e) {
+      void message.error(toApiError(e).message)
+    } finally {
+      setOpeningWall(false)
+    }
+  }
+
   const filed = (result: SubmitPetitionResult, onSpot: OnSpotOutcome) => {
     const code = formatTrackingCode(result.code)
     if (onSpot === 'refused') void message.warning(t('reception.desk.onSpotRefused', { code }))
@@ -69,10 +92,11 @@ export default function ReceptionDesk() {
         <h1 id="reception-desk-title" className="staff-heading">
           {t('reception.desk.title')}
         </h1>
-        <Button size="large" href="/?view=wall" target="_blank" rel="noopener">
+        <Button size="large" loading={openingWall} onClick={() => void openWall()}>
           {t('reception.desk.wall')}
         </Button>
       </div>
+      {wallHelp && <WallAddressDialog onClose={() => setWallHelp(false)} />}
       {today.state.status === 'error' && <Alert type="error" showIcon title={today.state.error.message} />}
       {v && (
         <p className="reception-desk__theme">

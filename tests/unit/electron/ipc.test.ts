@@ -13,6 +13,7 @@ import { openDatabase } from '../../../electron/core/db/open'
 import type { DB } from '../../../electron/core/db/schema'
 import type { Caller, DispatchOutcome } from '../../../electron/core/station'
 import { type ReceiptPrinter, registerStationIpc } from '../../../electron/main/ipc'
+import type { WallWindows } from '../../../electron/main/window'
 
 const APP = 'app://yizhan'
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>
@@ -43,6 +44,7 @@ let calls: { method: string; input: unknown; caller: Caller }[]
 let reply: (method: string) => DispatchOutcome
 let handlers: Map<string, Listener>
 let printer: ReturnType<typeof vi.fn<ReceiptPrinter>>
+let openWall: ReturnType<typeof vi.fn<WallWindows['open']>>
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-ipc-'))
@@ -58,6 +60,7 @@ beforeEach(() => {
   reply = () => ({ response: { ok: true, value: null } })
   handlers = new Map()
   printer = vi.fn<ReceiptPrinter>(() => Promise.resolve({ printed: true, failureReason: null }))
+  openWall = vi.fn<WallWindows['open']>(() => ({ ok: true, value: { alreadyOpen: false } }))
   const station = {
     db,
     dataDir: dir,
@@ -67,7 +70,7 @@ beforeEach(() => {
     },
   }
   const ipcMain = { handle: (channel: string, listener: Listener) => handlers.set(channel, listener) }
-  registerStationIpc(ipcMain as never, station, APP, printer)
+  registerStationIpc(ipcMain as never, station, APP, printer, { open: openWall })
 })
 
 const invoke = (event: unknown, method: unknown, input: unknown = {}) =>
@@ -76,11 +79,13 @@ const print = (event: unknown, petitionId: unknown, reprint: unknown = false) =>
   handlers.get('station:print')?.(event, petitionId, reprint) as Promise<Result<unknown>>
 
 const printers = (event: unknown) => handlers.get('station:printers')?.(event) as Promise<Result<unknown>>
+const wall = (event: unknown) => handlers.get('station:openWall')?.(event) as Promise<Result<unknown>>
 
 describe('the station IPC channel', () => {
-  it('registers exactly the invoke, print and printer-list channels', () => {
+  it('registers exactly the invoke, print, ticket, printer-list and wall channels', () => {
     expect([...handlers.keys()].sort()).toEqual([
       'station:invoke',
+      'station:openWall',
       'station:print',
       'station:printTicket',
       'station:printers',
@@ -97,8 +102,10 @@ describe('the station IPC channel', () => {
     expect(await invoke(event, 'station.profile')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await print(event, 'p-1')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await printers(event)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await wall(event)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(calls).toHaveLength(0)
     expect(printer).not.toHaveBeenCalled()
+    expect(openWall).not.toHaveBeenCalled()
   })
 
   it('refuses a method name that is not a string', async () => {
@@ -290,6 +297,67 @@ describe('the printer list', () => {
     sender.printers = () => Promise.reject(new Error('cups not running'))
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(await printers(eventFrom(sender))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
+  })
+})
+
+describe('the wall channel', () => {
+  const STAFF = { id: 'u1', name: '王主任', role: 'staff' }
+  const signedIn = (m: string): DispatchOutcome =>
+    m === 'staff.login'
+      ? { response: { ok: true, value: STAFF }, sessionToken: 'secret-token' }
+      : m === 'staff.me'
+        ? { response: { ok: true, value: STAFF } }
+        : { response: { ok: true, value: null } }
+
+  it("asks the core who is signed in with this window's token, then opens the wall from this window", async () => {
+    const desk = new FakeSender(1)
+    reply = signedIn
+    await invoke(eventFrom(desk), 'staff.login', {})
+    expect(await wall(eventFrom(desk))).toEqual({ ok: true, value: { alreadyOpen: false } })
+    expect(calls[1]).toMatchObject({ method: 'staff.me', caller: { sessionToken: 'secret-token' } })
+    expect(openWall).toHaveBeenCalledTimes(1)
+    expect(openWall.mock.calls[0]?.[0]).toBe(desk)
+  })
+
+  it("passes on the window's own refusal (no second screen) as is", async () => {
+    reply = signedIn
+    const refusal = {
+      ok: false,
+      error: { code: 'NO_SECOND_DISPLAY', message: '没有找到第二块屏幕' },
+    } as const
+    openWall.mockReturnValueOnce(refusal)
+    expect(await wall(eventFrom(new FakeSender(1)))).toEqual(refusal)
+  })
+
+  it('refuses a window with no staff session and opens nothing', async () => {
+    reply = (m) => (m === 'staff.me' ? { response: { ok: true, value: null } } : signedIn(m))
+    expect(await wall(eventFrom(new FakeSender(1)))).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_ONLY', message: '此功能仅限工作人员使用，请先登录' },
+    })
+    expect(openWall).not.toHaveBeenCalled()
+  })
+
+  it("does not lend one window's session to another", async () => {
+    reply = (m) => (m === 'staff.login' ? signedIn(m) : { response: { ok: true, value: null } })
+    await invoke(eventFrom(new FakeSender(1)), 'staff.login', {})
+    expect(await wall(eventFrom(new FakeSender(2)))).toMatchObject({
+      ok: false,
+      error: { code: 'STAFF_ONLY' },
+    })
+    expect(calls[1]?.caller.sessionToken).toBeNull()
+    expect(openWall).not.toHaveBeenCalled()
+  })
+
+  it('answers INTERNAL when the window cannot be made', async () => {
+    reply = signedIn
+    openWall.mockImplementationOnce(() => {
+      throw new Error('no GPU')
+    })
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(await wall(eventFrom(new FakeSender(1)))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(error).toHaveBeenCalled()
     error.mockRestore()
   })

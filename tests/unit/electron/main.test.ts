@@ -30,20 +30,43 @@ const electron = vi.hoisted(() => ({
       setDevicePermissionHandler: vi.fn(),
     },
   },
-  windows: [] as { options: Record<string, unknown> }[],
+  windows: [] as { options: Record<string, unknown>; win: EventEmitter & Record<string, unknown> }[],
+  /** Two screens: the desk's and the hall TV's. */
+  screen: {
+    getAllDisplays: vi.fn(() => [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } },
+    ]),
+    getPrimaryDisplay: vi.fn(() => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } })),
+    getDisplayMatching: vi.fn(() => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } })),
+    on: vi.fn(),
+  },
 }))
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events')
   class BrowserWindow extends EventEmitter {
+    static fromWebContents(contents: unknown) {
+      return electron.windows.find((w) => w.win['webContents'] === contents)?.win ?? null
+    }
     readonly webContents = Object.assign(new EventEmitter(), {
       setVisualZoomLevelLimits: () => Promise.resolve(),
     })
     loadURL = vi.fn(() => Promise.resolve())
     setMenuBarVisibility = vi.fn()
+    getBounds = () => ({ x: 0, y: 0, width: 1920, height: 1080 })
+    isMinimized = () => false
+    showInactive = vi.fn()
+    moveTop = vi.fn()
+    destroyed = false
+    isDestroyed = () => this.destroyed
+    close = vi.fn(() => {
+      this.destroyed = true
+      this.emit('closed')
+    })
     constructor(readonly options: Record<string, unknown>) {
       super()
-      electron.windows.push({ options })
+      electron.windows.push({ options, win: this as never })
     }
   }
   return {
@@ -174,12 +197,46 @@ describe('starting the shell', () => {
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
     expect(electron.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]).sort()).toEqual([
       'station:invoke',
+      'station:openWall',
       'station:print',
       'station:printTicket',
       'station:printers',
     ])
     expect(electron.windows[0]?.options).toMatchObject({ kiosk: true, webPreferences: { devTools: false } })
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+  })
+
+  it('opens the wall from the desk on the other screen, locked down alike, and closes it with the kiosk', async () => {
+    const staff = { id: 'u1', name: '王主任', role: 'staff' }
+    fake.state.openStation = () =>
+      Promise.resolve({
+        dispatch: vi.fn(() => Promise.resolve({ response: { ok: true, value: staff } })),
+        db: {},
+        dataDir: '/srv/yizhan',
+        close: vi.fn(),
+      })
+    await startMain()
+    const kiosk = electron.windows[0]
+    if (!kiosk) throw new Error('no kiosk window')
+    const handler = electron.ipcMain.handle.mock.calls.find(
+      (c: unknown[]) => c[0] === 'station:openWall',
+    )?.[1] as (event: unknown) => Promise<unknown>
+    const event = {
+      sender: kiosk.win['webContents'],
+      senderFrame: { url: 'app://yizhan/index.html', parent: null },
+    }
+    expect(await handler(event)).toEqual({ ok: true, value: { alreadyOpen: false } })
+    expect(await handler(event)).toEqual({ ok: true, value: { alreadyOpen: true } })
+    expect(electron.windows).toHaveLength(2)
+    const wall = electron.windows[1]
+    expect(wall?.options).toMatchObject({ x: 1920, y: 0, fullscreen: true })
+    expect(wall?.options['webPreferences']).toEqual(kiosk.options['webPreferences'])
+    expect(wall?.win['loadURL']).toHaveBeenCalledWith('app://yizhan/index.html?view=wall')
+    // Navigation and window-open limits reach every WebContents through this one listener.
+    expect(electron.app.listenerCount('web-contents-created')).toBe(1)
+
+    kiosk.win.emit('closed')
+    expect(wall?.win['close']).toHaveBeenCalled()
   })
 
   it('defaults the data folder to userData/data and reads --dev', async () => {

@@ -19,11 +19,12 @@ beforeAll(async () => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes window.station with the four functions and the shell marker, nothing else', () => {
+  it('exposes window.station with the five functions and the shell marker, nothing else', () => {
     expect([...fake.exposed.keys()]).toEqual(['station'])
     expect(Object.keys(bridge).sort()).toEqual([
       'invoke',
       'listPrinters',
+      'openWall',
       'printReceipt',
       'printTicket',
       'shell',
@@ -52,5 +53,10 @@ describe('the preload bridge', () => {
   it('asks main for the printer list on its own channel, with nothing the page could choose', async () => {
     await bridge.listPrinters()
     expect(fake.invoke).toHaveBeenLastCalledWith('station:printers')
+  })
+
+  it('asks main to open the wall display on its own channel, with nothing the page could choose', async () => {
+    await bridge.openWall()
+    expect(fake.invoke).toHaveBeenLastCalledWith('station:openWall')
   })
 })
