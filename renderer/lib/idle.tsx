@@ -19,8 +19,16 @@ export const IDLE = {
 } as const
 
 /** What counts as a resident being there. Touch scrolling starts with pointerdown too. */
-/** The input that counts as someone being there. */
-export const ACTIVITY = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const
+const ACTIVITY = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const
+
+/** Calls `listener` on every touch, key or wheel anywhere on the page, before the page sees it. */
+export function onActivity(listener: () => void): () => void {
+  const opts = { capture: true, passive: true }
+  for (const type of ACTIVITY) window.addEventListener(type, listener, opts)
+  return () => {
+    for (const type of ACTIVITY) window.removeEventListener(type, listener, opts)
+  }
+}
 
 /** Keeps the latest callback without restarting the effects that call it. */
 function useLatest<T>(value: T): { readonly current: T } {
@@ -45,11 +53,10 @@ export function useIdleTimer(timeoutMs: number, onIdle: () => void, enabled: boo
       window.clearTimeout(timer)
       timer = window.setTimeout(fire, timeoutMs)
     }
-    const opts = { capture: true, passive: true }
-    for (const type of ACTIVITY) window.addEventListener(type, restart, opts)
+    const stop = onActivity(restart)
     return () => {
       window.clearTimeout(timer)
-      for (const type of ACTIVITY) window.removeEventListener(type, restart, opts)
+      stop()
     }
   }, [timeoutMs, enabled, latest])
 }

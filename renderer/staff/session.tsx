@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import type { InputOf, Method, OutputOf } from '../../contract/api'
 import type { StaffUser } from '../../contract/views'
 import { ApiError, api, call } from '../api'
-import { ACTIVITY } from '../lib/idle'
+import { onActivity } from '../lib/idle'
 
 /** Five minutes without a touch or key: the console signs out and the resident home returns. */
 export const STAFF_IDLE_MS = 5 * 60_000
@@ -25,11 +25,7 @@ export function useSessionKeepAlive(enabled: boolean): void {
       // staff.me reads the session, which renews it; a lapsed one shows at the next real call.
       api['staff.me']({}).catch(() => {})
     }
-    const opts = { capture: true, passive: true }
-    for (const type of ACTIVITY) window.addEventListener(type, renew, opts)
-    return () => {
-      for (const type of ACTIVITY) window.removeEventListener(type, renew, opts)
-    }
+    return onActivity(renew)
   }, [enabled])
 }
 
