@@ -6,9 +6,13 @@ import { toApiError } from '../lib/useApiQuery'
 /**
  * One antd form's round trip to the station: busy while it runs, and a refusal's field messages (a code no
  * petition has, a hotline that is no phone number) put beside their fields, the whole error kept for an
- * alert. Staff forms and the first-run wizard share it.
+ * alert. Staff forms and the first-run wizard share it. `fieldOf` names the form field of an API field
+ * where the two differ (the API's `action.duplicateOf` is the form's `duplicateCode`).
  */
-export function useFormSubmit<F>(form: FormInstance<F>): {
+export function useFormSubmit<F>(
+  form: FormInstance<F>,
+  fieldOf: (apiField: string) => string = (apiField) => apiField,
+): {
   readonly busy: boolean
   readonly error: ApiError | null
   /** Runs `work`; resolves to the error it was refused with, or null when it went through. */
@@ -26,7 +30,7 @@ export function useFormSubmit<F>(form: FormInstance<F>): {
       const err = toApiError(e)
       const fields = Object.entries(err.fields ?? {})
       if (fields.length > 0)
-        form.setFields(fields.map(([name, errors]) => ({ name: name as never, errors: [errors] })))
+        form.setFields(fields.map(([name, errors]) => ({ name: fieldOf(name) as never, errors: [errors] })))
       setError(err)
       return err
     } finally {

@@ -291,6 +291,38 @@ test.describe('staff console', () => {
     await expect(page.getByTestId('timeline-entry').last()).toContainText(/分类分级：.+，由乡镇办理/)
   })
 
+  test('标记为重复 with the petition’s own code is refused beside the code, and nothing is recorded', async ({
+    page,
+    station,
+  }) => {
+    const [category] = await station.call('catalog.categories', {})
+    const [township] = await station.call('catalog.townships', {})
+    if (!category || !township) throw new Error('the demo station has no categories or townships')
+    const filed = await station.call('petitions.submit', {
+      categoryId: category.id,
+      text: '村口的路灯不亮了',
+      townshipId: township.id,
+      villageId: null,
+      contact: null,
+    })
+    await signIn(page, station.url, STATION, STAFF)
+    await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
+    await page.getByRole('button', { name: '查找' }).click()
+    await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+    const entries = await page.getByTestId('timeline-entry').count()
+    await page.getByRole('button', { name: '标记为重复' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('另一件诉求的查询码').fill(filed.code)
+    await dialog.getByRole('button', { name: '保存' }).click()
+    // The backend's words for the field, under the field, not only a general refusal above the buttons.
+    await expect(dialog.locator('.ant-form-item').filter({ hasText: '另一件诉求的查询码' })).toContainText(
+      '不能把诉求关联为它自己的重复件',
+    )
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await expect(page.getByTestId('detail-status')).toHaveText('已受理')
+    await expect(page.getByTestId('timeline-entry')).toHaveCount(entries)
+  })
+
   test('补打 prints the receipt again and keeps its copy', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()

@@ -1,16 +1,14 @@
 import type { TFunction } from 'i18next'
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseTrackingCode } from '../../../domain/tracking-code'
 import type { PetitionEventType } from '../../../domain/petition/events'
 import { REPLY_METHODS } from '../../../domain/petition/types'
 import type { PetitionActionInput } from '../../../contract/schemas'
 import type { PetitionDetail } from '../../../contract/views'
-import type { ApiError } from '../../api'
-import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
+import { useFormSubmit } from '../useFormSubmit'
 import type { References } from './references'
 
 /** The actions staff take through a form; submitting and rating come from residents. */
@@ -35,6 +33,10 @@ interface Fields {
 
 const TEXT_MAX = { text: 2000, reason: 500, answer: 2000, summary: 500, department: 100 } as const
 
+/** The form field beside which a refusal of `action.<field>` is shown: staff type a code, the API wants an id. */
+const formFieldOf = (apiField: string) =>
+  apiField === 'action.duplicateOf' ? 'duplicateCode' : apiField.replace(/^action\./, '')
+
 /** One allowed action as a form in a dialog; the backend's transition table has the last word. */
 export function ActionDialog({
   type,
@@ -52,8 +54,7 @@ export function ActionDialog({
   const { t } = useTranslation()
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, run } = useFormSubmit(form, formFieldOf)
   const { state } = detail
   const required = [{ required: true, whitespace: true, message: t('staff.form.required') }]
 
@@ -97,18 +98,11 @@ export function ActionDialog({
     }
   }
 
-  const submit = async (fields: Fields) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const submit = (fields: Fields) =>
+    run(async () => {
       const action = await toAction(fields)
       if (action) onDone(await call('petitions.act', { id: state.id, action }))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const textArea = (name: keyof typeof TEXT_MAX, label: string) => (
     <Form.Item name={name} label={label} rules={required}>
@@ -183,7 +177,13 @@ export function ActionDialog({
               label={t('staff.form.dueOn')}
               rules={[{ required: true, message: t('staff.form.pickDate') }]}
             >
-              <DatePicker inputReadOnly />
+              <DatePicker
+                inputReadOnly
+                // An extension must end after the due date it extends (the transition table refuses others).
+                {...(type === 'deadlineExtended'
+                  ? { disabledDate: (d: Dayjs) => d.format('YYYY-MM-DD') <= state.dueOn }
+                  : {})}
+              />
             </Form.Item>
             {textArea('reason', t('staff.form.reason'))}
           </>

@@ -65,6 +65,16 @@ describe('a desk action naming something the station does not have', () => {
     }
   })
 
+  it('refuses an extension to a date not after the due date beside the date, and a self-link beside the code', async () => {
+    const { t, id } = await deskWithPetition()
+    const { dueOn } = (await t.succeed('petitions.get', { id })).state
+    for (const earlier of [dueOn, '2020-01-02']) {
+      const action: Action = { type: 'deadlineExtended', dueOn: earlier, reason: '需要采购灯具' }
+      await expectRefused(t, id, action, 'action.dueOn', /必须晚于原期限/)
+    }
+    await expectRefused(t, id, { type: 'linkedDuplicate', duplicateOf: id }, 'action.duplicateOf', /它自己/)
+  })
+
   it('still takes actions whose references exist', async () => {
     const { t, id } = await deskWithPetition()
     const { id: original } = await t.submit({ categoryId: 'lights' })

@@ -3,7 +3,7 @@ import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
-import { MAX_ROUNDS, refusalFor } from '../../../../domain/petition/transitions'
+import { MAX_ROUNDS, type Refusal, refusalFor } from '../../../../domain/petition/transitions'
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
@@ -196,6 +196,15 @@ async function receiverOf(
   return receivingRepresentative(shifts, { specialty: p.specialty, preferredId: p.preferredId })
 }
 
+/**
+ * Refusals that are about what was typed into one field, not about where the petition stands: staff see
+ * them beside that field and can correct it (the county console says the same of an extension).
+ */
+const FIELD_REFUSALS: Partial<Record<Refusal, readonly [field: string, message: string]>> = {
+  deadlineNotLater: ['action.dueOn', '延期后的期限必须晚于原期限'],
+  selfDuplicate: ['action.duplicateOf', '不能把诉求关联为它自己的重复件'],
+}
+
 /** Appends staff actions after checking the transition table; refused actions write nothing. */
 export async function actOnPetition(
   ctx: Ctx,
@@ -257,6 +266,8 @@ export async function appendEvents(
   for (const body of bodies) {
     const refusal = refusalFor(state, body, actor.role)
     if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
+    const wrongField = refusal ? FIELD_REFUSALS[refusal] : undefined
+    if (wrongField) throw invalidField(...wrongField)
     if (refusal)
       throw new DomainError('TRANSITION_REFUSED', { refusal, type: body.type, status: state.status })
     await checkReferences(tx, ctx, body)
@@ -277,7 +288,7 @@ export async function appendEvents(
  * Refuses an action naming a category, representative or petition the station does not have. Events are
  * never edited, so a ghost id would stay on the record for good: a petition linked to nothing leaves the
  * queue, credits go to no one on the board. The roster and categories come from the reference snapshot;
- * only the other petition costs a read. (Linking a petition to itself is refused by the transition table.)
+ * only the other petition costs a read. (Linking a petition to itself is refused above, as FIELD_REFUSALS.)
  */
 async function checkReferences(tx: Executor, ctx: Ctx, body: PetitionEventBody): Promise<void> {
   switch (body.type) {
