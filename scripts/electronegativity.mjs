@@ -45,8 +45,9 @@ const ALLOWED = [
     files: ['electron/main/window.ts'],
     why:
       'A "review the preload" reminder, not a misconfiguration. Reviewed: the preload runs sandboxed with ' +
-      'context isolation and exposes only StationBridge (invoke, printReceipt, shell) over two fixed ' +
-      'channels, never ipcRenderer; tests/unit/electron/preload.test.ts pins that surface.',
+      'context isolation and exposes only StationBridge (invoke, printReceipt, printTicket, listPrinters, ' +
+      'openWall, shell), each over its own fixed channel (IPC_CHANNEL), never ipcRenderer; ' +
+      'tests/unit/electron/preload.test.ts pins that surface.',
   },
 ]
 
