@@ -1,7 +1,7 @@
 import { Component, useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { reloadForNextResident } from '../lib/idle-reset'
-import { Icon } from './Icon'
+import { ErrorNotice } from './ErrorNotice'
 
 /** How long the notice stays before the page reloads. */
 const RELOAD_AFTER_MS = 5_000
@@ -39,10 +39,7 @@ function CrashNotice() {
   }, [])
   return (
     <main className="boot">
-      <div className="notice notice--error" role="alert" data-testid="crashed">
-        <Icon name="warning" className="notice__icon" />
-        <p className="notice__text">{t('app.crashed')}</p>
-      </div>
+      <ErrorNotice error={t('app.crashed')} testId="crashed" />
     </main>
   )
 }

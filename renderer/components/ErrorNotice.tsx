@@ -2,13 +2,26 @@ import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../api'
 import { Icon } from './Icon'
 
-/** An error as a plain sentence with an icon (never colour alone), and a way to try again. */
-export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+/**
+ * An error as a plain sentence with an icon (never colour alone), and a way to try again. An API error is
+ * told in its code's words; a string is the sentence itself (the crash notice has no API error).
+ */
+export function ErrorNotice({
+  error,
+  onRetry,
+  testId,
+}: {
+  error: ApiError | string
+  onRetry?: () => void
+  testId?: string
+}) {
   const { t } = useTranslation()
   return (
-    <div className="notice notice--error" role="alert">
+    <div className="notice notice--error" role="alert" data-testid={testId}>
       <Icon name="warning" className="notice__icon" />
-      <p className="notice__text">{t(`errors:${error.code}`, { defaultValue: error.message })}</p>
+      <p className="notice__text">
+        {typeof error === 'string' ? error : t(`errors:${error.code}`, { defaultValue: error.message })}
+      </p>
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('app.retry')}
