@@ -296,7 +296,8 @@ export interface SyncStatus {
 }
 
 /** What staff read in the sync panel for each way a sync pass can fail. */
-export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE', string> = {
+/** `STATION`: the pass failed at the station itself (its sync key would not open, its disk is full). */
+export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE' | 'STATION', string> = {
   BAD_REQUEST: '县级平台不接受本站发送的数据格式，请升级本程序',
   UNAUTHENTICATED: '县级平台不认可本站的身份，请重新接入',
   CLOCK_SKEW: '本机时间与县级平台相差太多，请校准电脑时间',
@@ -309,4 +310,5 @@ export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE', string
   UNAVAILABLE: '县级平台暂时不可用，稍后会自动重试',
   INTERNAL: '县级平台出了问题，稍后会自动重试',
   UNREACHABLE: '连不上县级平台，请检查网络；数据已保存在本机，联网后会自动同步',
+  STATION: '本机同步出错（详情已记入日志），请联系技术支持；数据仍保存在本机',
 }

@@ -55,13 +55,14 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
   const pass = async () => {
     const c = await credentials()
     if (!c) throw new DomainError('SYNC_NOT_ENROLLED')
-    if (signer?.key !== c.sealed) {
-      const privateKey = opts.cipher.decrypt(Buffer.from(c.sealed, 'base64'), c.stationId, 'syncKey')
-      signer = { key: c.sealed, signer: createSigner(c.stationId, privateKey, now) }
-    }
-    const s = signer.signer
-    const transport = (opts.transportFor ?? httpTransport)(c.hubUrl, s)
     try {
+      // Inside the try: a sync key that will not open fails every pass, and the panel must say so.
+      if (signer?.key !== c.sealed) {
+        const privateKey = opts.cipher.decrypt(Buffer.from(c.sealed, 'base64'), c.stationId, 'syncKey')
+        signer = { key: c.sealed, signer: createSigner(c.stationId, privateKey, now) }
+      }
+      const s = signer.signer
+      const transport = (opts.transportFor ?? httpTransport)(c.hubUrl, s)
       last = await syncOnce({
         db,
         transport,
@@ -77,9 +78,12 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       await db.deleteFrom('sync_cursor').where('stream', '=', LAST_ERROR).execute()
     } catch (e) {
       const code =
-        e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'INTERNAL'
-      await record(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now())
+        e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'STATION'
+      // Logged before it is recorded: on a full disk the record fails too, and the cause must not go with it.
       opts.log('sync pass failed', { code, error: e instanceof Error ? e.message : String(e) })
+      await record(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now()).catch((r: unknown) =>
+        opts.log('recording the sync failure failed', { error: r instanceof Error ? r.message : String(r) }),
+      )
       throw e
     }
     // Rows get acknowledged here, so they are let go here: one indexed DELETE, nothing to do on most passes.
