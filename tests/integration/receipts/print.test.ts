@@ -96,6 +96,24 @@ describe('printing a receipt keeps its PDF copy in the data directory', () => {
     expect(JSON.parse(audited[0]?.detail ?? '{}')).toEqual({ copy: path.basename(printed.pdfPath) })
   })
 
+  it('marks and audits a second staff print as a reprint even when the caller does not ask for one', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    await t.succeed('receipts.print', { petitionId: petition.id })
+    t.clock.advance(3 * 24 * 60 * MINUTE)
+    await t.loginStaff()
+    const printed = await t.succeed('receipts.print', { petitionId: petition.id, reprint: false })
+
+    expect(path.basename(printed.pdfPath)).toMatch(/-reprint\.pdf$/)
+    expect((await readReceiptPdf(printed.pdfPath)).text).toContain('补打')
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'receipt.reprint')
+      .execute()
+    expect(audited).toEqual([{ entity_id: petition.id }])
+  })
+
   it('does not mark the first print as a reprint', async () => {
     const { t } = await useSetUpStation()
     const petition = await t.submit()

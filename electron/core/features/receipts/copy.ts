@@ -39,6 +39,20 @@ export async function keepReceiptCopy(
   }
 }
 
+/**
+ * Whether a paper copy of this code has left the printer before (its PDF is kept here): the evidence a
+ * reprint is judged by, whatever the caller says.
+ */
+export async function receiptCopyKept(dataDir: string, code: string): Promise<boolean> {
+  const dir = path.join(dataDir, RECEIPTS_DIR)
+  try {
+    return (await fs.readdir(dir)).some((f) => f.startsWith(`${code}-`) && f.endsWith('.pdf'))
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return false
+    throw asDomainError(e, dir)
+  }
+}
+
 /** Creates the file only if no file of that name exists (false when one does), and flushes it to disk. */
 async function writeNew(file: string, bytes: Buffer): Promise<boolean> {
   let handle: fs.FileHandle

@@ -7,7 +7,7 @@ import type { Ctx } from '../../context'
 import { appendAudit } from '../audit/service'
 import { receivingRepresentativeOf } from '../petitions/service'
 import { currentStation } from '../station/service'
-import { keepReceiptCopy } from './copy'
+import { keepReceiptCopy, receiptCopyKept } from './copy'
 import { renderReceiptHtml } from './render'
 import { receiptRow } from './repository'
 import { receiptPrinterSettings } from './settings'
@@ -21,7 +21,7 @@ export const RESIDENT_RECEIPT_WINDOW_MS = 10 * 60 * 1000
 
 export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): Promise<ReceiptData> {
   const data = await allowedReceipt(ctx, input)
-  if (input.reprint && ctx.staff) await auditReprint(ctx, ctx.staff, data.petitionId, {})
+  if (data.reprint && ctx.staff) await auditReprint(ctx, ctx.staff, data.petitionId, {})
   return data
 }
 
@@ -35,7 +35,7 @@ export async function printReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.prin
   const data = await allowedReceipt(ctx, input)
   const { paperWidthMm: widthMm } = await receiptPrinterSettings(ctx.db)
   const pdfPath = await keepReceiptCopy(ctx, data, widthMm)
-  if (input.reprint && ctx.staff)
+  if (data.reprint && ctx.staff)
     await auditReprint(ctx, ctx.staff, data.petitionId, { copy: path.basename(pdfPath) })
   return { html: await renderReceiptHtml(data, { widthMm }), widthMm, pdfPath }
 }
@@ -52,6 +52,9 @@ async function allowedReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): P
     throw new DomainError('STAFF_ONLY', { reason: 'receipt window passed' })
   }
   const station = await currentStation(ctx.db)
+  // Staff may print any receipt at any time, so a second paper copy is marked and audited even when the
+  // caller did not ask for a reprint. (A resident's retry after a jam, within the window, stays unmarked.)
+  const reprint = input.reprint || (staff !== null && (await receiptCopyKept(ctx.dataDir, row.code)))
   return {
     petitionId: row.id,
     stationName: station.name,
@@ -65,7 +68,7 @@ async function allowedReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): P
     receivingRepresentativeName: (await receivingRepresentativeOf(ctx, row.id))?.name ?? null,
     maskedName: row.masked_name,
     maskedPhone: row.masked_phone,
-    reprint: input.reprint,
+    reprint,
   }
 }
 
