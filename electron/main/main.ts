@@ -96,6 +96,8 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
   // The wall goes with the kiosk window, so closing the desk still ends the app (window-all-closed).
   win.once('closed', () => wall.close())
   app.on('second-instance', () => {
+    // While the app is quitting (the database still closing) the window is gone already.
+    if (win.isDestroyed()) return
     if (win.isMinimized()) win.restore()
     win.focus()
   })

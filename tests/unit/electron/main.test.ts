@@ -239,6 +239,27 @@ describe('starting the shell', () => {
     expect(wall?.win['close']).toHaveBeenCalled()
   })
 
+  it('brings the kiosk window forward on a second start, and leaves it be once it is gone while quitting', async () => {
+    fake.state.openStation = () =>
+      Promise.resolve({ dispatch: vi.fn(), db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+    const { app } = await startMain()
+    const kiosk = electron.windows[0]?.win
+    if (!kiosk) throw new Error('no kiosk window')
+    // Like Electron: a destroyed window throws on every call.
+    const gone = () => {
+      if (kiosk['destroyed']) throw new Error('Object has been destroyed')
+      return false
+    }
+    kiosk['isMinimized'] = vi.fn(gone)
+    kiosk['focus'] = vi.fn(gone)
+
+    app.emit('second-instance')
+    expect(kiosk['focus']).toHaveBeenCalledTimes(1)
+
+    kiosk['destroyed'] = true
+    expect(() => app.emit('second-instance')).not.toThrow()
+  })
+
   it('defaults the data folder to userData/data and reads --dev', async () => {
     const { main } = await startMain()
     expect(main.parseLaunchArgs(['electron', '.'])).toEqual({ dataDir: null, dev: false })
