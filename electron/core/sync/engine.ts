@@ -42,6 +42,11 @@ export interface SyncDeps {
   readonly pullPageSize?: number
   /** Mutations per push request (the hub takes up to MAX_PUSH_ITEMS). */
   readonly pushBatchSize?: number
+  /**
+   * True once the station is closing: the pass ends after the batch or page in hand, instead of sending
+   * weeks of backlog while the app waits to quit. What is left goes on the next start.
+   */
+  readonly stopping?: () => boolean
 }
 
 const PULL_STREAM = 'pull'
@@ -73,6 +78,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   let pending = Number(waiting.n)
   for (let round = 0; ; round++) {
     if (round > 1_000_000) throw new Error('push did not finish')
+    if (deps.stopping?.()) return { pushed, rejected }
     let query = db
       .selectFrom('sync_outbox')
       .selectAll()
@@ -189,6 +195,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
   let next = fetchPage(saved ? Number(saved.cursor) : 0)
   let pulled = 0
   for (;;) {
+    if (deps.stopping?.()) return pulled
     const page = await next
     if (page.changes.length === 0) return pulled
     // The next page is on its way while this one is applied: the hub's work and the station's overlap.

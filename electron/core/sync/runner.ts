@@ -43,6 +43,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
   const { db, now } = opts
   let signer: { key: string; signer: Signer } | null = null
   let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0 }
+  let stopping = false
 
   const credentials = async () => {
     const hubUrl = await getSetting(db, SYNC_SETTING.hubUrl)
@@ -70,6 +71,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
         now,
         setClockOffset: (offset) => s.setOffset(offset),
         observeHlc: (h) => opts.hlc.observe(h),
+        stopping: () => stopping,
         ...(opts.batchSize === undefined
           ? {}
           : { pushBatchSize: opts.batchSize, pullPageSize: opts.batchSize }),
@@ -104,9 +106,13 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       return last
     },
     async start() {
+      stopping = false
       if (await credentials()) scheduler.start()
     },
-    stop: () => scheduler.stop(),
+    stop() {
+      stopping = true
+      return scheduler.stop()
+    },
     async status() {
       const c = await credentials()
       const pending = await db
