@@ -283,3 +283,32 @@ test('the year adds up the published months to stars', async ({ page, station })
   await chooseOption(page, '选择年份', `${empty}年`, { exact: true })
   await expect(page.getByTestId('assessment-year-empty')).toContainText(`${empty}年还没有公示过的月份`)
 })
+
+test('a month published on the month tab counts in the year as soon as its tab is opened again', async ({
+  page,
+  station,
+}) => {
+  const desk = await deskApi(station)
+  let month = previousMonth(thisMonth())
+  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
+    month = previousMonth(month)
+  expect((await desk.call('board.month', { month })).canPublish).toBe(true)
+  const year = Number(month.slice(0, 4))
+  const counted = (await desk.call('board.year', { year })).months.length
+
+  await openAssessment(page, station)
+  await page.getByRole('tab', { name: '年度星级' }).click()
+  if (year !== Number(thisMonth().slice(0, 4))) {
+    await chooseOption(page, '选择年份', `${year}年`, { exact: true })
+  }
+  await expect(page.getByTestId('assessment-year-months')).toContainText(`已计入 ${counted} 个月的公示`)
+
+  await page.getByRole('tab', { name: '月度公示' }).click()
+  await pickMonth(page, month)
+  await page.getByRole('button', { name: '公示本月' }).click()
+  await page.getByRole('button', { name: '确认公示' }).click()
+  await expect(page.getByText(`${monthZh(month)}的履职情况已公示`)).toBeVisible({ timeout: SLOW_MS })
+
+  await page.getByRole('tab', { name: '年度星级' }).click()
+  await expect(page.getByTestId('assessment-year-months')).toContainText(`已计入 ${counted + 1} 个月的公示`)
+})

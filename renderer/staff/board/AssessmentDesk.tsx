@@ -1,4 +1,5 @@
 import { Alert, Tabs } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
@@ -18,6 +19,8 @@ export default function AssessmentDesk() {
   const settings = useApiQuery('staff.board.settings', () => call('board.settings', {}))
   // Every save raises the version: the preview and the year (its thresholds) load again under the new one.
   const version = settings.state.status === 'ok' ? settings.state.value.method.version : 0
+  // The year loads again each time its tab is opened: a month published meanwhile counts at once.
+  const [yearOpened, setYearOpened] = useState(0)
 
   return (
     <section className="staff-queue assessment-desk" aria-labelledby="assessment-desk-title">
@@ -30,6 +33,9 @@ export default function AssessmentDesk() {
       <Tabs
         size="large"
         defaultActiveKey="month"
+        onChange={(key) => {
+          if (key === 'year') setYearOpened((n) => n + 1)
+        }}
         items={[
           {
             key: 'month',
@@ -39,7 +45,7 @@ export default function AssessmentDesk() {
           {
             key: 'year',
             label: t('staff.board.tab.year'),
-            children: <YearView methodVersion={version} />,
+            children: <YearView methodVersion={version} opened={yearOpened} />,
           },
           {
             key: 'method',

@@ -11,12 +11,14 @@ import { STAR_LEVELS } from './format'
  * 年度星级: the year's published boards added up per representative, with stars from the station's
  * thresholds, and the names to commend (表扬) and to remind (提醒) with the reason in words.
  */
-export function YearView({ methodVersion }: { methodVersion: number }) {
+export function YearView({ methodVersion, opened }: { methodVersion: number; opened: number }) {
   const { t } = useTranslation()
   const { call } = useSession()
   const thisYear = Number(useToday().slice(0, 4))
   const [year, setYear] = useState(thisYear)
-  const query = useApiQuery(`staff.board.year:${year}:${methodVersion}`, () => call('board.year', { year }))
+  const query = useApiQuery(`staff.board.year:${year}:${methodVersion}:${opened}`, () =>
+    call('board.year', { year }),
+  )
   const shown = query.state.status === 'ok' && query.state.value.year === year ? query.state.value : null
   const nameOf = (id: string) => shown?.rows.find((r) => r.representativeId === id)?.name ?? ''
   const starsOf = (id: string) => shown?.rows.find((r) => r.representativeId === id)?.stars ?? 0
