@@ -78,3 +78,16 @@ test('语音播报 is hidden when there is no Mandarin voice', async ({ page, st
   await expect(page.getByRole('button', { name: '呼叫工作人员' })).toBeVisible()
   await expect(page.getByRole('button', { name: /语音播报/ })).toHaveCount(0)
 })
+
+test('an error notice is read aloud when 语音播报 is on', async ({ page, station }) => {
+  await fakeSpeech(page, ['zh-CN'])
+  await page.route('**/api/duty.month', (route) => route.abort('connectionreset'))
+  await page.goto(station.url)
+  await page.getByRole('button', { name: /语音播报/ }).click()
+  await page.getByRole('button', { name: '值班日历', exact: true }).click()
+  const notice = page.getByRole('alert').locator('.notice__text')
+  await expect(notice).toBeVisible()
+  const words = (await notice.textContent()) ?? ''
+  expect(words.length).toBeGreaterThan(0)
+  await expect.poll(async () => (await spoken(page)).at(-1)).toBe(words)
+})
