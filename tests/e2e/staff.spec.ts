@@ -309,6 +309,9 @@ test.describe('staff console', () => {
     await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
     await page.getByRole('button', { name: '查找' }).click()
     await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+    // Counted once the detail is on screen: a submitted petition's timeline has its first entry.
+    await expect(page.getByTestId('detail-status')).toHaveText('已受理')
+    await expect(page.getByTestId('timeline-entry').first()).toBeVisible()
     const entries = await page.getByTestId('timeline-entry').count()
     await page.getByRole('button', { name: '标记为重复' }).click()
     const dialog = page.getByRole('dialog')
