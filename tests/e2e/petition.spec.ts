@@ -1,7 +1,7 @@
 import jsQR from 'jsqr'
 import type { Locator, Page } from '@playwright/test'
 import { parseIsoDate } from '../../domain/dates'
-import { parseTrackingCode } from '../../domain/tracking-code'
+import { formatTrackingCode, parseTrackingCode } from '../../domain/tracking-code'
 import {
   expectAccessible,
   expectNoEnglish,
@@ -480,6 +480,39 @@ test.describe('我要反映', () => {
     await page.clock.runFor(20_000)
     await expect(countdown).toHaveText('5 秒后自动返回首页')
     await expect(page.getByTestId('petition-result')).toBeVisible()
+    await page.clock.runFor(5_000)
+    await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
+  })
+
+  test('a printer that takes longer than 30 seconds still gets its 请到窗口领取 before the way home', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '其他事项', phrase: '咨询政策', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    // The receipt is held until the test lets it go, then fails: a printer that hangs, then gives up.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/receipts.print', async (route) => {
+      await held
+      await route.abort('connectionreset')
+    })
+    const code = await submitAndReadCode(page)
+    await expect(page.getByTestId('result-print')).toHaveText('正在打印回执…')
+
+    // Past the 30 s of the result screen, the print still pending: the resident is not sent home.
+    await page.clock.runFor(35_000)
+    await expect(page.getByTestId('petition-result')).toBeVisible()
+
+    release()
+    await expect(page.getByTestId('result-print')).toHaveText('回执没有打印出来，请到窗口领取')
+    await expect(page.getByTestId('result-code')).toHaveText(formatTrackingCode(code))
+    expect(await decodeQr(page)).toBe(code)
+    // The 30 s home count starts now, so the words stay long enough to be read.
+    await expect(page.getByTestId('result-countdown')).toHaveText('30 秒后自动返回首页')
+    await page.clock.runFor(25_000)
+    await expect(page.getByTestId('result-print')).toHaveText('回执没有打印出来，请到窗口领取')
     await page.clock.runFor(5_000)
     await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
   })

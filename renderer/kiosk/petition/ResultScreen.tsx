@@ -10,7 +10,12 @@ import { QrCode } from './QrCode'
 
 export type PrintState = 'printing' | 'printed' | 'failed'
 
-/** kiosk-ux.md: result and receipt screens go back home by themselves after 30 s. */
+/**
+ * kiosk-ux.md: result and receipt screens go back home by themselves after 30 s. Counted from when the
+ * print outcome is known, not from when the screen opens: a slow or hung printer must not send the
+ * resident home before the screen has said 请到窗口领取. A print that never answers is still ended by
+ * the kiosk's idle prompt.
+ */
 const RESULT_MS = 30_000
 
 /**
@@ -36,7 +41,6 @@ export function ResultScreen({
     onHome()
     endVisit()
   }
-  const left = useCountdown(RESULT_MS, finish)
   const code = formatTrackingCode(result.code)
   const level = t(`kiosk.petition.result.level.${result.level}`)
   const due = parseIsoDate(result.dueOn)
@@ -90,9 +94,7 @@ export function ResultScreen({
             )}
             <PrintNotice print={print} />
             <div className="petition-result__home">
-              <p className="petition-result__countdown" data-testid="result-countdown">
-                {t('kiosk.petition.result.countdown', { count: left })}
-              </p>
+              {print !== 'printing' && <HomeCountdown onDone={finish} />}
               <button type="button" className="button button--primary" onClick={finish}>
                 <Icon name="home" />
                 {t('kiosk.petition.result.home')}
@@ -102,6 +104,17 @@ export function ResultScreen({
         </div>
       </div>
     </ResidentLayout>
+  )
+}
+
+/** Mounted once the print outcome is known, which starts the countdown home. */
+function HomeCountdown({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation()
+  const left = useCountdown(RESULT_MS, onDone)
+  return (
+    <p className="petition-result__countdown" data-testid="result-countdown">
+      {t('kiosk.petition.result.countdown', { count: left })}
+    </p>
   )
 }
 
