@@ -1,33 +1,43 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { StationProfile } from '../../contract/views'
+import { guardNewContent } from '../lib/tapGuard'
 import { CallStaffContext } from './AskStaffButton'
 import { BottomBar } from './BottomBar'
 import { CallStaffDialog } from './CallStaffDialog'
 import { Header } from './Header'
 
-/** Header, the screen's content (scrolls when large text needs room), and the bottom bar. */
+/**
+ * Header, the screen's content (scrolls when large text needs room), and the bottom bar. The content
+ * ignores the second tap of a double tap that opened it, on a new screen and on each new `step`.
+ */
 export function ResidentLayout({
   profile,
   isHome,
   onHome,
   onBack,
+  step,
   children,
 }: {
   profile: StationProfile
   isHome: boolean
   onHome: () => void
   onBack?: () => void
+  /** A wizard's current step: new content in the same layout, guarded like a new screen. */
+  step?: string | number
   children: ReactNode
 }) {
   const [calling, setCalling] = useState(false)
   const openCall = useCallback(() => setCalling(true), [])
   const closeCall = useCallback(() => setCalling(false), [])
+  const main = useRef<HTMLElement>(null)
+  // A layout effect, so the guard is up before the browser can deliver the next tap.
+  useLayoutEffect(() => (main.current ? guardNewContent(main.current) : undefined), [step])
   return (
     <div className="resident">
       {/* While the dialog is open the screen behind it cannot be tapped or reached by keyboard. */}
       <div className="resident__screen" inert={calling}>
         <Header profile={profile} nameIsHeading={isHome} />
-        <main className="resident__main">
+        <main ref={main} className="resident__main">
           <CallStaffContext value={openCall}>{children}</CallStaffContext>
         </main>
         <BottomBar onHome={onHome} onBack={onBack} onCallStaff={openCall} />

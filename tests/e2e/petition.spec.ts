@@ -10,6 +10,7 @@ import {
   expectTouchTargets,
 } from './checks'
 import type { PageWindow } from './dom'
+import { CARRY_OVER_MS } from '../../renderer/lib/tapGuard'
 import { SLOW_MS } from './staff-sign-in'
 import { expect, recordRequests, screenshot, test, type Station } from './fixtures'
 
@@ -482,6 +483,65 @@ test.describe('我要反映', () => {
     await expect(page.getByTestId('petition-result')).toBeVisible()
     await page.clock.runFor(5_000)
     await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
+  })
+
+  test('the second tap of a double tap does not press what the first tap brought up', async ({
+    page,
+    station,
+  }) => {
+    const centreOf = async (target: Locator) => {
+      const box = await target.boundingBox()
+      if (!box) throw new Error('nothing to tap')
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    }
+    const doubleTap = async ({ x, y }: { x: number; y: number }) => {
+      await page.touchscreen.tap(x, y)
+      await page.touchscreen.tap(x, y)
+    }
+    /** The class of the button at a point, so the test knows there was something for the tap to press. */
+    const buttonAt = ({ x, y }: { x: number; y: number }) =>
+      page.evaluate(
+        ([px, py]) => {
+          const doc = (globalThis as unknown as PageWindow).document as unknown as {
+            elementFromPoint(
+              x: number,
+              y: number,
+            ): { closest(s: string): { className: string } | null } | null
+          }
+          return doc.elementFromPoint(px ?? 0, py ?? 0)?.closest('button')?.className ?? null
+        },
+        [x, y],
+      )
+    const pressedCategories = page.locator('.petition-category[aria-pressed="true"]')
+
+    // Where step 2 has its first phrase chip (the same place for every category).
+    await openWizard(page, station.url)
+    await page.locator('.petition-category').first().click()
+    await expectStep(page, 2, '说说是什么事')
+    // Near its left end: its middle is over the gap between two category tiles.
+    const chipBox = await page.locator('.petition-chip').first().boundingBox()
+    if (!chipBox) throw new Error('step 2 has no phrase chip')
+    const chip = { x: chipBox.x + 24, y: chipBox.y + chipBox.height / 2 }
+    const bar = page.getByRole('navigation', { name: '常用按钮' })
+    await bar.getByRole('button', { name: '上一步' }).click()
+    await bar.getByRole('button', { name: '上一步' }).click()
+
+    // The entry tile on the home screen: the wizard opens on step 1 with no category chosen.
+    const tile = await centreOf(page.getByRole('button', { name: '我要反映', exact: true }))
+    await doubleTap(tile)
+    await expectStep(page, 1, '选择事项类别')
+    expect(await buttonAt(tile)).toBe('petition-category')
+    await expect(pressedCategories).toHaveCount(0)
+
+    // A category tile where step 2 has that chip, once the resident has read the step (the guard is for
+    // the double tap alone): step 2 opens with nothing added to the matter.
+    await page.clock.runFor(CARRY_OVER_MS)
+    expect(await buttonAt(chip)).toBe('petition-category')
+    await doubleTap(chip)
+    await expectStep(page, 2, '说说是什么事')
+    expect(await buttonAt(chip)).toBe('petition-chip')
+    // Still the empty field's hint: no phrase was added.
+    await expect(page.getByTestId('matter-text')).toHaveText('点上面的常用说法，或用键盘打字')
   })
 
   test('a printer that takes longer than 30 seconds still gets its 请到窗口领取 before the way home', async ({

@@ -98,7 +98,7 @@ export default function PetitionScreen({
   return (
     <>
       <div className="petition-screen" inert={submitting}>
-        <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back}>
+        <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back} step={step}>
           <div className={`petition petition--${step}`} data-testid="petition" data-step={step}>
             <div className="petition__head">
               <h1 className="petition__title">
