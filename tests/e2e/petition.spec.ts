@@ -439,6 +439,36 @@ test.describe('我要反映', () => {
     expect((await lookup(station, code, null)).categoryName).toBe('饮水供水')
   })
 
+  test('a submit refused for a field says what the station said about it, not only 提交 again', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '饮水供水', phrase: '水压太小', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    await page.route('**/api/petitions.submit', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: '填写的内容不符合要求',
+            fields: { villageId: '请选择本乡镇的村' },
+          },
+        }),
+      }),
+    )
+    await page.getByRole('button', { name: '提交' }).click()
+    const alert = page.getByRole('alert')
+    await expect(alert).toHaveText('请选择本乡镇的村')
+    await expect(alert.locator('svg')).toBeVisible()
+    await expect(page.getByText('您填写的内容都还在，请点“修改”改好后再提交。')).toBeVisible()
+    await expect(page.getByText('请再点一次“提交”')).toHaveCount(0)
+    await expectStep(page, 5, '核对并提交')
+  })
+
   test('while the petition is on its way, 返回首页 waits, so the resident sees its code', async ({
     page,
     station,

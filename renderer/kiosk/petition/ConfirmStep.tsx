@@ -41,6 +41,10 @@ export function ConfirmStep({
   const { answers } = draft
   const [state, setState] = useState<SubmitState>({ status: 'idle' })
   const submitting = state.status === 'submitting'
+  // A refusal of what was entered names the field in the station's words (没有找到这位代表): those say
+  // what to change, where the generic sentence would only send the resident to 提交 again.
+  const fieldWords =
+    state.status === 'error' ? Object.values(state.error.fields ?? {}).filter((w) => w.trim() !== '') : []
   // A second tap before the button shows as disabled must not send the petition twice.
   const inFlight = useRef(false)
 
@@ -119,8 +123,10 @@ export function ConfirmStep({
         {state.status === 'error' && (
           <>
             {/* No 再试一次 here: 提交 right above is the way to try again. */}
-            <ErrorNotice error={state.error} />
-            <p className="petition-confirm__kept">{t('kiosk.petition.confirm.kept')}</p>
+            <ErrorNotice error={fieldWords.length > 0 ? fieldWords.join('；') : state.error} />
+            <p className="petition-confirm__kept">
+              {t(fieldWords.length > 0 ? 'kiosk.petition.confirm.keptFix' : 'kiosk.petition.confirm.kept')}
+            </p>
           </>
         )}
       </div>
