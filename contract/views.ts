@@ -219,6 +219,8 @@ export interface PetitionProgress {
   readonly submittedAt: number
   readonly timeline: readonly PublicTimelineEntry[]
   readonly canRate: boolean
+  /** Whether rating this answer 不满意 reopens the petition (only the first answer's does). */
+  readonly dissatisfiedReopens: boolean
   readonly rating: Rating | null
 }
 

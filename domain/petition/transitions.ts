@@ -124,6 +124,16 @@ function levelRefusal(state: PetitionState, event: PetitionEventBody, role: Acto
   }
 }
 
+/**
+ * Whether a resident's 不满意 on the current answer would reopen the petition: asked of the reopening rule
+ * itself, so the kiosk promises a second round exactly when the station would start one.
+ */
+export function dissatisfiedReopens(state: PetitionState): boolean {
+  return (
+    refusalFor({ ...state, rating: 'dissatisfied' }, { type: 'reopened', reason: '' }, 'resident') === null
+  )
+}
+
 /** The action types a role may take now; the staff desk shows only these. */
 export function allowedActions(state: PetitionState, role: ActorRole): PetitionEventType[] {
   return (Object.keys(RULES) as (keyof typeof RULES)[]).filter((type) => {

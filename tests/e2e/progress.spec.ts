@@ -305,6 +305,31 @@ test.describe('办理查询', () => {
     ])
   })
 
+  test('does not promise a reopening for 不满意 on the second answer, which stands as the last word', async ({
+    page,
+    station,
+  }) => {
+    test.slow() // many taps on the pads
+    const { id, code } = await repliedPetition(station)
+    await station.call('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied', reason: null })
+    await (await desk(station)).act(id, REPLY)
+    await openProgress(page, station.url)
+    await enterCode(page, code)
+    await enterDigits(page, LAST4)
+
+    await page.getByTestId('rating').getByRole('button', { name: '不满意', exact: true }).click()
+
+    await expect(page.getByTestId('final-notice')).toHaveText(
+      '这件事已经重新办理过一次，这次的评价会如实记下来，工作人员会看到。',
+    )
+    await expect(page.getByTestId('reopen-notice')).toHaveCount(0)
+    await screenshot(page, 'progress-dissatisfied-final')
+    // And indeed the station keeps this rating without a third round.
+    await page.getByTestId('send-rating').click()
+    await expect(page.getByTestId('rated')).toHaveText('已收到您的评价：不满意。谢谢您！')
+    await expect(page.getByTestId('result-status')).toHaveText('已经答复')
+  })
+
   test('keeps every control at least 80×80 px, accessible and in Chinese, at each step', async ({
     page,
     station,

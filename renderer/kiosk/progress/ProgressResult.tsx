@@ -117,7 +117,14 @@ function RatingArea({
 }) {
   const { t } = useTranslation()
   if (progress.canRate) {
-    return <RatingPanel code={progress.code} phoneLast4={phoneLast4} onRated={onRated} />
+    return (
+      <RatingPanel
+        code={progress.code}
+        phoneLast4={phoneLast4}
+        reopens={progress.dissatisfiedReopens}
+        onRated={onRated}
+      />
+    )
   }
   const text = justRated
     ? justRated.rating === 'dissatisfied' && progress.rating === null

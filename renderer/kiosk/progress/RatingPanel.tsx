@@ -22,15 +22,18 @@ type Reason =
 
 /**
  * 满意 / 基本满意 / 不满意 for the current answer, with an optional reason picked from a few chips. The
- * backend takes a rating once per answer and reopens the petition on 不满意.
+ * backend takes a rating once per answer and reopens the petition on 不满意 only while `reopens` says so
+ * (the first answer's), so the panel promises a reopening only then.
  */
 export function RatingPanel({
   code,
   phoneLast4,
+  reopens,
   onRated,
 }: {
   code: string
   phoneLast4: string | null
+  reopens: boolean
   onRated: (progress: PetitionProgress, rating: Rating) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -121,11 +124,16 @@ export function RatingPanel({
           </div>
         </div>
       )}
-      {choice === 'dissatisfied' && (
-        <p className="progress__reopen" data-testid="reopen-notice">
-          {t('kiosk.progress.rate.reopenNotice')}
-        </p>
-      )}
+      {choice === 'dissatisfied' &&
+        (reopens ? (
+          <p className="progress__reopen" data-testid="reopen-notice">
+            {t('kiosk.progress.rate.reopenNotice')}
+          </p>
+        ) : (
+          <p className="progress__reopen" data-testid="final-notice">
+            {t('kiosk.progress.rate.finalNotice')}
+          </p>
+        ))}
       {problem && <ProblemNotice problem={problem} onExpired={() => setProblem(null)} />}
       {choice !== null && (
         <button

@@ -64,6 +64,7 @@ describe('the resident rating the answer', () => {
     expect(await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })).toMatchObject({
       status: 'replied',
       canRate: true,
+      dissatisfiedReopens: true,
     })
   })
 
@@ -120,6 +121,11 @@ describe('the resident rating the answer', () => {
     await t.loginStaff()
     await act(t, id, REPLY)
     await t.logout()
+    // The kiosk is told beforehand, so it does not promise a reopening here.
+    expect(await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })).toMatchObject({
+      canRate: true,
+      dissatisfiedReopens: false,
+    })
 
     const res = await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PETITION_EVENT_TYPES, type PetitionEventBody } from '../../../domain/petition/events'
-import { refusalFor } from '../../../domain/petition/transitions'
+import { dissatisfiedReopens, refusalFor } from '../../../domain/petition/transitions'
 import { ACTOR_ROLES } from '../../../domain/petition/types'
 import {
   FIRST_DUE,
@@ -276,6 +276,12 @@ describe('rule 1: closing waits for the second round after a dissatisfied rating
     )
     expect(refusalFor(round2, reopen().body, 'resident')).toBe('noMoreRounds')
     expect(refusalFor(round2, reopen().body, 'staff')).toBeNull()
+  })
+
+  it('tells the kiosk a 不满意 reopens the first answer only', () => {
+    expect(dissatisfiedReopens(answered())).toBe(true)
+    const round2 = reach(submitted(), assign(), reply(), rate('dissatisfied'), reopen(), reply('已更换灯具'))
+    expect(dissatisfiedReopens(round2)).toBe(false)
   })
 
   it('refuses the automatic closing after a dissatisfied rating too', () => {

@@ -3,7 +3,7 @@ import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
-import { MAX_ROUNDS, type Refusal, refusalFor } from '../../../../domain/petition/transitions'
+import { type Refusal, dissatisfiedReopens, refusalFor } from '../../../../domain/petition/transitions'
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
@@ -236,7 +236,7 @@ export async function ratePetition(
   await ctx.db.transaction().execute(async (tx) => {
     const bodies: PetitionEventBody[] = [{ type: 'rated', rating: input.rating, reason: input.reason }]
     // 不满意 with the first answer starts a second round: the petition goes back to the desk.
-    if (input.rating === 'dissatisfied' && row.round < MAX_ROUNDS) {
+    if (input.rating === 'dissatisfied' && dissatisfiedReopens(JSON.parse(row.state_json) as PetitionState)) {
       bodies.push({ type: 'reopened', reason: input.reason ?? '群众评价不满意' })
     }
     await appendEvents(tx, ctx, row.id, bodies, actor)

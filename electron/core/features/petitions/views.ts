@@ -2,7 +2,7 @@ import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
 import { TIMED_STATUSES } from '../../../../domain/petition/types'
-import { allowedActions, refusalFor } from '../../../../domain/petition/transitions'
+import { allowedActions, dissatisfiedReopens, refusalFor } from '../../../../domain/petition/transitions'
 import { dueSoonEnds, dueStatus } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type {
@@ -143,6 +143,7 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
     submittedAt: state.submittedAt,
     timeline,
     canRate: refusalFor(state, { type: 'rated', rating: 'satisfied', reason: null }, 'resident') === null,
+    dissatisfiedReopens: dissatisfiedReopens(state),
     rating: state.rating,
   }
 }
