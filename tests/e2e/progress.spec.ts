@@ -183,6 +183,29 @@ test.describe('办理查询', () => {
     ).toBeVisible()
   })
 
+  test('上一步 from the result starts a fresh lookup, leaving no code for the next person', async ({
+    page,
+    station,
+  }) => {
+    await page.clock.install()
+    const { code } = await submit(station, false)
+    await openProgress(page, station.url)
+    await enterCode(page, code)
+    await expect(page.getByTestId('progress-result')).toBeVisible()
+
+    await page.getByRole('navigation').getByRole('button', { name: '上一步' }).click()
+    // The resident walks away; the next person comes up after the result's 30 s would have run out.
+    await page.clock.fastForward(31_000)
+
+    await expect(page.getByTestId('step-of')).toHaveText('第 1 步 / 共 2 步')
+    await expect(page.getByTestId('code-display')).toHaveAttribute('aria-label', '已输入的查询码：')
+    const requests = recordRequests(page)
+    await page.getByTestId('lookup').click()
+    await expect(problem(page)).toHaveText('查询码一共 8 位，还差 8 位')
+    await expect(page.getByTestId('progress-result')).toHaveCount(0)
+    expect(lookups(requests)).toEqual([])
+  })
+
   test('pauses after five failures and says in words how long to wait', async ({ page, station }) => {
     test.slow() // many taps on the pads
     const { code } = await submit(station, true)

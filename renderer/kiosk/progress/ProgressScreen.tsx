@@ -124,14 +124,18 @@ export default function ProgressScreen({ profile, onHome }: TaskScreenProps) {
     setStage({ name: 'code' })
   }
 
+  // From the phone step 上一步 keeps the code to correct it; from the result it starts a fresh lookup, since
+  // the code step has no 30 s return home and the next person could otherwise look up (and rate) this one.
   const back =
     stage.name === 'code'
       ? undefined
-      : () => {
-          setProblem(null)
-          setDigits('')
-          setStage({ name: 'code' })
-        }
+      : stage.name === 'result'
+        ? startOver
+        : () => {
+            setProblem(null)
+            setDigits('')
+            setStage({ name: 'code' })
+          }
 
   const clearProblem = useCallback(() => setProblem(null), [])
 
