@@ -365,6 +365,30 @@ test.describe('我要反映', () => {
     expect((await lookup(station, code, null)).categoryName).toBe('社保医保')
   })
 
+  test('shows in full only the contact field being typed, the others masked', async ({ page, station }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '社保医保', phrase: '医疗保险', village: '东李村' })
+    await page.getByRole('button', { name: '同意，留下联系方式' }).click()
+    await typePinyin(page, 'zhang', '张')
+    await typePinyin(page, 'xiu', '秀')
+    await typePinyin(page, 'xia', '霞')
+    await page.getByTestId('contact-phone').click()
+    await typeDigits(page.getByRole('group', { name: '电话', exact: true }), '13812345678')
+    await expect(page.getByTestId('contact-phone')).toContainText('13812345678')
+    await expect(page.getByTestId('contact-name')).toContainText('张*霞')
+
+    await page.getByTestId('contact-idNumber').click()
+    await typeDigits(page.getByRole('group', { name: '身份证号码', exact: true }), '11010519491231002X')
+
+    await expect(page.getByTestId('contact-phone')).toContainText('138****5678')
+    await expect(page.getByTestId('contact-idNumber')).toContainText('11010519491231002X')
+    await page.getByTestId('contact-name').click()
+    await expect(page.getByTestId('contact-idNumber')).toContainText('110105********002X')
+    const step = page.getByTestId('petition')
+    await expect(step).not.toContainText('13812345678')
+    await expect(step).not.toContainText('11010519491231002X')
+  })
+
   test('上一步 goes back one step at a time and keeps every answer', async ({ page, station }) => {
     await openWizard(page, station.url)
     await fillMatterAndPlace(page, { category: '环境卫生', phrase: '垃圾清运', village: '宋海村' })
@@ -389,7 +413,8 @@ test.describe('我要反映', () => {
     await next(page).click()
     await next(page).click()
     await expectStep(page, 4, '留下联系方式')
-    await expect(page.getByTestId('contact-phone')).toContainText('13912345678')
+    // Back on the step the name field is open, so the phone shows masked.
+    await expect(page.getByTestId('contact-phone')).toContainText('139****5678')
     await next(page).click()
     await expect(page.getByTestId('summary-contact')).toHaveText('电话：139****5678')
 

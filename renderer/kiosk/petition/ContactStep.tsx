@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category } from '../../../contract/views'
+import { maskIdNumber, maskName, maskPhone } from '../../../domain/masking'
 import { Icon } from '../../components/Icon'
 import { AskStaffButton } from '../AskStaffButton'
 import { DigitPad } from '../../components/keyboard/DigitPad'
@@ -10,6 +11,16 @@ import { FieldValue } from './FieldValue'
 import { checkIdLive, checkPhoneLive, ID_LENGTH, phoneMaxLength, type CheckTone } from './liveChecks'
 
 type Field = 'name' | 'phone' | 'idNumber'
+
+/**
+ * kiosk-ux.md: names and numbers are masked on screen. Only the field being typed shows in full, so the
+ * resident can check each key; the others are masked for whoever stands behind.
+ */
+const MASKS: Record<Field, (value: string) => string> = {
+  name: maskName,
+  phone: maskPhone,
+  idNumber: maskIdNumber,
+}
 
 /**
  * Step 4, optional: first the plain-words notice on personal information, then either consent (name on the
@@ -117,7 +128,7 @@ export function ContactStep({
               </span>
               <span className="petition-field__value">
                 <FieldValue
-                  value={answers[f]}
+                  value={field === f ? answers[f] : MASKS[f](answers[f])}
                   composition={f === 'name' ? composition : ''}
                   placeholder={t('kiosk.petition.contact.empty')}
                 />
