@@ -124,12 +124,12 @@ test.describe('办理查询', () => {
     const { code } = await submit(station, true)
     await openProgress(page, station.url)
     await enterCode(page, code)
-    await expect(page.getByRole('heading', { level: 2, name: '输入手机号码后四位' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: '输入电话号码后四位' })).toBeVisible()
     await screenshot(page, 'progress-phone')
 
     await enterDigits(page, WRONG4)
 
-    await expect(problem(page)).toHaveText('手机号码后四位不对，请再核对一遍')
+    await expect(problem(page)).toHaveText('电话号码后四位不对，请再核对一遍')
     await expect(page.getByTestId('digits-display')).toHaveText(WRONG4)
     await screenshot(page, 'progress-phone-wrong')
   })
@@ -213,10 +213,10 @@ test.describe('办理查询', () => {
     await enterCode(page, code)
     await enterDigits(page, WRONG4)
     for (let i = 2; i <= 5; i++) {
-      await expect(problem(page)).toHaveText('手机号码后四位不对，请再核对一遍')
+      await expect(problem(page)).toHaveText('电话号码后四位不对，请再核对一遍')
       await page.getByTestId('lookup').click()
     }
-    await expect(problem(page)).toHaveText('手机号码后四位不对，请再核对一遍')
+    await expect(problem(page)).toHaveText('电话号码后四位不对，请再核对一遍')
 
     // The right digits now: the station still answers with the pause.
     await page.getByRole('button', { name: '清空' }).click()

@@ -85,7 +85,7 @@ describe('the printed receipt', () => {
     expect(html).toContain('2025年3月18日前答复')
     expect(html).toContain('0393-5221234')
     expect(html).toContain('凭查询码到联络站触摸屏「办理查询」查看进度')
-    expect(html).toContain('手机号的后4位')
+    expect(html).toContain('登记电话号码的后4位')
   })
 
   it('marks a reprint with 补打', async () => {

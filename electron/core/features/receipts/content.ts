@@ -63,7 +63,7 @@ export function receiptContent(data: ReceiptData): ReceiptContent {
     qrText: data.code,
     rows: rows.filter((r): r is readonly [string, string] => r[1] !== null && r[1] !== ''),
     howToCheck: data.maskedPhone
-      ? '凭查询码到联络站触摸屏「办理查询」查看进度，查询时需输入登记手机号的后4位。'
+      ? '凭查询码到联络站触摸屏「办理查询」查看进度，查询时需输入登记电话号码的后4位。'
       : '凭查询码到联络站触摸屏「办理查询」查看进度。',
     hotline: data.hotline ? `联络站电话：${data.hotline}` : null,
     keepNote: '请妥善保管本回执。',
