@@ -168,6 +168,7 @@ export interface DutyRuleLaidOut {
   readonly laidOutThrough: IsoDate
 }
 
+/** What came off the calendar: after a rule's end, or from a day made a rest day (duty.setDayKind). */
 export interface DutyRuleEnded {
   readonly shiftsRemoved: number
   readonly receptionDaysRemoved: number

@@ -85,12 +85,17 @@ export function DayPanel(props: {
     })
   const saveDayKind = () =>
     act(async () => {
-      await call('duty.setDayKind', {
+      const removed = await call('duty.setDayKind', {
         date: day.date,
         kind: dayKind === 'package' ? null : dayKind,
         name: dayKind === 'package' || dayName.trim() === '' ? null : dayName.trim(),
       })
-      return t('staff.duty.dayKind.saved')
+      return removed.shiftsRemoved + removed.receptionDaysRemoved === 0
+        ? t('staff.duty.dayKind.saved')
+        : t('staff.duty.dayKind.savedRemoved', {
+            shifts: removed.shiftsRemoved,
+            days: removed.receptionDaysRemoved,
+          })
     })
 
   return (

@@ -369,6 +369,48 @@ describe('reception days and the holiday table', () => {
     })
     await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-07', slot: 'morning' })
   })
+
+  it('takes the rules’ shifts and 民意集市 off a day made a local day off, keeping ones set by hand', async () => {
+    const t = await desk()
+    await t.succeed('duty.addRule', {
+      representativeId: WANG.id,
+      kind: 'weekly',
+      weekday: 5,
+      nth: null,
+      slot: 'morning',
+      startsOn: '2025-03-03',
+      endsOn: null,
+      receptionTheme: null,
+    })
+    await t.succeed('duty.addRule', {
+      representativeId: null,
+      kind: 'weekly',
+      weekday: 5,
+      nth: null,
+      slot: 'allDay',
+      startsOn: '2025-03-03',
+      endsOn: null,
+      receptionTheme: '民意集市',
+    })
+    await t.succeed('duty.addShift', { representativeId: LI.id, date: '2025-03-07', slot: 'afternoon' })
+
+    const removed = await t.succeed('duty.setDayKind', { date: '2025-03-07', kind: 'rest', name: '县庆' })
+    expect(removed).toEqual({ shiftsRemoved: 1, receptionDaysRemoved: 1 })
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(namesOn(plan, '2025-03-07')).toEqual(['李秀兰:afternoon'])
+    expect(dayOf(plan, '2025-03-07').receptionDay).toBeNull()
+    expect(namesOn(plan, '2025-03-14')).toEqual(['王海涛:morning'])
+    const kiosk = (await t.succeed('duty.month', { month: '2025-03' })).days.find(
+      (d) => d.date === '2025-03-07',
+    )
+    expect(kiosk?.shifts.map((s) => s.representative.name)).toEqual([LI.name])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'duty.day.set')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(audit.detail)).toMatchObject({ shiftsRemoved: 1, receptionDaysRemoved: 1 })
+  })
 })
 
 describe('publishing a month', () => {

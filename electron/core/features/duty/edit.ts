@@ -1,7 +1,13 @@
 import type { ParsedInputOf } from '../../../../contract/api'
 import type { DutyRuleEnded, DutyRuleLaidOut, PlannedShift } from '../../../../contract/views'
 import { addDays, shanghaiDate } from '../../../../domain/dates'
-import { type DutyConflict, type ShiftSpec, RULE_HORIZON_DAYS, dutyConflicts } from '../../../../domain/duty'
+import {
+  type DutyConflict,
+  type ShiftSpec,
+  RULE_HORIZON_DAYS,
+  dutyConflicts,
+  ruleSkips,
+} from '../../../../domain/duty'
 import { DomainError } from '../../../../domain/errors'
 import type { Ctx } from '../../context'
 import type { Executor } from '../../db/schema'
@@ -348,9 +354,12 @@ export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeRe
 /**
  * Corrects the holiday table for one day (a late 调休 announcement, a local day off), or drops the
  * correction. Due dates counted from now on follow it; ones already set stay as they were promised.
+ * A day that becomes one rules skip loses what rules laid out on it, as if laid out after the correction;
+ * shifts and 民意集市 staff put there by hand stay, they were meant. A day turned back into a working day
+ * is not laid out again: the rules' reach is recorded per rule, not per day.
  */
-export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<null> {
-  return change(ctx, async (tx, _station, audit, actor) => {
+export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<DutyRuleEnded> {
+  return change(ctx, async (tx, station, audit, actor) => {
     if (input.kind === null) {
       await tx.deleteFrom('holiday_override').where('date', '=', input.date).execute()
     } else {
@@ -361,7 +370,39 @@ export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): P
         .onConflict((oc) => oc.column('date').doUpdateSet(row))
         .execute()
     }
-    await audit('duty.day.set', 'holiday_override', input.date, input)
-    return null
+    const removed = ruleSkips(await loadCalendar(tx), input.date)
+      ? await takeOffRuleRows(tx, station.id, input.date, ctx)
+      : { shiftsRemoved: 0, receptionDaysRemoved: 0 }
+    await audit('duty.day.set', 'holiday_override', input.date, { ...input, ...removed })
+    return removed
   })
+}
+
+/** Takes the rule-made shifts and reception days of one date off the calendar, for the county too. */
+async function takeOffRuleRows(
+  tx: Executor,
+  stationId: string,
+  date: string,
+  ctx: Ctx,
+): Promise<DutyRuleEnded> {
+  const hlc = ctx.hlc()
+  const takeOff = (table: 'duty_shift' | 'reception_day') =>
+    tx
+      .updateTable(table)
+      .set({ deleted: 1, hlc })
+      .where('station_id', '=', stationId)
+      .where('date', '=', date)
+      .where('rule_id', 'is not', null)
+      .where('deleted', '=', 0)
+      .executeTakeFirst()
+  const shifts = await takeOff('duty_shift')
+  const days = await takeOff('reception_day')
+  // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
+  const stamped = async (table: 'duty_shift' | 'reception_day') =>
+    (await tx.selectFrom(table).select('id').where('date', '=', date).where('hlc', '=', hlc).execute()).map(
+      (r) => r.id,
+    )
+  await enqueueShifts(tx, await stamped('duty_shift'), ctx.now())
+  await enqueueReceptionDays(tx, await stamped('reception_day'), ctx.now())
+  return { shiftsRemoved: Number(shifts.numUpdatedRows), receptionDaysRemoved: Number(days.numUpdatedRows) }
 }
