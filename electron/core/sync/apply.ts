@@ -194,7 +194,11 @@ async function townshipOf(tx: Executor, payload: RosterPayload): Promise<string 
   return byId?.id ?? null
 }
 
-/** A removal keeps the row (past shifts and visits point at it) and takes the representative off duty lists. */
+/**
+ * A removal keeps the row (past shifts and visits point at it) and takes the representative off duty lists;
+ * the shifts rules laid out for them after today come off at the next duty-rule check (extendRules, at
+ * start and hourly), which stamps them for the county.
+ */
 async function retireRepresentative(tx: Executor, payload: unknown, now: number): Promise<void> {
   const id = (payload as { id?: unknown } | null)?.id
   if (typeof id !== 'string') return

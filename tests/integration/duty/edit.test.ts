@@ -5,6 +5,7 @@ import type { DutyPlan } from '../../../contract/views'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { extendRules } from '../../../electron/core/features/duty/layout'
+import { applyPage } from '../../../electron/core/sync/apply'
 import { addRepresentative, setClock } from '../../fixtures/records'
 
 /**
@@ -273,6 +274,45 @@ describe('recurring rules', () => {
     setClock(t, '2025-06-01')
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
     expect((await datesOf(laid.rule.id)).at(-1)).toBe('2025-06-24')
+  })
+
+  it('stops laying out a representative the county removed, and takes their future rule shifts off', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', { ...everyTuesday, endsOn: null })
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-05', slot: 'morning' })
+    await t.db
+      .transaction()
+      .execute((tx) =>
+        applyPage(
+          tx,
+          [{ version: 1, type: 'representative.deleted', payload: { id: WANG.id } }],
+          t.clock.now(),
+        ),
+      )
+    let stamp = 0
+    const hlc = () => `retire-${String(stamp++).padStart(6, '0')}`
+    const liveOf = async () =>
+      (
+        await t.db
+          .selectFrom('duty_shift')
+          .select(['date', 'rule_id'])
+          .where('representative_id', '=', WANG.id)
+          .where('deleted', '=', 0)
+          .execute()
+      ).map((r) => `${r.date}:${r.rule_id === laid.rule.id ? 'rule' : 'hand'}`)
+
+    await extendRules(t.db, t.clock.now(), hlc)
+    expect(await liveOf()).toEqual(['2025-03-05:hand'])
+    // Weeks later the rule is due a top-up, but not for someone no longer in office.
+    setClock(t, '2025-04-10')
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
+    expect(await liveOf()).toEqual(['2025-03-05:hand'])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'detail'])
+      .where('action', '=', 'duty.representative.offDuty')
+      .execute()
+    expect(audit).toEqual([{ entity_id: WANG.id, detail: JSON.stringify({ shiftsRemoved: 51 }) }])
   })
 
   it('sets the 民意集市 on the second Saturday of each month, keeping a day already set by hand', async () => {

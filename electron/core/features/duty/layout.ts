@@ -15,7 +15,7 @@ import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { loadCalendar } from './calendar'
-import { enqueueReceptionDayRows, enqueueShiftRows } from './outbox'
+import { enqueueReceptionDayRows, enqueueShiftRows, enqueueShifts } from './outbox'
 import * as repo from './repository'
 
 /**
@@ -116,6 +116,9 @@ export async function layOutRule(
  * Keeps every rule without an end laid out a year ahead. Run when the station opens and every hour after;
  * a rule is topped up only once its reach has fallen a month short of the year, so the calendar grows a
  * month at a time (one audit row a month per rule) rather than a day at a time. Returns the rules extended.
+ * A representative no longer active (left office, removed by the county) is not laid out, and the shifts
+ * rules had already laid out for them after today come off: the county's removal reaches the station
+ * through the sync, which has no say over the duty calendar, so it is done here.
  */
 export async function extendRules(db: Executor, now: number, hlc: () => string): Promise<number> {
   const today = shanghaiDate(now)
@@ -128,10 +131,34 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
       .where('deleted', '=', 0)
       .where('ends_on', 'is', null)
       .where((eb) => eb.or([eb('laid_out_through', 'is', null), eb('laid_out_through', '<', due)]))
+      // A rule for someone inactive waits; should they come back, it resumes from that day.
+      .where((eb) =>
+        eb.or([
+          eb('representative_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('representative')
+              .select('representative.id')
+              .whereRef('representative.id', '=', 'duty_rule.representative_id')
+              .where('representative.active', '=', 1),
+          ),
+        ]),
+      )
+      .execute()
+  const retiredShifts = (ex: Executor) =>
+    ex
+      .selectFrom('duty_shift')
+      .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
+      .select(['duty_shift.id', 'duty_shift.representative_id'])
+      .where('duty_shift.deleted', '=', 0)
+      .where('duty_shift.rule_id', 'is not', null)
+      .where('duty_shift.date', '>', today)
+      .where('representative.active', '=', 0)
       .execute()
   // Most checks find nothing: no write transaction for them (this runs at every start).
-  if ((await dueRules(db)).length === 0) return 0
+  if ((await dueRules(db)).length === 0 && (await retiredShifts(db)).length === 0) return 0
   return db.transaction().execute(async (tx) => {
+    await takeOffRetired(tx, await retiredShifts(tx), now, hlc)
     const rules = await dueRules(tx)
     for (const r of rules) {
       const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
@@ -166,4 +193,32 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
     }
     return rules.length
   })
+}
+
+/** Takes rule-made shifts of inactive representatives off, as tombstones for the county, one audit each. */
+async function takeOffRetired(
+  tx: Executor,
+  shifts: readonly { readonly id: string; readonly representative_id: string }[],
+  now: number,
+  hlc: () => string,
+): Promise<void> {
+  if (shifts.length === 0) return
+  const stamp = hlc()
+  const ids = shifts.map((s) => s.id)
+  // In slices: a year of weekly shifts for several people would pass SQLite's limit on bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500)
+    await tx.updateTable('duty_shift').set({ deleted: 1, hlc: stamp }).where('id', 'in', slice).execute()
+  }
+  await enqueueShifts(tx, ids, now)
+  for (const representativeId of new Set(shifts.map((s) => s.representative_id))) {
+    await appendAudit(tx, {
+      at: now,
+      actor: { role: 'system', id: null },
+      action: 'duty.representative.offDuty',
+      entity: 'representative',
+      entityId: representativeId,
+      detail: { shiftsRemoved: shifts.filter((s) => s.representative_id === representativeId).length },
+    })
+  }
 }
