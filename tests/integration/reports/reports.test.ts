@@ -134,6 +134,18 @@ describe('the petition report', () => {
     })
   })
 
+  it('counts only the shifts that have come round, not those later in the month', async () => {
+    const { t } = await useSetUpStation()
+    await addRepresentative(t, WANG)
+    await addShift(t, WANG.id, '2025-03-04')
+    await addShift(t, WANG.id, '2025-03-25')
+    await addVisit(t, WANG.id, '2025-03-04')
+    setClock(t, '2025-03-10')
+    await t.loginAdmin()
+    const march = await t.succeed('reports.summary', { from: '2025-03', to: '2025-03' })
+    expect(march.representatives[0]).toMatchObject({ shiftsScheduled: 1, shiftsAttended: 1 })
+  })
+
   it('follows the cohort: April alone is one petition, and a month with nothing is all zeros', async () => {
     const t = await twoMonths()
     const april = await t.succeed('reports.summary', { from: '2025-04', to: '2025-04' })

@@ -1,5 +1,5 @@
 import { type Month, monthRange, monthsFrom } from '../../../../domain/board'
-import { addDays, startOfShanghaiDayMs } from '../../../../domain/dates'
+import { addDays, shanghaiDate, startOfShanghaiDayMs } from '../../../../domain/dates'
 import { LEVELS, type Level, type PetitionStatus, STATUSES } from '../../../../domain/petition/types'
 import type { PetitionReport, ReportFigures, RepresentativeReportRow } from '../../../../contract/views'
 import type { Ctx } from '../../context'
@@ -32,7 +32,8 @@ export async function petitionReport(
     repo.petitionsBy(ctx.db, cohort, 'level'),
     repo.petitionsBy(ctx.db, cohort, 'status'),
     repo.figuresByRepresentative(ctx.db, cohort),
-    repo.presenceByRepresentative(ctx.db, station.id, first, last),
+    // Presence only up to today: a shift still to come is not one missed.
+    repo.presenceByRepresentative(ctx.db, station.id, first, minDate(last, shanghaiDate(ctx.now()))),
   ])
 
   const monthSums = new Map(byMonth.map((r) => [r.month, r]))
@@ -123,3 +124,5 @@ function figuresOf(s: repo.FigureSums): ReportFigures {
     satisfactionRate: rate(s.satisfied + s.mostly_satisfied, rated),
   }
 }
+
+const minDate = (a: string, b: string): string => (a < b ? a : b)
