@@ -34,6 +34,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The refusal in words: the general sentence, then what each field got wrong (VALIDATION says which). */
+export function errorText(error: ApiError): string {
+  const fields = Object.values(error.fields ?? {})
+  return fields.length > 0 ? `${error.message}：${fields.join('；')}` : error.message
+}
+
 const internal = (): PublicError => ({ code: 'INTERNAL', message: errorMessagesZh.INTERNAL })
 
 function isErrorCode(x: unknown): x is ErrorCode {

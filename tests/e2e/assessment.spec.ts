@@ -167,6 +167,25 @@ test('publishes a finished month that was not published yet', async ({ page, sta
   if (newest === month) expect(latest?.rows).toEqual(preview.rows)
 })
 
+test('a publish refused because another desk published the month says so, and shows it published', async ({
+  page,
+  station,
+}) => {
+  const desk = await deskApi(station)
+  let month = previousMonth(thisMonth())
+  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
+    month = previousMonth(month)
+  await openAssessment(page, station)
+  await pickMonth(page, month)
+  await expect(page.getByTestId('assessment-status')).toHaveText('预览（未公示）')
+  // Another desk publishes it while this one still shows the preview.
+  await desk.call('board.publish', { month })
+  await page.getByRole('button', { name: '公示本月' }).click()
+  await page.getByRole('button', { name: '确认公示' }).click()
+  await expect(page.getByText('已经公示过了')).toBeVisible({ timeout: SLOW_MS })
+  await expect(page.getByTestId('assessment-status')).toHaveText(`已公示 ${shanghaiDate(Date.now())}`)
+})
+
 test('an admin changes a weight: the preview is scored again and the method version goes up', async ({
   page,
   station,

@@ -6,6 +6,7 @@ import type { BoardRow } from '../../../domain/board'
 import { previousMonth } from '../../../domain/board'
 import { shanghaiDate } from '../../../domain/dates'
 import { useToday } from '../../lib/calendar'
+import { errorText } from '../../api'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { monthText, percent } from './format'
@@ -40,7 +41,9 @@ export function MonthBoard({ methodVersion }: { methodVersion: number }) {
       void message.success(t('staff.board.month.publishDone', { month: monthText(month, t) }))
       board.reload()
     } catch (e) {
-      void message.error(toApiError(e).message)
+      void message.error(errorText(toApiError(e)))
+      // A refusal may mean the board changed meanwhile (published from another desk): show it as it is.
+      board.reload()
     } finally {
       setPublishing(false)
     }
@@ -172,7 +175,7 @@ export function MonthBoard({ methodVersion }: { methodVersion: number }) {
           {shown.rows.length > 0 && ` ${t('staff.board.month.tapHint')}`}
         </p>
       )}
-      {board.state.status === 'error' && <Alert type="error" showIcon title={board.state.error.message} />}
+      {board.state.status === 'error' && <Alert type="error" showIcon title={errorText(board.state.error)} />}
       <div data-testid="assessment-month-table">
         <Table<BoardRow>
           className="assessment-table"

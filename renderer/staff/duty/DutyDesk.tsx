@@ -17,6 +17,7 @@ import { type Weekday, addDays } from '../../../domain/dates'
 import { DUTY_SLOTS } from '../../../domain/duty'
 import { useToday } from '../../lib/calendar'
 import { saveFile } from '../../lib/download'
+import { errorText } from '../../api'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { DayPanel } from './DayPanel'
@@ -113,7 +114,7 @@ export default function DutyDesk() {
   }, [days, swapFrom, t])
 
   const reload = () => plans.reload()
-  const fail = (e: unknown) => void message.error(toApiError(e).message)
+  const fail = (e: unknown) => void message.error(errorText(toApiError(e)))
 
   const onDatesSet = (arg: DatesSetArg) => {
     const first = localDay(arg.view.activeStart)

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, DutyRuleLaidOut } from '../../../contract/views'
 import { DUTY_SLOTS, type DutySlot } from '../../../domain/duty'
+import { errorText } from '../../api'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 
@@ -49,7 +50,7 @@ export function RuleForm(props: {
       })
       props.onSaved(laid)
     } catch (e) {
-      void message.error(toApiError(e).message)
+      void message.error(errorText(toApiError(e)))
     } finally {
       setBusy(false)
     }

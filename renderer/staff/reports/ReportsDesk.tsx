@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PetitionReport, ReportFigures, RepresentativeReportRow } from '../../../contract/views'
-import type { ApiError } from '../../api'
+import { type ApiError, errorText } from '../../api'
 import { useToday } from '../../lib/calendar'
 import { saveFile } from '../../lib/download'
 import { toApiError } from '../../lib/useApiQuery'
@@ -32,11 +32,6 @@ function rateText(rate: number | null, none: string): string {
 }
 
 /** The refusal in one line: the general message, then what it says about the months (最多 24 个月 …). */
-function errorText(error: ApiError): string {
-  const fields = Object.values(error.fields ?? {})
-  return fields.length > 0 ? `${error.message}：${fields.join('；')}` : error.message
-}
-
 /**
  * 统计报表: the petitions submitted in a span of months with their answers and ratings, broken down by
  * month, category, level and status, each representative's part, and the same report as Excel or PDF.
