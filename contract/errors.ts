@@ -38,4 +38,6 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   INTERNAL: '系统出了点问题，请联系工作人员',
   PERSONAL_DATA_KEY_MISSING:
     '找不到个人信息密钥文件，群众的个人信息无法读取，程序没有启动。请把与这份数据一起备份的密钥文件放回原处，或从备份恢复',
+  PERSONAL_DATA_KEY_MISMATCH:
+    '个人信息密钥文件与这份数据库不配套，群众的个人信息无法读取，程序没有启动。请把与这份数据一起备份的密钥文件放回原处，或从备份恢复',
 }

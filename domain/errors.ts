@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'HUB_UNREACHABLE',
   'INTERNAL',
   'PERSONAL_DATA_KEY_MISSING',
+  'PERSONAL_DATA_KEY_MISMATCH',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -4,7 +4,8 @@ import { type Hlc, compareHlc, parseHlc } from '../../domain/hlc'
 import type { Result } from '../../contract/result'
 import { type Logger, invoke } from './api'
 import type { Ctx } from './context'
-import { createCipher } from './crypto/personal-data'
+import { type PersonalDataCipher, createCipher } from './crypto/personal-data'
+import { holdsSealedData, verifyKey } from './crypto/key-check'
 import { type KeyWrapper, openKey, plainFileWrapper } from './crypto/key-store'
 import { openDatabase } from './db/open'
 import type { DB } from './db/schema'
@@ -15,7 +16,7 @@ import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
 import { createLookupLimiter } from './lookup-limiter'
 import { createReferenceCache } from './reference-cache'
-import { SYNC_SETTING, type SyncRunnerOptions, createSyncRunner } from './sync/runner'
+import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -63,14 +64,17 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? Date.now
   const log = opts.log ?? consoleLogger
   const db = await openDatabase(opts.dataDir)
-  let key: Buffer
+  let cipher: PersonalDataCipher
   try {
-    key = await openKey(opts.dataDir, opts.keyWrapper ?? plainFileWrapper, () => holdsSealedData(db))
+    const { key, created } = await openKey(opts.dataDir, opts.keyWrapper ?? plainFileWrapper, () =>
+      holdsSealedData(db),
+    )
+    cipher = createCipher(key)
+    await verifyKey(db, cipher, opts.dataDir, created)
   } catch (e) {
     await db.destroy()
     throw e
   }
-  const cipher = createCipher(key)
   const sessions = createSessionStore(now)
   const limits = createLookupLimiter(now)
   const reference = createReferenceCache()
@@ -162,29 +166,6 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       await db.destroy()
     },
   }
-}
-
-/**
- * Whether anything in the database is sealed with the personal-data key: a petition's contact columns
- * (ciphertexts and the keyed hash of the phone's last four digits, features/petitions/contact.ts) or the
- * sync key (features/sync/service.ts). Asked only when the key file is missing, so the scan costs nothing
- * on an ordinary start.
- */
-async function holdsSealedData(db: Kysely<DB>): Promise<boolean> {
-  const sealedPetition = await db
-    .selectFrom('petition')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('contact_name_enc', 'is not', null),
-        eb('contact_phone_enc', 'is not', null),
-        eb('id_number_enc', 'is not', null),
-        eb('phone_last4_hash', 'is not', null),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst()
-  return sealedPetition !== undefined || (await getSetting(db, SYNC_SETTING.key)) !== null
 }
 
 /** A random id for this installation, used as the HLC node so two stations never tie. */

@@ -26,16 +26,17 @@ export const KEY_FILE = 'personal-data.key'
  * Opens the station's key. A missing key file gets a new key only while the database holds nothing sealed
  * (a fresh folder, or one without personal data yet): a new key beside sealed data would make every sealed
  * value unreadable and seal new ones under a key the backups do not have, so that is refused instead.
+ * `created` says the key is new, for the database's key check (key-check.ts).
  */
 export async function openKey(
   dataDir: string,
   wrapper: KeyWrapper,
   holdsSealedData: () => Promise<boolean>,
-): Promise<Buffer> {
+): Promise<{ key: Buffer; created: boolean }> {
   const existing = readKey(dataDir, wrapper)
-  if (existing) return existing
+  if (existing) return { key: existing, created: false }
   if (await holdsSealedData()) throw keyMissing(dataDir)
-  return createKey(dataDir, wrapper)
+  return { key: createKey(dataDir, wrapper), created: true }
 }
 
 /**

@@ -6,8 +6,11 @@ import { randomBytes } from '../../../domain/random'
  * record id plus field name as associated data, so a ciphertext copied to another row or column fails to
  * decrypt. Stored layout: iv (12) | tag (16) | ciphertext.
  */
-/** What the station's data key encrypts: residents' personal data, and the station's own sync key. */
-export type PersonalField = 'name' | 'phone' | 'idNumber' | 'syncKey'
+/**
+ * What the station's data key encrypts: residents' personal data, the station's own sync key, and the
+ * constant that tells the key belongs to the database (key-check.ts).
+ */
+export type PersonalField = 'name' | 'phone' | 'idNumber' | 'syncKey' | 'keyCheck'
 
 export interface PersonalDataCipher {
   encrypt(plain: string, recordId: string, field: PersonalField): Buffer

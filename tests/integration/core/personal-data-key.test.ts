@@ -6,10 +6,13 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { errorMessagesZh } from '../../../contract/errors'
 import { KEY_FILE, type KeyWrapper, loadOrCreateKey } from '../../../electron/core/crypto/key-store'
+import { KEY_CHECK_SETTING } from '../../../electron/core/crypto/key-check'
 import { DB_FILE } from '../../../electron/core/db/open'
+import { restoreBackup, runBackup } from '../../../electron/core/features/backup/service'
 import { putSetting } from '../../../electron/core/features/station/service'
 import { openStation } from '../../../electron/core/station'
 import { SYNC_SETTING } from '../../../electron/core/sync/runner'
+import { queryFile } from '../../fixtures/db'
 import { RESIDENT, makeTempDir, openTestStation } from '../../fixtures/station'
 
 /**
@@ -132,6 +135,65 @@ describe('a database holding sealed personal data, its key file gone', () => {
       code: 'PERSONAL_DATA_KEY_MISSING',
     })
     expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false)
+  })
+})
+
+describe('a key file that does not belong to the database', () => {
+  /** Folder A set up with a named petition and backed up; folder B opened once (its own key), then A's backup restored into it. */
+  async function restoredIntoFreshFolder(dropCheck = false) {
+    const a = tempDir()
+    const t = await openTestStation({ dataDir: a })
+    await t.setUp()
+    const petition = await t.submit()
+    // A backup from before the key check existed holds sealed data but no check value.
+    if (dropCheck) await t.db.deleteFrom('setting').where('key', '=', KEY_CHECK_SETTING).execute()
+    const backup = await runBackup(t.db, a, t.clock.now())
+    await t.close()
+    const b = tempDir()
+    const fresh = await openStation({ dataDir: b, backups: false, syncLoop: false })
+    await fresh.close()
+    await restoreBackup(b, backup.file, Date.now())
+    return { a, b, petition }
+  }
+
+  it.each([
+    ['with the key check', false],
+    ['from before the key check (a sealed value is tried instead)', true],
+  ])(
+    'is refused with PERSONAL_DATA_KEY_MISMATCH, leaving key and check as they were (%s)',
+    async (_, dropCheck) => {
+      const { b } = await restoredIntoFreshFolder(dropCheck)
+      const keyBefore = sha256(path.join(b, KEY_FILE))
+      const checkOf = () =>
+        queryFile(path.join(b, DB_FILE), `select value from setting where key = '${KEY_CHECK_SETTING}'`)
+      const checkBefore = await checkOf()
+
+      await expect(openStation({ dataDir: b, backups: false, syncLoop: false })).rejects.toMatchObject({
+        name: 'DomainError',
+        code: 'PERSONAL_DATA_KEY_MISMATCH',
+        details: { file: path.join(b, KEY_FILE) },
+      })
+      // Opening switches the restored copy to WAL, so the file's bytes change; the key and its check must not.
+      expect(sha256(path.join(b, KEY_FILE))).toBe(keyBefore)
+      expect(await checkOf()).toEqual(checkBefore)
+    },
+  )
+
+  it('opens once the key file backed up with the data is put in its place', async () => {
+    const { a, b, petition } = await restoredIntoFreshFolder(true)
+    fs.copyFileSync(path.join(a, KEY_FILE), path.join(b, KEY_FILE))
+    const t = await openTestStation({ dataDir: b })
+    onTestFinished(() => t.close())
+
+    const progress = await t.call('petitions.lookup', {
+      code: petition.code,
+      phoneLast4: RESIDENT.phone.slice(-4),
+    })
+    expect(progress.ok).toBe(true)
+    // The check is written once the key has opened a sealed value, so the next start takes the short path.
+    expect(
+      await t.db.selectFrom('setting').select('key').where('key', '=', KEY_CHECK_SETTING).execute(),
+    ).toHaveLength(1)
   })
 })
 
