@@ -91,10 +91,12 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   if (opts.syncLoop ?? true) await sync.start()
 
   let timer: NodeJS.Timeout | null = null
+  // A backup under way when the station closes is waited for: closing under it leaves a `.partial` file.
+  let backingUp: Promise<unknown> = Promise.resolve()
   if (opts.backups) {
     const tick = () => {
       if (!backupDue(opts.dataDir, now())) return
-      runBackup(db, opts.dataDir, now()).catch((e: unknown) =>
+      backingUp = runBackup(db, opts.dataDir, now()).catch((e: unknown) =>
         log.error('daily backup failed', { error: String(e) }),
       )
     }
@@ -157,10 +159,12 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       return sessionToken === undefined ? { response } : { response, sessionToken }
     },
     async close() {
-      await sync.stop()
+      // Timers first, so nothing new starts while the running work is waited for.
       if (timer) clearInterval(timer)
       clearInterval(rulesTimer)
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
+      await sync.stop()
+      await backingUp
       await checkpointing
       await extending
       await db.destroy()
