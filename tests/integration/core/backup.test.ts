@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { DB_FILE } from '../../../electron/core/db/open'
 import { KEEP_BACKUPS, restoreBackup } from '../../../electron/core/features/backup/service'
 import { queryFile } from '../../fixtures/db'
@@ -107,6 +107,33 @@ describe('restoring a backup', () => {
     expect(refusal).toMatchObject({ code: 'BACKUP_FAILED' })
     expect(fs.readdirSync(t.dataDir).filter((f) => f.includes('before-restore'))).toEqual([])
     expect(await t.db.selectFrom('petition').select('id').execute()).toHaveLength(2)
+  })
+
+  it('leaves the live database and its write-ahead log in place when copying the backup in fails', async () => {
+    const { t } = await useSetUpStation()
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    const b = await t.submit()
+    // A station stopped by a power cut: its last commit is only in the log.
+    const crashed = makeTempDir()
+    onTestFinished(() => fs.rmSync(crashed, { recursive: true, force: true }))
+    for (const f of [DB_FILE, `${DB_FILE}-wal`])
+      fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
+    const copy = fs.copyFileSync
+    // The disk fills up while the backup is copied in; the copies of the replaced database still succeed.
+    const spy = vi.spyOn(fs, 'copyFileSync').mockImplementation((src, dest, mode) => {
+      if (String(dest).endsWith('.restoring')) {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+      }
+      copy(src, dest, mode)
+    })
+    onTestFinished(() => spy.mockRestore())
+
+    await expect(restoreBackup(crashed, file, t.clock.now())).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
+    spy.mockRestore()
+
+    expect(fs.existsSync(path.join(crashed, `${DB_FILE}.restoring`))).toBe(false)
+    expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
   })
 
   it('keeps the replaced database whole when a crash left its last commits in the write-ahead log', async () => {

@@ -65,9 +65,17 @@ export async function restoreBackup(dataDir: string, backupFile: string, now: nu
   // Keep the write-ahead log with the replaced database: after a crash its last commits live only there.
   if (fs.existsSync(live)) fs.copyFileSync(live, kept)
   if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${kept}-wal`)
+  // The copy comes first: if it fails (a full disk), the live database keeps its write-ahead log and with it
+  // its last commits. Only then the log goes, since a stale log beside the restored file would be replayed.
+  const restoring = `${live}.restoring`
+  try {
+    fs.copyFileSync(backupFile, restoring)
+  } catch (e) {
+    fs.rmSync(restoring, { force: true })
+    throw new DomainError('BACKUP_FAILED', { cause: `copying the backup in failed: ${String(e)}` })
+  }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true })
-  fs.copyFileSync(backupFile, `${live}.restoring`)
-  fs.renameSync(`${live}.restoring`, live)
+  fs.renameSync(restoring, live)
   return kept
 }
 
