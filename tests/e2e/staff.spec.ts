@@ -308,7 +308,8 @@ test.describe('staff console', () => {
     await signIn(page, station.url, STATION, STAFF)
     await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
     await page.getByRole('button', { name: '查找' }).click()
-    await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+    // By its code: the search's answer may still be on its way, with the whole queue on screen.
+    await page.getByRole('button', { name: `打开 ${filed.code}` }).click()
     // Counted once the detail is on screen: a submitted petition's timeline has its first entry.
     await expect(page.getByTestId('detail-status')).toHaveText('已受理')
     await expect(page.getByTestId('timeline-entry').first()).toBeVisible()
