@@ -3,7 +3,7 @@ import { type BoardRow, previousMonth } from '../../domain/board'
 import { shanghaiDate } from '../../domain/dates'
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
-import { deskApi } from './desk-api'
+import { type DeskApi, deskApi } from './desk-api'
 import type { PageElement } from './dom'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
@@ -62,6 +62,14 @@ async function pickMonth(page: Page, month: string) {
   await input.fill(month)
   await input.press('Enter')
   await expect(input).toHaveValue(month)
+}
+
+/** The latest finished month still open to publish: the demo published last month, so usually the one before. */
+async function latestUnpublished(desk: DeskApi): Promise<string> {
+  let month = previousMonth(thisMonth())
+  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
+    month = previousMonth(month)
+  return month
 }
 
 test('a published month shows the published rows, and each number opens exactly its records', async ({
@@ -140,10 +148,7 @@ test('a published month shows the published rows, and each number opens exactly 
 test('publishes a finished month that was not published yet', async ({ page, station }) => {
   const desk = await deskApi(station)
   const before = await station.call('board.latest', {})
-  // The latest finished month still open: the demo published last month, so usually the one before.
-  let month = previousMonth(thisMonth())
-  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
-    month = previousMonth(month)
+  const month = await latestUnpublished(desk)
   const preview = await desk.call('board.month', { month })
   expect(preview.canPublish).toBe(true)
 
@@ -172,9 +177,7 @@ test('a publish refused because another desk published the month says so, and sh
   station,
 }) => {
   const desk = await deskApi(station)
-  let month = previousMonth(thisMonth())
-  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
-    month = previousMonth(month)
+  const month = await latestUnpublished(desk)
   await openAssessment(page, station)
   await pickMonth(page, month)
   await expect(page.getByTestId('assessment-status')).toHaveText('预览（未公示）')
@@ -308,9 +311,7 @@ test('a month published on the month tab counts in the year as soon as its tab i
   station,
 }) => {
   const desk = await deskApi(station)
-  let month = previousMonth(thisMonth())
-  for (let i = 0; i < 24 && !(await desk.call('board.month', { month })).canPublish; i++)
-    month = previousMonth(month)
+  const month = await latestUnpublished(desk)
   expect((await desk.call('board.month', { month })).canPublish).toBe(true)
   const year = Number(month.slice(0, 4))
   const counted = (await desk.call('board.year', { year })).months.length
