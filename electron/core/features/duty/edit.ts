@@ -279,36 +279,7 @@ export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise
       .set(endsOn < rule.starts_on ? { deleted: 1, hlc } : { ends_on: endsOn, hlc })
       .where('id', '=', rule.id)
       .execute()
-    const shifts = await tx
-      .updateTable('duty_shift')
-      .set({ deleted: 1, hlc })
-      .where('rule_id', '=', rule.id)
-      .where('date', '>', input.lastDate)
-      .where('deleted', '=', 0)
-      .executeTakeFirst()
-    const days = await tx
-      .updateTable('reception_day')
-      .set({ deleted: 1, hlc })
-      .where('rule_id', '=', rule.id)
-      .where('date', '>', input.lastDate)
-      .where('deleted', '=', 0)
-      .executeTakeFirst()
-    // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
-    const stamped = async (table: 'duty_shift' | 'reception_day') =>
-      (
-        await tx
-          .selectFrom(table)
-          .select('id')
-          .where('rule_id', '=', rule.id)
-          .where('hlc', '=', hlc)
-          .execute()
-      ).map((r) => r.id)
-    await enqueueShifts(tx, await stamped('duty_shift'), ctx.now())
-    await enqueueReceptionDays(tx, await stamped('reception_day'), ctx.now())
-    const ended = {
-      shiftsRemoved: Number(shifts.numUpdatedRows),
-      receptionDaysRemoved: Number(days.numUpdatedRows),
-    }
+    const ended = await takeOffRuleRows(tx, ctx, hlc, { ruleId: rule.id, after: input.lastDate })
     await audit('duty.rule.end', 'duty_rule', rule.id, { lastDate: input.lastDate, ...ended })
     return ended
   })
@@ -371,37 +342,47 @@ export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): P
         .execute()
     }
     const removed = ruleSkips(await loadCalendar(tx), input.date)
-      ? await takeOffRuleRows(tx, station.id, input.date, ctx)
+      ? await takeOffRuleRows(tx, ctx, ctx.hlc(), { stationId: station.id, date: input.date })
       : { shiftsRemoved: 0, receptionDaysRemoved: 0 }
     await audit('duty.day.set', 'holiday_override', input.date, { ...input, ...removed })
     return removed
   })
 }
 
-/** Takes the rule-made shifts and reception days of one date off the calendar, for the county too. */
+/**
+ * Takes rule-made shifts and 民意集市 days off the calendar as tombstones queued for the county: those of
+ * one rule after a date (the rule ended), or all of one date at the station (it became a rest day).
+ */
 async function takeOffRuleRows(
   tx: Executor,
-  stationId: string,
-  date: string,
   ctx: Ctx,
+  hlc: string,
+  which:
+    | { readonly ruleId: string; readonly after: string }
+    | { readonly stationId: string; readonly date: string },
 ): Promise<DutyRuleEnded> {
-  const hlc = ctx.hlc()
-  const takeOff = (table: 'duty_shift' | 'reception_day') =>
-    tx
+  const takeOff = (table: 'duty_shift' | 'reception_day') => {
+    const q = tx
       .updateTable(table)
       .set({ deleted: 1, hlc })
-      .where('station_id', '=', stationId)
-      .where('date', '=', date)
-      .where('rule_id', 'is not', null)
       .where('deleted', '=', 0)
-      .executeTakeFirst()
+      .where('rule_id', 'is not', null)
+    return (
+      'ruleId' in which
+        ? q.where('rule_id', '=', which.ruleId).where('date', '>', which.after)
+        : q.where('station_id', '=', which.stationId).where('date', '=', which.date)
+    ).executeTakeFirst()
+  }
   const shifts = await takeOff('duty_shift')
   const days = await takeOff('reception_day')
   // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
-  const stamped = async (table: 'duty_shift' | 'reception_day') =>
-    (await tx.selectFrom(table).select('id').where('date', '=', date).where('hlc', '=', hlc).execute()).map(
-      (r) => r.id,
-    )
+  const stamped = async (table: 'duty_shift' | 'reception_day') => {
+    const q = tx.selectFrom(table).select('id').where('hlc', '=', hlc)
+    const rows = await (
+      'ruleId' in which ? q.where('rule_id', '=', which.ruleId) : q.where('date', '=', which.date)
+    ).execute()
+    return rows.map((r) => r.id)
+  }
   await enqueueShifts(tx, await stamped('duty_shift'), ctx.now())
   await enqueueReceptionDays(tx, await stamped('reception_day'), ctx.now())
   return { shiftsRemoved: Number(shifts.numUpdatedRows), receptionDaysRemoved: Number(days.numUpdatedRows) }
