@@ -262,6 +262,7 @@ export const SYNC_ERROR_CODES = [
   'REVOKED',
   'FORBIDDEN',
   'SEQ_GAP',
+  'SEQ_REUSED',
   'TOO_LARGE',
   'RATE_LIMITED',
   'UNAVAILABLE',
@@ -272,8 +273,13 @@ export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 export interface SyncError {
   readonly code: SyncErrorCode
   readonly message: string
-  /** With SEQ_GAP: the sequence the hub expects. */
+  /** With SEQ_GAP and SEQ_REUSED: the sequence the hub expects. */
   readonly expectedSeq?: number
+  /**
+   * With SEQ_REUSED: the first sequence of the batch the hub holds under another mutation. The station
+   * lost what it had sent from there on (it was restored from a backup) and numbers its outbox anew.
+   */
+  readonly reusedSeq?: number
   /** With CLOCK_SKEW: the hub's clock, so the station can correct its offset. */
   readonly hubTime?: number
 }
@@ -305,6 +311,7 @@ export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE' | 'STAT
   REVOKED: '本站的接入已被县里停用，请联系县人大常委会',
   FORBIDDEN: '县级平台拒绝了这项操作',
   SEQ_GAP: '同步顺序出现缺口，请联系技术支持',
+  SEQ_REUSED: '本站从备份恢复后，同步序号与县级平台不一致，已自动重新编号',
   TOO_LARGE: '一次发送的数据太多，已自动分批重试',
   RATE_LIMITED: '县级平台繁忙，稍后会自动重试',
   UNAVAILABLE: '县级平台暂时不可用，稍后会自动重试',

@@ -61,6 +61,7 @@ export async function applyPush(
       tx,
       stationId,
       items.filter((i) => i.seq < expected),
+      expected,
     )
     const fresh = items.filter((i) => i.seq >= expected)
     refuseRepeats(fresh)
@@ -436,11 +437,16 @@ async function reusedId(tx: HubExecutor, stationId: string, items: readonly Push
   )
 }
 
-/** Mutations the hub already has: the same answers as the first time, or a refusal if an id differs. */
+/**
+ * Mutations the hub already has: the same answers as the first time. A sequence the hub holds under another
+ * mutation is refused with SEQ_REUSED: the station was restored from a backup and numbered new mutations
+ * from where the backup left off, so it renumbers them from `expectedSeq` (sync/engine.ts).
+ */
 async function earlierAnswers(
   tx: HubExecutor,
   stationId: string,
   items: readonly PushItem[],
+  expected: number,
 ): Promise<Map<number, PushItemResult>> {
   const answers = new Map<number, PushItemResult>()
   if (items.length === 0) return answers
@@ -457,8 +463,12 @@ async function earlierAnswers(
   const bySeq = new Map(rows.map((r) => [r.seq, r]))
   for (const item of items) {
     const row = bySeq.get(item.seq)
-    if (!row || row.mutation_id !== item.mutationId) {
-      throw new HubError(400, 'BAD_REQUEST', `sequence ${item.seq} was already used by another mutation`)
+    if (!row) throw new HubError(400, 'BAD_REQUEST', `sequence ${item.seq} is missing from the log`)
+    if (row.mutation_id !== item.mutationId) {
+      throw new HubError(409, 'SEQ_REUSED', `sequence ${item.seq} was already used by another mutation`, {
+        expectedSeq: expected,
+        reusedSeq: item.seq,
+      })
     }
     answers.set(item.seq, {
       seq: item.seq,

@@ -10,6 +10,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { applyPage } from './apply'
+import { followHub } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
 /** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
@@ -69,6 +70,8 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   // After a 409 the hub's expected sequence may lie before rows we think acknowledged (a hub restored
   // from backup): resend from there, the hub answers what it already has as duplicates.
   let resendFrom: number | null = null
+  // Renumberings after SEQ_REUSED in this pass: one is expected after a restore, a third means a loop.
+  let renumbered = 0
   // What the station still holds, reported with each batch for the county console's sync health.
   const waiting = await db
     .selectFrom('sync_outbox')
@@ -85,7 +88,9 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       .orderBy('seq')
       .limit(deps.pushBatchSize ?? MAX_PUSH_ITEMS)
     query = resendFrom !== null ? query.where('seq', '>=', resendFrom) : query.where('acked_at', 'is', null)
-    const rows = await query.execute()
+    // A push holds consecutive sequences. Pending rows are, except across a renumbering after a restore
+    // (restored.ts): the restored ones go first, the renumbered ones in the next batch.
+    const rows = consecutive(await query.execute())
     if (rows.length === 0) return { pushed, rejected }
     const items: PushItem[] = rows.map((r) => ({
       seq: r.seq,
@@ -106,9 +111,18 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       resendFrom === null ? { items, pending: Math.max(0, pending - rows.length) } : { items },
     )
     if (res.status === 409) {
-      const expected = syncErrorOf(res.json)?.expectedSeq
+      const error = syncErrorOf(res.json)
+      const expected = error?.expectedSeq
       if (typeof expected !== 'number')
         throw new SyncFailure('INTERNAL', 'a 409 without the expected sequence')
+      if (error?.code === 'SEQ_REUSED') {
+        const reused = error.reusedSeq
+        if (typeof reused !== 'number' || reused >= expected || ++renumbered > 2)
+          throw new SyncFailure('SEQ_REUSED', `the hub expects ${expected} and holds ${String(reused)}`)
+        await followHub(db, reused, expected, deps.now())
+        resendFrom = null
+        continue
+      }
       const first = rows[0]?.seq ?? 0
       if (expected > first)
         throw new SyncFailure('SEQ_GAP', `the hub expects ${expected} but holds ${first} and earlier`)
@@ -143,6 +157,16 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       }
     })
     if (resendFrom === null) pending = Math.max(0, pending - rows.length)
+    // The hub holds later sequences than any the station has: they were lost to a restore (restored.ts).
+    if (resendFrom === null && result.nextSeq > lastSeq + 1) {
+      const later = await db
+        .selectFrom('sync_outbox')
+        .select('seq')
+        .where('seq', '>', lastSeq)
+        .limit(1)
+        .execute()
+      if (later.length === 0) await followHub(db, lastSeq + 1, result.nextSeq, deps.now())
+    }
     pushed += result.results.filter((r) => r.status === 'applied').length
     rejected += result.results.filter((r) => r.status === 'rejected').length
     if (resendFrom !== null) {
@@ -157,6 +181,14 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       if (behind.length === 0) resendFrom = null
     }
   }
+}
+
+/** The rows up to the first break in their sequence. */
+function consecutive<T extends { seq: number }>(rows: T[]): T[] {
+  const first = rows[0]
+  if (!first) return rows
+  const end = rows.findIndex((r, i) => r.seq !== first.seq + i)
+  return end < 0 ? rows : rows.slice(0, end)
 }
 
 /** Acknowledged outbox rows are kept this long (the hub may ask for them again after a restore). */

@@ -120,6 +120,29 @@ describe('a station pushing its outbox to the hub', () => {
     expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([{ seq: 1 }])
   })
 
+  it('answers a sequence held under another mutation with SEQ_REUSED, where the hub expects and where reuse began', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const first = submittedEvent('st-a', t.clock.now + 1)
+    const sent = [first, submittedEvent('st-a', t.clock.now + 2), submittedEvent('st-a', t.clock.now + 3)]
+    expect(
+      (await t.signed(s, 'POST', '/sync/push', { items: sent.map((e, i) => item(i + 1, e)) })).status,
+    ).toBe(200)
+    // The station came back from a backup holding only the first: it sends that again and a new one as 2.
+    const fresh = submittedEvent('st-a', t.clock.now + 10)
+    const res = await t.signed(s, 'POST', '/sync/push', { items: [item(1, first), item(2, fresh)] })
+    expect([res.status, res.json]).toEqual([
+      409,
+      expect.objectContaining({ code: 'SEQ_REUSED', expectedSeq: 4, reusedSeq: 2 }),
+    ])
+    // Nothing of the refused batch was taken.
+    expect(await t.hub.db.selectFrom('mutation').select('seq').orderBy('seq').execute()).toEqual([
+      { seq: 1 },
+      { seq: 2 },
+      { seq: 3 },
+    ])
+  })
+
   it("rejects an event on another station's petition", async () => {
     const t = await useTestHub()
     const a = await t.enrolStation('st-a')
