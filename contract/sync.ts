@@ -21,6 +21,7 @@ export const SYNC_PATHS = {
   push: '/sync/push',
   pull: '/sync/pull',
   digest: '/sync/digest',
+  recover: '/sync/recover',
 } as const
 
 export const SYNC_HEADERS = {
@@ -219,6 +220,33 @@ export interface PushResult {
   readonly nextSeq: number
 }
 
+/**
+ * Recovery (`GET /sync/recover?from=&to=`): after a restore from a backup, the station takes back what it
+ * had sent under the sequences it lost (electron/core/sync/restored.ts). The hub answers, for a page of
+ * those sequences, the station records as it logged them, and the whole timeline of every petition the
+ * page's events touched, the county's events included: the station had dropped the county's events for
+ * petitions it no longer held. Dossiers are not sent back, and rejected mutations were never taken.
+ */
+export interface RecoveredRecord {
+  readonly seq: number
+  readonly type: StationRecordType
+  readonly payload: unknown
+}
+
+export interface RecoveredEvent {
+  readonly origin: 'station' | 'county'
+  readonly event: unknown
+}
+
+export interface RecoverPage {
+  readonly records: readonly RecoveredRecord[]
+  readonly events: readonly RecoveredEvent[]
+  /** The sequence to ask from next; null when the range is done. */
+  readonly next: number | null
+}
+
+export const MAX_RECOVER_LIMIT = 500
+
 export const CHANGE_TYPES = [
   'petition.event',
   'representative.put',
@@ -251,6 +279,11 @@ export interface PullPage {
   /** The cursor to save with this page and send as `after` next time. */
   readonly cursor: number
   readonly more: boolean
+  /**
+   * The sequence the hub expects next from the station, as in PushResult: a station restored from a backup
+   * with nothing to push learns from its pull that the hub holds sequences it lost (restored.ts).
+   */
+  readonly nextSeq: number
 }
 
 /** Error bodies of the sync API: a code for the client, a message for the logs. */

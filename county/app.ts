@@ -6,7 +6,14 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import sirv from 'sirv'
 import { CONSOLE_API, CONSOLE_PATH } from '../contract/county-console'
-import { EnrolBody, MAX_PULL_LIMIT, PushBody, SYNC_PATHS, type SyncError } from '../contract/sync'
+import {
+  EnrolBody,
+  MAX_PULL_LIMIT,
+  MAX_RECOVER_LIMIT,
+  PushBody,
+  SYNC_PATHS,
+  type SyncError,
+} from '../contract/sync'
 import { authenticate } from './auth'
 import { consoleApi } from './console-api'
 import type { HubDB } from './db/schema'
@@ -18,6 +25,7 @@ import { stationDigest } from './sync/digest'
 import { pullChanges } from './sync/pull'
 import { type Sealer, createSealer } from './sealing'
 import { applyPush } from './sync/push'
+import { recoverMutations } from './sync/recover'
 
 export interface HubOptions {
   readonly db: Kysely<HubDB>
@@ -53,6 +61,11 @@ const PullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
 })
 const DigestQuery = z.strictObject({ day: z.iso.date() })
+const RecoverQuery = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+  limit: z.coerce.number().int().min(1).max(MAX_RECOVER_LIMIT).default(MAX_RECOVER_LIMIT),
+})
 
 /**
  * The county hub's HTTP API. Stateless: sequences, versions, replay protection and enrolment live in
@@ -137,6 +150,12 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     const stationId = await signed(req)
     const q = PullQuery.parse(req.query)
     return pullChanges(db, stationId, q.after, q.limit)
+  })
+
+  app.get(SYNC_PATHS.recover, async (req) => {
+    const stationId = await signed(req)
+    const q = RecoverQuery.parse(req.query)
+    return recoverMutations(db, stationId, q.from, q.to, q.limit)
   })
 
   app.get(SYNC_PATHS.digest, async (req) => {

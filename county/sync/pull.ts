@@ -28,7 +28,17 @@ export async function pullChanges(
     rows.push(...rest.slice(seen))
   }
   const out: Change[] = rows.map((r) => ({ version: r.version, type: r.type, payload: r.payload }))
-  return { changes: out, cursor: out.at(-1)?.version ?? after, more: rows.length >= size }
+  const station = await db
+    .selectFrom('station')
+    .select('next_seq')
+    .where('id', '=', stationId)
+    .executeTakeFirstOrThrow()
+  return {
+    changes: out,
+    cursor: out.at(-1)?.version ?? after,
+    more: rows.length >= size,
+    nextSeq: Number(station.next_seq),
+  }
 }
 
 function changes(

@@ -63,40 +63,10 @@ async function applyCountyEvents(
   )
   const ours = events.filter((e) => present.has(e.petitionId))
   if (ours.length === 0) return []
-  const known = new Set(
-    (
-      await tx
-        .selectFrom('petition_event')
-        .select('id')
-        .where(
-          'id',
-          'in',
-          ours.map((e) => e.id),
-        )
-        .execute()
-    ).map((r) => r.id),
-  )
-  const fresh = [...new Map(ours.filter((e) => !known.has(e.id)).map((e) => [e.id, e])).values()]
+  const fresh = await unknownEvents(tx, ours)
   if (fresh.length > 0) {
     await insertEvents(tx, fresh, 'county')
-    const touched = [...new Set(fresh.map((e) => e.petitionId))]
-    const timelines = new Map<string, PetitionEvent[]>()
-    for (const row of await eventRowsOfMany(tx, touched)) {
-      const list = timelines.get(row.petition_id) ?? []
-      list.push(eventFromRow(row))
-      timelines.set(row.petition_id, list)
-    }
-    // The timeline is a union of events: refold in timeline order, whatever order they arrived in.
-    const folded = [...timelines].flatMap(([petitionId, list]) => {
-      const timeline = list.sort(compareEvents)
-      const state = foldPetition(timeline)
-      return state ? [{ petitionId, stationId: state.stationId, timeline, state }] : []
-    })
-    await updateProjections(
-      tx,
-      folded.map((p) => ({ id: p.petitionId, projection: projectionOf(p.state) })),
-    )
-    await replaceCredits(tx, folded)
+    await refoldPetitions(tx, [...new Set(fresh.map((e) => e.petitionId))])
     await appendAudits(
       tx,
       fresh.map((event) => ({
@@ -110,6 +80,52 @@ async function applyCountyEvents(
     )
   }
   return ours.map((e) => e.hlc)
+}
+
+/** The events the station does not hold yet, each once. */
+export async function unknownEvents<T extends { readonly id: string }>(
+  tx: Executor,
+  events: readonly T[],
+): Promise<T[]> {
+  if (events.length === 0) return []
+  const known = new Set(
+    (
+      await tx
+        .selectFrom('petition_event')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          events.map((e) => e.id),
+        )
+        .execute()
+    ).map((r) => r.id),
+  )
+  return [...new Map(events.filter((e) => !known.has(e.id)).map((e) => [e.id, e])).values()]
+}
+
+/**
+ * Rewrites the projection and board credits of these petitions from their whole timelines, after events
+ * were added to them. The timeline is a union of events: refolded in timeline order, whatever order they
+ * arrived in.
+ */
+export async function refoldPetitions(tx: Executor, petitionIds: readonly string[]): Promise<void> {
+  const timelines = new Map<string, PetitionEvent[]>()
+  for (const row of await eventRowsOfMany(tx, petitionIds)) {
+    const list = timelines.get(row.petition_id) ?? []
+    list.push(eventFromRow(row))
+    timelines.set(row.petition_id, list)
+  }
+  const folded = [...timelines].flatMap(([petitionId, list]) => {
+    const timeline = list.sort(compareEvents)
+    const state = foldPetition(timeline)
+    return state ? [{ petitionId, stationId: state.stationId, timeline, state }] : []
+  })
+  await updateProjections(
+    tx,
+    folded.map((p) => ({ id: p.petitionId, projection: projectionOf(p.state) })),
+  )
+  await replaceCredits(tx, folded)
 }
 
 interface RosterPayload {

@@ -3,14 +3,16 @@ import {
   type PullPage,
   type PushItem,
   type PushResult,
+  type RecoverPage,
+  SYNC_PATHS,
   type SyncErrorCode,
 } from '../../../contract/sync'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { applyPage } from './apply'
-import { followHub } from './restored'
+import { applyRecovered, followHub, lostRange, saveLost } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
 /** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
@@ -28,6 +30,8 @@ export interface SyncReport {
   readonly pushed: number
   readonly rejected: number
   readonly pulled: number
+  /** Petitions, events and records taken back after a restore from a backup (restored.ts). */
+  readonly recovered: number
 }
 
 export interface SyncDeps {
@@ -53,14 +57,18 @@ export interface SyncDeps {
 const PULL_STREAM = 'pull'
 
 /**
- * One sync pass: push every pending outbox row, then pull until the hub has nothing more. Each pushed batch
- * is marked in one transaction; each pulled page is applied together with its cursor in one transaction,
- * so an interruption at any point resumes without loss or duplication. Memory stays bounded by one batch.
+ * One sync pass: push every pending outbox row, then pull until the hub has nothing more, then take back
+ * what a restore from a backup lost, if it did. Each pushed batch is marked in one transaction; each
+ * pulled or recovered page is applied together with its cursor in one transaction, so an interruption at
+ * any point resumes without loss or duplication. Memory stays bounded by one batch.
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   const pushed = await pushAll(deps)
   const pulled = await pullAll(deps)
-  return { ...pushed, pulled }
+  // After the pull: the pull skips the county's events of a petition the station lost, and the recovery
+  // brings those petitions back with their whole timelines.
+  const recovered = await recoverAll(deps)
+  return { ...pushed, pulled, recovered }
 }
 
 async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: number }> {
@@ -226,9 +234,10 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     .executeTakeFirst()
   let next = fetchPage(saved ? Number(saved.cursor) : 0)
   let pulled = 0
-  for (;;) {
+  for (let first = true; ; first = false) {
     if (deps.stopping?.()) return pulled
     const page = await next
+    if (first) await followHubIfAhead(db, page.nextSeq, deps.now())
     if (page.changes.length === 0) return pulled
     // The next page is on its way while this one is applied: the hub's work and the station's overlap.
     if (page.more) next = fetchPage(page.cursor)
@@ -245,6 +254,50 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     for (const s of stamps) deps.observeHlc(s)
     pulled += page.changes.length
     if (!page.more) return pulled
+  }
+}
+
+/**
+ * A hub expecting a sequence past the station's counter holds sequences the station lost to a restore
+ * from a backup (restored.ts); nothing pending told the push. The counter, not the outbox: the purge
+ * deletes acknowledged rows.
+ */
+async function followHubIfAhead(db: Kysely<DB>, hubNext: unknown, now: number): Promise<void> {
+  if (typeof hubNext !== 'number' || !Number.isSafeInteger(hubNext)) return
+  const counter = await sql<{
+    seq: number
+  }>`select seq from sqlite_sequence where name = 'sync_outbox'`.execute(db)
+  const top = Number(counter.rows[0]?.seq ?? 0)
+  if (hubNext > top + 1) await followHub(db, top + 1, hubNext, now)
+}
+
+/** Takes back the lost sequences page by page (restored.ts); the range shrinks with each page applied. */
+async function recoverAll(deps: SyncDeps): Promise<number> {
+  const { db } = deps
+  let recovered = 0
+  for (;;) {
+    if (deps.stopping?.()) return recovered
+    const lost = await lostRange(db)
+    if (!lost) return recovered
+    const res = await call(deps, 'GET', `${SYNC_PATHS.recover}?from=${lost.from}&to=${lost.to}`)
+    const page = expectOk(res) as RecoverPage
+    if (
+      !Array.isArray(page.records) ||
+      !Array.isArray(page.events) ||
+      (page.next !== null && !(Number.isSafeInteger(page.next) && page.next > lost.from))
+    )
+      throw new SyncFailure('INTERNAL', 'a recovery page the station cannot read')
+    const now = deps.now()
+    let stamps: readonly string[] = []
+    await db.transaction().execute(async (tx) => {
+      const done = await applyRecovered(tx, page, now)
+      stamps = done.stamps
+      recovered += done.petitions + done.events + done.records
+      // Read again inside the transaction: a restore noted meanwhile widened the range.
+      const left = (await lostRange(tx)) ?? lost
+      await saveLost(tx, { from: page.next ?? lost.to + 1, to: left.to }, now)
+    })
+    for (const s of stamps) deps.observeHlc(s)
   }
 }
 

@@ -1,5 +1,19 @@
 import { type Kysely, sql } from 'kysely'
+import type { PetitionEvent } from '../../../domain/petition/events'
+import { applyEvent } from '../../../domain/petition/reducer'
+import { parsePetitionEvent } from '../../../contract/petition-event'
+import {
+  ConsultationPayload,
+  DutyShiftPayload,
+  type RecoverPage,
+  type RecoveredRecord,
+  ReceptionDayPayload,
+  VisitPayload,
+} from '../../../contract/sync'
 import type { DB, Executor } from '../db/schema'
+import { appendAudit } from '../features/audit/service'
+import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
+import { refoldPetitions, unknownEvents } from './apply'
 
 /**
  * What sync does after the station was restored from a backup (features/backup/service.ts).
@@ -91,4 +105,260 @@ export async function saveLost(tx: Executor, lost: LostRange, now: number): Prom
     .values({ stream: RECOVER_STREAM, cursor, updated_at: now })
     .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: now }))
     .execute()
+}
+
+/** What one recovered page brought back. */
+export interface Recovered {
+  readonly petitions: number
+  readonly events: number
+  readonly records: number
+  /** The clock stamps it carried: the station's clock moves past them, as past the county's. */
+  readonly stamps: readonly string[]
+}
+
+/**
+ * Applies a page of the hub's answer to the recovery pull (contract/sync.ts, RecoverPage) inside the
+ * caller's transaction, which also saves what is left to take back:
+ * - a petition the station lost altogether comes back from its submitted event: its code, category, level
+ *   and timeline, but not the resident's words or contact, which never leave the station (a petition
+ *   escalated to the county is the exception, and its dossier is not sent back either);
+ * - events are a union, as in a pull: those the station lacks are added and the petitions refolded;
+ * - duty records are last-writer-wins by clock stamp, visits and consultations written once, as the hub
+ *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped; a record that
+ *   still does not fit (the slot was filled again since) is skipped: the staff see the calendar as it is.
+ * Nothing of it goes into the outbox: the hub holds all of it already.
+ */
+export async function applyRecovered(tx: Executor, page: RecoverPage, now: number): Promise<Recovered> {
+  const events = page.events.flatMap((e) => {
+    const parsed = parsePetitionEvent(e.event)
+    return parsed.ok ? [{ id: parsed.event.id, origin: e.origin, event: parsed.event }] : []
+  })
+  const petitions = await restorePetitions(
+    tx,
+    events.map((e) => e.event),
+  )
+  const present = await idsIn(tx, 'petition', [...new Set(events.map((e) => e.event.petitionId))])
+  const fresh = await unknownEvents(
+    tx,
+    events.filter((e) => present.has(e.event.petitionId)),
+  )
+  for (const origin of ['station', 'county'] as const) {
+    const ofOrigin = fresh.filter((e) => e.origin === origin).map((e) => e.event)
+    if (ofOrigin.length > 0) await insertEvents(tx, ofOrigin, origin)
+  }
+  await refoldPetitions(tx, [...new Set(fresh.map((e) => e.event.petitionId))])
+
+  let records = 0
+  const stamps = fresh.map((e) => e.event.hlc)
+  for (const record of page.records) {
+    const hlc = await restoreRecord(tx, record)
+    if (hlc !== null) {
+      records++
+      stamps.push(hlc)
+    }
+  }
+  if (petitions + fresh.length + records > 0) {
+    await appendAudit(tx, {
+      at: now,
+      actor: { role: 'system', id: null },
+      action: 'sync.recovered',
+      entity: 'station',
+      entityId: null,
+      detail: { petitions, events: fresh.length, records },
+    })
+  }
+  return { petitions, events: fresh.length, records, stamps }
+}
+
+/** Inserts a row for each petition of these events the station does not have, from its submitted event. */
+async function restorePetitions(tx: Executor, events: readonly PetitionEvent[]): Promise<number> {
+  const present = await idsIn(tx, 'petition', [...new Set(events.map((e) => e.petitionId))])
+  let restored = 0
+  for (const submitted of events) {
+    if (submitted.type !== 'submitted' || present.has(submitted.petitionId)) continue
+    const state = applyEvent(null, submitted)
+    if (!state) continue
+    const inserted = await orSkip(tx, () =>
+      insertPetition(tx, {
+        id: submitted.petitionId,
+        code: submitted.code,
+        station_id: submitted.stationId,
+        category_id: submitted.categoryId,
+        channel: submitted.channel,
+        // The resident's words and contact stayed on the station: the backup lost them for good.
+        text: '',
+        township_id: null,
+        village_id: null,
+        preferred_representative_id: submitted.preferredRepresentativeId,
+        anonymous: 0,
+        contact_name_enc: null,
+        contact_phone_enc: null,
+        id_number_enc: null,
+        phone_last4_hash: null,
+        masked_name: null,
+        masked_phone: null,
+        submitted_at: submitted.at,
+        submission_id: null,
+        ...projectionColumns(state),
+      }),
+    )
+    if (inserted) {
+      present.add(submitted.petitionId)
+      restored++
+    }
+  }
+  return restored
+}
+
+/** Puts back one station record; its clock stamp when it changed anything, else null. */
+async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<string | null> {
+  switch (record.type) {
+    case 'duty.shift': {
+      const parsed = DutyShiftPayload.safeParse(record.payload)
+      if (!parsed.success) return null
+      const p = parsed.data
+      if ((await idsIn(tx, 'representative', [p.representativeId])).size === 0) return null
+      const values = {
+        station_id: p.stationId,
+        representative_id: p.representativeId,
+        date: p.date,
+        slot: p.slot,
+        rule_id: await ruleOrNull(tx, p.ruleId),
+        hlc: p.hlc,
+        deleted: p.deleted ? 1 : 0,
+      }
+      const done = await orSkip(tx, () =>
+        tx
+          .insertInto('duty_shift')
+          .values({ id: p.id, ...values })
+          .onConflict((oc) => oc.column('id').doUpdateSet(values).where('duty_shift.hlc', '<', p.hlc))
+          .execute(),
+      )
+      return done ? p.hlc : null
+    }
+    case 'duty.receptionDay': {
+      const parsed = ReceptionDayPayload.safeParse(record.payload)
+      if (!parsed.success) return null
+      const p = parsed.data
+      const values = {
+        station_id: p.stationId,
+        date: p.date,
+        theme: p.theme,
+        starts_at: p.startsAt,
+        ends_at: p.endsAt,
+        rule_id: await ruleOrNull(tx, p.ruleId),
+        hlc: p.hlc,
+        deleted: p.deleted ? 1 : 0,
+      }
+      const done = await orSkip(tx, () =>
+        tx
+          .insertInto('reception_day')
+          .values({ id: p.id, ...values })
+          .onConflict((oc) => oc.column('id').doUpdateSet(values).where('reception_day.hlc', '<', p.hlc))
+          .execute(),
+      )
+      return done ? p.hlc : null
+    }
+    case 'visit': {
+      const parsed = VisitPayload.safeParse(record.payload)
+      if (!parsed.success) return null
+      const p = parsed.data
+      const shift = p.shiftId === null ? new Set<string>() : await idsIn(tx, 'duty_shift', [p.shiftId])
+      const done = await orSkip(tx, () =>
+        tx
+          .insertInto('visit')
+          .values({
+            id: p.id,
+            station_id: p.stationId,
+            representative_id: p.representativeId,
+            at: p.at,
+            date: p.date,
+            confirmed_by: p.confirmedBy,
+            shift_id: p.shiftId !== null && shift.has(p.shiftId) ? p.shiftId : null,
+            hlc: p.hlc,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute(),
+      )
+      return done ? p.hlc : null
+    }
+    case 'consultation': {
+      const parsed = ConsultationPayload.safeParse(record.payload)
+      if (!parsed.success) return null
+      const p = parsed.data
+      if ((await idsIn(tx, 'consultation', [p.id])).size > 0) return null
+      const representatives = await idsIn(tx, 'representative', p.representativeIds)
+      const petitions = await idsIn(tx, 'petition', p.petitionIds)
+      const done = await orSkip(tx, async () => {
+        await tx
+          .insertInto('consultation')
+          .values({
+            id: p.id,
+            station_id: p.stationId,
+            kind: p.kind,
+            date: p.date,
+            place: p.place,
+            topic: p.topic,
+            residents_count: p.residentsCount,
+            minutes: p.minutes,
+            outcome: p.outcome,
+            created_at: p.createdAt,
+            hlc: p.hlc,
+          })
+          .execute()
+        // Links to what the station still has; the record keeps its words either way.
+        const reps = p.representativeIds.filter((id) => representatives.has(id))
+        if (reps.length > 0) {
+          await tx
+            .insertInto('consultation_representative')
+            .values(reps.map((representative_id) => ({ consultation_id: p.id, representative_id })))
+            .execute()
+        }
+        const linked = p.petitionIds.filter((id) => petitions.has(id))
+        if (linked.length > 0) {
+          await tx
+            .insertInto('consultation_petition')
+            .values(linked.map((petition_id) => ({ consultation_id: p.id, petition_id })))
+            .execute()
+        }
+      })
+      return done ? p.hlc : null
+    }
+  }
+}
+
+async function ruleOrNull(tx: Executor, ruleId: string | null): Promise<string | null> {
+  if (ruleId === null) return null
+  return (await idsIn(tx, 'duty_rule', [ruleId])).has(ruleId) ? ruleId : null
+}
+
+type TableWithId = 'petition' | 'representative' | 'duty_rule' | 'duty_shift' | 'consultation'
+
+async function idsIn(tx: Executor, table: TableWithId, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await tx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/**
+ * Runs one item's writes under a savepoint: an item that breaks a constraint (a slot filled again since
+ * the restore, a category gone) is undone alone and skipped, the rest of the page goes on. Other failures
+ * (a full disk) still fail the whole page.
+ */
+async function orSkip(tx: Executor, work: () => Promise<unknown>): Promise<boolean> {
+  await sql`savepoint recovered_item`.execute(tx)
+  try {
+    await work()
+  } catch (e) {
+    await sql`rollback to recovered_item`.execute(tx)
+    await sql`release recovered_item`.execute(tx)
+    if ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT') return false
+    throw e
+  }
+  await sql`release recovered_item`.execute(tx)
+  return true
 }

@@ -42,7 +42,7 @@ export interface SyncRunnerOptions {
 export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
   const { db, now } = opts
   let signer: { key: string; signer: Signer } | null = null
-  let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0 }
+  let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0, recovered: 0 }
   let stopping = false
 
   const credentials = async () => {

@@ -105,7 +105,8 @@ export function PetitionDetailView({
               {[detail.townshipName, detail.villageName].filter(Boolean).join(' ')}
             </Descriptions.Item>
             <Descriptions.Item label={t('staff.detail.text')}>
-              <p className="staff-detail__text">{detail.text}</p>
+              {/* Empty only for a petition taken back from the county after a restore (core/sync/restored.ts). */}
+              <p className="staff-detail__text">{detail.text || t('staff.detail.textLost')}</p>
             </Descriptions.Item>
           </Descriptions>
 

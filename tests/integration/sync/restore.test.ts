@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { recoverMutations } from '../../../county/sync/recover'
 import { restoreBackup } from '../../../electron/core/features/backup/service'
 import { act } from '../../fixtures/desk'
 import type { TestStation } from '../../fixtures/station'
-import { connectedStation } from '../../fixtures/sync'
+import { addRepresentative } from '../../fixtures/records'
+import { answerAsCounty, connectedStation, expectSameEvents } from '../../fixtures/sync'
 import type { TestHub } from '../../fixtures/hub'
 
 /**
@@ -79,5 +81,98 @@ describe('sync after the station is restored from a backup', () => {
     const log = await hubLog(hub, stationId)
     expect(log.map((m) => m.seq)).toEqual(log.map((_, i) => i + 1))
     expect(log).toHaveLength(held.length + 1)
+  })
+
+  it('takes back what the backup did not hold: lost petitions with their timelines, notes, the calendar', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    await addRepresentative(t, { id: 'rep-wang', name: '王海涛', level: 'county' })
+    const before = await t.submit()
+    const taken = await t.succeed('duty.addShift', {
+      representativeId: 'rep-wang',
+      date: '2025-03-04',
+      slot: 'afternoon',
+    })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const { file } = await t.succeed('backup.run', {})
+
+    // Everything from here on the backup does not hold, and the hub does.
+    await t.succeed('duty.removeShift', { shiftId: taken.id })
+    const lost = await t.submit()
+    await act(t, lost.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
+    await act(t, before.id, { type: 'noted', text: '已电话联系' })
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: 'rep-wang',
+      date: '2025-03-05',
+      slot: 'morning',
+    })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    await answerAsCounty(hub, [lost.id])
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const sentBefore = await t.db.selectFrom('petition').select(['id', 'code', 'status', 'level']).execute()
+
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+    await t.loginAdmin()
+    expect(await t.db.selectFrom('petition').select('id').where('id', '=', lost.id).execute()).toEqual([])
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    // Every event the hub holds of the station's petitions is back, the county's answer included.
+    await expectSameEvents(t, hub.hub.db, stationId)
+    expect(await t.db.selectFrom('petition').select(['id', 'code', 'status', 'level']).execute()).toEqual(
+      expect.arrayContaining(sentBefore),
+    )
+    // The resident's words never left the station: the petition comes back without them.
+    const back = await t.succeed('petitions.get', { id: lost.id })
+    expect(back).toMatchObject({
+      state: { code: lost.code, level: 'county' },
+      text: '',
+      contact: { name: null, phone: null, idNumber: null },
+    })
+    expect(back.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred'])
+    expect(
+      await t.db.selectFrom('duty_shift').select(['id', 'deleted']).where('id', '=', shift.id).execute(),
+    ).toEqual([{ id: shift.id, deleted: 0 }])
+    // The backup's version of a shift removed since gives way to the later removal.
+    expect(
+      await t.db.selectFrom('duty_shift').select(['id', 'deleted']).where('id', '=', taken.id).execute(),
+    ).toEqual([{ id: taken.id, deleted: 1 }])
+    // Taken back once: nothing is left to ask for, and a second pass changes nothing.
+    expect(await t.db.selectFrom('sync_cursor').select('stream').execute()).not.toContainEqual({
+      stream: 'recover',
+    })
+    const audits = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'sync.recovered')
+      .execute()
+    expect(audits.map((a) => JSON.parse(a.detail) as unknown)).toEqual([
+      { petitions: 1, events: 4, records: 2 },
+    ])
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    await expectSameEvents(t, hub.hub.db, stationId)
+  })
+
+  it('the hub answers the lost sequences in pages, with whole timelines and without dossiers', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    const first = await t.submit()
+    await act(t, first.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const log = await hubLog(hub, stationId)
+    // submitted, escalated, its dossier, submitted.
+    expect(log).toHaveLength(4)
+
+    const firstPage = await recoverMutations(hub.hub.db, stationId, 2, 4, 1)
+    expect(firstPage.next).toBe(3)
+    expect(firstPage.records).toEqual([])
+    // The escalation's petition comes whole: its submitted event lies before the range asked for.
+    expect(firstPage.events.map((e) => (e.event as { type: string }).type)).toEqual([
+      'submitted',
+      'escalated',
+    ])
+    const lastPage = await recoverMutations(hub.hub.db, stationId, 3, 4, 1)
+    expect(lastPage.next).toBeNull()
+    expect(lastPage.events).toHaveLength(1)
   })
 })
