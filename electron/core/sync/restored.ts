@@ -12,6 +12,7 @@ import {
 } from '../../../contract/sync'
 import type { DB, Executor } from '../db/schema'
 import { appendAudit } from '../features/audit/service'
+import { NO_CONTACT } from '../features/petitions/contact'
 import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
 import { refoldPetitions, unknownEvents } from './apply'
 
@@ -190,13 +191,9 @@ async function restorePetitions(tx: Executor, events: readonly PetitionEvent[]):
         township_id: null,
         village_id: null,
         preferred_representative_id: submitted.preferredRepresentativeId,
+        // Not anonymous: the resident may well have left a contact; the station no longer knows it.
         anonymous: 0,
-        contact_name_enc: null,
-        contact_phone_enc: null,
-        id_number_enc: null,
-        phone_last4_hash: null,
-        masked_name: null,
-        masked_phone: null,
+        ...NO_CONTACT,
         submitted_at: submitted.at,
         submission_id: null,
         ...projectionColumns(state),

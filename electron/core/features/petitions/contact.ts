@@ -9,22 +9,22 @@ export interface CheckedContact {
   readonly idNumber: string | null
 }
 
+/** The contact columns of a petition the station holds no contact for. */
+export const NO_CONTACT = {
+  contact_name_enc: null,
+  contact_phone_enc: null,
+  id_number_enc: null,
+  phone_last4_hash: null,
+  masked_name: null,
+  masked_phone: null,
+} as const
+
 /**
  * The petition row's contact columns: ciphertexts bound to the record, the keyed hash of the phone's last
  * four digits for the resident's lookup, and the masked forms the queues show. Null means anonymous.
  */
 export function contactColumns(cipher: PersonalDataCipher, petitionId: string, c: CheckedContact | null) {
-  if (!c || (!c.name && !c.phone && !c.idNumber)) {
-    return {
-      anonymous: 1,
-      contact_name_enc: null,
-      contact_phone_enc: null,
-      id_number_enc: null,
-      phone_last4_hash: null,
-      masked_name: null,
-      masked_phone: null,
-    }
-  }
+  if (!c || (!c.name && !c.phone && !c.idNumber)) return { anonymous: 1, ...NO_CONTACT }
   const last4 = c.phone ? phoneLast4(c.phone) : null
   return {
     anonymous: 0,
