@@ -14,6 +14,7 @@ import { extendRules } from './features/duty/layout'
 import { SETTING, getSetting, putSetting } from './features/station/service'
 import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
+import { type StationLog, openStationLog } from './log/file'
 import { createLookupLimiter } from './lookup-limiter'
 import { createReferenceCache } from './reference-cache'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
@@ -23,6 +24,7 @@ export interface StationOptions {
   /** How the personal-data key is kept: safeStorage in the shell, a 0600 file in serve mode. */
   readonly keyWrapper?: KeyWrapper
   readonly now?: () => number
+  /** Where errors are logged; by default the data directory's log files (log/file.ts). */
   readonly log?: Logger
   /** Take the daily backup in the background (off in tests). */
   readonly backups?: boolean
@@ -55,17 +57,20 @@ export interface Station {
   close(): Promise<void>
 }
 
-const consoleLogger: Logger = { error: (message, context) => console.error(message, context) }
 const BACKUP_CHECK_MS = 60 * 60 * 1000
 const RULE_CHECK_MS = 60 * 60 * 1000
 const IDLE_CHECKPOINT_MS = 1500
 
 export async function openStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? Date.now
-  const log = opts.log ?? consoleLogger
   const db = await openDatabase(opts.dataDir)
   let cipher: PersonalDataCipher
+  let fileLog: StationLog | null = null
+  let log: Logger
   try {
+    // After the database: a data directory that cannot be written fails there, with its own message.
+    if (opts.log) log = opts.log
+    else log = fileLog = await openStationLog(opts.dataDir)
     const { key, created } = await openKey(opts.dataDir, opts.keyWrapper ?? plainFileWrapper, () =>
       holdsSealedData(db),
     )
@@ -73,6 +78,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     await verifyKey(db, cipher, opts.dataDir, created)
   } catch (e) {
     await db.destroy()
+    await fileLog?.close()
     throw e
   }
   const sessions = createSessionStore(now)
@@ -168,6 +174,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       await checkpointing
       await extending
       await db.destroy()
+      await fileLog?.close()
     },
   }
 }
