@@ -225,7 +225,10 @@ export interface PushResult {
  * had sent under the sequences it lost (electron/core/sync/restored.ts). The hub answers, for a page of
  * those sequences, the station records as it logged them, and the whole timeline of every petition the
  * page's events touched, the county's events included: the station had dropped the county's events for
- * petitions it no longer held. Dossiers are not sent back, and rejected mutations were never taken.
+ * petitions it no longer held. For those escalated to the county, the hub also sends back the dossier the
+ * station had sent it: the resident's words and contact return to the station they came from, and to no
+ * other (the request is signed by the station, and the hub answers only its own petitions). Rejected
+ * mutations were never taken.
  */
 export interface RecoveredRecord {
   readonly seq: number
@@ -241,6 +244,8 @@ export interface RecoveredEvent {
 export interface RecoverPage {
   readonly records: readonly RecoveredRecord[]
   readonly events: readonly RecoveredEvent[]
+  /** The hub's dossiers of the petitions in `events`, opened. */
+  readonly dossiers: readonly DossierPayload[]
   /** The sequence to ask from next; null when the range is done. */
   readonly next: number | null
 }

@@ -155,7 +155,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   app.get(SYNC_PATHS.recover, async (req) => {
     const stationId = await signed(req)
     const q = RecoverQuery.parse(req.query)
-    return recoverMutations(db, stationId, q.from, q.to, q.limit)
+    return recoverMutations(db, sealer, stationId, q.from, q.to, q.limit)
   })
 
   app.get(SYNC_PATHS.digest, async (req) => {

@@ -1,4 +1,5 @@
 import {
+  DossierPayload,
   MAX_RECOVER_LIMIT,
   type RecoverPage,
   type RecoveredRecord,
@@ -6,6 +7,7 @@ import {
   type StationRecordType,
 } from '../../contract/sync'
 import type { HubExecutor } from '../db/schema'
+import type { Sealer } from '../sealing'
 
 /**
  * A page of a station's own applied mutations from `from` to `to`, for a station restored from a backup to
@@ -13,6 +15,7 @@ import type { HubExecutor } from '../db/schema'
  */
 export async function recoverMutations(
   db: HubExecutor,
+  sealer: Sealer,
   stationId: string,
   from: number,
   to: number,
@@ -35,27 +38,55 @@ export async function recoverMutations(
   )
   // An applied event is logged by id only; the event itself is in petition_event under that id.
   const eventIds = rows.filter((r) => r.type === 'petition.event').map((r) => r.mutation_id)
-  const events =
+  const petitionIds =
     eventIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('petition_event')
+            .select('petition_id')
+            .distinct()
+            .where('station_id', '=', stationId)
+            .where('id', 'in', eventIds)
+            .execute()
+        ).map((r) => r.petition_id)
+  const events =
+    petitionIds.length === 0
       ? []
       : await db
           .selectFrom('petition_event')
           .select(['origin', 'event'])
-          .where(
-            'petition_id',
-            'in',
-            db
-              .selectFrom('petition_event')
-              .select('petition_id')
-              .where('station_id', '=', stationId)
-              .where('id', 'in', eventIds),
-          )
+          .where('petition_id', 'in', petitionIds)
           .orderBy('petition_id')
           .orderBy('hlc')
           .execute()
+  const dossiers = petitionIds.length === 0 ? [] : await openDossiers(db, sealer, stationId, petitionIds)
   const last = rows.at(-1)
   const next = rows.length === size && last && Number(last.seq) < to ? Number(last.seq) + 1 : null
-  return { records, events, next }
+  return { records, events, dossiers, next }
+}
+
+/** The station's dossiers of these petitions; one the hub's key cannot open is left out, not fatal. */
+async function openDossiers(
+  db: HubExecutor,
+  sealer: Sealer,
+  stationId: string,
+  petitionIds: readonly string[],
+): Promise<DossierPayload[]> {
+  const rows = await db
+    .selectFrom('petition_dossier')
+    .select(['petition_id', 'sealed'])
+    .where('station_id', '=', stationId)
+    .where('petition_id', 'in', [...petitionIds])
+    .execute()
+  return rows.flatMap((r) => {
+    try {
+      const parsed = DossierPayload.safeParse(JSON.parse(sealer.open(r.sealed, r.petition_id)))
+      return parsed.success ? [parsed.data] : []
+    } catch {
+      return []
+    }
+  })
 }
 
 function isRecordType(type: string): type is StationRecordType {

@@ -284,13 +284,14 @@ async function recoverAll(deps: SyncDeps): Promise<number> {
     if (
       !Array.isArray(page.records) ||
       !Array.isArray(page.events) ||
+      !Array.isArray(page.dossiers) ||
       (page.next !== null && !(Number.isSafeInteger(page.next) && page.next > lost.from))
     )
       throw new SyncFailure('INTERNAL', 'a recovery page the station cannot read')
     const now = deps.now()
     let stamps: readonly string[] = []
     await db.transaction().execute(async (tx) => {
-      const done = await applyRecovered(tx, page, now)
+      const done = await applyRecovered(tx, page, now, deps.cipher)
       stamps = done.stamps
       recovered += done.petitions + done.events + done.records
       // Read again inside the transaction: a restore noted meanwhile widened the range.

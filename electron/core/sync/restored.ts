@@ -4,6 +4,7 @@ import { applyEvent } from '../../../domain/petition/reducer'
 import { parsePetitionEvent } from '../../../contract/petition-event'
 import {
   ConsultationPayload,
+  DossierPayload,
   DutyShiftPayload,
   type RecoverPage,
   type RecoveredRecord,
@@ -12,7 +13,8 @@ import {
 } from '../../../contract/sync'
 import type { DB, Executor } from '../db/schema'
 import { appendAudit } from '../features/audit/service'
-import { NO_CONTACT } from '../features/petitions/contact'
+import type { PersonalDataCipher } from '../crypto/personal-data'
+import { NO_CONTACT, contactColumns } from '../features/petitions/contact'
 import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
 import { refoldPetitions, unknownEvents } from './apply'
 
@@ -113,6 +115,8 @@ export interface Recovered {
   readonly petitions: number
   readonly events: number
   readonly records: number
+  /** Escalated petitions whose words and contact came back with their dossiers. */
+  readonly dossiers: number
   /** The clock stamps it carried: the station's clock moves past them, as past the county's. */
   readonly stamps: readonly string[]
 }
@@ -121,15 +125,20 @@ export interface Recovered {
  * Applies a page of the hub's answer to the recovery pull (contract/sync.ts, RecoverPage) inside the
  * caller's transaction, which also saves what is left to take back:
  * - a petition the station lost altogether comes back from its submitted event: its code, category, level
- *   and timeline, but not the resident's words or contact, which never leave the station (a petition
- *   escalated to the county is the exception, and its dossier is not sent back either);
+ *   and timeline, but not the resident's words or contact, which never leave the station, except for a
+ *   petition escalated to the county: its dossier brings them back;
  * - events are a union, as in a pull: those the station lacks are added and the petitions refolded;
  * - duty records are last-writer-wins by clock stamp, visits and consultations written once, as the hub
  *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped; a record that
  *   still does not fit (the slot was filled again since) is skipped: the staff see the calendar as it is.
  * Nothing of it goes into the outbox: the hub holds all of it already.
  */
-export async function applyRecovered(tx: Executor, page: RecoverPage, now: number): Promise<Recovered> {
+export async function applyRecovered(
+  tx: Executor,
+  page: RecoverPage,
+  now: number,
+  cipher: PersonalDataCipher,
+): Promise<Recovered> {
   const events = page.events.flatMap((e) => {
     const parsed = parsePetitionEvent(e.event)
     return parsed.ok ? [{ id: parsed.event.id, origin: e.origin, event: parsed.event }] : []
@@ -148,6 +157,7 @@ export async function applyRecovered(tx: Executor, page: RecoverPage, now: numbe
     if (ofOrigin.length > 0) await insertEvents(tx, ofOrigin, origin)
   }
   await refoldPetitions(tx, [...new Set(fresh.map((e) => e.event.petitionId))])
+  const dossiers = await putBackDossiers(tx, page.dossiers, cipher)
 
   let records = 0
   const stamps = fresh.map((e) => e.event.hlc)
@@ -158,17 +168,44 @@ export async function applyRecovered(tx: Executor, page: RecoverPage, now: numbe
       stamps.push(hlc)
     }
   }
-  if (petitions + fresh.length + records > 0) {
+  if (petitions + fresh.length + records + dossiers > 0) {
     await appendAudit(tx, {
       at: now,
       actor: { role: 'system', id: null },
       action: 'sync.recovered',
       entity: 'station',
       entityId: null,
-      detail: { petitions, events: fresh.length, records },
+      detail: { petitions, events: fresh.length, records, dossiers },
     })
   }
-  return { petitions, events: fresh.length, records, stamps }
+  return { petitions, events: fresh.length, records, dossiers, stamps }
+}
+
+/**
+ * The words and contact of restored petitions escalated to the county, from the dossiers the station had
+ * sent: sealed again under the station's key, as at the kiosk. Only into a petition that came back without
+ * them; what the station still holds is its own.
+ */
+async function putBackDossiers(
+  tx: Executor,
+  dossiers: readonly DossierPayload[],
+  cipher: PersonalDataCipher,
+): Promise<number> {
+  let put = 0
+  for (const d of dossiers) {
+    const parsed = DossierPayload.safeParse(d)
+    if (!parsed.success) continue
+    const { petitionId, text, anonymous, contactName, contactPhone } = parsed.data
+    const contact = anonymous ? null : { name: contactName, phone: contactPhone, idNumber: null }
+    const result = await tx
+      .updateTable('petition')
+      .set({ text, ...contactColumns(cipher, petitionId, contact) })
+      .where('id', '=', petitionId)
+      .where('text', '=', '')
+      .executeTakeFirst()
+    put += Number(result.numUpdatedRows)
+  }
+  return put
 }
 
 /** Inserts a row for each petition of these events the station does not have, from its submitted event. */

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { recoverMutations } from '../../../county/sync/recover'
 import { restoreBackup } from '../../../electron/core/features/backup/service'
 import { act } from '../../fixtures/desk'
-import type { TestStation } from '../../fixtures/station'
+import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { addRepresentative } from '../../fixtures/records'
 import { answerAsCounty, connectedStation, expectSameEvents } from '../../fixtures/sync'
-import type { TestHub } from '../../fixtures/hub'
+import { TEST_DATA_KEY, type TestHub } from '../../fixtures/hub'
+import { createSealer } from '../../../county/sealing'
 
 /**
  * The station enrolled, one petition sent, a backup taken, then more sent that the backup does not hold;
@@ -23,6 +24,8 @@ async function restoredAfterSending(t: TestStation, unsentAtBackup = false) {
   await t.loginAdmin()
   return { before, lost }
 }
+
+const sealer = createSealer(TEST_DATA_KEY)
 
 async function hubLog(hub: TestHub, stationId: string) {
   return hub.hub.db
@@ -99,6 +102,7 @@ describe('sync after the station is restored from a backup', () => {
     await t.succeed('duty.removeShift', { shiftId: taken.id })
     const lost = await t.submit()
     await act(t, lost.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
+    const plain = await t.submit()
     await act(t, before.id, { type: 'noted', text: '已电话联系' })
     const shift = await t.succeed('duty.addShift', {
       representativeId: 'rep-wang',
@@ -121,14 +125,20 @@ describe('sync after the station is restored from a backup', () => {
     expect(await t.db.selectFrom('petition').select(['id', 'code', 'status', 'level']).execute()).toEqual(
       expect.arrayContaining(sentBefore),
     )
-    // The resident's words never left the station: the petition comes back without them.
+    // Escalated to the county, the petition's words and contact come back with its dossier.
     const back = await t.succeed('petitions.get', { id: lost.id })
     expect(back).toMatchObject({
       state: { code: lost.code, level: 'county' },
+      text: (await t.submitInput()).text,
+      contact: { name: RESIDENT.name, phone: RESIDENT.phone, idNumber: null },
+    })
+    expect(back.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred'])
+    // The others' never left the station: they come back without them.
+    expect(await t.succeed('petitions.get', { id: plain.id })).toMatchObject({
+      state: { code: plain.code, level: plain.level },
       text: '',
       contact: { name: null, phone: null, idNumber: null },
     })
-    expect(back.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred'])
     expect(
       await t.db.selectFrom('duty_shift').select(['id', 'deleted']).where('id', '=', shift.id).execute(),
     ).toEqual([{ id: shift.id, deleted: 0 }])
@@ -146,14 +156,14 @@ describe('sync after the station is restored from a backup', () => {
       .where('action', '=', 'sync.recovered')
       .execute()
     expect(audits.map((a) => JSON.parse(a.detail) as unknown)).toEqual([
-      { petitions: 1, events: 4, records: 2 },
+      { petitions: 2, events: 5, records: 2, dossiers: 1 },
     ])
     t.clock.advance(1000)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
     await expectSameEvents(t, hub.hub.db, stationId)
   })
 
-  it('the hub answers the lost sequences in pages, with whole timelines and without dossiers', async () => {
+  it('the hub answers the lost sequences in pages, with whole timelines and the dossiers of escalated petitions', async () => {
     const { t, hub, stationId } = await connectedStation()
     const first = await t.submit()
     await act(t, first.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
@@ -163,7 +173,7 @@ describe('sync after the station is restored from a backup', () => {
     // submitted, escalated, its dossier, submitted.
     expect(log).toHaveLength(4)
 
-    const firstPage = await recoverMutations(hub.hub.db, stationId, 2, 4, 1)
+    const firstPage = await recoverMutations(hub.hub.db, sealer, stationId, 2, 4, 1)
     expect(firstPage.next).toBe(3)
     expect(firstPage.records).toEqual([])
     // The escalation's petition comes whole: its submitted event lies before the range asked for.
@@ -171,8 +181,17 @@ describe('sync after the station is restored from a backup', () => {
       'submitted',
       'escalated',
     ])
-    const lastPage = await recoverMutations(hub.hub.db, stationId, 3, 4, 1)
+    // The dossier comes back open: the station seals it again under its own key.
+    expect(firstPage.dossiers).toEqual([
+      expect.objectContaining({
+        petitionId: first.id,
+        contactName: RESIDENT.name,
+        contactPhone: RESIDENT.phone,
+      }),
+    ])
+    const lastPage = await recoverMutations(hub.hub.db, sealer, stationId, 3, 4, 1)
     expect(lastPage.next).toBeNull()
     expect(lastPage.events).toHaveLength(1)
+    expect(lastPage.dossiers).toEqual([])
   })
 })
