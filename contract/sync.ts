@@ -331,6 +331,11 @@ export interface SyncStatus {
   readonly pending: number
   readonly lastSuccessAt: number | null
   readonly lastError: { readonly code: string; readonly message: string; readonly at: number } | null
+  /**
+   * Sequences the station sent before it was restored from a backup and has yet to take back from the hub
+   * (electron/core/sync/restored.ts); 0 when none.
+   */
+  readonly toRecover: number
   readonly rejected: readonly {
     readonly seq: number
     readonly type: string

@@ -68,6 +68,13 @@ export function SyncPanel() {
         <Descriptions.Item label={t('staff.sync.pending')}>
           <span data-testid="sync-pending">{t('staff.sync.pendingCount', { count: status.pending })}</span>
         </Descriptions.Item>
+        {status.toRecover > 0 && (
+          <Descriptions.Item label={t('staff.sync.toRecover')}>
+            <span data-testid="sync-to-recover">
+              {t('staff.sync.toRecoverCount', { count: status.toRecover })}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('staff.sync.lastSuccess')}>
           {status.lastSuccessAt === null ? t('staff.sync.never') : shanghaiDateTime(status.lastSuccessAt)}
         </Descriptions.Item>

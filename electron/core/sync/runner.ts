@@ -6,6 +6,7 @@ import type { DB } from '../db/schema'
 import { SETTING, getSetting } from '../features/station/service'
 import type { HlcSource } from '../hlc-source'
 import { type SyncReport, SyncFailure, purgeAcknowledged, syncOnce } from './engine'
+import { lostRange } from './restored'
 import { type SyncScheduler, createSyncScheduler } from './scheduler'
 import { createSigner } from './signer'
 import { type HubTransport, UnreachableError, httpTransport } from './transport'
@@ -130,6 +131,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       const failure = error
         ? (JSON.parse(error.cursor) as { code: keyof typeof syncFailureMessagesZh; at: number })
         : null
+      const lost = await lostRange(db)
       const rejected = await db
         .selectFrom('sync_outbox')
         .select(['seq', 'type', 'rejected_reason', 'acked_at'])
@@ -150,6 +152,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
               at: failure.at,
             }
           : null,
+        toRecover: lost ? lost.to - lost.from + 1 : 0,
         rejected: rejected.map((r) => ({
           seq: r.seq,
           type: r.type,

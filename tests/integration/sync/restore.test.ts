@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { recoverMutations } from '../../../county/sync/recover'
 import { restoreBackup } from '../../../electron/core/features/backup/service'
+import { followHub } from '../../../electron/core/sync/restored'
 import { act } from '../../fixtures/desk'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { addRepresentative } from '../../fixtures/records'
@@ -193,5 +194,17 @@ describe('sync after the station is restored from a backup', () => {
     expect(lastPage.next).toBeNull()
     expect(lastPage.events).toHaveLength(1)
     expect(lastPage.dossiers).toEqual([])
+  })
+
+  it('counts in the sync panel what is still to take back, until a pass has taken it', async () => {
+    const { t } = await connectedStation()
+    await t.submit()
+    expect(await t.succeed('sync.status', {})).toMatchObject({ toRecover: 0 })
+    const top = (await outbox(t)).at(-1)?.seq ?? 0
+    // As a push after a restore finds: the hub holds three sequences past the station's own.
+    await followHub(t.db, top + 1, top + 4, t.clock.now())
+    expect(await t.succeed('sync.status', {})).toMatchObject({ toRecover: 3 })
+
+    expect(await t.succeed('sync.now', {})).toMatchObject({ toRecover: 0, lastError: null })
   })
 })
