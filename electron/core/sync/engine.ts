@@ -42,6 +42,8 @@ export interface SyncDeps {
   readonly now: () => number
   /** Corrects the signer's clock after the hub said ours is off. */
   readonly setClockOffset: (offsetMs: number) => void
+  /** Stamps the station's own writes (the recovery's tombstones, restored.ts). */
+  readonly hlc: () => string
   /** Moves the station's HLC past stamps that arrived from the county. */
   readonly observeHlc: (hlc: string) => void
   readonly pullPageSize?: number
@@ -289,16 +291,18 @@ async function recoverAll(deps: SyncDeps): Promise<number> {
     )
       throw new SyncFailure('INTERNAL', 'a recovery page the station cannot read')
     const now = deps.now()
-    let stamps: readonly string[] = []
     await db.transaction().execute(async (tx) => {
-      const done = await applyRecovered(tx, page, now, deps.cipher)
-      stamps = done.stamps
-      recovered += done.petitions + done.events + done.records
+      const done = await applyRecovered(tx, page, {
+        now,
+        cipher: deps.cipher,
+        hlc: deps.hlc,
+        observeHlc: deps.observeHlc,
+      })
+      recovered += done.petitions + done.events + done.records + done.dossiers
       // Read again inside the transaction: a restore noted meanwhile widened the range.
       const left = (await lostRange(tx)) ?? lost
       await saveLost(tx, { from: page.next ?? lost.to + 1, to: left.to }, now)
     })
-    for (const s of stamps) deps.observeHlc(s)
   }
 }
 

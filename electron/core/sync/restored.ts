@@ -14,6 +14,7 @@ import {
 import type { DB, Executor } from '../db/schema'
 import { appendAudit } from '../features/audit/service'
 import type { PersonalDataCipher } from '../crypto/personal-data'
+import { enqueueReceptionDays, enqueueShifts } from '../features/duty/outbox'
 import { NO_CONTACT, contactColumns } from '../features/petitions/contact'
 import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
 import { refoldPetitions, unknownEvents } from './apply'
@@ -110,6 +111,16 @@ export async function saveLost(tx: Executor, lost: LostRange, now: number): Prom
     .execute()
 }
 
+/** What applying a recovered page needs of the station. */
+export interface RecoverCtx {
+  readonly now: number
+  readonly cipher: PersonalDataCipher
+  /** Stamps the station's own writes: a tombstone for a calendar entry the recovery replaces. */
+  readonly hlc: () => string
+  /** Moves the station's clock past a recovered stamp, before it stamps anything after it. */
+  readonly observeHlc: (hlc: string) => void
+}
+
 /** What one recovered page brought back. */
 export interface Recovered {
   readonly petitions: number
@@ -117,8 +128,6 @@ export interface Recovered {
   readonly records: number
   /** Escalated petitions whose words and contact came back with their dossiers. */
   readonly dossiers: number
-  /** The clock stamps it carried: the station's clock moves past them, as past the county's. */
-  readonly stamps: readonly string[]
 }
 
 /**
@@ -129,16 +138,12 @@ export interface Recovered {
  *   petition escalated to the county: its dossier brings them back;
  * - events are a union, as in a pull: those the station lacks are added and the petitions refolded;
  * - duty records are last-writer-wins by clock stamp, visits and consultations written once, as the hub
- *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped; a record that
- *   still does not fit (the slot was filled again since) is skipped: the staff see the calendar as it is.
- * Nothing of it goes into the outbox: the hub holds all of it already.
+ *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped. A calendar
+ *   entry the station made again since the restore in the same slot gives way to the recovered one.
+ * Nothing recovered goes into the outbox, the hub holds it already; only a twin's removal does.
  */
-export async function applyRecovered(
-  tx: Executor,
-  page: RecoverPage,
-  now: number,
-  cipher: PersonalDataCipher,
-): Promise<Recovered> {
+export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: RecoverCtx): Promise<Recovered> {
+  const { now, cipher } = ctx
   const events = page.events.flatMap((e) => {
     const parsed = parsePetitionEvent(e.event)
     return parsed.ok ? [{ id: parsed.event.id, origin: e.origin, event: parsed.event }] : []
@@ -159,15 +164,9 @@ export async function applyRecovered(
   await refoldPetitions(tx, [...new Set(fresh.map((e) => e.event.petitionId))])
   const dossiers = await putBackDossiers(tx, page.dossiers, cipher)
 
+  for (const e of fresh) ctx.observeHlc(e.event.hlc)
   let records = 0
-  const stamps = fresh.map((e) => e.event.hlc)
-  for (const record of page.records) {
-    const hlc = await restoreRecord(tx, record)
-    if (hlc !== null) {
-      records++
-      stamps.push(hlc)
-    }
-  }
+  for (const record of page.records) if (await restoreRecord(tx, record, ctx)) records++
   if (petitions + fresh.length + records + dossiers > 0) {
     await appendAudit(tx, {
       at: now,
@@ -178,7 +177,7 @@ export async function applyRecovered(
       detail: { petitions, events: fresh.length, records, dossiers },
     })
   }
-  return { petitions, events: fresh.length, records, dossiers, stamps }
+  return { petitions, events: fresh.length, records, dossiers }
 }
 
 /**
@@ -244,14 +243,16 @@ async function restorePetitions(tx: Executor, events: readonly PetitionEvent[]):
   return restored
 }
 
-/** Puts back one station record; its clock stamp when it changed anything, else null. */
-async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<string | null> {
+/** Puts back one station record; true when it changed anything. */
+async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: RecoverCtx): Promise<boolean> {
   switch (record.type) {
     case 'duty.shift': {
       const parsed = DutyShiftPayload.safeParse(record.payload)
-      if (!parsed.success) return null
+      if (!parsed.success) return false
       const p = parsed.data
-      if ((await idsIn(tx, 'representative', [p.representativeId])).size === 0) return null
+      if (!(await isNewer(tx, 'duty_shift', p.id, p.hlc))) return false
+      if ((await idsIn(tx, 'representative', [p.representativeId])).size === 0) return false
+      ctx.observeHlc(p.hlc)
       const values = {
         station_id: p.stationId,
         representative_id: p.representativeId,
@@ -261,19 +262,47 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<str
         hlc: p.hlc,
         deleted: p.deleted ? 1 : 0,
       }
-      const done = await orSkip(tx, () =>
-        tx
+      return orSkip(tx, async () => {
+        // A rule laid the same shift out again under a new id after the restore (the backup's rule had
+        // not reached that far): the one the county already holds stays, the station's twin goes, told to
+        // the county too, so both keep one shift in the slot.
+        if (!p.deleted) {
+          const twins = await tx
+            .selectFrom('duty_shift')
+            .select('id')
+            .where('station_id', '=', p.stationId)
+            .where('representative_id', '=', p.representativeId)
+            .where('date', '=', p.date)
+            .where('slot', '=', p.slot)
+            .where('deleted', '=', 0)
+            .where('id', '!=', p.id)
+            .execute()
+          for (const twin of twins) {
+            await tx
+              .updateTable('duty_shift')
+              .set({ deleted: 1, hlc: ctx.hlc() })
+              .where('id', '=', twin.id)
+              .execute()
+          }
+          await enqueueShifts(
+            tx,
+            twins.map((t) => t.id),
+            ctx.now,
+          )
+        }
+        await tx
           .insertInto('duty_shift')
           .values({ id: p.id, ...values })
-          .onConflict((oc) => oc.column('id').doUpdateSet(values).where('duty_shift.hlc', '<', p.hlc))
-          .execute(),
-      )
-      return done ? p.hlc : null
+          .onConflict((oc) => oc.column('id').doUpdateSet(values))
+          .execute()
+      })
     }
     case 'duty.receptionDay': {
       const parsed = ReceptionDayPayload.safeParse(record.payload)
-      if (!parsed.success) return null
+      if (!parsed.success) return false
       const p = parsed.data
+      if (!(await isNewer(tx, 'reception_day', p.id, p.hlc))) return false
+      ctx.observeHlc(p.hlc)
       const values = {
         station_id: p.stationId,
         date: p.date,
@@ -284,21 +313,45 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<str
         hlc: p.hlc,
         deleted: p.deleted ? 1 : 0,
       }
-      const done = await orSkip(tx, () =>
-        tx
+      return orSkip(tx, async () => {
+        // As for shifts: one 民意集市 a day, the one the county holds.
+        if (!p.deleted) {
+          const twins = await tx
+            .selectFrom('reception_day')
+            .select('id')
+            .where('station_id', '=', p.stationId)
+            .where('date', '=', p.date)
+            .where('deleted', '=', 0)
+            .where('id', '!=', p.id)
+            .execute()
+          for (const twin of twins) {
+            await tx
+              .updateTable('reception_day')
+              .set({ deleted: 1, hlc: ctx.hlc() })
+              .where('id', '=', twin.id)
+              .execute()
+          }
+          await enqueueReceptionDays(
+            tx,
+            twins.map((t) => t.id),
+            ctx.now,
+          )
+        }
+        await tx
           .insertInto('reception_day')
           .values({ id: p.id, ...values })
-          .onConflict((oc) => oc.column('id').doUpdateSet(values).where('reception_day.hlc', '<', p.hlc))
-          .execute(),
-      )
-      return done ? p.hlc : null
+          .onConflict((oc) => oc.column('id').doUpdateSet(values))
+          .execute()
+      })
     }
     case 'visit': {
       const parsed = VisitPayload.safeParse(record.payload)
-      if (!parsed.success) return null
+      if (!parsed.success) return false
       const p = parsed.data
+      if ((await idsIn(tx, 'visit', [p.id])).size > 0) return false
+      ctx.observeHlc(p.hlc)
       const shift = p.shiftId === null ? new Set<string>() : await idsIn(tx, 'duty_shift', [p.shiftId])
-      const done = await orSkip(tx, () =>
+      return orSkip(tx, () =>
         tx
           .insertInto('visit')
           .values({
@@ -311,19 +364,18 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<str
             shift_id: p.shiftId !== null && shift.has(p.shiftId) ? p.shiftId : null,
             hlc: p.hlc,
           })
-          .onConflict((oc) => oc.column('id').doNothing())
           .execute(),
       )
-      return done ? p.hlc : null
     }
     case 'consultation': {
       const parsed = ConsultationPayload.safeParse(record.payload)
-      if (!parsed.success) return null
+      if (!parsed.success) return false
       const p = parsed.data
-      if ((await idsIn(tx, 'consultation', [p.id])).size > 0) return null
+      if ((await idsIn(tx, 'consultation', [p.id])).size > 0) return false
       const representatives = await idsIn(tx, 'representative', p.representativeIds)
       const petitions = await idsIn(tx, 'petition', p.petitionIds)
-      const done = await orSkip(tx, async () => {
+      ctx.observeHlc(p.hlc)
+      return orSkip(tx, async () => {
         await tx
           .insertInto('consultation')
           .values({
@@ -356,9 +408,20 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord): Promise<str
             .execute()
         }
       })
-      return done ? p.hlc : null
     }
   }
+}
+
+/** True unless the station holds this record at the same or a later stamp (last writer wins). */
+async function isNewer(
+  tx: Executor,
+  table: 'duty_shift' | 'reception_day',
+  id: string,
+  hlc: string,
+): Promise<boolean> {
+  const held = await tx.selectFrom(table).select('hlc').where('id', '=', id).executeTakeFirst()
+  // Formatted stamps compare as the clocks do (domain/hlc.ts).
+  return !held || held.hlc < hlc
 }
 
 async function ruleOrNull(tx: Executor, ruleId: string | null): Promise<string | null> {
@@ -366,7 +429,7 @@ async function ruleOrNull(tx: Executor, ruleId: string | null): Promise<string |
   return (await idsIn(tx, 'duty_rule', [ruleId])).has(ruleId) ? ruleId : null
 }
 
-type TableWithId = 'petition' | 'representative' | 'duty_rule' | 'duty_shift' | 'consultation'
+type TableWithId = 'petition' | 'representative' | 'duty_rule' | 'duty_shift' | 'visit' | 'consultation'
 
 async function idsIn(tx: Executor, table: TableWithId, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()

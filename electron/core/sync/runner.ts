@@ -71,6 +71,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
         cipher: opts.cipher,
         now,
         setClockOffset: (offset) => s.setOffset(offset),
+        hlc: opts.hlc,
         observeHlc: (h) => opts.hlc.observe(h),
         stopping: () => stopping,
         ...(opts.batchSize === undefined

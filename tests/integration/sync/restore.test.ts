@@ -207,4 +207,43 @@ describe('sync after the station is restored from a backup', () => {
 
     expect(await t.succeed('sync.now', {})).toMatchObject({ toRecover: 0, lastError: null })
   })
+
+  it('keeps one shift in a slot entered again after the restore: the one the county holds', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    await addRepresentative(t, { id: 'rep-wang', name: '王海涛', level: 'county' })
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const { file } = await t.succeed('backup.run', {})
+    const slot = { representativeId: 'rep-wang', date: '2025-03-05', slot: 'morning' } as const
+    const sent = await t.succeed('duty.addShift', slot)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+    await t.loginAdmin()
+    // Staff put back the shift they remember, before the station has heard from the county.
+    const again = await t.succeed('duty.addShift', slot)
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ lastError: null })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    const live = (rows: { id: string; deleted: number | boolean }[]) =>
+      rows.filter((r) => r.deleted === 0 || r.deleted === false).map((r) => r.id)
+    const inSlot = { date: slot.date, slot: slot.slot }
+    const station = await t.db
+      .selectFrom('duty_shift')
+      .select(['id', 'deleted'])
+      .where('date', '=', inSlot.date)
+      .where('slot', '=', inSlot.slot)
+      .execute()
+    const county = await hub.hub.db
+      .selectFrom('duty_shift')
+      .select(['id', 'deleted'])
+      .where('station_id', '=', stationId)
+      .where('date', '=', inSlot.date)
+      .where('slot', '=', inSlot.slot)
+      .execute()
+    expect(live(station)).toEqual([sent.id])
+    expect(live(county)).toEqual([sent.id])
+    expect(county.map((r) => r.id).sort()).toEqual([sent.id, again.id].sort())
+  })
 })
