@@ -371,6 +371,37 @@ describe('recurring rules', () => {
     expect(after.rules).toEqual([])
     expect((await t.succeed('duty.plan', { month: '2025-03' })).rules[0]?.endsOn).toBe('2025-03-31')
   })
+
+  it('ends a 民意集市 rule: its later days come off, one edited by hand stays', async () => {
+    const t = await desk()
+    const laid = await t.succeed('duty.addRule', {
+      representativeId: null,
+      kind: 'monthlyNth',
+      weekday: 6,
+      nth: 2,
+      slot: 'allDay',
+      startsOn: '2025-03-01',
+      endsOn: '2025-06-30',
+      receptionTheme: '民意集市',
+    })
+    expect(laid.receptionDaysAdded).toBe(4) // 8 March, 12 April, 10 May, 14 June
+    await t.succeed('duty.setReceptionDay', {
+      date: '2025-05-10',
+      theme: '夏粮收购',
+      startsAt: '08:30',
+      endsAt: '11:30',
+    })
+    const may = await t.succeed('duty.plan', { month: '2025-05' })
+    expect(dayOf(may, '2025-05-10').receptionDay?.ruleId).toBeNull()
+
+    const ended = await t.succeed('duty.endRule', { ruleId: laid.rule.id, lastDate: '2025-03-31' })
+    expect(ended).toEqual({ shiftsRemoved: 0, receptionDaysRemoved: 2 })
+    const themeOn = async (month: string, date: string) =>
+      dayOf(await t.succeed('duty.plan', { month }), date).receptionDay?.theme ?? null
+    expect(await themeOn('2025-04', '2025-04-12')).toBeNull()
+    expect(await themeOn('2025-05', '2025-05-10')).toBe('夏粮收购')
+    expect(await themeOn('2025-06', '2025-06-14')).toBeNull()
+  })
 })
 
 describe('reception days and the holiday table', () => {

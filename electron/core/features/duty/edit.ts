@@ -259,8 +259,8 @@ export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise
 
 /**
  * Ends a rule after `lastDate`: the shifts and reception days it laid out after that day come off the
- * calendar (ones staff moved or swapped since no longer belong to it and stay). A rule ended before it
- * began is removed altogether.
+ * calendar (ones staff moved, swapped or edited since no longer belong to it and stay). A rule ended
+ * before it began is removed altogether.
  */
 export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise<DutyRuleEnded> {
   return change(ctx, async (tx, station, audit) => {
@@ -285,17 +285,26 @@ export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise
   })
 }
 
-/** 民意集市 on a day: sets the theme and hours of the day's reception day, or opens one. */
+/**
+ * 民意集市 on a day: sets the theme and hours of the day's reception day, or opens one. A day a rule laid
+ * out and staff then edited no longer follows its rule, like a moved shift: ending the rule leaves it.
+ */
 export function setReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.setReceptionDay'>): Promise<null> {
   return change(ctx, async (tx, station, audit) => {
     const existing = await repo.liveReceptionDay(tx, station.id, input.date)
-    const values = { theme: input.theme, starts_at: input.startsAt, ends_at: input.endsAt, hlc: ctx.hlc() }
+    const values = {
+      theme: input.theme,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      rule_id: null,
+      hlc: ctx.hlc(),
+    }
     const id = existing?.id ?? newId()
     if (existing) await tx.updateTable('reception_day').set(values).where('id', '=', id).execute()
     else {
       await tx
         .insertInto('reception_day')
-        .values({ id, station_id: station.id, date: input.date, rule_id: null, deleted: 0, ...values })
+        .values({ id, station_id: station.id, date: input.date, deleted: 0, ...values })
         .execute()
     }
     await enqueueReceptionDays(tx, [id], ctx.now())
