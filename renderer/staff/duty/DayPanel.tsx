@@ -7,6 +7,7 @@ import { DUTY_SLOTS, type DutySlot, isBlocking } from '../../../domain/duty'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { conflictText, conflictsOnDay } from './conflicts'
+import { removedText } from './removedText'
 
 /** Times a reception day may start or end, every half hour of a working day. */
 const TIMES = Array.from({ length: 27 }, (_, i) => {
@@ -92,10 +93,7 @@ export function DayPanel(props: {
       })
       return removed.shiftsRemoved + removed.receptionDaysRemoved === 0
         ? t('staff.duty.dayKind.saved')
-        : t('staff.duty.dayKind.savedRemoved', {
-            shifts: removed.shiftsRemoved,
-            days: removed.receptionDaysRemoved,
-          })
+        : removedText(t, 'staff.duty.dayKind.savedRemoved', removed)
     })
 
   return (

@@ -22,6 +22,7 @@ import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { DayPanel } from './DayPanel'
 import { RuleForm } from './RuleForm'
+import { removedText } from './removedText'
 import './duty.css'
 
 const MIME = {
@@ -192,7 +193,7 @@ export default function DutyDesk() {
   const endRule = async (rule: DutyRule) => {
     try {
       const ended = await call('duty.endRule', { ruleId: rule.id, lastDate: today })
-      void message.success(t('staff.duty.rules.ended', { shifts: ended.shiftsRemoved }))
+      void message.success(removedText(t, 'staff.duty.rules.ended', ended))
       reload()
     } catch (e) {
       fail(e)
