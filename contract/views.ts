@@ -208,6 +208,8 @@ export interface PublicTimelineEntry {
   readonly level: Level
   readonly department: string | null
   readonly answer: string | null
+  /** A reopening that came of a 不满意 rating (the event right before it), not of staff's own decision. */
+  readonly byRating: boolean
 }
 
 export interface PetitionProgress {

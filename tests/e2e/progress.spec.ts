@@ -317,7 +317,7 @@ test.describe('办理查询', () => {
       '已收到您的评价：不满意。这件事已经重新办理，办好后会再答复您。',
     )
     await expect(page.getByTestId('result-status')).toHaveText('正在办理')
-    await expect(page.getByTestId('timeline-entry').last()).toContainText('因为评价不满意，重新办理')
+    await expect(page.getByTestId('timeline-entry').last()).toContainText('因您不满意，重新办理')
     expect(await station.call('petitions.lookup', { code, phoneLast4: LAST4 })).toMatchObject({
       status: 'assigned',
     })
@@ -326,6 +326,15 @@ test.describe('办理查询', () => {
     expect(detail.state.ratings).toEqual([
       expect.objectContaining({ rating: 'dissatisfied', reason: '问题还没有解决' }),
     ])
+
+    // Staff reopening the second answer themselves is told apart from the resident's 不满意.
+    await (await desk(station)).act(id, REPLY, { type: 'reopened', reason: '答复漏了西头两盏灯' })
+    await page.getByRole('button', { name: '查询另一件' }).click()
+    await enterCode(page, code)
+    await enterDigits(page, LAST4)
+    const entries = page.getByTestId('timeline-entry')
+    await expect(entries.last()).toContainText('工作人员重新办理')
+    await expect(entries.filter({ hasText: '因您不满意，重新办理' })).toHaveCount(1)
   })
 
   test('does not promise a reopening for 不满意 on the second answer, which stands as the last word', async ({

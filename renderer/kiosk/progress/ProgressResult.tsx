@@ -166,6 +166,8 @@ export function entryText(e: PublicTimelineEntry, t: TFunction): string {
       return t('kiosk.progress.event.escalated', { level: t(`kiosk.progress.level.${e.level}`) })
     case 'transferred':
       return t('kiosk.progress.event.transferred', { department: e.department ?? '' })
+    case 'reopened':
+      return t(`kiosk.progress.event.reopened.${e.byRating ? 'byRating' : 'byStaff'}`)
     default:
       return t(`kiosk.progress.event.${e.type}`)
   }

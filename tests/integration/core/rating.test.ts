@@ -151,3 +151,28 @@ describe('the resident rating the answer', () => {
     })
   })
 })
+
+describe('a reopening on the resident’s timeline', () => {
+  it('says whether the resident’s 不满意 reopened it or staff did', async () => {
+    const { t, id, code } = await answered()
+    await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+    await t.loginStaff()
+    await act(t, id, REPLY)
+    await act(t, id, { type: 'reopened', reason: '答复遗漏了西头两盏灯' })
+    await t.logout()
+
+    const progress = await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })
+    const steps = progress.timeline.map((e) => (e.type === 'reopened' ? `reopened:${e.byRating}` : e.type))
+    expect(steps).toEqual([
+      'submitted',
+      'triaged',
+      'assigned',
+      'replied',
+      'rated',
+      'reopened:true',
+      'replied',
+      'reopened:false',
+    ])
+    expect(progress.timeline.filter((e) => e.type !== 'reopened').every((e) => !e.byRating)).toBe(true)
+  })
+})

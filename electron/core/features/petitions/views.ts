@@ -1,5 +1,6 @@
 import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
+import type { PetitionEvent } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
 import { TIMED_STATUSES } from '../../../../domain/petition/types'
 import { allowedActions, dissatisfiedReopens, refusalFor } from '../../../../domain/petition/transitions'
@@ -112,6 +113,11 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
   }
 }
 
+/** Whether a reopening came of the resident's 不满意: the rating is the event right before it. */
+function isDissatisfied(e: PetitionEvent | undefined): boolean {
+  return e?.type === 'rated' && e.rating === 'dissatisfied'
+}
+
 export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<PetitionProgress> {
   const events = (await repo.eventRowsOf(ctx.db, row.id)).map(repo.eventFromRow)
   const category = await categoryById(ctx.db, row.category_id)
@@ -120,7 +126,7 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
   const timeline: PublicTimelineEntry[] = []
   // Each entry shows the level the petition was at after that step: the reducer decides, not a copy of it.
   let step: PetitionState | null = null
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     step = applyEvent(step, e)
     // Residents see the steps of the loop, not staff notes or supervision remarks.
     if (e.type === 'noted' || e.type === 'supervised' || e.type === 'deadlineSet') continue
@@ -130,6 +136,7 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
       level: step?.level ?? state.level,
       department: e.type === 'transferred' ? e.department : e.type === 'assigned' ? e.department : null,
       answer: e.type === 'replied' || e.type === 'resolvedOnSpot' ? e.answer : null,
+      byRating: e.type === 'reopened' && isDissatisfied(events[i - 1]),
     })
   }
   const answeredOn = state.repliedAt !== null ? shanghaiDate(state.repliedAt) : shanghaiDate(ctx.now())
