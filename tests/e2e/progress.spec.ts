@@ -134,6 +134,40 @@ test.describe('办理查询', () => {
     await screenshot(page, 'progress-phone-wrong')
   })
 
+  test('请工作人员协助 beside each pad shows where to find help and keeps what was typed', async ({
+    page,
+    station,
+  }) => {
+    const profile = await station.call('station.profile', {})
+    const { code } = await submit(station, true)
+    await openProgress(page, station.url)
+    const ask = page.getByRole('button', { name: '请工作人员协助' })
+    const dialog = page.getByRole('dialog', { name: '呼叫工作人员' })
+
+    await typeOn(page, '查询码键盘', code.slice(0, 3))
+    await ask.click()
+    await expect(dialog).toContainText('请到服务台找工作人员')
+    await expect(dialog).toContainText(profile.hotline)
+    await dialog.getByRole('button', { name: '知道了' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(page.getByTestId('code-display')).toHaveText(`${code.slice(0, 3)}-`)
+    await expectTouchTargets(page)
+    await expectNothingClipped(page)
+
+    await typeOn(page, '查询码键盘', code.slice(3))
+    await page.getByTestId('lookup').click()
+    await expect(page.getByTestId('step-of')).toHaveText('第 2 步 / 共 2 步')
+    await typeOn(page, '数字键盘', LAST4.slice(0, 2))
+    await ask.click()
+    await expect(dialog).toContainText('请到服务台找工作人员')
+    await dialog.getByRole('button', { name: '知道了' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(page.getByTestId('digits-display')).toHaveText(LAST4.slice(0, 2))
+    await expectTouchTargets(page)
+    await expectNothingClipped(page)
+    await screenshot(page, 'progress-phone-ask-staff')
+  })
+
   test('says plainly when no petition has the code', async ({ page, station }) => {
     const { code } = await submit(station, false)
     // A code of the right shape, check character and all, that was never given out.

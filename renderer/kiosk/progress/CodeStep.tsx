@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TRACKING_CODE_LENGTH } from '../../../domain/tracking-code'
 import { CodePad } from '../../components/keyboard/CodePad'
+import { AskStaffButton } from '../AskStaffButton'
 import { SlotDisplay } from './SlotDisplay'
 
 /** Step 1: the tracking code from the receipt, on a pad holding only the characters a code can have. */
@@ -41,6 +42,7 @@ export function CodeStep({
         >
           {busy ? t('kiosk.progress.searching') : t('kiosk.progress.code.submit')}
         </button>
+        <AskStaffButton className="progress__help" />
         <p className="progress__instruction">{instruction}</p>
       </div>
       {notice}

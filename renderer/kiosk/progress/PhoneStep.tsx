@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DigitPad } from '../../components/keyboard/DigitPad'
+import { AskStaffButton } from '../AskStaffButton'
 import { SlotDisplay } from './SlotDisplay'
 
 export const PHONE_DIGITS = 4
@@ -41,6 +42,7 @@ export function PhoneStep({
         >
           {busy ? t('kiosk.progress.searching') : t('kiosk.progress.phone.submit')}
         </button>
+        <AskStaffButton className="progress__help" />
         <p className="progress__instruction">{instruction}</p>
       </div>
       {notice}
