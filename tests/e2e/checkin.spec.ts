@@ -138,6 +138,32 @@ test('a representative checks in at the kiosk with the code staff issued', async
   ).toHaveLength(1)
 })
 
+test('请工作人员协助 beside the code pad shows where to find help and keeps the dots', async ({
+  page,
+  station,
+}) => {
+  const rep = await someoneNotInYet(station)
+  const profile = await station.call('station.profile', {})
+  await page.goto(station.url)
+  await page.getByRole('button', { name: '代表进站签到' }).click()
+  await page.getByRole('button', { name: '按姓名查找' }).click()
+  await typeOn(page, '拼音键盘', rep.namePinyin)
+  await page.getByTestId('pick').filter({ hasText: rep.name }).click()
+  await expect(page.getByRole('heading', { level: 2, name: `${rep.name}代表，请输入签到码` })).toBeVisible()
+  await typeOn(page, '签到码数字键', '12')
+
+  await page.getByRole('button', { name: '请工作人员协助' }).click()
+  const dialog = page.getByRole('dialog', { name: '呼叫工作人员' })
+  await expect(dialog).toContainText('请到服务台找工作人员')
+  await expect(dialog).toContainText(profile.hotline)
+  await dialog.getByRole('button', { name: '知道了' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('checkin-code')).toHaveText('●●')
+  await expectTouchTargets(page)
+  await expectNothingClipped(page)
+  await screenshot(page, 'checkin-code-ask-staff')
+})
+
 test('staff check a representative in and see the month’s attendance', async ({ page, station }) => {
   const rep = await someoneNotInYet(station)
   await signIn(page, station.url, STATION, ADMIN)

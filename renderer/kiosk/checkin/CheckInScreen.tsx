@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading'
 import { useEndVisit, useIdleTimer } from '../../lib/idle'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useAnnounce } from '../../lib/voice'
+import { AskStaffButton } from '../AskStaffButton'
 import { ResidentLayout } from '../ResidentLayout'
 import type { TaskScreenProps } from '../entries'
 import { useKeyboardWords } from '../useKeyboardWords'
@@ -157,6 +158,7 @@ export default function CheckInScreen({ profile, onHome }: TaskScreenProps) {
               >
                 {busy ? t('kiosk.checkin.code.busy') : t('kiosk.checkin.code.submit')}
               </button>
+              <AskStaffButton className="progress__help" />
               <p className="progress__instruction">{t('kiosk.checkin.code.instruction')}</p>
             </div>
             {problem && <ProblemNotice problem={problem} onExpired={clearProblem} />}
