@@ -96,7 +96,7 @@ interface Outputs {
   'duty.endRule': v.DutyRuleEnded
   'duty.setReceptionDay': null
   'duty.removeReceptionDay': null
-  'duty.setDayKind': v.DutyRuleEnded
+  'duty.setDayKind': v.DutyDayCorrected
   'duty.publish': v.DownloadFile
   'roster.directory': v.RosterDirectory
   'roster.import': v.RosterImportResult

@@ -168,10 +168,19 @@ export interface DutyRuleLaidOut {
   readonly laidOutThrough: IsoDate
 }
 
-/** What came off the calendar: after a rule's end, or from a day made a rest day (duty.setDayKind). */
+/** What came off the calendar: after a rule's end, or from a day made a rest day (DutyDayCorrected). */
 export interface DutyRuleEnded {
   readonly shiftsRemoved: number
   readonly receptionDaysRemoved: number
+}
+
+/**
+ * A holiday correction's effect on the rules' rows that day: taken off a day made a rest day, laid out on
+ * a day made a working day again (one of the two pairs is 0).
+ */
+export interface DutyDayCorrected extends DutyRuleEnded {
+  readonly shiftsAdded: number
+  readonly receptionDaysAdded: number
 }
 
 export interface Category {

@@ -7,7 +7,7 @@ import { DUTY_SLOTS, type DutySlot, isBlocking } from '../../../domain/duty'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { conflictText, conflictsOnDay } from './conflicts'
-import { removedText } from './removedText'
+import { dayCorrectedText } from './removedText'
 
 /** Times a reception day may start or end, every half hour of a working day. */
 const TIMES = Array.from({ length: 27 }, (_, i) => {
@@ -86,14 +86,12 @@ export function DayPanel(props: {
     })
   const saveDayKind = () =>
     act(async () => {
-      const removed = await call('duty.setDayKind', {
+      const corrected = await call('duty.setDayKind', {
         date: day.date,
         kind: dayKind === 'package' ? null : dayKind,
         name: dayKind === 'package' || dayName.trim() === '' ? null : dayName.trim(),
       })
-      return removed.shiftsRemoved + removed.receptionDaysRemoved === 0
-        ? t('staff.duty.dayKind.saved')
-        : removedText(t, 'staff.duty.dayKind.savedRemoved', removed)
+      return dayCorrectedText(t, corrected)
     })
 
   return (

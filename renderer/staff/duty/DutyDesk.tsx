@@ -193,7 +193,7 @@ export default function DutyDesk() {
   const endRule = async (rule: DutyRule) => {
     try {
       const ended = await call('duty.endRule', { ruleId: rule.id, lastDate: today })
-      void message.success(removedText(t, 'staff.duty.rules.ended', ended))
+      void message.success(removedText(t, ended))
       reload()
     } catch (e) {
       fail(e)

@@ -466,7 +466,12 @@ describe('reception days and the holiday table', () => {
     await t.succeed('duty.addShift', { representativeId: LI.id, date: '2025-03-07', slot: 'afternoon' })
 
     const removed = await t.succeed('duty.setDayKind', { date: '2025-03-07', kind: 'rest', name: '县庆' })
-    expect(removed).toEqual({ shiftsRemoved: 1, receptionDaysRemoved: 1 })
+    expect(removed).toEqual({
+      shiftsRemoved: 1,
+      receptionDaysRemoved: 1,
+      shiftsAdded: 0,
+      receptionDaysAdded: 0,
+    })
     const plan = await t.succeed('duty.plan', { month: '2025-03' })
     expect(namesOn(plan, '2025-03-07')).toEqual(['李秀兰:afternoon'])
     expect(dayOf(plan, '2025-03-07').receptionDay).toBeNull()
@@ -481,6 +486,108 @@ describe('reception days and the holiday table', () => {
       .where('action', '=', 'duty.day.set')
       .executeTakeFirstOrThrow()
     expect(JSON.parse(audit.detail)).toMatchObject({ shiftsRemoved: 1, receptionDaysRemoved: 1 })
+  })
+})
+
+describe('a holiday corrected to a working day', () => {
+  const fridays = (representativeId: string | null, endsOn: string | null = null) =>
+    ({
+      representativeId,
+      kind: 'weekly',
+      weekday: 5,
+      nth: null,
+      slot: representativeId === null ? 'allDay' : 'morning',
+      startsOn: '2025-03-03',
+      endsOn,
+      receptionTheme: representativeId === null ? '民意集市' : null,
+    }) as const
+
+  it('gets the rules’ shifts and 民意集市 laid out, around a shift set by hand, queued for the county and audited', async () => {
+    const t = await desk()
+    const wang = await t.succeed('duty.addRule', fridays(WANG.id))
+    const market = await t.succeed('duty.addRule', fridays(null))
+    // Ended before 清明: it does not reach the day.
+    await t.succeed('duty.addRule', fridays(LI.id, '2025-03-31'))
+    expect(wang.skipped).toContainEqual({ date: '2025-04-04', reason: 'restDay' })
+    await t.succeed('duty.addShift', {
+      representativeId: LI.id,
+      date: '2025-04-04',
+      slot: 'afternoon',
+      confirmRestDay: true,
+    })
+
+    const corrected = await t.succeed('duty.setDayKind', {
+      date: '2025-04-04',
+      kind: 'work',
+      name: '调休上班',
+    })
+    expect(corrected).toEqual({
+      shiftsRemoved: 0,
+      receptionDaysRemoved: 0,
+      shiftsAdded: 1,
+      receptionDaysAdded: 1,
+    })
+    const april = await t.succeed('duty.plan', { month: '2025-04' })
+    expect(
+      dayOf(april, '2025-04-04').shifts.map((s) => `${s.representative.name}:${s.slot}:${s.ruleId}`),
+    ).toEqual([`王海涛:morning:${wang.rule.id}`, '李秀兰:afternoon:null'])
+    expect(dayOf(april, '2025-04-04').receptionDay?.ruleId).toBe(market.rule.id)
+    // The rules still reach as far as before.
+    expect(april.rules.map((r) => r.id).sort()).toEqual([wang.rule.id, market.rule.id].sort())
+    const reach = await t.db
+      .selectFrom('duty_rule')
+      .select('laid_out_through')
+      .where('id', '=', wang.rule.id)
+      .executeTakeFirstOrThrow()
+    expect(reach.laid_out_through).toBe(wang.laidOutThrough)
+
+    const queued = (await t.db.selectFrom('sync_outbox').select(['type', 'payload']).orderBy('seq').execute())
+      .map((r) => ({
+        type: r.type,
+        payload: JSON.parse(r.payload) as { date: string; ruleId: string | null },
+      }))
+      .filter((r) => r.payload.date === '2025-04-04' && r.payload.ruleId !== null)
+      .map((r) => `${r.type}:${r.payload.ruleId}`)
+    expect(queued).toEqual([`duty.shift:${wang.rule.id}`, `duty.receptionDay:${market.rule.id}`])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'duty.day.set')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(audit.detail)).toMatchObject({ kind: 'work', shiftsAdded: 1, receptionDaysAdded: 1 })
+
+    // Saying so again changes nothing.
+    expect(
+      await t.succeed('duty.setDayKind', { date: '2025-04-04', kind: 'work', name: '调休上班' }),
+    ).toMatchObject({ shiftsAdded: 0, receptionDaysAdded: 0 })
+    // 劳动节 2026 lies past the rules' reach: they get there when topped up, not before.
+    expect(
+      await t.succeed('duty.setDayKind', { date: '2026-05-01', kind: 'work', name: null }),
+    ).toMatchObject({
+      shiftsAdded: 0,
+      receptionDaysAdded: 0,
+    })
+  })
+
+  it('gets back what a local day off took, once the day off is dropped, but not on a day already past', async () => {
+    const t = await desk()
+    await t.succeed('duty.addRule', fridays(WANG.id))
+    await t.succeed('duty.setDayKind', { date: '2025-03-14', kind: 'rest', name: '县庆' })
+    expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-14')).toEqual([])
+    expect(await t.succeed('duty.setDayKind', { date: '2025-03-14', kind: null, name: null })).toMatchObject({
+      shiftsAdded: 1,
+    })
+    expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-14')).toEqual([
+      '王海涛:morning',
+    ])
+
+    await t.succeed('duty.setDayKind', { date: '2025-03-21', kind: 'rest', name: '县庆' })
+    setClock(t, '2025-03-24')
+    await t.loginStaff()
+    expect(await t.succeed('duty.setDayKind', { date: '2025-03-21', kind: null, name: null })).toMatchObject({
+      shiftsAdded: 0,
+    })
+    expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-21')).toEqual([])
   })
 })
 

@@ -1,5 +1,10 @@
 import type { ParsedInputOf } from '../../../../contract/api'
-import type { DutyRuleEnded, DutyRuleLaidOut, PlannedShift } from '../../../../contract/views'
+import type {
+  DutyDayCorrected,
+  DutyRuleEnded,
+  DutyRuleLaidOut,
+  PlannedShift,
+} from '../../../../contract/views'
 import { addDays, shanghaiDate } from '../../../../domain/dates'
 import {
   type DutyConflict,
@@ -15,7 +20,7 @@ import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { currentStation } from '../station/service'
 import { loadCalendar } from './calendar'
-import { layOutRule } from './layout'
+import { layOutDay, layOutRule } from './layout'
 import { enqueueReceptionDays, enqueueShifts } from './outbox'
 import { toDutyRule, toPlannedShift } from './plan'
 import * as repo from './repository'
@@ -335,11 +340,12 @@ export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeRe
  * Corrects the holiday table for one day (a late 调休 announcement, a local day off), or drops the
  * correction. Due dates counted from now on follow it; ones already set stay as they were promised.
  * A day that becomes one rules skip loses what rules laid out on it, as if laid out after the correction;
- * shifts and 民意集市 staff put there by hand stay, they were meant. A day turned back into a working day
- * is not laid out again: the rules' reach is recorded per rule, not per day.
+ * shifts and 民意集市 staff put there by hand stay, they were meant. A day rules skipped that becomes a
+ * working day gets what the rules would have laid out on it (layout.ts), around what staff put there.
  */
-export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<DutyRuleEnded> {
+export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<DutyDayCorrected> {
   return change(ctx, async (tx, station, audit, actor) => {
+    const skippedBefore = ruleSkips(await loadCalendar(tx), input.date)
     if (input.kind === null) {
       await tx.deleteFrom('holiday_override').where('date', '=', input.date).execute()
     } else {
@@ -350,11 +356,16 @@ export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): P
         .onConflict((oc) => oc.column('date').doUpdateSet(row))
         .execute()
     }
-    const removed = ruleSkips(await loadCalendar(tx), input.date)
+    const skipped = ruleSkips(await loadCalendar(tx), input.date)
+    const removed = skipped
       ? await takeOffRuleRows(tx, ctx, ctx.hlc(), { stationId: station.id, date: input.date })
       : { shiftsRemoved: 0, receptionDaysRemoved: 0 }
-    await audit('duty.day.set', 'holiday_override', input.date, { ...input, ...removed })
-    return removed
+    const added =
+      skippedBefore && !skipped
+        ? await layOutDay(tx, ctx.hlc, ctx.now(), station.id, input.date)
+        : { shiftsAdded: 0, receptionDaysAdded: 0 }
+    await audit('duty.day.set', 'holiday_override', input.date, { ...input, ...removed, ...added })
+    return { ...removed, ...added }
   })
 }
 

@@ -33,6 +33,49 @@ export interface LaidOut {
   readonly skipped: readonly Skipped[]
 }
 
+type LaidOutRule = DutyRuleSpec & {
+  readonly id: string
+  readonly slot: DutySlot
+  readonly stationId: string
+  readonly representativeId: string | null
+  readonly receptionTheme: string | null
+}
+
+function ruleOf(r: Row<'duty_rule'>): LaidOutRule {
+  return {
+    id: r.id,
+    stationId: r.station_id,
+    representativeId: r.representative_id,
+    receptionTheme: r.reception_theme,
+    kind: r.kind,
+    weekday: r.weekday,
+    nth: r.nth,
+    slot: r.slot,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+  }
+}
+
+/** Live rules, less those of a representative no longer active: they wait, and resume should they return. */
+function liveRulesOfActive(ex: Executor) {
+  return ex
+    .selectFrom('duty_rule')
+    .selectAll()
+    .where('deleted', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('representative_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('representative')
+            .select('representative.id')
+            .whereRef('representative.id', '=', 'duty_rule.representative_id')
+            .where('representative.active', '=', 1),
+        ),
+      ]),
+    )
+}
+
 /**
  * Lays out the rule's dates in [from, through] and records how far it now reaches. What it puts on goes to
  * the county's outbox in one go (`at` is the outbox rows' time).
@@ -41,13 +84,50 @@ export async function layOutRule(
   tx: Executor,
   hlc: () => string,
   at: number,
-  rule: DutyRuleSpec & {
-    readonly id: string
-    readonly slot: DutySlot
-    readonly stationId: string
-    readonly representativeId: string | null
-    readonly receptionTheme: string | null
-  },
+  rule: LaidOutRule,
+  from: string,
+  through: string,
+): Promise<LaidOut> {
+  const laid = await layOutDates(tx, hlc, at, rule, from, through)
+  await tx.updateTable('duty_rule').set({ laid_out_through: through }).where('id', '=', rule.id).execute()
+  return laid
+}
+
+/**
+ * Lays the rules out on a date that has just become one they take (a holiday corrected to a working day).
+ * Only rules whose reach already covers it: the others get there when topped up. Only from today on, as
+ * when a rule is saved, and the rules' reach stays as it was.
+ */
+export async function layOutDay(
+  tx: Executor,
+  hlc: () => string,
+  at: number,
+  stationId: string,
+  date: string,
+): Promise<Pick<LaidOut, 'shiftsAdded' | 'receptionDaysAdded'>> {
+  let shiftsAdded = 0
+  let receptionDaysAdded = 0
+  if (date < shanghaiDate(at)) return { shiftsAdded, receptionDaysAdded }
+  const rules = await liveRulesOfActive(tx)
+    .where('station_id', '=', stationId)
+    .where('starts_on', '<=', date)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+    .where('laid_out_through', '>=', date)
+    .execute()
+  for (const r of rules) {
+    const laid = await layOutDates(tx, hlc, at, ruleOf(r), date, date)
+    shiftsAdded += laid.shiftsAdded
+    receptionDaysAdded += laid.receptionDaysAdded
+  }
+  return { shiftsAdded, receptionDaysAdded }
+}
+
+/** The rule's shifts or 民意集市 days on its dates in [from, through], queued for the county. */
+async function layOutDates(
+  tx: Executor,
+  hlc: () => string,
+  at: number,
+  rule: LaidOutRule,
   from: string,
   through: string,
 ): Promise<LaidOut> {
@@ -107,7 +187,6 @@ export async function layOutRule(
   }
   await enqueueShiftRows(tx, shifts, at)
   await enqueueReceptionDayRows(tx, receptionDays, at)
-  await tx.updateTable('duty_rule').set({ laid_out_through: through }).where('id', '=', rule.id).execute()
   skipped.sort((x, y) => x.date.localeCompare(y.date))
   return { shiftsAdded: shifts.length, receptionDaysAdded: receptionDays.length, skipped }
 }
@@ -125,25 +204,9 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
   const horizon = addDays(today, RULE_HORIZON_DAYS)
   const due = addDays(horizon, -RULE_TOP_UP_DAYS)
   const dueRules = (ex: Executor) =>
-    ex
-      .selectFrom('duty_rule')
-      .selectAll()
-      .where('deleted', '=', 0)
+    liveRulesOfActive(ex)
       .where('ends_on', 'is', null)
       .where((eb) => eb.or([eb('laid_out_through', 'is', null), eb('laid_out_through', '<', due)]))
-      // A rule for someone inactive waits; should they come back, it resumes from that day.
-      .where((eb) =>
-        eb.or([
-          eb('representative_id', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('representative')
-              .select('representative.id')
-              .whereRef('representative.id', '=', 'duty_rule.representative_id')
-              .where('representative.active', '=', 1),
-          ),
-        ]),
-      )
       .execute()
   const retiredShifts = (ex: Executor) =>
     ex
@@ -163,25 +226,7 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
     for (const r of rules) {
       const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
       const from = [next, r.starts_on, today].reduce((a, b) => (a > b ? a : b))
-      const laid = await layOutRule(
-        tx,
-        hlc,
-        now,
-        {
-          id: r.id,
-          stationId: r.station_id,
-          representativeId: r.representative_id,
-          receptionTheme: r.reception_theme,
-          kind: r.kind,
-          weekday: r.weekday,
-          nth: r.nth,
-          slot: r.slot,
-          startsOn: r.starts_on,
-          endsOn: r.ends_on,
-        },
-        from,
-        horizon,
-      )
+      const laid = await layOutRule(tx, hlc, now, ruleOf(r), from, horizon)
       await appendAudit(tx, {
         at: now,
         actor: { role: 'system', id: null },
