@@ -425,6 +425,57 @@ test.describe('我要反映', () => {
     await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
   })
 
+  test('修改 on 核对 opens that step, and 下一步 or 上一步 there returns straight to 核对', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '环境卫生', phrase: '垃圾清运', village: '宋海村' })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    await expectStep(page, 5, '核对并提交')
+    const summary = page.getByTestId('petition-summary')
+    const bar = page.getByRole('navigation', { name: '常用按钮' })
+
+    // The matter: one more phrase, then 下一步 skips 地点 and 联系方式.
+    await page.getByRole('button', { name: '修改反映内容' }).click()
+    await expectStep(page, 2, '说说是什么事')
+    await page.getByRole('button', { name: '污水排放', exact: true }).click()
+    await next(page).click()
+    await expectStep(page, 5, '核对并提交')
+    await expect(summary).toContainText('垃圾清运，污水排放')
+
+    // The place: tapping another village is its 下一步.
+    await page.getByRole('button', { name: '修改地点' }).click()
+    await expectStep(page, 3, '事情发生在哪里')
+    await page.getByRole('button', { name: '路庄村' }).click()
+    await expectStep(page, 5, '核对并提交')
+    await expect(summary).toContainText('王楼镇 路庄村')
+
+    // The category: choosing one is its 下一步; the words stay.
+    await page.getByRole('button', { name: '修改事项类别' }).click()
+    await expectStep(page, 1, '选择事项类别')
+    await page.getByRole('button', { name: '意见建议' }).click()
+    await expectStep(page, 5, '核对并提交')
+    await expect(summary).toContainText('意见建议')
+    await expect(summary).toContainText('垃圾清运，污水排放')
+
+    // 上一步 during an edit returns to 核对 too, with nothing changed.
+    await page.getByRole('button', { name: '修改联系方式' }).click()
+    await expectStep(page, 4, '留下联系方式')
+    await bar.getByRole('button', { name: '上一步' }).click()
+    await expectStep(page, 5, '核对并提交')
+    await expect(page.getByTestId('summary-contact')).toHaveText('匿名反映，不留联系方式')
+
+    // Back on 核对 the edit is over: 上一步 walks back one step as before.
+    await bar.getByRole('button', { name: '上一步' }).click()
+    await expectStep(page, 4, '留下联系方式')
+    await bar.getByRole('button', { name: '上一步' }).click()
+    await expectStep(page, 3, '事情发生在哪里')
+    // And forward again one step at a time.
+    await page.getByRole('button', { name: '路庄村' }).click()
+    await expectStep(page, 4, '留下联系方式')
+  })
+
   test('请工作人员协助 beside the text field shows where to find help', async ({ page, station }) => {
     const profile = await station.call('station.profile', {})
     await openWizard(page, station.url)

@@ -49,10 +49,19 @@ export default function PetitionScreen({
   // While the petition is on its way, 返回首页 and 上一步 wait: leaving then would store it unseen, and
   // print its receipt for whoever stands at the kiosk next.
   const [submitting, setSubmitting] = useState(false)
+
+  // Set while a step is open from 修改 on 核对: 下一步 and 上一步 both go straight back there, so one
+  // corrected answer does not walk the resident through every later step again.
+  const [returnTo, setReturnTo] = useState<StepId | null>(null)
   const step: StepId = STEPS[stepIndex] ?? 'category'
 
   const update = useCallback((patch: Partial<Answers>) => setDraft((d) => editDraft(d, patch)), [])
-  const next = useCallback(() => setStepIndex((i) => Math.min(i + 1, STEPS.length - 1)), [])
+  const next = useCallback(() => {
+    if (returnTo) {
+      setReturnTo(null)
+      setStepIndex(STEPS.indexOf(returnTo))
+    } else setStepIndex((i) => Math.min(i + 1, STEPS.length - 1))
+  }, [returnTo])
   const submitted = useCallback((r: SubmitPetitionResult) => {
     setResult(r)
     // The petition is committed: the receipt prints now, and the result screen says whether it did.
@@ -61,12 +70,21 @@ export default function PetitionScreen({
       () => setPrint('failed'),
     )
   }, [])
-  const goTo = useCallback((id: StepId) => setStepIndex(STEPS.indexOf(id)), [])
+  const change = useCallback(
+    (id: StepId) => {
+      setReturnTo(step)
+      setStepIndex(STEPS.indexOf(id))
+    },
+    [step],
+  )
   const back = useCallback(() => {
-    if (stepIndex > 0) setStepIndex(stepIndex - 1)
+    if (returnTo) {
+      setReturnTo(null)
+      setStepIndex(STEPS.indexOf(returnTo))
+    } else if (stepIndex > 0) setStepIndex(stepIndex - 1)
     else if (representative) navigate({ name: 'findRepresentative', ...(from ? { search: from } : {}) })
     else onHome()
-  }, [stepIndex, representative, from, navigate, onHome])
+  }, [returnTo, stepIndex, representative, from, navigate, onHome])
 
   const title = t(`kiosk.petition.steps.${step}.title`)
   const instruction = t(`kiosk.petition.steps.${step}.instruction`)
@@ -168,7 +186,7 @@ export default function PetitionScreen({
                     category={category}
                     townships={townships.state.value}
                     representative={representative}
-                    onChange={goTo}
+                    onChange={change}
                     onSubmitting={setSubmitting}
                     onSubmitted={submitted}
                   />
