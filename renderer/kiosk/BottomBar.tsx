@@ -60,7 +60,11 @@ export function BottomBar({
         <Icon name="textSize" />
         <span className="bar__label">
           <span>{t('kiosk.bar.textSize')}</span>
-          <span className="bar__state">{t(`kiosk.bar.textSizeLevel.${textScale.scale}`)}</span>
+          <span className="bar__state">
+            {textScale.highContrast
+              ? t('kiosk.bar.textSizeLevel.highContrast')
+              : t(`kiosk.bar.textSizeLevel.${textScale.scale}`)}
+          </span>
         </span>
       </button>
     </nav>

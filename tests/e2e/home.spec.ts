@@ -26,6 +26,55 @@ async function openHome(page: Page, url: string): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready)
 }
 
+/** Text and its icons on the home screen in the palette's pairings: body, header, titles, tiles, buttons. */
+const CONTRAST_SAMPLES = [
+  'body',
+  '.header__name',
+  '[data-testid="lunar-date"]',
+  '.duty-card__name, [data-testid="duty-empty"] .notice__text',
+  '.section-title',
+  '.section-title__icon',
+  '.entry',
+  '[data-testid="text-size"] .bar__state',
+]
+
+/**
+ * The WCAG contrast of each selector's first element: its text colour against the first opaque
+ * background behind it, both as the browser computed them.
+ */
+function contrasts(page: Page, selectors: readonly string[]): Promise<Record<string, number>> {
+  return page.evaluate((list) => {
+    interface El {
+      readonly parentElement: El | null
+    }
+    const w = globalThis as unknown as {
+      document: { querySelector(s: string): El | null }
+      getComputedStyle(el: El): { color: string; backgroundColor: string }
+    }
+    const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number)
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = rgba(css).map((v) => {
+        const c = v / 255
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+      })
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    }
+    const out: Record<string, number> = {}
+    for (const selector of list) {
+      const el = w.document.querySelector(selector)
+      if (!el) throw new Error(`nothing matches ${selector}`)
+      let bg: El | null = el
+      while (bg && (rgba(w.getComputedStyle(bg).backgroundColor)[3] ?? 1) === 0) bg = bg.parentElement
+      const back = bg ? w.getComputedStyle(bg).backgroundColor : 'rgb(255, 255, 255)'
+      const [hi = 0, lo = 0] = [luminance(w.getComputedStyle(el).color), luminance(back)].sort(
+        (a, b) => b - a,
+      )
+      out[selector] = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100
+    }
+    return out
+  }, selectors)
+}
+
 test.describe('home screen with the demo data', () => {
   test('shows the representatives on duty today, as the database has them', async ({ page, station }) => {
     const duty = await station.call('duty.today', {})
@@ -150,10 +199,42 @@ test.describe('home screen with the demo data', () => {
     })
     await expect(page.getByTestId('reception')).toBeInViewport()
     await screenshot(page, 'home-text-150-scrolled')
+  })
+
+  test('大字 goes on to 高对比, the largest text at 7:1 contrast, and then back to 标准', async ({
+    page,
+    station,
+  }) => {
+    await openHome(page, station.url)
+    const sizeSwitch = page.getByTestId('text-size')
+    const html = page.locator('html')
+    const standard = await contrasts(page, CONTRAST_SAMPLES)
+    for (const level of ['较大', '最大']) {
+      await sizeSwitch.click()
+      await expect(sizeSwitch).toContainText(level)
+      await expect(html).not.toHaveAttribute('data-contrast', /./)
+    }
 
     await sizeSwitch.click()
-    await expect(page.locator('html')).toHaveAttribute('data-text-scale', '100')
-    expect(await px('body')).toBeCloseTo(before.body, 0)
+    await expect(sizeSwitch).toContainText('高对比')
+    await expect(html).toHaveAttribute('data-contrast', 'high')
+    await expect(html).toHaveAttribute('data-text-scale', '150')
+    const high = await contrasts(page, CONTRAST_SAMPLES)
+    for (const [selector, ratio] of Object.entries(high)) {
+      expect(ratio, selector).toBeGreaterThanOrEqual(7)
+      expect(ratio, selector).toBeGreaterThanOrEqual(standard[selector] ?? 0)
+    }
+    // The page itself is black on white (the standard palette's dark grey on paper is 15:1).
+    expect(high.body).toBe(21)
+    await expectNothingClipped(page)
+    await expectTouchTargets(page)
+    await expectAccessible(page)
+    await screenshot(page, 'home-high-contrast')
+
+    await sizeSwitch.click()
+    await expect(sizeSwitch).toContainText('标准')
+    await expect(html).toHaveAttribute('data-text-scale', '100')
+    await expect(html).not.toHaveAttribute('data-contrast', /./)
   })
 
   test('each entry opens its own screen under its own title, and 返回首页 leads back', async ({

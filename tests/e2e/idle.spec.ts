@@ -78,6 +78,13 @@ async function textSize150(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-text-scale', '150')
 }
 
+/** The last step of 大字: the largest text in the high-contrast palette. */
+async function highContrast(page: Page): Promise<void> {
+  const sizeSwitch = page.getByTestId('text-size')
+  for (let i = 0; i < 3; i++) await sizeSwitch.click()
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high')
+}
+
 /** What the browser keeps for the page, as a resident's visit could have left it. */
 function browserStore(page: Page) {
   return page.evaluate(async () => {
@@ -212,7 +219,7 @@ test.describe('idle on a task screen', () => {
     await openHome(page, station.url)
     const before = await browserStore(page)
     const title = await openTask(page, '我要反映')
-    await textSize150(page)
+    await highContrast(page)
     await leaveTraces(page)
     expect(await browserStore(page)).toMatchObject({
       localStorage: 1,
@@ -240,6 +247,7 @@ test.describe('idle on a task screen', () => {
         historyState: null,
       })
     await expect(page.locator('html')).toHaveAttribute('data-text-scale', '100')
+    await expect(page.locator('html')).not.toHaveAttribute('data-contrast', /./)
     await expect(page.getByRole('button', { name: '上一步' })).toHaveCount(0)
     await expect(page.getByRole('heading', { level: 1, name: title })).toHaveCount(0)
     await expect(page.getByRole('button', { name: '我要反映', exact: true })).toBeVisible()
