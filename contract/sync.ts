@@ -318,6 +318,11 @@ export interface SyncError {
    * lost what it had sent from there on (it was restored from a backup) and numbers its outbox anew.
    */
   readonly reusedSeq?: number
+  /**
+   * With SEQ_REUSED: the mutations of the batch, from `reusedSeq` on, that the hub holds under other
+   * sequences (a station restored twice); the station counts them as delivered instead of renumbering them.
+   */
+  readonly heldIds?: readonly string[]
   /** With CLOCK_SKEW: the hub's clock, so the station can correct its offset. */
   readonly hubTime?: number
 }

@@ -7,7 +7,7 @@ export class HubError extends Error {
     readonly status: number,
     readonly code: SyncErrorCode,
     message: string,
-    readonly extra: Partial<Pick<SyncError, 'expectedSeq' | 'reusedSeq' | 'hubTime'>> = {},
+    readonly extra: Partial<Pick<SyncError, 'expectedSeq' | 'reusedSeq' | 'heldIds' | 'hubTime'>> = {},
   ) {
     super(message)
   }

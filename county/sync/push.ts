@@ -438,6 +438,25 @@ async function reusedId(tx: HubExecutor, stationId: string, items: readonly Push
 }
 
 /**
+ * Of these mutations, the ones the hub holds under other sequences: a station restored twice can hold a
+ * mutation it had sent, after the first restore, under a number it has since given up (restored.ts).
+ */
+async function heldIds(tx: HubExecutor, stationId: string, items: readonly PushItem[]): Promise<string[]> {
+  if (items.length === 0) return []
+  const rows = await tx
+    .selectFrom('mutation')
+    .select('mutation_id')
+    .where('station_id', '=', stationId)
+    .where(
+      'mutation_id',
+      'in',
+      items.map((i) => i.mutationId),
+    )
+    .execute()
+  return rows.map((r) => r.mutation_id)
+}
+
+/**
  * Mutations the hub already has: the same answers as the first time. A sequence the hub holds under another
  * mutation is refused with SEQ_REUSED: the station was restored from a backup and numbered new mutations
  * from where the backup left off, so it renumbers them from `expectedSeq` (sync/engine.ts).
@@ -468,6 +487,11 @@ async function earlierAnswers(
       throw new HubError(409, 'SEQ_REUSED', `sequence ${item.seq} was already used by another mutation`, {
         expectedSeq: expected,
         reusedSeq: item.seq,
+        heldIds: await heldIds(
+          tx,
+          stationId,
+          items.filter((i) => i.seq >= item.seq),
+        ),
       })
     }
     answers.set(item.seq, {

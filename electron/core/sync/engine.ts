@@ -12,7 +12,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { applyPage } from './apply'
-import { applyRecovered, followHub, lostRange, saveLost } from './restored'
+import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
 /** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
@@ -123,13 +123,13 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     if (res.status === 409) {
       const error = syncErrorOf(res.json)
       const expected = error?.expectedSeq
-      if (typeof expected !== 'number')
-        throw new SyncFailure('INTERNAL', 'a 409 without the expected sequence')
+      if (!isSeq(expected)) throw new SyncFailure('INTERNAL', 'a 409 without the expected sequence')
       if (error?.code === 'SEQ_REUSED') {
         const reused = error.reusedSeq
-        if (typeof reused !== 'number' || reused >= expected || ++renumbered > 2)
+        if (!isSeq(reused) || reused >= expected || ++renumbered > 2)
           throw new SyncFailure('SEQ_REUSED', `the hub expects ${expected} and holds ${String(reused)}`)
-        await followHub(db, reused, expected, deps.now())
+        const held = Array.isArray(error.heldIds) ? error.heldIds.filter((id) => typeof id === 'string') : []
+        await followHub(db, reused, expected, deps.now(), held)
         resendFrom = null
         continue
       }
@@ -168,7 +168,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     })
     if (resendFrom === null) pending = Math.max(0, pending - rows.length)
     // The hub holds later sequences than any the station has: they were lost to a restore (restored.ts).
-    if (resendFrom === null && result.nextSeq > lastSeq + 1) {
+    if (resendFrom === null && isSeq(result.nextSeq) && result.nextSeq > lastSeq + 1) {
       const later = await db
         .selectFrom('sync_outbox')
         .select('seq')
@@ -191,6 +191,11 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       if (behind.length === 0) resendFrom = null
     }
   }
+}
+
+/** A sequence number as the hub must send one; anything else is not acted on. */
+function isSeq(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
 }
 
 /** The rows up to the first break in their sequence. */
@@ -261,16 +266,26 @@ async function pullAll(deps: SyncDeps): Promise<number> {
 
 /**
  * A hub expecting a sequence past the station's counter holds sequences the station lost to a restore
- * from a backup (restored.ts); nothing pending told the push. The counter, not the outbox: the purge
- * deletes acknowledged rows.
+ * from a backup (restored.ts), and nothing pending told the push. The counter, not the outbox: the purge
+ * deletes acknowledged rows. Not while a row waits: one written during this pass holds a number the hub
+ * may hold already, and the next push's SEQ_REUSED renumbers it with the rest.
  */
 async function followHubIfAhead(db: Kysely<DB>, hubNext: unknown, now: number): Promise<void> {
-  if (typeof hubNext !== 'number' || !Number.isSafeInteger(hubNext)) return
-  const counter = await sql<{
-    seq: number
-  }>`select seq from sqlite_sequence where name = 'sync_outbox'`.execute(db)
-  const top = Number(counter.rows[0]?.seq ?? 0)
-  if (hubNext > top + 1) await followHub(db, top + 1, hubNext, now)
+  if (!isSeq(hubNext)) return
+  await db.transaction().execute(async (tx) => {
+    const waiting = await tx
+      .selectFrom('sync_outbox')
+      .select('seq')
+      .where('acked_at', 'is', null)
+      .limit(1)
+      .execute()
+    if (waiting.length > 0) return
+    const counter = await sql<{
+      seq: number
+    }>`select seq from sqlite_sequence where name = 'sync_outbox'`.execute(tx)
+    const top = Number(counter.rows[0]?.seq ?? 0)
+    if (hubNext > top + 1) await followHubIn(tx, top + 1, hubNext, now)
+  })
 }
 
 /** Takes back the lost sequences page by page (restored.ts); the range shrinks with each page applied. */

@@ -45,39 +45,64 @@ export interface LostRange {
  * Moves the outbox rows from `fromSeq` on to follow the hub's sequences, starting at `hubNext`, in their
  * order, and the counter past them; notes `fromSeq`..`hubNext - 1` as lost. One transaction, so a new
  * mutation written meanwhile is either renumbered with the rest or numbered after them.
+ *
+ * `heldIds` are mutations the hub already holds under other sequences (a station restored twice, from a
+ * backup taken before the first renumbering reached the hub): they are marked delivered where they stand,
+ * since sending them again under a new number would be refused.
  */
 export async function followHub(
   db: Kysely<DB>,
   fromSeq: number,
   hubNext: number,
   now: number,
+  heldIds: readonly string[] = [],
+): Promise<void> {
+  await db.transaction().execute((tx) => followHubIn(tx, fromSeq, hubNext, now, heldIds))
+}
+
+/** followHub inside the caller's transaction. */
+export async function followHubIn(
+  tx: Executor,
+  fromSeq: number,
+  hubNext: number,
+  now: number,
+  heldIds: readonly string[] = [],
 ): Promise<void> {
   if (hubNext <= fromSeq) return
-  await db.transaction().execute(async (tx) => {
-    const moving = await tx
-      .selectFrom('sync_outbox')
-      .select('seq')
-      .where('seq', '>=', fromSeq)
-      .orderBy('seq')
+  const held = new Set(heldIds)
+  const rows = await tx
+    .selectFrom('sync_outbox')
+    .select(['seq', 'mutation_id'])
+    .where('seq', '>=', fromSeq)
+    .orderBy('seq')
+    .execute()
+  const delivered = rows.filter((r) => held.has(r.mutation_id)).map((r) => r.seq)
+  if (delivered.length > 0) {
+    await tx
+      .updateTable('sync_outbox')
+      .set({ acked_at: now, rejected_reason: null })
+      .where('seq', 'in', delivered)
+      .where('acked_at', 'is', null)
       .execute()
-    // Through negative numbers: a row's new number may still be another row's old one. A statement per row,
-    // and only the few written since the restore: this happens once per restore.
-    for (const [i, row] of moving.entries()) {
-      await tx
-        .updateTable('sync_outbox')
-        .set({ seq: -(hubNext + i) })
-        .where('seq', '=', row.seq)
-        .execute()
-    }
-    await sql`update sync_outbox set seq = -seq where seq < 0`.execute(tx)
-    // The counter only ever grows by itself on insert; it is set here so the next row follows the hub's.
-    const top = hubNext - 1
-    await sql`update sqlite_sequence set seq = max(seq, (select coalesce(max(seq), 0) from sync_outbox), ${top})
-      where name = 'sync_outbox'`.execute(tx)
-    await sql`insert into sqlite_sequence (name, seq) select 'sync_outbox', ${top}
-      where not exists (select 1 from sqlite_sequence where name = 'sync_outbox')`.execute(tx)
-    await noteLost(tx, { from: fromSeq, to: hubNext - 1 }, now)
-  })
+  }
+  const moving = rows.filter((r) => !held.has(r.mutation_id))
+  // Through negative numbers: a row's new number may still be another row's old one. A statement per row,
+  // and only the few written since the restore: this happens once per restore.
+  for (const [i, row] of moving.entries()) {
+    await tx
+      .updateTable('sync_outbox')
+      .set({ seq: -(hubNext + i) })
+      .where('seq', '=', row.seq)
+      .execute()
+  }
+  await sql`update sync_outbox set seq = -seq where seq < 0`.execute(tx)
+  // The counter only ever grows by itself on insert; it is set here so the next row follows the hub's.
+  const top = hubNext - 1
+  await sql`update sqlite_sequence set seq = max(seq, (select coalesce(max(seq), 0) from sync_outbox), ${top})
+    where name = 'sync_outbox'`.execute(tx)
+  await sql`insert into sqlite_sequence (name, seq) select 'sync_outbox', ${top}
+    where not exists (select 1 from sqlite_sequence where name = 'sync_outbox')`.execute(tx)
+  await noteLost(tx, { from: fromSeq, to: hubNext - 1 }, now)
 }
 
 /** The lost sequences not yet taken back, if any. */

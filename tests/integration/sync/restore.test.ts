@@ -246,4 +246,37 @@ describe('sync after the station is restored from a backup', () => {
     expect(live(county)).toEqual([sent.id])
     expect(county.map((r) => r.id).sort()).toEqual([sent.id, again.id].sort())
   })
+
+  it('restored twice, from a backup taken before the first renumbering reached the hub, syncs on', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const first = await t.succeed('backup.run', {})
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    await t.reopen(() => restoreBackup(t.dataDir, first.file, t.clock.now()))
+    await t.loginAdmin()
+    // Offline after the restore: a petition is taken, and the nightly backup holds it unsent.
+    const taken = await t.submit()
+    t.clock.advance(1000)
+    const second = await t.succeed('backup.run', {})
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    // The disk fails again: the latest backup comes back, with that petition under its old number.
+    await t.reopen(() => restoreBackup(t.dataDir, second.file, t.clock.now()))
+    await t.loginAdmin()
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, toRecover: 0 })
+    const later = await t.submit()
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    const log = await hubLog(hub, stationId)
+    expect(log.map((m) => m.seq)).toEqual(log.map((_, i) => i + 1))
+    expect(
+      await hub.hub.db.selectFrom('petition').select('id').where('id', 'in', [taken.id, later.id]).execute(),
+    ).toHaveLength(2)
+    await expectSameEvents(t, hub.hub.db, stationId)
+  })
 })
