@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'PERSONAL_DATA_KEY_MISSING',
   'PERSONAL_DATA_KEY_MISMATCH',
+  'STATION_IN_USE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

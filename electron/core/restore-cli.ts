@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { cliErrorLine } from './cli-error'
 import { restoreBackup } from './features/backup/service'
 
-/** `npm run restore -- --data <dir> --from <backup file>`: run with the station closed. */
+/** `npm run restore -- --data <dir> --from <backup file>`: refused while a station has the folder open. */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { data: { type: 'string' }, from: { type: 'string' } } })
   if (!values.data || !values.from) {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e)
+  // A running station (STATION_IN_USE) or a damaged backup: the sentence and the code, not a stack.
+  console.error(cliErrorLine(e))
   process.exit(1)
 })

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { isDomainError } from '../../domain/errors'
-import { errorMessagesZh } from '../../contract/errors'
+import { cliErrorLine } from './cli-error'
 import { serveStation } from './serve'
 import { openStation } from './station'
 
@@ -47,15 +46,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop)
 }
 
-/** The file a refusal is about (the missing key file), so staff know what to put back where. */
-function fileNamed(details: Readonly<Record<string, unknown>> | undefined): string {
-  const file = details?.['file']
-  return typeof file === 'string' ? `（${file}）` : ''
-}
-
 main().catch((e: unknown) => {
   // A clear sentence and a code, then exit: a supervisor restarting us would only fail the same way.
-  if (isDomainError(e)) console.error(`${errorMessagesZh[e.code]}${fileNamed(e.details)} (${e.code})`)
-  else console.error(e)
+  console.error(cliErrorLine(e))
   process.exit(1)
 })

@@ -7,7 +7,7 @@ import type { Ctx } from './context'
 import { type PersonalDataCipher, createCipher } from './crypto/personal-data'
 import { holdsSealedData, verifyKey } from './crypto/key-check'
 import { type KeyWrapper, openKey, plainFileWrapper } from './crypto/key-store'
-import { openDatabase } from './db/open'
+import { ensureWritableDir, openDatabase } from './db/open'
 import type { DB } from './db/schema'
 import { backupDue, runBackup } from './features/backup/service'
 import { extendRules } from './features/duty/layout'
@@ -17,6 +17,7 @@ import { createHlcSource } from './hlc-source'
 import { type StationLog, openStationLog } from './log/file'
 import { createLookupLimiter } from './lookup-limiter'
 import { createReferenceCache } from './reference-cache'
+import { lockDataDir } from './station-lock'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 
 export interface StationOptions {
@@ -63,7 +64,16 @@ const IDLE_CHECKPOINT_MS = 1500
 
 export async function openStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? Date.now
-  const db = await openDatabase(opts.dataDir)
+  ensureWritableDir(opts.dataDir)
+  // Before the database is touched: a second process must not migrate or back up under the first.
+  const lock = lockDataDir(opts.dataDir)
+  let db: Kysely<DB>
+  try {
+    db = await openDatabase(opts.dataDir)
+  } catch (e) {
+    lock.release()
+    throw e
+  }
   let cipher: PersonalDataCipher
   let fileLog: StationLog | null = null
   let log: Logger
@@ -79,6 +89,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   } catch (e) {
     await db.destroy()
     await fileLog?.close()
+    lock.release()
     throw e
   }
   const sessions = createSessionStore(now)
@@ -173,8 +184,12 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       await backingUp
       await checkpointing
       await extending
-      await db.destroy()
-      await fileLog?.close()
+      try {
+        await db.destroy()
+      } finally {
+        lock.release()
+        await fileLog?.close()
+      }
     },
   }
 }

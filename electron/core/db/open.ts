@@ -31,7 +31,8 @@ export async function openDatabase(dataDir: string, file = DB_FILE): Promise<Kys
   }
 }
 
-function ensureWritableDir(dataDir: string): void {
+/** Creates the data folder if needed; DATA_DIR_UNWRITABLE when it cannot be written. */
+export function ensureWritableDir(dataDir: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK)

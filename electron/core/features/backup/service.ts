@@ -7,6 +7,7 @@ import { DomainError } from '../../../../domain/errors'
 import type { BackupInfo } from '../../../../contract/views'
 import { DB_FILE } from '../../db/open'
 import type { DB } from '../../db/schema'
+import { lockDataDir } from '../../station-lock'
 
 /**
  * Daily snapshots with `VACUUM INTO`: a consistent copy taken while the kiosk keeps working, checked with
@@ -55,9 +56,19 @@ export function backupDue(dataDir: string, now: number): boolean {
 
 /**
  * Restores a snapshot as the live database. The station must be closed: run it from the command line
- * (`npm run restore`), never while the app is open. The current database is kept beside it first.
+ * (`npm run restore`); it takes the station's lock, so it refuses (STATION_IN_USE) while the app or a serve
+ * has the folder open, and no station starts half-way through. The current database is kept beside it first.
  */
 export async function restoreBackup(dataDir: string, backupFile: string, now: number): Promise<string> {
+  const lock = lockDataDir(dataDir)
+  try {
+    return await restoreLocked(dataDir, backupFile, now)
+  } finally {
+    lock.release()
+  }
+}
+
+async function restoreLocked(dataDir: string, backupFile: string, now: number): Promise<string> {
   const problem = await integrityProblem(backupFile)
   if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
   const live = path.join(dataDir, DB_FILE)
