@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
+import { isDomainError } from '../../domain/errors'
 import { type Hlc, compareHlc, parseHlc } from '../../domain/hlc'
 import type { Result } from '../../contract/result'
 import { type Logger, invoke } from './api'
@@ -111,10 +112,15 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   // A backup under way when the station closes is waited for: closing under it leaves a `.partial` file.
   let backingUp: Promise<unknown> = Promise.resolve()
   if (opts.backups) {
+    // Whatever fails is logged with its cause and the next hourly tick tries again; nothing escapes the timer.
     const tick = () => {
-      if (!backupDue(opts.dataDir, now())) return
-      backingUp = runBackup(db, opts.dataDir, now()).catch((e: unknown) =>
-        log.error('daily backup failed', { error: String(e) }),
+      backingUp = (async () => {
+        if (backupDue(opts.dataDir, now())) await runBackup(db, opts.dataDir, now())
+      })().catch((e: unknown) =>
+        log.error('daily backup failed', {
+          error: String(e),
+          ...(isDomainError(e) && e.details ? { details: e.details } : {}),
+        }),
       )
     }
     tick()

@@ -1,8 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import type { DomainError } from '../../../domain/errors'
 import { DB_FILE } from '../../../electron/core/db/open'
-import { KEEP_BACKUPS, restoreBackup } from '../../../electron/core/features/backup/service'
+import {
+  KEEP_BACKUPS,
+  listBackups,
+  restoreBackup,
+  runBackup,
+} from '../../../electron/core/features/backup/service'
 import { queryFile } from '../../fixtures/db'
 import { RESIDENT, type TestStation, makeTempDir } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
@@ -45,6 +51,35 @@ describe('backups', () => {
     const kept = (await t.succeed('backup.list', {})).map((b) => b.file)
     expect(kept).toEqual(files.slice(3).reverse())
     for (const old of files.slice(0, 3)) expect(fs.existsSync(old)).toBe(false)
+  })
+
+  it('keeps the backup just written when the clock went back, though its name sorts first', async () => {
+    const { t } = await useSetUpStation()
+    const now = t.clock.now()
+    const future: string[] = []
+    // Taken while the clock ran a year ahead, then set right.
+    for (let i = 1; i <= KEEP_BACKUPS; i++) {
+      future.push((await runBackup(t.db, t.dataDir, now + 365 * 86_400_000 + i * 60_000)).file)
+    }
+
+    const written = await runBackup(t.db, t.dataDir, now)
+
+    expect(fs.existsSync(written.file)).toBe(true)
+    const kept = listBackups(t.dataDir).map((b) => b.file)
+    expect(kept).toEqual([...future.slice(1).reverse(), written.file])
+    expect(fs.existsSync(future[0] ?? '')).toBe(false)
+  })
+
+  it('fails with BACKUP_FAILED, its cause kept, when backups/ is a file', async () => {
+    const { t } = await useSetUpStation()
+    fs.writeFileSync(path.join(t.dataDir, 'backups'), 'not a folder')
+
+    const failed: unknown = await runBackup(t.db, t.dataDir, t.clock.now()).catch((e: unknown) => e)
+    expect(failed).toMatchObject({ code: 'BACKUP_FAILED' })
+    expect(String((failed as DomainError).details?.['cause'])).toMatch(/EEXIST|ENOTDIR/)
+    await t.loginAdmin()
+    expect(await t.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } })
+    expect(await t.succeed('backup.list', {})).toEqual([])
   })
 
   it('leaves no partial file behind', async () => {

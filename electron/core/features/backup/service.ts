@@ -19,10 +19,11 @@ const NAME = /^station-(\d{8}-\d{6})\.sqlite$/
 
 export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR)
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = path.join(dir, `station-${stamp(now)}.sqlite`)
   const partial = `${file}.partial`
   try {
+    // Inside the try: a `backups` that is a file, or a folder that cannot be made, is a failed backup too.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     fs.rmSync(partial, { force: true })
     await sql`vacuum into ${partial}`.execute(db)
     const problem = await integrityProblem(partial)
@@ -30,16 +31,22 @@ export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): P
     // Rename last: a file with the final name is always a complete, checked snapshot.
     fs.renameSync(partial, file)
   } catch (e) {
-    fs.rmSync(partial, { force: true })
+    // Cleaning up must not hide the cause (where `backups` is a file, the removal fails too).
+    try {
+      fs.rmSync(partial, { force: true })
+    } catch {
+      // nothing was written there
+    }
     throw new DomainError('BACKUP_FAILED', { cause: String(e) })
   }
-  rotate(dir)
+  rotate(dir, path.basename(file))
   return info(file)
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = path.join(dataDir, BACKUP_DIR)
-  if (!fs.existsSync(dir)) return []
+  // No folder, or a file in its place: no backups (the next runBackup reports why it cannot write one).
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return []
   return fs
     .readdirSync(dir)
     .filter((f) => NAME.test(f))
@@ -104,12 +111,18 @@ export function integrityProblem(file: string): Promise<string | null> {
   })
 }
 
-function rotate(dir: string): void {
-  const files = fs
+/**
+ * Keeps the one just written and the newest others by name, KEEP_BACKUPS in all. The one just written is set
+ * apart because names are wall-clock times: after the clock went back it sorts before older backups.
+ */
+function rotate(dir: string, written: string): void {
+  const others = fs
     .readdirSync(dir)
-    .filter((f) => NAME.test(f))
+    .filter((f) => NAME.test(f) && f !== written)
     .sort()
-  for (const f of files.slice(0, Math.max(0, files.length - KEEP_BACKUPS))) fs.rmSync(path.join(dir, f))
+  for (const f of others.slice(0, Math.max(0, others.length - (KEEP_BACKUPS - 1)))) {
+    fs.rmSync(path.join(dir, f))
+  }
 }
 
 function info(file: string): BackupInfo {
