@@ -8,9 +8,9 @@ import type { Ctx } from './context'
 import { type PersonalDataCipher, createCipher } from './crypto/personal-data'
 import { holdsSealedData, verifyKey } from './crypto/key-check'
 import { type KeyWrapper, openKey, plainFileWrapper } from './crypto/key-store'
-import { ensureWritableDir, openDatabase } from './db/open'
+import { DB_FILE, ensureWritableDir, openDatabase } from './db/open'
 import type { DB } from './db/schema'
-import { backupDue, runBackup } from './features/backup/service'
+import { backupBeforeMigration, backupDue, runBackup } from './features/backup/service'
 import { extendRules } from './features/duty/layout'
 import { SETTING, getSetting, putSetting } from './features/station/service'
 import { createSessionStore } from './features/staff/sessions'
@@ -70,7 +70,9 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const lock = lockDataDir(opts.dataDir)
   let db: Kysely<DB>
   try {
-    db = await openDatabase(opts.dataDir)
+    db = await openDatabase(opts.dataDir, DB_FILE, {
+      beforeMigrating: (older, lastApplied) => backupBeforeMigration(older, opts.dataDir, lastApplied, now()),
+    })
   } catch (e) {
     lock.release()
     throw e

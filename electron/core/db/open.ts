@@ -12,18 +12,30 @@ export const MIN_SQLITE_VERSION = '3.51.3'
 export const DB_FILE = 'station.sqlite'
 export const WAL_AUTOCHECKPOINT_PAGES = 4000
 
+export interface OpenDatabaseOptions {
+  /**
+   * Runs before the migrations of a database that has some already (never for a new one), with the last one
+   * applied: the station backs the database up here, so an upgrade can be undone.
+   */
+  readonly beforeMigrating?: (db: Kysely<DB>, lastApplied: string) => Promise<unknown>
+}
+
 /**
  * Opens (creating if needed) the station database in `dataDir`, applies the pragmas the design asks for,
  * refuses an old SQLite or a database written by a newer app, and runs pending migrations.
  */
-export async function openDatabase(dataDir: string, file = DB_FILE): Promise<Kysely<DB>> {
+export async function openDatabase(
+  dataDir: string,
+  file = DB_FILE,
+  opts: OpenDatabaseOptions = {},
+): Promise<Kysely<DB>> {
   ensureWritableDir(dataDir)
   const raw = await openRaw(path.join(dataDir, file))
   const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
   try {
     await applyPragmas(db)
     await checkSqliteVersion(db)
-    await migrate(db)
+    await migrate(db, opts)
     return db
   } catch (e) {
     await db.destroy()
@@ -81,7 +93,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Migrations applied by a newer app are unknown here: refuse rather than run on a schema we don't know. */
-async function migrate(db: Kysely<DB>): Promise<void> {
+async function migrate(db: Kysely<DB>, opts: OpenDatabaseOptions): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
   const applied = await migrator.getMigrations()
   const known = new Set(Object.keys(migrations))
@@ -93,6 +105,8 @@ async function migrate(db: Kysely<DB>): Promise<void> {
     if (unknown.length > 0) throw new DomainError('DB_NEWER_THAN_APP', { unknown })
   }
   if (applied.every((m) => m.executedAt !== undefined)) return
+  const lastApplied = applied.filter((m) => m.executedAt !== undefined).at(-1)
+  if (lastApplied && opts.beforeMigrating) await opts.beforeMigrating(db, lastApplied.name)
   const { error } = await migrator.migrateToLatest()
   if (error) throw translateSqliteError(error)
 }

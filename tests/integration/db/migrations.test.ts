@@ -5,10 +5,16 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { DB_FILE } from '../../../electron/core/db/open'
+import {
+  BACKUP_DIR,
+  KEEP_BACKUPS,
+  listBackups,
+  runBackup,
+} from '../../../electron/core/features/backup/service'
 import { migrations } from '../../../electron/core/db/migrations'
 import type { DB } from '../../../electron/core/db/schema'
 import { openStation } from '../../../electron/core/station'
-import { kyselyOnFile, queryFile, rowCounts, tableNames } from '../../fixtures/db'
+import { kyselyOnFile, migrateTo, queryFile, rowCounts, tableNames } from '../../fixtures/db'
 import { makeTempDir, openTestStation } from '../../fixtures/station'
 
 /** A data folder holding a station database migrated by this app, closed again. */
@@ -111,5 +117,87 @@ describe('a database written by a newer version of the app', () => {
     expect(sha256(file)).toBe(before)
     const names = await queryFile<{ name: string }>(file, 'select name from kysely_migration order by name')
     expect(names.map((r) => r.name)).toEqual([...Object.keys(migrations), '9999_from_the_future'])
+  })
+})
+
+describe('a database from an older version of the app', () => {
+  const names = Object.keys(migrations)
+  const older = names.slice(0, -2)
+  const lastOlder = older.at(-1) ?? ''
+
+  /** A data folder whose database stops at an older migration, holding one setting, closed again. */
+  async function olderDataDir(): Promise<string> {
+    const dir = makeTempDir()
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const db = kyselyOnFile(path.join(dir, DB_FILE))
+    await migrateTo(db, lastOlder)
+    await sql`insert into setting (key, value) values ('test.older', '旧版联络站')`.execute(db)
+    await db.destroy()
+    return dir
+  }
+
+  it('is backed up before the migrations run: the copy holds the old version and its data', async () => {
+    const dir = await olderDataDir()
+    const station = await openStation({ dataDir: dir, backups: false, syncLoop: false })
+    onTestFinished(() => station.close())
+
+    const files = fs.readdirSync(path.join(dir, BACKUP_DIR))
+    expect(files).toEqual([
+      expect.stringMatching(
+        new RegExp(`^station-before-migration-${lastOlder.slice(0, 4)}-\\d{8}-\\d{6}\\.sqlite$`),
+      ),
+    ])
+    const copy = path.join(dir, BACKUP_DIR, files[0] ?? '')
+    const held = await queryFile<{ name: string }>(copy, 'select name from kysely_migration order by name')
+    expect(held.map((r) => r.name)).toEqual(older)
+    expect(await queryFile(copy, "select value from setting where key = 'test.older'")).toEqual([
+      { value: '旧版联络站' },
+    ])
+    expect(await queryFile(copy, 'pragma integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    const live = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      station.db,
+    )
+    expect(live.rows.map((r) => r.name)).toEqual(names)
+  })
+
+  it('is not migrated when the copy cannot be written: BACKUP_FAILED, the old version left as it was', async () => {
+    const dir = await olderDataDir()
+    fs.writeFileSync(path.join(dir, BACKUP_DIR), 'not a folder')
+
+    await expect(openStation({ dataDir: dir, backups: false, syncLoop: false })).rejects.toMatchObject({
+      code: 'BACKUP_FAILED',
+    })
+
+    const held = await queryFile<{ name: string }>(
+      path.join(dir, DB_FILE),
+      'select name from kysely_migration order by name',
+    )
+    expect(held.map((r) => r.name)).toEqual(older)
+  })
+
+  it('keeps that copy out of the daily list and rotation', async () => {
+    const dir = await olderDataDir()
+    const station = await openStation({ dataDir: dir, backups: false, syncLoop: false })
+    onTestFinished(() => station.close())
+    const [copy] = fs.readdirSync(path.join(dir, BACKUP_DIR))
+
+    for (let i = 0; i <= KEEP_BACKUPS; i++) await runBackup(station.db, dir, Date.now() + i * 60_000)
+
+    expect(listBackups(dir)).toHaveLength(KEEP_BACKUPS)
+    expect(listBackups(dir).map((b) => path.basename(b.file))).not.toContain(copy)
+    expect(fs.existsSync(path.join(dir, BACKUP_DIR, copy ?? ''))).toBe(true)
+  })
+
+  it('is not taken for a new database or one already up to date', async () => {
+    const fresh = makeTempDir()
+    onTestFinished(() => fs.rmSync(fresh, { recursive: true, force: true }))
+    const station = await openStation({ dataDir: fresh, backups: false, syncLoop: false })
+    await station.close()
+    expect(fs.existsSync(path.join(fresh, BACKUP_DIR))).toBe(false)
+
+    const current = await migratedDataDir()
+    const again = await openStation({ dataDir: current, backups: false, syncLoop: false })
+    await again.close()
+    expect(fs.existsSync(path.join(current, BACKUP_DIR))).toBe(false)
   })
 })

@@ -20,6 +20,31 @@ const NAME = /^station-(\d{8}-\d{6})\.sqlite$/
 export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR)
   const file = path.join(dir, `station-${stamp(now)}.sqlite`)
+  await snapshot(db, file)
+  rotate(dir, path.basename(file))
+  return info(file)
+}
+
+/**
+ * The copy taken before migrations run on a database from an older version of the app, so a failed or
+ * regretted upgrade can be undone with `npm run restore`. Its name keeps it out of the daily list and
+ * rotation: it stays until someone removes it. `lastApplied` is the newest migration the copy holds.
+ */
+export async function backupBeforeMigration(
+  db: Kysely<DB>,
+  dataDir: string,
+  lastApplied: string,
+  now: number,
+): Promise<BackupInfo> {
+  const version = lastApplied.slice(0, 4)
+  const file = path.join(dataDir, BACKUP_DIR, `station-before-migration-${version}-${stamp(now)}.sqlite`)
+  await snapshot(db, file)
+  return info(file)
+}
+
+/** `VACUUM INTO` a `.partial` file, checked, then renamed to `file`; anything failing is BACKUP_FAILED. */
+async function snapshot(db: Kysely<DB>, file: string): Promise<void> {
+  const dir = path.dirname(file)
   const partial = `${file}.partial`
   try {
     // Inside the try: a `backups` that is a file, or a folder that cannot be made, is a failed backup too.
@@ -39,8 +64,6 @@ export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): P
     }
     throw new DomainError('BACKUP_FAILED', { cause: String(e) })
   }
-  rotate(dir, path.basename(file))
-  return info(file)
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
