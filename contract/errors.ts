@@ -42,4 +42,6 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
     '个人信息密钥文件与这份数据库不配套，群众的个人信息无法读取，程序没有启动。请把与这份数据一起备份的密钥文件放回原处，或从备份恢复',
   STATION_IN_USE:
     '本机已有一个民意驿站在使用这个数据目录（程序窗口或后台服务），不能同时再打开一个。请先关闭正在运行的那一个，再重试',
+  DATABASE_DAMAGED:
+    '数据库文件已损坏，程序没有启动。请用 npm run restore 命令从数据目录 backups 文件夹里最近的备份恢复（损坏的文件会保留在旁边），或联系技术人员',
 }

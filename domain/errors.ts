@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'PERSONAL_DATA_KEY_MISSING',
   'PERSONAL_DATA_KEY_MISMATCH',
   'STATION_IN_USE',
+  'DATABASE_DAMAGED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -30,17 +30,41 @@ export async function openDatabase(
   opts: OpenDatabaseOptions = {},
 ): Promise<Kysely<DB>> {
   ensureWritableDir(dataDir)
-  const raw = await openRaw(path.join(dataDir, file))
+  const dbFile = path.join(dataDir, file)
+  const raw = await openRaw(dbFile)
   const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
   try {
     await applyPragmas(db)
     await checkSqliteVersion(db)
+    await checkIntact(db, dbFile)
     await migrate(db, opts)
     return db
   } catch (e) {
     await db.destroy()
-    throw translateSqliteError(e)
+    throw damaged(e, dbFile) ?? translateSqliteError(e)
   }
+}
+
+/** SQLite's codes for a file that is not a database, or one whose pages are broken. */
+const DAMAGED_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
+
+function damaged(e: unknown, file: string): DomainError | null {
+  if (e instanceof DomainError) return null
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && DAMAGED_CODES.has(code)
+    ? new DomainError('DATABASE_DAMAGED', { file, sqlite: code })
+    : null
+}
+
+/**
+ * A damaged database is refused at start, before migrations or backups write on it, with the sentence that
+ * sends staff to `npm run restore`. `quick_check` reads every page once (well under a second for a
+ * station's database); it skips only the index-against-table comparison of `integrity_check`.
+ */
+async function checkIntact(db: Kysely<DB>, file: string): Promise<void> {
+  const r = await sql<{ quick_check: string }>`pragma quick_check`.execute(db)
+  const result = r.rows.map((row) => row.quick_check).join('; ')
+  if (result !== 'ok') throw new DomainError('DATABASE_DAMAGED', { file, problem: result.slice(0, 500) })
 }
 
 /** Creates the data folder if needed; DATA_DIR_UNWRITABLE when it cannot be written. */

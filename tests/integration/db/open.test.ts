@@ -1,11 +1,17 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import sqlite3 from 'sqlite3'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { errorMessagesZh } from '../../../contract/errors'
 import { DB_FILE, MIN_SQLITE_VERSION, compareVersions } from '../../../electron/core/db/open'
 import { KEY_FILE } from '../../../electron/core/crypto/key-store'
 import { openStation } from '../../../electron/core/station'
-import { pragma } from '../../fixtures/db'
-import { makeTempDir } from '../../fixtures/station'
+import { runBackup } from '../../../electron/core/features/backup/service'
+import { LOCK_FILE } from '../../../electron/core/station-lock'
+import { type CliBundles, buildCliBundles, runBundle } from '../../fixtures/cli'
+import { pragma, queryFile } from '../../fixtures/db'
+import { makeTempDir, openTestStation } from '../../fixtures/station'
 import { useTestStation } from '../../fixtures/vitest'
 
 function tempDir(): string {
@@ -80,5 +86,91 @@ describe('a data folder the station cannot write to', () => {
 
     await expect(openStation({ dataDir })).rejects.toMatchObject({ code: 'DATA_DIR_UNWRITABLE' })
     expect(fs.readdirSync(dataDir)).toEqual([])
+  })
+})
+
+describe('a damaged database file', () => {
+  const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+  /** A set-up station with a few petitions and one backup, closed (its log checkpointed into the file). */
+  async function stationFolder() {
+    const dataDir = tempDir()
+    const t = await openTestStation({ dataDir })
+    await t.setUp()
+    for (let i = 0; i < 3; i++) await t.submit()
+    const backup = await runBackup(t.db, dataDir, t.clock.now())
+    await t.close()
+    return { dataDir, backup, file: path.join(dataDir, DB_FILE) }
+  }
+
+  it('that is not a database at all is refused with DATABASE_DAMAGED, naming the file, and left as it was', async () => {
+    const { dataDir, file } = await stationFolder()
+    fs.writeFileSync(file, crypto.randomBytes(64 * 1024))
+    const before = sha256(file)
+
+    await expect(openStation({ dataDir, backups: false, syncLoop: false })).rejects.toMatchObject({
+      name: 'DomainError',
+      code: 'DATABASE_DAMAGED',
+      details: { file },
+    })
+
+    expect(sha256(file)).toBe(before)
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
+  })
+
+  it('with a broken page that the start-up itself never reads is refused by the quick check', async () => {
+    const { dataDir, file } = await stationFolder()
+    // A table the station never reads, spread over many pages; then its root page is overwritten.
+    const filler =
+      'create table filler as with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000) select i, hex(randomblob(200)) as junk from n'
+    await queryFile(file, filler, sqlite3.OPEN_READWRITE)
+    await queryFile(file, 'pragma wal_checkpoint(truncate)', sqlite3.OPEN_READWRITE)
+    const [{ rootpage } = { rootpage: 0 }] = await queryFile<{ rootpage: number }>(
+      file,
+      "select rootpage from sqlite_master where name = 'filler'",
+    )
+    const [{ page_size: pageSize } = { page_size: 0 }] = await queryFile<{ page_size: number }>(
+      file,
+      'pragma page_size',
+    )
+    const fd = fs.openSync(file, 'r+')
+    fs.writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (rootpage - 1) * pageSize)
+    fs.closeSync(fd)
+
+    const failed: unknown = await openStation({ dataDir, backups: false, syncLoop: false }).catch(
+      (e: unknown) => e,
+    )
+
+    expect(failed).toMatchObject({ code: 'DATABASE_DAMAGED', details: { file } })
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
+  })
+
+  describe('in serve mode', () => {
+    let bundles: CliBundles
+    beforeAll(async () => {
+      bundles = await buildCliBundles()
+    })
+    afterAll(() => fs.rmSync(bundles.dir, { recursive: true, force: true }))
+
+    it('says in one line to restore the latest backup, exits 1, and starts once npm run restore put it back', async () => {
+      const { dataDir, file, backup } = await stationFolder()
+      fs.writeFileSync(file, crypto.randomBytes(64 * 1024))
+      const serveArgs = ['--data', dataDir, '--port', '0', '--no-backups']
+
+      const refused = await runBundle(bundles.serve, serveArgs)
+
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).not.toContain('listening')
+      expect(refused.stderr.trimEnd().split('\n')).toEqual([
+        `${errorMessagesZh.DATABASE_DAMAGED}（${file}） (DATABASE_DAMAGED)`,
+      ])
+      expect(errorMessagesZh.DATABASE_DAMAGED).toContain('npm run restore')
+
+      const restored = await runBundle(bundles.restore, ['--data', dataDir, '--from', backup.file])
+      expect(restored.code).toBe(0)
+      const station = await openStation({ dataDir, backups: false, syncLoop: false })
+      onTestFinished(() => station.close())
+      expect(await station.db.selectFrom('petition').select('id').execute()).toHaveLength(3)
+    })
   })
 })

@@ -123,7 +123,7 @@ beforeEach(() => {
 })
 
 describe('starting the shell', () => {
-  it.each(['DATA_DIR_UNWRITABLE', 'DB_NEWER_THAN_APP', 'STATION_IN_USE'] as const)(
+  it.each(['DATA_DIR_UNWRITABLE', 'DB_NEWER_THAN_APP', 'STATION_IN_USE', 'DATABASE_DAMAGED'] as const)(
     'shows the Chinese message and quits when the station refuses to open (%s)',
     async (code) => {
       // Imported after resetModules, so it is the same class main sees (errors are matched with instanceof).
