@@ -42,7 +42,8 @@ export function lockDataDir(dataDir: string): StationLock {
       }
     }
     const holder = liveHolder(file)
-    // A second EEXIST after removing a stale lock means another process took it over just now.
+    // A second EEXIST after removing a stale lock means another process took it over just now. Two processes
+    // judging the same stale lock within the same few microseconds could both get through: accepted.
     if (holder !== null || attempt > 0) throw new DomainError('STATION_IN_USE', { pid: holder })
     fs.rmSync(file, { force: true })
   }

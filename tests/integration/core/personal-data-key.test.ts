@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { errorMessagesZh } from '../../../contract/errors'
 import { KEY_FILE, type KeyWrapper, loadOrCreateKey } from '../../../electron/core/crypto/key-store'
@@ -12,6 +10,7 @@ import { restoreBackup, runBackup } from '../../../electron/core/features/backup
 import { putSetting } from '../../../electron/core/features/station/service'
 import { openStation } from '../../../electron/core/station'
 import { SYNC_SETTING } from '../../../electron/core/sync/runner'
+import { type CliBundles, buildCliBundles, runBundle } from '../../fixtures/cli'
 import { queryFile } from '../../fixtures/db'
 import { RESIDENT, makeTempDir, openTestStation } from '../../fixtures/station'
 
@@ -21,8 +20,6 @@ import { RESIDENT, makeTempDir, openTestStation } from '../../fixtures/station'
  * writes nothing, and opens again as before once the key is put back. A folder with nothing sealed yet
  * still gets a key of its own.
  */
-
-const ROOT = path.resolve(import.meta.dirname, '../../..')
 
 function tempDir(): string {
   const dir = makeTempDir()
@@ -237,59 +234,24 @@ describe('loadOrCreateKey, for tools that open a data folder without a station',
 })
 
 describe('serve mode, started on such a folder', () => {
-  let bundleDir: string
-  let bundle: string
-
-  // Bundled as scripts/build-node.mjs does (sqlite3 and the on-demand libraries stay in node_modules),
-  // so the test runs the start-up path of this checkout rather than a stale dist/.
+  let bundles: CliBundles
   beforeAll(async () => {
-    bundleDir = makeTempDir('yizhan-serve-bundle-')
-    bundle = path.join(bundleDir, 'serve.cjs')
-    const externals = JSON.parse(
-      fs.readFileSync(path.join(ROOT, 'scripts/bundle-externals.json'), 'utf8'),
-    ) as {
-      runtime: string[]
-      loadedOnDemand: string[]
-    }
-    await build({
-      entryPoints: [path.join(ROOT, 'electron/core/serve-cli.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: [...externals.runtime, ...externals.loadedOnDemand],
-      logLevel: 'error',
-    })
+    bundles = await buildCliBundles()
   })
-  afterAll(() => fs.rmSync(bundleDir, { recursive: true, force: true }))
+  afterAll(() => fs.rmSync(bundles.dir, { recursive: true, force: true }))
 
   it('says what to do in one line, with the key file it needs, and exits 1 instead of serving', async () => {
     const dataDir = tempDir()
     await stationWithPetition(dataDir)
     fs.rmSync(path.join(dataDir, KEY_FILE))
 
-    const { code, stdout, stderr } = await new Promise<{
-      code: number | null
-      stdout: string
-      stderr: string
-    }>((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', '0', '--no-backups'], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        // Serving means the refusal is missing: stop it, so the test fails instead of waiting.
-        if (out.includes('listening')) child.kill('SIGTERM')
-      })
-      child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-      child.on('error', reject)
-      child.on('exit', (exitCode) => resolve({ code: exitCode, stdout: out, stderr: err }))
-    })
+    const { code, stdout, stderr } = await runBundle(bundles.serve, [
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--no-backups',
+    ])
 
     expect(code).toBe(1)
     expect(stdout).not.toContain('listening')
