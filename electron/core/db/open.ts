@@ -58,8 +58,9 @@ function damaged(e: unknown, file: string): DomainError | null {
 
 /**
  * A damaged database is refused at start, before migrations or backups write on it, with the sentence that
- * sends staff to `npm run restore`. `quick_check` reads every page once (well under a second for a
- * station's database); it skips only the index-against-table comparison of `integrity_check`.
+ * sends staff to `npm run restore`. `quick_check` reads every page once (about a second per 100 MB on a
+ * slow machine; a station's database is tens of MB); it skips only the index-against-table comparison of
+ * `integrity_check`.
  */
 async function checkIntact(db: Kysely<DB>, file: string): Promise<void> {
   const r = await sql<{ quick_check: string }>`pragma quick_check`.execute(db)
