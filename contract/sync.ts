@@ -223,15 +223,15 @@ export interface PushResult {
 /**
  * Recovery (`GET /sync/recover?from=&to=`): after a restore from a backup, the station takes back what it
  * had sent under the sequences it lost (electron/core/sync/restored.ts). The hub answers, for a page of
- * those sequences, the station records as it logged them, and the whole timeline of every petition the
+ * those sequences, the station records they wrote as the hub holds them now, and the whole timeline of every petition the
  * page's events touched, the county's events included: the station had dropped the county's events for
  * petitions it no longer held. For those escalated to the county, the hub also sends back the dossier the
  * station had sent it: the resident's words and contact return to the station they came from, and to no
  * other (the request is signed by the station, and the hub answers only its own petitions). Rejected
  * mutations were never taken.
  */
+/** A station record the lost range wrote, as the hub holds it now. */
 export interface RecoveredRecord {
-  readonly seq: number
   readonly type: StationRecordType
   readonly payload: unknown
 }

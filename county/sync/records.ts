@@ -147,30 +147,37 @@ const keyOf = (type: StationRecordType, id: string) => `${type} ${id}`
 const isStationRecordType = (type: string): type is StationRecordType =>
   (STATION_RECORD_TYPES as readonly string[]).includes(type)
 
-/** Reads the records the batch's items name (one query per record type present). */
+/** Reads the records the batch's items name. */
 export async function loadRecords(tx: HubExecutor, items: readonly PushItem[]): Promise<RecordBatch> {
-  const ids: Record<StationRecordType, string[]> = {
-    'duty.shift': [],
-    'duty.receptionDay': [],
-    visit: [],
-    consultation: [],
-  }
-  for (const item of items) {
+  const refs = items.flatMap((item) => {
     const id = (item.payload as { id?: unknown } | null)?.id
-    if (isStationRecordType(item.type) && typeof id === 'string') ids[item.type].push(id)
-  }
+    return isStationRecordType(item.type) && typeof id === 'string' ? [{ type: item.type, id }] : []
+  })
   const batch: RecordBatch = { records: new Map(), losers: [] }
-  for (const type of STATION_RECORD_TYPES) {
-    if (ids[type].length === 0) continue
-    const { table, schema } = KINDS[type]
-    const rows = await sql<Record<string, unknown>>`
-      select * from ${sql.table(table)} where id = any(${ids[type]}::text[])`.execute(tx)
-    for (const row of rows.rows) {
-      const record = schema.parse(recordOf(row))
-      batch.records.set(keyOf(type, record.id), { type, record, touched: false })
-    }
+  for (const { type, record } of await currentRecords(tx, refs)) {
+    batch.records.set(keyOf(type, record.id), { type, record, touched: false })
   }
   return batch
+}
+
+/**
+ * The hub's copy of each record named, as it stands: the last writer's version of a duty record, the one
+ * version of a visit or consultation (one query per record type present).
+ */
+export async function currentRecords(
+  db: HubExecutor,
+  refs: readonly { readonly type: StationRecordType; readonly id: string }[],
+): Promise<{ readonly type: StationRecordType; readonly record: StationRecord }[]> {
+  const found: { type: StationRecordType; record: StationRecord }[] = []
+  for (const type of STATION_RECORD_TYPES) {
+    const ids = [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))]
+    if (ids.length === 0) continue
+    const { table, schema } = KINDS[type]
+    const rows = await sql<Record<string, unknown>>`
+      select * from ${sql.table(table)} where id = any(${ids}::text[])`.execute(db)
+    for (const row of rows.rows) found.push({ type, record: schema.parse(recordOf(row)) })
+  }
+  return found
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../contract/sync'
 import type { HubExecutor } from '../db/schema'
 import type { Sealer } from '../sealing'
+import { currentRecords } from './records'
 
 /**
  * A page of a station's own applied mutations from `from` to `to`, for a station restored from a backup to
@@ -33,9 +34,16 @@ export async function recoverMutations(
     .orderBy('seq')
     .limit(size)
     .execute()
-  const records = rows.flatMap((r): RecoveredRecord[] =>
-    isRecordType(r.type) ? [{ seq: Number(r.seq), type: r.type, payload: r.payload }] : [],
-  )
+  // Each record as the hub holds it now, not each version the range logged: a shift added then removed
+  // comes back removed, never live for a moment (the station would give way to it, restored.ts).
+  const refs = rows.flatMap((r) => {
+    const id = (r.payload as { id?: unknown } | null)?.id
+    return isRecordType(r.type) && typeof id === 'string' ? [{ type: r.type, id }] : []
+  })
+  const records = (await currentRecords(db, refs)).map(({ type, record }): RecoveredRecord => ({
+    type,
+    payload: record,
+  }))
   // An applied event is logged by id only; the event itself is in petition_event under that id.
   const eventIds = rows.filter((r) => r.type === 'petition.event').map((r) => r.mutation_id)
   const petitionIds =

@@ -41,6 +41,55 @@ async function outbox(t: TestStation) {
   return t.db.selectFrom('sync_outbox').select(['seq', 'mutation_id', 'acked_at']).orderBy('seq').execute()
 }
 
+const SLOT = { representativeId: 'rep-wang', date: '2025-03-05', slot: 'morning' } as const
+
+/** Representative 王海涛 on the roster, a petition sent, and a backup taken. */
+async function backedUpWithWang(t: TestStation) {
+  await addRepresentative(t, { id: 'rep-wang', name: '王海涛', level: 'county' })
+  await t.submit()
+  expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+  return t.succeed('backup.run', {})
+}
+
+/** The pass that follows the hub and takes back, then the one that sends what that pass wrote. */
+async function syncTwice(t: TestStation) {
+  t.clock.advance(1000)
+  expect(await t.succeed('sync.now', {})).toMatchObject({ lastError: null })
+  t.clock.advance(1000)
+  expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+}
+
+/** The shifts live in SLOT, at the station and at the county. */
+async function liveInSlot(t: TestStation, hub: TestHub, stationId: string) {
+  const station = await t.db
+    .selectFrom('duty_shift')
+    .select('id')
+    .where('date', '=', SLOT.date)
+    .where('slot', '=', SLOT.slot)
+    .where('deleted', '=', 0)
+    .execute()
+  const county = await hub.hub.db
+    .selectFrom('duty_shift')
+    .select('id')
+    .where('station_id', '=', stationId)
+    .where('date', '=', SLOT.date)
+    .where('slot', '=', SLOT.slot)
+    .where('deleted', '=', false)
+    .execute()
+  return { station: station.map((r) => r.id), county: county.map((r) => r.id) }
+}
+
+async function inSlotAtCounty(hub: TestHub, stationId: string) {
+  const rows = await hub.hub.db
+    .selectFrom('duty_shift')
+    .select('id')
+    .where('station_id', '=', stationId)
+    .where('date', '=', SLOT.date)
+    .where('slot', '=', SLOT.slot)
+    .execute()
+  return rows.map((r) => r.id).sort()
+}
+
 describe('sync after the station is restored from a backup', () => {
   it('numbers what it wrote since the restore after what the hub holds, and keeps syncing', async () => {
     const { t, hub, stationId } = await connectedStation()
@@ -210,41 +259,34 @@ describe('sync after the station is restored from a backup', () => {
 
   it('keeps one shift in a slot entered again after the restore: the one the county holds', async () => {
     const { t, hub, stationId } = await connectedStation()
-    await addRepresentative(t, { id: 'rep-wang', name: '王海涛', level: 'county' })
-    await t.submit()
-    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
-    const { file } = await t.succeed('backup.run', {})
-    const slot = { representativeId: 'rep-wang', date: '2025-03-05', slot: 'morning' } as const
-    const sent = await t.succeed('duty.addShift', slot)
+    const { file } = await backedUpWithWang(t)
+    const sent = await t.succeed('duty.addShift', SLOT)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
     await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
     await t.loginAdmin()
     // Staff put back the shift they remember, before the station has heard from the county.
-    const again = await t.succeed('duty.addShift', slot)
-    t.clock.advance(1000)
-    expect(await t.succeed('sync.now', {})).toMatchObject({ lastError: null })
+    const again = await t.succeed('duty.addShift', SLOT)
+    await syncTwice(t)
+
+    expect(await liveInSlot(t, hub, stationId)).toEqual({ station: [sent.id], county: [sent.id] })
+    expect(await inSlotAtCounty(hub, stationId)).toEqual([sent.id, again.id].sort())
+  })
+
+  it('keeps a shift entered after the restore where the recovered one had been removed', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    const { file } = await backedUpWithWang(t)
+    const removed = await t.succeed('duty.addShift', SLOT)
+    await t.succeed('duty.removeShift', { shiftId: removed.id })
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
-    const live = (rows: { id: string; deleted: number | boolean }[]) =>
-      rows.filter((r) => r.deleted === 0 || r.deleted === false).map((r) => r.id)
-    const inSlot = { date: slot.date, slot: slot.slot }
-    const station = await t.db
-      .selectFrom('duty_shift')
-      .select(['id', 'deleted'])
-      .where('date', '=', inSlot.date)
-      .where('slot', '=', inSlot.slot)
-      .execute()
-    const county = await hub.hub.db
-      .selectFrom('duty_shift')
-      .select(['id', 'deleted'])
-      .where('station_id', '=', stationId)
-      .where('date', '=', inSlot.date)
-      .where('slot', '=', inSlot.slot)
-      .execute()
-    expect(live(station)).toEqual([sent.id])
-    expect(live(county)).toEqual([sent.id])
-    expect(county.map((r) => r.id).sort()).toEqual([sent.id, again.id].sort())
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+    await t.loginAdmin()
+    const entered = await t.succeed('duty.addShift', SLOT)
+    await syncTwice(t)
+
+    // The recovery brings the shift back as the county holds it, removed: it does not push the new one out.
+    expect(await liveInSlot(t, hub, stationId)).toEqual({ station: [entered.id], county: [entered.id] })
   })
 
   it('restored twice, from a backup taken before the first renumbering reached the hub, syncs on', async () => {
