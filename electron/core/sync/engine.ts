@@ -32,6 +32,8 @@ export interface SyncReport {
   readonly pulled: number
   /** Petitions, events and records taken back after a restore from a backup (restored.ts). */
   readonly recovered: number
+  /** Why taking back failed this pass, for the log; the rest of the pass went through. */
+  readonly recoveryError: string | null
 }
 
 export interface SyncDeps {
@@ -68,9 +70,14 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   const pushed = await pushAll(deps)
   const pulled = await pullAll(deps)
   // After the pull: the pull skips the county's events of a petition the station lost, and the recovery
-  // brings those petitions back with their whole timelines.
-  const recovered = await recoverAll(deps)
-  return { ...pushed, pulled, recovered }
+  // brings those petitions back with their whole timelines. Its failure does not fail the pass: the
+  // petitions of today still went and came, and the range stays noted for the next pass (the panel shows
+  // how much is left).
+  try {
+    return { ...pushed, pulled, recovered: await recoverAll(deps), recoveryError: null }
+  } catch (e) {
+    return { ...pushed, pulled, recovered: 0, recoveryError: e instanceof Error ? e.message : String(e) }
+  }
 }
 
 async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: number }> {

@@ -169,9 +169,12 @@ export interface Recovered {
  */
 export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: RecoverCtx): Promise<Recovered> {
   const { now, cipher } = ctx
+  // The hub is trusted to be the hub, not to be right: what does not parse is left out.
   const events = page.events.flatMap((e) => {
+    if (typeof e !== 'object' || e === null) return []
     const parsed = parsePetitionEvent(e.event)
-    return parsed.ok ? [{ id: parsed.event.id, origin: e.origin, event: parsed.event }] : []
+    const origin = e.origin === 'county' ? ('county' as const) : ('station' as const)
+    return parsed.ok ? [{ id: parsed.event.id, origin, event: parsed.event }] : []
   })
   const petitions = await restorePetitions(
     tx,
@@ -191,7 +194,9 @@ export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: Recov
 
   for (const e of fresh) ctx.observeHlc(e.event.hlc)
   let records = 0
-  for (const record of page.records) if (await restoreRecord(tx, record, ctx)) records++
+  for (const record of page.records) {
+    if (typeof record === 'object' && record !== null && (await restoreRecord(tx, record, ctx))) records++
+  }
   if (petitions + fresh.length + records + dossiers > 0) {
     await appendAudit(tx, {
       at: now,

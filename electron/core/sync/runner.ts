@@ -43,7 +43,7 @@ export interface SyncRunnerOptions {
 export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
   const { db, now } = opts
   let signer: { key: string; signer: Signer } | null = null
-  let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0, recovered: 0 }
+  let last: SyncReport = { pushed: 0, rejected: 0, pulled: 0, recovered: 0, recoveryError: null }
   let stopping = false
 
   const credentials = async () => {
@@ -80,6 +80,8 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       })
       await record(db, LAST_SUCCESS, String(now()), now())
       await db.deleteFrom('sync_cursor').where('stream', '=', LAST_ERROR).execute()
+      if (last.recoveryError !== null)
+        opts.log('taking back what a restore lost failed', { error: last.recoveryError })
     } catch (e) {
       const code =
         e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'STATION'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recoverMutations } from '../../../county/sync/recover'
 import { restoreBackup } from '../../../electron/core/features/backup/service'
-import { followHub } from '../../../electron/core/sync/restored'
 import { act } from '../../fixtures/desk'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { addRepresentative } from '../../fixtures/records'
@@ -208,8 +207,10 @@ describe('sync after the station is restored from a backup', () => {
     expect(audits.map((a) => JSON.parse(a.detail) as unknown)).toEqual([
       { petitions: 2, events: 5, records: 2, dossiers: 1 },
     ])
+    // Sent up to the county later, a petition without its words sends no empty dossier for the hub to refuse.
+    await act(t, plain.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
     t.clock.advance(1000)
-    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, rejected: [] })
     await expectSameEvents(t, hub.hub.db, stationId)
   })
 
@@ -245,16 +246,29 @@ describe('sync after the station is restored from a backup', () => {
     expect(lastPage.dossiers).toEqual([])
   })
 
-  it('counts in the sync panel what is still to take back, until a pass has taken it', async () => {
-    const { t } = await connectedStation()
-    await t.submit()
-    expect(await t.succeed('sync.status', {})).toMatchObject({ toRecover: 0 })
-    const top = (await outbox(t)).at(-1)?.seq ?? 0
-    // As a push after a restore finds: the hub holds three sequences past the station's own.
-    await followHub(t.db, top + 1, top + 4, t.clock.now())
-    expect(await t.succeed('sync.status', {})).toMatchObject({ toRecover: 3 })
+  it('keeps syncing when the hub cannot give back what was lost yet, and counts it in the sync panel', async () => {
+    const { t, hub, stationId, proxy } = await connectedStation({ proxySeed: 17 })
+    if (!proxy) throw new Error('no proxy')
+    const { lost } = await restoredAfterSending(t)
+    // An older hub: no recovery route. The pass still pushes and pulls, and the range stays noted.
+    proxy.refuse('/sync/recover')
+    const fresh = await t.submit()
+    t.clock.advance(1000)
+    const status = await t.succeed('sync.now', {})
+    expect(status).toMatchObject({ pending: 0, lastError: null })
+    expect(status.toRecover).toBeGreaterThan(0)
+    expect(t.logged.some((line) => line.startsWith('taking back what a restore lost failed'))).toBe(true)
+    expect(
+      await hub.hub.db.selectFrom('petition').select('id').where('id', '=', fresh.id).execute(),
+    ).toHaveLength(1)
+    expect(await t.db.selectFrom('petition').select('id').where('id', '=', lost.id).execute()).toEqual([])
 
-    expect(await t.succeed('sync.now', {})).toMatchObject({ toRecover: 0, lastError: null })
+    // The hub learns recovery: the next pass takes everything back and the count goes.
+    proxy.refuse(null)
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, toRecover: 0 })
+    expect(await t.db.selectFrom('petition').select('id').where('id', '=', lost.id).execute()).toHaveLength(1)
+    await expectSameEvents(t, hub.hub.db, stationId)
   })
 
   it('keeps one shift in a slot entered again after the restore: the one the county holds', async () => {

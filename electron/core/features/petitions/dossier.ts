@@ -25,7 +25,9 @@ interface StoredDossier {
  */
 export async function enqueueDossier(tx: Executor, ctx: Ctx, petitionId: string, hlc: string): Promise<void> {
   const row = await repo.petitionById(tx, petitionId)
-  if (!row) return
+  // A petition taken back from the county after a restore, without its words (sync/restored.ts): there is
+  // nothing to send, and the hub would refuse an empty dossier.
+  if (!row || row.text === '') return
   const mutationId = newId()
   // Re-sealed under the outbox row's own id: the petition's ciphertexts are bound to the petition's columns.
   const reseal = (buf: Buffer | null, field: 'name' | 'phone') =>
