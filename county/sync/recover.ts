@@ -6,6 +6,7 @@ import {
   STATION_RECORD_TYPES,
   type StationRecordType,
 } from '../../contract/sync'
+import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import type { Sealer } from '../sealing'
 import { currentRecords } from './records'
@@ -69,6 +70,15 @@ export async function recoverMutations(
           .orderBy('hlc')
           .execute()
   const dossiers = petitionIds.length === 0 ? [] : await openDossiers(db, sealer, stationId, petitionIds)
+  // Residents' contacts leave the hub here, back to the station they came from: on the record.
+  if (dossiers.length > 0) {
+    await hubAudit(db, {
+      stationId,
+      action: 'sync.recover',
+      outcome: 'dossiers returned',
+      detail: { from, to, petitionIds: dossiers.map((d) => d.petitionId) },
+    })
+  }
   const last = rows.at(-1)
   const next = rows.length === size && last && Number(last.seq) < to ? Number(last.seq) + 1 : null
   return { records, events, dossiers, next }

@@ -240,6 +240,13 @@ describe('sync after the station is restored from a backup', () => {
         contactPhone: RESIDENT.phone,
       }),
     ])
+    const audits = await hub.hub.db
+      .selectFrom('hub_audit')
+      .select('detail')
+      .where('station_id', '=', stationId)
+      .where('action', '=', 'sync.recover')
+      .execute()
+    expect(audits.map((a) => a.detail)).toEqual([expect.objectContaining({ petitionIds: [first.id] })])
     const lastPage = await recoverMutations(hub.hub.db, sealer, stationId, 3, 4, 1)
     expect(lastPage.next).toBeNull()
     expect(lastPage.events).toHaveLength(1)
