@@ -1,5 +1,6 @@
 import {
   MAX_PUSH_ITEMS,
+  MAX_RECOVER_LIMIT,
   type PullPage,
   type PushItem,
   type PushResult,
@@ -48,6 +49,7 @@ export interface SyncDeps {
   readonly hlc: () => string
   /** Moves the station's HLC past stamps that arrived from the county. */
   readonly observeHlc: (hlc: string) => void
+  /** Changes per pull page, and mutations per recovery page. */
   readonly pullPageSize?: number
   /** Mutations per push request (the hub takes up to MAX_PUSH_ITEMS). */
   readonly pushBatchSize?: number
@@ -303,7 +305,8 @@ async function recoverAll(deps: SyncDeps): Promise<number> {
     if (deps.stopping?.()) return recovered
     const lost = await lostRange(db)
     if (!lost) return recovered
-    const res = await call(deps, 'GET', `${SYNC_PATHS.recover}?from=${lost.from}&to=${lost.to}`)
+    const size = Math.min(deps.pullPageSize ?? MAX_RECOVER_LIMIT, MAX_RECOVER_LIMIT)
+    const res = await call(deps, 'GET', `${SYNC_PATHS.recover}?from=${lost.from}&to=${lost.to}&limit=${size}`)
     const page = expectOk(res) as RecoverPage
     if (
       !Array.isArray(page.records) ||

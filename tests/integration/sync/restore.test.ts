@@ -342,4 +342,33 @@ describe('sync after the station is restored from a backup', () => {
     ).toHaveLength(2)
     await expectSameEvents(t, hub.hub.db, stationId)
   })
+
+  it('takes back a lost range page by page', async () => {
+    // Pages of two mutations, so the range of a dozen takes several.
+    const { t, hub, stationId } = await connectedStation({ batchSize: 2 })
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+    const { file } = await t.succeed('backup.run', {})
+    const lost = []
+    for (let i = 0; i < 4; i++) {
+      const p = await t.submit()
+      await act(t, p.id, { type: 'noted', text: `第${i + 1}次跟进` })
+      await act(t, p.id, { type: 'noted', text: '已电话联系' })
+      lost.push(p.id)
+    }
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+    await t.loginAdmin()
+    t.clock.advance(1000)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, toRecover: 0 })
+    expect(await t.db.selectFrom('petition').select('id').where('id', 'in', lost).execute()).toHaveLength(4)
+    await expectSameEvents(t, hub.hub.db, stationId)
+    const pages = await t.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'sync.recovered')
+      .execute()
+    expect(pages.length).toBeGreaterThan(1)
+  })
 })
