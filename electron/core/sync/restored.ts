@@ -307,18 +307,7 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: Recover
             .where('deleted', '=', 0)
             .where('id', '!=', p.id)
             .execute()
-          for (const twin of twins) {
-            await tx
-              .updateTable('duty_shift')
-              .set({ deleted: 1, hlc: ctx.hlc() })
-              .where('id', '=', twin.id)
-              .execute()
-          }
-          await enqueueShifts(
-            tx,
-            twins.map((t) => t.id),
-            ctx.now,
-          )
+          await retireTwins(tx, 'duty_shift', twins, ctx)
         }
         await tx
           .insertInto('duty_shift')
@@ -354,18 +343,7 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: Recover
             .where('deleted', '=', 0)
             .where('id', '!=', p.id)
             .execute()
-          for (const twin of twins) {
-            await tx
-              .updateTable('reception_day')
-              .set({ deleted: 1, hlc: ctx.hlc() })
-              .where('id', '=', twin.id)
-              .execute()
-          }
-          await enqueueReceptionDays(
-            tx,
-            twins.map((t) => t.id),
-            ctx.now,
-          )
+          await retireTwins(tx, 'reception_day', twins, ctx)
         }
         await tx
           .insertInto('reception_day')
@@ -440,6 +418,21 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: Recover
       })
     }
   }
+}
+
+/** Removes the station's twins of a recovered calendar entry: stamped now, and sent to the county. */
+async function retireTwins(
+  tx: Executor,
+  table: 'duty_shift' | 'reception_day',
+  twins: readonly { readonly id: string }[],
+  ctx: RecoverCtx,
+): Promise<void> {
+  for (const { id } of twins) {
+    await tx.updateTable(table).set({ deleted: 1, hlc: ctx.hlc() }).where('id', '=', id).execute()
+  }
+  const ids = twins.map((t) => t.id)
+  if (table === 'duty_shift') await enqueueShifts(tx, ids, ctx.now)
+  else await enqueueReceptionDays(tx, ids, ctx.now)
 }
 
 /** True unless the station holds this record at the same or a later stamp (last writer wins). */

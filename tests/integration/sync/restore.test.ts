@@ -310,6 +310,42 @@ describe('sync after the station is restored from a backup', () => {
     expect(await liveInSlot(t, hub, stationId)).toEqual({ station: [entered.id], county: [entered.id] })
   })
 
+  it('keeps one 民意集市 on a day set again after the restore: the one the county holds', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    const { file } = await backedUpWithWang(t)
+    const day = { date: '2025-04-12', startsAt: '08:30', endsAt: '11:30' }
+    await t.succeed('duty.setReceptionDay', { ...day, theme: '春耕备耕' })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+    await t.loginAdmin()
+    await t.succeed('duty.setReceptionDay', { ...day, theme: '农资下乡' })
+    await syncTwice(t)
+
+    const themes = async (rows: Promise<{ theme: string }[]>) => (await rows).map((r) => r.theme)
+    expect(
+      await themes(
+        t.db
+          .selectFrom('reception_day')
+          .select('theme')
+          .where('date', '=', day.date)
+          .where('deleted', '=', 0)
+          .execute(),
+      ),
+    ).toEqual(['春耕备耕'])
+    expect(
+      await themes(
+        hub.hub.db
+          .selectFrom('reception_day')
+          .select('theme')
+          .where('station_id', '=', stationId)
+          .where('date', '=', day.date)
+          .where('deleted', '=', false)
+          .execute(),
+      ),
+    ).toEqual(['春耕备耕'])
+  })
+
   it('restored twice, from a backup taken before the first renumbering reached the hub, syncs on', async () => {
     const { t, hub, stationId } = await connectedStation()
     await t.submit()
