@@ -93,6 +93,10 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export function toPublicError(e: unknown, method: string, log: Logger): PublicError {
   const err = translateSqliteError(e)
   if (isDomainError(err)) {
+    // A refusal the system caused (a full disk, a folder that cannot be written) says so to staff in
+    // Chinese; its cause goes to the log for whoever fixes the machine.
+    const cause = err.details?.['cause']
+    if (typeof cause === 'string') log.error('refused', { method, code: err.code, cause })
     const fields = err.details?.['fields']
     const retryAfterMs = err.details?.['retryAfterMs']
     return {

@@ -79,6 +79,8 @@ describe('backups', () => {
     expect(String((failed as DomainError).details?.['cause'])).toMatch(/EEXIST|ENOTDIR/)
     await t.loginAdmin()
     expect(await t.call('backup.run', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } })
+    // Staff read the Chinese sentence; the cause is in the station's log.
+    expect(t.logged).toEqual([expect.stringMatching(/^refused .*"method":"backup.run".*(EEXIST|ENOTDIR)/)])
     expect(await t.succeed('backup.list', {})).toEqual([])
   })
 
