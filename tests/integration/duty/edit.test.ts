@@ -199,6 +199,18 @@ describe('recurring rules', () => {
     receptionTheme: null,
   } as const
 
+  /** 民意集市 on the second Saturday of each month, March to June 2025. */
+  const secondSaturdayMarket = {
+    representativeId: null,
+    kind: 'monthlyNth',
+    weekday: 6,
+    nth: 2,
+    slot: 'allDay',
+    startsOn: '2025-03-01',
+    endsOn: '2025-06-30',
+    receptionTheme: '民意集市',
+  } as const
+
   it('lays out every Tuesday from today to its end, around a shift the representative already has', async () => {
     const t = await desk()
     await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-11', slot: 'allDay' })
@@ -323,16 +335,7 @@ describe('recurring rules', () => {
       startsAt: '08:30',
       endsAt: '11:30',
     })
-    const laid = await t.succeed('duty.addRule', {
-      representativeId: null,
-      kind: 'monthlyNth',
-      weekday: 6,
-      nth: 2,
-      slot: 'allDay',
-      startsOn: '2025-03-01',
-      endsOn: '2025-06-30',
-      receptionTheme: '民意集市',
-    })
+    const laid = await t.succeed('duty.addRule', secondSaturdayMarket)
     expect(laid.receptionDaysAdded).toBe(3) // 8 March, 10 May, 14 June
     expect(laid.skipped).toEqual([{ date: '2025-04-12', reason: 'taken' }])
     const march = await t.succeed('duty.plan', { month: '2025-03' })
@@ -374,16 +377,7 @@ describe('recurring rules', () => {
 
   it('ends a 民意集市 rule: its later days come off, one edited by hand stays', async () => {
     const t = await desk()
-    const laid = await t.succeed('duty.addRule', {
-      representativeId: null,
-      kind: 'monthlyNth',
-      weekday: 6,
-      nth: 2,
-      slot: 'allDay',
-      startsOn: '2025-03-01',
-      endsOn: '2025-06-30',
-      receptionTheme: '民意集市',
-    })
+    const laid = await t.succeed('duty.addRule', secondSaturdayMarket)
     expect(laid.receptionDaysAdded).toBe(4) // 8 March, 12 April, 10 May, 14 June
     await t.succeed('duty.setReceptionDay', {
       date: '2025-05-10',

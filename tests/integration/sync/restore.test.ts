@@ -8,6 +8,12 @@ import { answerAsCounty, connectedStation, expectSameEvents } from '../../fixtur
 import { TEST_DATA_KEY, type TestHub } from '../../fixtures/hub'
 import { createSealer } from '../../../county/sealing'
 
+/** The station closed, the backup put back with `npm run restore`'s code, opened again, an admin signed in. */
+async function restoreFrom(t: TestStation, file: string) {
+  await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
+  await t.loginAdmin()
+}
+
 /**
  * The station enrolled, one petition sent, a backup taken, then more sent that the backup does not hold;
  * with `unsentAtBackup`, the backup also holds a note not yet sent when it was taken.
@@ -20,8 +26,7 @@ async function restoredAfterSending(t: TestStation, unsentAtBackup = false) {
   const lost = await t.submit()
   await act(t, before.id, { type: 'noted', text: '已电话联系' })
   expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
-  await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-  await t.loginAdmin()
+  await restoreFrom(t, file)
   return { before, lost }
 }
 
@@ -163,8 +168,7 @@ describe('sync after the station is restored from a backup', () => {
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
     const sentBefore = await t.db.selectFrom('petition').select(['id', 'code', 'status', 'level']).execute()
 
-    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, file)
     expect(await t.db.selectFrom('petition').select('id').where('id', '=', lost.id).execute()).toEqual([])
     t.clock.advance(1000)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
@@ -284,8 +288,7 @@ describe('sync after the station is restored from a backup', () => {
     const sent = await t.succeed('duty.addShift', SLOT)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
-    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, file)
     // Staff put back the shift they remember, before the station has heard from the county.
     const again = await t.succeed('duty.addShift', SLOT)
     await syncTwice(t)
@@ -301,8 +304,7 @@ describe('sync after the station is restored from a backup', () => {
     await t.succeed('duty.removeShift', { shiftId: removed.id })
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
-    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, file)
     const entered = await t.succeed('duty.addShift', SLOT)
     await syncTwice(t)
 
@@ -317,8 +319,7 @@ describe('sync after the station is restored from a backup', () => {
     await t.succeed('duty.setReceptionDay', { ...day, theme: '春耕备耕' })
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
-    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, file)
     await t.succeed('duty.setReceptionDay', { ...day, theme: '农资下乡' })
     await syncTwice(t)
 
@@ -353,8 +354,7 @@ describe('sync after the station is restored from a backup', () => {
     const first = await t.succeed('backup.run', {})
     await t.submit()
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
-    await t.reopen(() => restoreBackup(t.dataDir, first.file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, first.file)
     // Offline after the restore: a petition is taken, and the nightly backup holds it unsent.
     const taken = await t.submit()
     t.clock.advance(1000)
@@ -363,8 +363,7 @@ describe('sync after the station is restored from a backup', () => {
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
     // The disk fails again: the latest backup comes back, with that petition under its old number.
-    await t.reopen(() => restoreBackup(t.dataDir, second.file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, second.file)
     t.clock.advance(1000)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, toRecover: 0 })
     const later = await t.submit()
@@ -394,8 +393,7 @@ describe('sync after the station is restored from a backup', () => {
     }
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
-    await t.reopen(() => restoreBackup(t.dataDir, file, t.clock.now()))
-    await t.loginAdmin()
+    await restoreFrom(t, file)
     t.clock.advance(1000)
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null, toRecover: 0 })
     expect(await t.db.selectFrom('petition').select('id').where('id', 'in', lost).execute()).toHaveLength(4)
