@@ -176,11 +176,10 @@ export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: Recov
     const origin = e.origin === 'county' ? ('county' as const) : ('station' as const)
     return parsed.ok ? [{ id: parsed.event.id, origin, event: parsed.event }] : []
   })
-  const petitions = await restorePetitions(
+  const { restored: petitions, present } = await restorePetitions(
     tx,
     events.map((e) => e.event),
   )
-  const present = await idsIn(tx, 'petition', [...new Set(events.map((e) => e.event.petitionId))])
   const fresh = await unknownEvents(
     tx,
     events.filter((e) => present.has(e.event.petitionId)),
@@ -237,8 +236,14 @@ async function putBackDossiers(
   return put
 }
 
-/** Inserts a row for each petition of these events the station does not have, from its submitted event. */
-async function restorePetitions(tx: Executor, events: readonly PetitionEvent[]): Promise<number> {
+/**
+ * Inserts a row for each petition of these events the station does not have, from its submitted event.
+ * Answers how many it put back, and which of the events' petitions the station now has.
+ */
+async function restorePetitions(
+  tx: Executor,
+  events: readonly PetitionEvent[],
+): Promise<{ restored: number; present: Set<string> }> {
   const present = await idsIn(tx, 'petition', [...new Set(events.map((e) => e.petitionId))])
   let restored = 0
   for (const submitted of events) {
@@ -270,7 +275,7 @@ async function restorePetitions(tx: Executor, events: readonly PetitionEvent[]):
       restored++
     }
   }
-  return restored
+  return { restored, present }
 }
 
 /** Puts back one station record; true when it changed anything. */
