@@ -44,4 +44,6 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
     '本机已有一个民意驿站在使用这个数据目录（程序窗口或后台服务），不能同时再打开一个。请先关闭正在运行的那一个，再重试',
   DATABASE_DAMAGED:
     '数据库文件已损坏，程序没有启动。请用 npm run restore 命令从数据目录 backups 文件夹里最近的备份恢复（损坏的文件会保留在旁边），或联系技术人员',
+  DATABASE_DAMAGED_IN_USE:
+    '数据库文件损坏了，刚才的操作没有完成。请工作人员关闭本程序，用 npm run restore 命令从数据目录 backups 文件夹里最近的备份恢复，或联系技术人员',
 }

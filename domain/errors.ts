@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'PERSONAL_DATA_KEY_MISMATCH',
   'STATION_IN_USE',
   'DATABASE_DAMAGED',
+  'DATABASE_DAMAGED_IN_USE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

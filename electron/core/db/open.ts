@@ -81,7 +81,7 @@ export function ensureWritableDir(dataDir: string): void {
 function openRaw(file: string): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) =>
-      err ? reject(translateSqliteError(err)) : resolve(db),
+      err ? reject(damaged(err, file) ?? translateSqliteError(err)) : resolve(db),
     )
   })
 }
@@ -136,10 +136,16 @@ async function migrate(db: Kysely<DB>, opts: OpenDatabaseOptions): Promise<void>
   if (error) throw translateSqliteError(error)
 }
 
-/** SQLite's own error codes, turned into the few a person can act on. */
+/**
+ * SQLite's own error codes, turned into the few a person can act on. Damage found while the station runs
+ * (at open it is DATABASE_DAMAGED) keeps SQLite's words as its cause, so the station log says what broke.
+ */
 export function translateSqliteError(e: unknown): Error {
   if (e instanceof DomainError) return e
   const code = (e as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && DAMAGED_CODES.has(code)) {
+    return new DomainError('DATABASE_DAMAGED_IN_USE', { sqlite: code, cause: String(e) })
+  }
   if (code === 'SQLITE_FULL') return new DomainError('DISK_FULL')
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new DomainError('DATA_DIR_UNWRITABLE', { sqlite: code })

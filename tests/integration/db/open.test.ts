@@ -1,13 +1,14 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { errorMessagesZh } from '../../../contract/errors'
 import { DB_FILE, MIN_SQLITE_VERSION, compareVersions } from '../../../electron/core/db/open'
 import { KEY_FILE } from '../../../electron/core/crypto/key-store'
 import { openStation } from '../../../electron/core/station'
-import { runBackup } from '../../../electron/core/features/backup/service'
+import { listBackups, runBackup } from '../../../electron/core/features/backup/service'
 import { LOCK_FILE } from '../../../electron/core/station-lock'
 import { type CliBundles, buildCliBundles, runBundle } from '../../fixtures/cli'
 import { pragma, queryFile } from '../../fixtures/db'
@@ -143,6 +144,39 @@ describe('a damaged database file', () => {
 
     expect(failed).toMatchObject({ code: 'DATABASE_DAMAGED', details: { file } })
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
+  })
+
+  it('damaged while the station runs: the call is refused with DATABASE_DAMAGED_IN_USE, its cause logged', async () => {
+    const dataDir = tempDir()
+    const t = await openTestStation({ dataDir })
+    onTestFinished(() => t.close().catch(() => undefined))
+    await t.setUp()
+    const input = await t.submitInput()
+    await t.submit()
+    const good = await runBackup(t.db, dataDir, t.clock.now() - 86_400_000)
+    await sql`pragma wal_checkpoint(truncate)`.execute(t.db)
+    const root = await sql<{ rootpage: number }>`
+      select rootpage from sqlite_master where name = 'petition'`.execute(t.db)
+    const rootpage = root.rows[0]?.rootpage ?? 0
+    const pageSize = await pragma(t.db, 'page_size')
+    const file = path.join(dataDir, DB_FILE)
+    const fd = fs.openSync(file, 'r+')
+    fs.writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, (rootpage - 1) * Number(pageSize))
+    fs.closeSync(fd)
+    // The connection's page cache still holds the good page: let it go, as a long-running station's would.
+    await sql`pragma shrink_memory`.execute(t.db)
+
+    const res = await t.call('petitions.submit', input)
+
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'DATABASE_DAMAGED_IN_USE', message: errorMessagesZh.DATABASE_DAMAGED_IN_USE },
+    })
+    expect(errorMessagesZh.DATABASE_DAMAGED_IN_USE).toContain('npm run restore')
+    expect(t.logged.join('\n')).toMatch(/DATABASE_DAMAGED_IN_USE.*SQLITE_CORRUPT/)
+    // The daily backup puts no damaged copy among the good ones, and rotates none of them away.
+    await expect(runBackup(t.db, dataDir, t.clock.now())).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
+    expect(listBackups(dataDir).map((b) => b.file)).toEqual([good.file])
   })
 
   describe('in serve mode', () => {
