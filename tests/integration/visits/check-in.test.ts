@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LOOKUP_PAUSE_MS, MAX_LOOKUP_FAILURES } from '../../../electron/core/lookup-limiter'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative, addShift, addVisit } from '../../fixtures/records'
+import { addRepresentative, addShift, addVisit, setClock } from '../../fixtures/records'
 
 /**
  * 进站签到 through the handlers on a real SQLite file. The test clock starts on Monday 2025-03-03 at
@@ -231,5 +231,26 @@ describe('attendance of a month', () => {
     ])
     expect(month.dropIns.map((v) => [v.date, v.representative.name])).toEqual([['2025-03-03', LI.name]])
     expect(month.totals).toEqual({ shifts: 3, attended: 1, due: 2, dropIns: 1 })
+  })
+
+  it('keeps a past month as it was when the county later marks a representative inactive', async () => {
+    const t = await station()
+    await addShift(t, WANG.id, '2025-03-01', 'morning')
+    await addVisit(t, WANG.id, '2025-03-01')
+    await t.loginStaff()
+    const before = await t.succeed('visits.attendance', { month: '2025-03' })
+
+    // End of term: the roster marks Wang inactive in April.
+    setClock(t, '2025-04-02')
+    await t.db.updateTable('representative').set({ active: 0 }).where('id', '=', WANG.id).execute()
+    await t.loginStaff() // the March session has long expired
+
+    const after = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(after.shifts).toEqual(before.shifts)
+    expect(after.shifts.map((s) => [s.date, s.representative.name, s.checkedInAt !== null])).toEqual([
+      ['2025-03-01', WANG.name, true],
+    ])
+    expect(after.dropIns).toEqual([])
+    expect(after.totals).toEqual({ shifts: 1, attended: 1, due: 1, dropIns: 0 })
   })
 })

@@ -16,7 +16,7 @@ import type { Executor } from '../../db/schema'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { cardOf } from '../duty/service'
-import { shiftsBetween } from '../duty/repository'
+import { plannedShiftsBetween, shiftsBetween } from '../duty/repository'
 import { hashPin, verifyPin } from '../staff/pin'
 import { currentStation } from '../station/service'
 import { enqueueMutation } from '../sync/outbox'
@@ -197,18 +197,20 @@ export async function attendance(
   const from = `${input.month}-01`
   const to = `${input.month}-${String(daysInMonth(year, month)).padStart(2, '0')}`
   const today = shanghaiDate(ctx.now())
+  // The planned shifts keep representatives the roster has since marked inactive: a term ending must
+  // not rewrite the months they served (the board and the reports still count those shifts).
   const [shifts, visits] = await Promise.all([
-    shiftsBetween(ctx.db, station.id, from, to),
+    plannedShiftsBetween(ctx.db, station.id, from, to),
     repo.visitsBetween(ctx.db, station.id, from, to),
   ])
   const visitOf = new Map(visits.map((v) => [`${v.representative_id}|${v.date}`, v]))
   const rows = shifts.map((s) => ({
     date: s.date,
     slot: s.slot,
-    representative: { id: s.id, name: s.name },
-    checkedInAt: visitOf.get(`${s.id}|${s.date}`)?.at ?? null,
+    representative: { id: s.representative_id, name: s.name },
+    checkedInAt: visitOf.get(`${s.representative_id}|${s.date}`)?.at ?? null,
   }))
-  const onShift = new Set(shifts.map((s) => `${s.id}|${s.date}`))
+  const onShift = new Set(shifts.map((s) => `${s.representative_id}|${s.date}`))
   const dropIns = visits.filter((v) => !onShift.has(`${v.representative_id}|${v.date}`)).map(toVisit)
   return {
     month: input.month,
