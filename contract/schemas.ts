@@ -85,7 +85,11 @@ export const PetitionActionInput = z.strictObject({
     z.strictObject({ type: z.literal('triaged'), categoryId: id, level: z.enum(['station', 'township']) }),
     z.strictObject({
       type: z.literal('assigned'),
-      representativeIds: z.array(id).max(20),
+      // A name twice would count the petition twice in that representative's report figures.
+      representativeIds: z
+        .array(id)
+        .max(20)
+        .refine((ids) => new Set(ids).size === ids.length, { message: '同一位代表只能选一次' }),
       department: text(100).nullable(),
     }),
     z.strictObject({ type: z.literal('noted'), text: text(2000) }),

@@ -135,7 +135,8 @@ export function ActionDialog({
         initialValues={{
           categoryId: state.categoryId,
           level: state.level === 'township' ? 'township' : 'station',
-          representativeIds: [...state.representativeIds],
+          // Older assignments may name someone twice; the station now refuses that, so offer each once.
+          representativeIds: [...new Set(state.representativeIds)],
           department: state.department ?? '',
           method: 'inPerson',
           to: state.level === 'station' ? 'township' : 'county',

@@ -65,6 +65,13 @@ describe('a desk action naming something the station does not have', () => {
     }
   })
 
+  it('refuses an assignment naming the same representative twice', async () => {
+    const { t, id } = await deskWithPetition()
+    await addRepresentative(t, { id: 'r-real', name: '李春梅', level: 'township' })
+    const action: Action = { type: 'assigned', representativeIds: ['r-real', 'r-real'], department: null }
+    await expectRefused(t, id, action, 'action.representativeIds', /同一位代表只能选一次/)
+  })
+
   it('refuses an extension to a date not after the due date beside the date, and a self-link beside the code', async () => {
     const { t, id } = await deskWithPetition()
     const { dueOn } = (await t.succeed('petitions.get', { id })).state

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { REPLY, act } from '../../fixtures/desk'
 import { RESIDENT, SETUP, type TestStation } from '../../fixtures/station'
@@ -132,6 +133,22 @@ describe('the petition report', () => {
       shiftsAttended: 0,
       consultations: 0,
     })
+  })
+
+  it('counts a petition once for a representative an older assignment named twice', async () => {
+    const t = await twoMonths()
+    const before = await t.succeed('reports.summary', { from: '2025-03', to: '2025-04' })
+    // Before duplicates were refused, an 指派 could name Wang twice; the petition's fold keeps both.
+    await t.db
+      .updateTable('petition')
+      .set({
+        state_json: sql<string>`json_set(state_json, '$.representativeIds', json_array(${WANG.id}, ${WANG.id}))`,
+      })
+      .where(sql<boolean>`json_array_length(state_json, '$.representativeIds') > 0`)
+      .execute()
+    const after = await t.succeed('reports.summary', { from: '2025-03', to: '2025-04' })
+    expect(after.representatives[0]?.figures).toEqual(before.representatives[0]?.figures)
+    expect(after.representatives[0]?.figures.petitions).toBe(2)
   })
 
   it('counts only the shifts that have come round, not those later in the month', async () => {

@@ -78,11 +78,16 @@ export async function petitionsBy(db: Executor, c: Cohort, column: 'level' | 'st
   return r.rows
 }
 
-/** The cohort's figures per representative the petition is assigned to now. */
+/**
+ * The cohort's figures per representative the petition is assigned to now. Older 指派 events may name a
+ * representative twice; only the first mention counts, so each petition counts once per person (as on the board).
+ */
 export async function figuresByRepresentative(db: Executor, c: Cohort) {
   const r = await sql<FigureSums & { representative_id: string }>`
     select j.value as representative_id, ${sums}
     from ${cohort(c)} c, json_each(c.state_json, '$.representativeIds') j
+    where not exists (select 1 from json_each(c.state_json, '$.representativeIds') k
+      where k.value = j.value and k.key < j.key)
     group by j.value`.execute(db)
   return r.rows
 }
