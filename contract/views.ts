@@ -1,5 +1,6 @@
 import type { AssessmentMethod, BoardRow, RatingCounts } from '../domain/board'
 import type { StarThresholds } from '../domain/yearly-assessment'
+import type { ShiftAttendance } from '../domain/attendance'
 import type { ConsultationKind } from '../domain/consultation'
 import type { DutySlot } from '../domain/duty'
 import type { PetitionEventType } from '../domain/petition/events'
@@ -486,11 +487,14 @@ export interface AttendanceMonth {
     readonly representative: { readonly id: string; readonly name: string }
     /** When the representative checked in that day; null when they did not come (or not yet). */
     readonly checkedInAt: number | null
+    /** Missed only once the slot has ended (domain/attendance); the desk shows this, not its own guess. */
+    readonly status: ShiftAttendance
   }[]
   readonly dropIns: readonly Visit[]
   readonly totals: {
     readonly shifts: number
     readonly attended: number
+    /** Shifts attended or missed: the rate's base, without those still to come. */
     readonly due: number
     readonly dropIns: number
   }

@@ -4,7 +4,6 @@ import { type HTMLAttributes, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AttendanceMonth, IssuedCheckInCode, Visit } from '../../../contract/views'
 import { shanghaiDate, shanghaiTime } from '../../../domain/dates'
-import { useToday } from '../../lib/calendar'
 import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import './visits.css'
@@ -166,7 +165,6 @@ export function VisitDesk() {
 /** The month's totals and each shift: checked in at what time, missed, or still to come. */
 function Attendance({ month }: { month: AttendanceMonth }) {
   const { t } = useTranslation()
-  const today = useToday()
   const { totals } = month
   const rate = totals.due === 0 ? null : Math.round((totals.attended / totals.due) * 100)
   const columns: TableColumnsType<ShiftRow> = [
@@ -187,9 +185,9 @@ function Attendance({ month }: { month: AttendanceMonth }) {
       render: (_: unknown, r: ShiftRow) =>
         r.checkedInAt !== null
           ? t('staff.visits.attendedAt', { time: shanghaiTime(r.checkedInAt) })
-          : r.date > today
-            ? t('staff.visits.notDue')
-            : t('staff.visits.missed'),
+          : r.status === 'missed'
+            ? t('staff.visits.missed')
+            : t('staff.visits.notDue'),
     },
   ]
   return (

@@ -253,4 +253,29 @@ describe('attendance of a month', () => {
     expect(after.dropIns).toEqual([])
     expect(after.totals).toEqual({ shifts: 1, attended: 1, due: 1, dropIns: 0 })
   })
+
+  it('counts a shift of today as missed only once its slot has ended', async () => {
+    const t = await station()
+    await addShift(t, WANG.id, '2025-03-04', 'morning')
+    await addShift(t, LI.id, '2025-03-04', 'afternoon')
+    setClock(t, '2025-03-04', 9)
+    await addVisit(t, WANG.id, '2025-03-04') // in at 09:00
+    await t.loginStaff()
+
+    const morning = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(morning.shifts.map((s) => [s.representative.name, s.status])).toEqual([
+      [WANG.name, 'attended'],
+      [LI.name, 'notDue'], // 下午 has not begun
+    ])
+    expect(morning.totals).toEqual({ shifts: 2, attended: 1, due: 1, dropIns: 0 })
+
+    setClock(t, '2025-03-04', 18)
+    await t.loginStaff()
+    const evening = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(evening.shifts.map((s) => [s.representative.name, s.status])).toEqual([
+      [WANG.name, 'attended'],
+      [LI.name, 'missed'],
+    ])
+    expect(evening.totals).toEqual({ shifts: 2, attended: 1, due: 2, dropIns: 0 })
+  })
 })

@@ -9,6 +9,7 @@ import type {
   Visit,
   VisitsToday,
 } from '../../../../contract/views'
+import { shiftAttendance } from '../../../../domain/attendance'
 import { daysInMonth, shanghaiDate, shanghaiMinuteOfDay } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { Ctx } from '../../context'
@@ -186,7 +187,7 @@ export async function visitsToday(ctx: Ctx): Promise<VisitsToday> {
 
 /**
  * A month's shifts against the check-ins: a shift counts as attended when its representative checked in
- * at the station that day. Shifts still ahead are not yet due, so the rate is of the due ones.
+ * at the station that day. Shifts whose slot has not ended are not yet due, so the rate is of the due ones.
  */
 export async function attendance(
   ctx: Ctx,
@@ -196,7 +197,7 @@ export async function attendance(
   const [year, month] = input.month.split('-').map(Number) as [number, number]
   const from = `${input.month}-01`
   const to = `${input.month}-${String(daysInMonth(year, month)).padStart(2, '0')}`
-  const today = shanghaiDate(ctx.now())
+  const now = ctx.now()
   // The planned shifts keep representatives the roster has since marked inactive: a term ending must
   // not rewrite the months they served (the board and the reports still count those shifts).
   const [shifts, visits] = await Promise.all([
@@ -204,12 +205,16 @@ export async function attendance(
     repo.visitsBetween(ctx.db, station.id, from, to),
   ])
   const visitOf = new Map(visits.map((v) => [`${v.representative_id}|${v.date}`, v]))
-  const rows = shifts.map((s) => ({
-    date: s.date,
-    slot: s.slot,
-    representative: { id: s.representative_id, name: s.name },
-    checkedInAt: visitOf.get(`${s.representative_id}|${s.date}`)?.at ?? null,
-  }))
+  const rows = shifts.map((s) => {
+    const checkedInAt = visitOf.get(`${s.representative_id}|${s.date}`)?.at ?? null
+    return {
+      date: s.date,
+      slot: s.slot,
+      representative: { id: s.representative_id, name: s.name },
+      checkedInAt,
+      status: shiftAttendance(s.date, s.slot, checkedInAt, now),
+    }
+  })
   const onShift = new Set(shifts.map((s) => `${s.representative_id}|${s.date}`))
   const dropIns = visits.filter((v) => !onShift.has(`${v.representative_id}|${v.date}`)).map(toVisit)
   return {
@@ -218,8 +223,8 @@ export async function attendance(
     dropIns,
     totals: {
       shifts: rows.length,
-      attended: rows.filter((r) => r.checkedInAt !== null).length,
-      due: rows.filter((r) => r.date <= today).length,
+      attended: rows.filter((r) => r.status === 'attended').length,
+      due: rows.filter((r) => r.status !== 'notDue').length,
       dropIns: dropIns.length,
     },
   }
