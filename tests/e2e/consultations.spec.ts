@@ -1,3 +1,4 @@
+import { shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
 import { expect, screenshot, test } from './fixtures'
@@ -123,4 +124,19 @@ test('a lapsed sign-in asks for the PIN over the form, which keeps what was type
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('议事记录已保存')).toBeVisible({ timeout: SLOW_MS })
   await expect(page.getByTestId('consultation-row').first()).toContainText(topic)
+})
+
+test.describe('on a PC whose clock runs in UTC', () => {
+  test.use({ timezoneId: 'UTC' })
+
+  test('the form dates a consultation with Shanghai’s day before 08:00 there', async ({ page, station }) => {
+    await signIn(page, station.url, STATION, STAFF)
+    // 02:00 in Shanghai is 18:00 the day before in UTC: the PC's own date is a day behind.
+    const today = shanghaiDate(Date.now())
+    await page.clock.setSystemTime(startOfShanghaiDayMs(today) + 2 * 3_600_000)
+    await page.locator('.ant-segmented').getByText('议事记录', { exact: true }).click()
+    await page.getByRole('button', { name: '记录一次议事' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '记录一次议事' })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: '议事日期' })).toHaveValue(today)
+  })
 })

@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Select } from 'ant
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { CONSULTATION_KINDS, type ConsultationKind } from '../../../domain/consultation'
+import { useToday } from '../../lib/calendar'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { FormPage } from '../FormPage'
 import { useSession } from '../session'
@@ -29,6 +30,8 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
   const { busy, error, run } = useFormSubmit(form)
+  // Shanghai's day, not the PC's: a PC clock in UTC is still on yesterday until 08:00 in China.
+  const today = useToday()
   const roster = useApiQuery('staff.roster', () => call('roster.directory', {}))
   const representatives = roster.state.status === 'ok' ? roster.state.value.representatives : []
   const required = [{ required: true, whitespace: true, message: t('staff.consultations.form.required') }]
@@ -61,7 +64,7 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
         layout="vertical"
         size="large"
         className="staff-consultation-form"
-        initialValues={{ kind: 'benchCouncil', date: dayjs(), residentsCount: 0, petitionCodes: [] }}
+        initialValues={{ kind: 'benchCouncil', date: dayjs(today), residentsCount: 0, petitionCodes: [] }}
         onFinish={(f) => void submit(f)}
       >
         <Form.Item name="kind" label={t('staff.consultations.form.kind')}>
@@ -74,7 +77,7 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
           label={t('staff.consultations.form.date')}
           rules={[{ required: true, message: t('staff.consultations.form.pickDate') }]}
         >
-          <DatePicker inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker inputReadOnly disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') > today} />
         </Form.Item>
         <Form.Item name="place" label={t('staff.consultations.form.place')} rules={required}>
           <Input maxLength={MAX.place} placeholder={t('staff.consultations.form.placePlaceholder')} />
