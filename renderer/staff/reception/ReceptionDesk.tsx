@@ -29,7 +29,6 @@ export default function ReceptionDesk() {
   const printFiled = usePrintFiled()
   const today = useApiQuery('staff.reception.today', () => call('reception.today', {}))
   const [drawing, setDrawing] = useState(false)
-  const [lastDrawn, setLastDrawn] = useState<number | null>(null)
   // A new form (and submission id) for each resident.
   const [formKey, setFormKey] = useState(0)
   const [openingWall, setOpeningWall] = useState(false)
@@ -45,7 +44,6 @@ export default function ReceptionDesk() {
     setDrawing(true)
     try {
       const ticket = await printTicket(call)
-      setLastDrawn(ticket.number)
       if (ticket.printed) void message.success(t('reception.desk.printed', { number: ticket.number }))
       else void message.warning(t('reception.desk.notPrinted', { number: ticket.number }))
       reload()
@@ -122,7 +120,8 @@ export default function ReceptionDesk() {
         </Button>
         <Statistic
           title={t('reception.desk.lastTicket')}
-          value={lastDrawn ?? v?.lastTicket ?? '—'}
+          // The station's latest, not this desk's own: it counts other desks' draws and starts afresh each day.
+          value={v?.lastTicket ?? '—'}
           styles={{ content: { fontSize: 56, fontWeight: 700 } }}
           data-testid="reception-last-ticket"
         />
