@@ -27,8 +27,9 @@ export interface StationProfile {
   /** True when the database holds generated demo data (shown as 演示数据). */
   readonly demo: boolean
   /**
-   * Next year, when the holiday package has no data for it yet (from November, when the State Council
-   * normally publishes the schedule): staff should update the app or enter the holidays as overrides.
+   * A year whose statutory holidays the package does not know (this year at any time, next year from
+   * October; domain/working-days.ts): its holidays count as working days until staff update the app or
+   * enter them as corrections (节假日调整). The staff console shows it as a banner.
    */
   readonly holidayDataMissingYear: number | null
 }

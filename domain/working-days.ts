@@ -145,14 +145,38 @@ export function holidayDataYears(): readonly number[] {
 }
 
 /**
- * The year to warn staff about, or null. The package only knows holidays already announced, so when next
- * year is missing (and certainly when this year is), deadlines past new year fall back to plain
- * Monday–Friday until the package is updated or staff enter overrides. Returns the earliest missing year.
+ * The statutory holidays (rest days, not 调休 working days) the package knows after `date`, ascending,
+ * before any staff correction. From the package's year lists, cheap enough for the hourly duty-rule check.
+ */
+export function packageHolidaysAfter(date: IsoDate): IsoDate[] {
+  const { year } = parseIsoDate(date)
+  return holidayDataYears()
+    .filter((y) => y >= year)
+    .flatMap((y) => HolidayUtil.getHolidays(y))
+    .filter((h) => !h.isWork())
+    .map((h) => h.getDay())
+    .filter((d) => d > date)
+    .sort()
+}
+
+/**
+ * Next year's table is watched from October: the State Council announces it in late October or November
+ * and the package follows, so a warning earlier would sit on the console for months with nothing anyone
+ * can do yet, while from October staff have the quarter to update or enter the holidays by hand.
+ */
+const WARN_NEXT_YEAR_FROM_MONTH = 10
+
+/**
+ * The year to warn staff about, or null. The package only knows holidays already announced: a year it
+ * lacks counts its holidays as plain Monday–Friday working days (due dates, duty rules) until the package
+ * is updated or staff enter them as corrections. This year is warned about whenever it is missing, next
+ * year from October; the earliest missing year is returned.
  */
 export function missingHolidayData(today: IsoDate): number | null {
-  const { year } = parseIsoDate(today)
+  const { year, month } = parseIsoDate(today)
   const known = holidayDataYears()
   if (!known.includes(year)) return year
+  if (month < WARN_NEXT_YEAR_FROM_MONTH) return null
   return known.includes(year + 1) ? null : year + 1
 }
 

@@ -1,7 +1,9 @@
-import { Button, Segmented, Spin } from 'antd'
+import { Alert, Button, Segmented, Spin } from 'antd'
 import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
+import { api } from '../api'
+import { useApiQuery } from '../lib/useApiQuery'
 import { StaffAccounts } from './accounts/StaffAccounts'
 import { AuditLog } from './audit/AuditLog'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
@@ -37,6 +39,11 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
   const { t } = useTranslation()
   const { user } = useSession()
   const [section, setSection] = useState<Section>('petitions')
+  // The kiosk loads the profile once and may run for weeks; a sign-in asks again, so the holiday data
+  // warning appears on the day it applies (1 October, 1 January), not at the next restart.
+  const fresh = useApiQuery('staff.desk.profile', () => api['station.profile']({}))
+  const missingYear =
+    fresh.state.status === 'ok' ? fresh.state.value.holidayDataMissingYear : profile.holidayDataMissingYear
   const lazySection = (node: React.ReactNode) => <Suspense fallback={<Spin size="large" />}>{node}</Suspense>
   return (
     <div className="staff-desk">
@@ -74,6 +81,18 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           {t('staff.nav.logout')}
         </Button>
       </header>
+      {missingYear !== null && (
+        // Above every section, so it is the first thing staff see whichever they open: until the year's
+        // holidays are known, due dates and duty rules run through them as working days.
+        <Alert
+          className="staff-desk__holiday-data"
+          data-testid="holiday-data-missing"
+          type="warning"
+          showIcon
+          banner
+          title={t('staff.holidayDataMissing', { year: missingYear })}
+        />
+      )}
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
         {section === 'duty' && lazySection(<DutyDesk />)}

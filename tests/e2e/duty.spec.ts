@@ -171,3 +171,37 @@ test('a weekly rule lays out shifts, and the month is published as an .ics file'
   const summaries = events.map((e) => String(e.getFirstPropertyValue('summary')))
   expect(summaries.filter((s) => s.includes(rep.name))).toHaveLength(ahead.length)
 })
+
+/** Answers station.profile as the station would in a year whose holiday table it lacks (or does not). */
+async function holidayDataMissing(page: Page, year: number | null) {
+  await page.route('**/api/station.profile', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> }
+    await route.fulfill({
+      response,
+      json: { ...body, value: { ...body.value, holidayDataMissingYear: year } },
+    })
+  })
+}
+
+test('warns on the desk and the duty calendar when a year’s statutory holidays are missing', async ({
+  page,
+  station,
+}) => {
+  await holidayDataMissing(page, 2031)
+  await openDutyDesk(page, station)
+  const banner = page.getByTestId('holiday-data-missing')
+  await expect(banner).toContainText('2031 年的法定节假日数据缺失')
+  await expect(banner).toContainText('当作工作日')
+  await expect(banner).toContainText('节假日调整')
+  await expect(banner).toContainText('更新本程序')
+  await screenshot(page, 'duty-holiday-data-missing')
+  await page.locator('.ant-segmented').getByText('诉求办理', { exact: true }).click()
+  await expect(banner).toBeVisible()
+})
+
+test('shows no holiday data warning while the holiday table is complete', async ({ page, station }) => {
+  await holidayDataMissing(page, null)
+  await openDutyDesk(page, station)
+  await expect(page.getByTestId('holiday-data-missing')).toHaveCount(0)
+})

@@ -194,6 +194,18 @@ describe('holiday data coverage', () => {
     expect(missingHolidayData(`${last}-12-01`)).toBe(last + 1)
   })
 
+  it('watches next year from October, when its holidays are about to be announced', () => {
+    const last = Math.max(...holidayDataYears())
+    expect(missingHolidayData(`${last}-09-30`)).toBeNull()
+    expect(missingHolidayData(`${last}-10-01`)).toBe(last + 1)
+  })
+
+  it('keeps warning from 1 January on about a year that has begun without data', () => {
+    const last = Math.max(...holidayDataYears())
+    expect(missingHolidayData(`${last + 1}-01-01`)).toBe(last + 1)
+    expect(missingHolidayData(`${last + 1}-06-15`)).toBe(last + 1)
+  })
+
   it('warns about this year first when even this year is unknown', () => {
     expect(missingHolidayData('2199-03-01')).toBe(2199)
   })

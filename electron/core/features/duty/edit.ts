@@ -20,7 +20,7 @@ import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { currentStation } from '../station/service'
 import { loadCalendar } from './calendar'
-import { layOutDay, layOutRule } from './layout'
+import { layOutDay, layOutRule, takeOffRuleRows } from './layout'
 import { enqueueReceptionDays, enqueueShifts } from './outbox'
 import { toDutyRule, toPlannedShift } from './plan'
 import * as repo from './repository'
@@ -284,7 +284,7 @@ export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise
       .set(endsOn < rule.starts_on ? { deleted: 1, hlc } : { ends_on: endsOn, hlc })
       .where('id', '=', rule.id)
       .execute()
-    const ended = await takeOffRuleRows(tx, ctx, hlc, { ruleId: rule.id, after: input.lastDate })
+    const ended = await takeOffRuleRows(tx, ctx.now(), hlc, { ruleId: rule.id, after: input.lastDate })
     await audit('duty.rule.end', 'duty_rule', rule.id, { lastDate: input.lastDate, ...ended })
     return ended
   })
@@ -358,7 +358,7 @@ export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): P
     }
     const skipped = ruleSkips(await loadCalendar(tx), input.date)
     const removed = skipped
-      ? await takeOffRuleRows(tx, ctx, ctx.hlc(), { stationId: station.id, date: input.date })
+      ? await takeOffRuleRows(tx, ctx.now(), ctx.hlc(), { stationId: station.id, date: input.date })
       : { shiftsRemoved: 0, receptionDaysRemoved: 0 }
     const added =
       skippedBefore && !skipped
@@ -367,43 +367,4 @@ export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): P
     await audit('duty.day.set', 'holiday_override', input.date, { ...input, ...removed, ...added })
     return { ...removed, ...added }
   })
-}
-
-/**
- * Takes rule-made shifts and 民意集市 days off the calendar as tombstones queued for the county: those of
- * one rule after a date (the rule ended), or all of one date at the station (it became a rest day).
- */
-async function takeOffRuleRows(
-  tx: Executor,
-  ctx: Ctx,
-  hlc: string,
-  which:
-    | { readonly ruleId: string; readonly after: string }
-    | { readonly stationId: string; readonly date: string },
-): Promise<DutyRuleEnded> {
-  const takeOff = (table: 'duty_shift' | 'reception_day') => {
-    const q = tx
-      .updateTable(table)
-      .set({ deleted: 1, hlc })
-      .where('deleted', '=', 0)
-      .where('rule_id', 'is not', null)
-    return (
-      'ruleId' in which
-        ? q.where('rule_id', '=', which.ruleId).where('date', '>', which.after)
-        : q.where('station_id', '=', which.stationId).where('date', '=', which.date)
-    ).executeTakeFirst()
-  }
-  const shifts = await takeOff('duty_shift')
-  const days = await takeOff('reception_day')
-  // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
-  const stamped = async (table: 'duty_shift' | 'reception_day') => {
-    const q = tx.selectFrom(table).select('id').where('hlc', '=', hlc)
-    const rows = await (
-      'ruleId' in which ? q.where('rule_id', '=', which.ruleId) : q.where('date', '=', which.date)
-    ).execute()
-    return rows.map((r) => r.id)
-  }
-  await enqueueShifts(tx, await stamped('duty_shift'), ctx.now())
-  await enqueueReceptionDays(tx, await stamped('reception_day'), ctx.now())
-  return { shiftsRemoved: Number(shifts.numUpdatedRows), receptionDaysRemoved: Number(days.numUpdatedRows) }
 }

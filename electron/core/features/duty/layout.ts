@@ -1,4 +1,5 @@
-import type { DutyRuleLaidOut } from '../../../../contract/views'
+import { sql } from 'kysely'
+import type { DutyRuleEnded, DutyRuleLaidOut } from '../../../../contract/views'
 import { addDays, shanghaiDate } from '../../../../domain/dates'
 import {
   type DutyRuleSpec,
@@ -10,12 +11,13 @@ import {
   ruleSkips,
   slotsOverlap,
 } from '../../../../domain/duty'
+import { packageHolidaysAfter } from '../../../../domain/working-days'
 import { insertMany } from '../../db/insert-many'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { appendAudit } from '../audit/service'
 import { loadCalendar } from './calendar'
-import { enqueueReceptionDayRows, enqueueShiftRows, enqueueShifts } from './outbox'
+import { enqueueReceptionDayRows, enqueueReceptionDays, enqueueShiftRows, enqueueShifts } from './outbox'
 import * as repo from './repository'
 
 /**
@@ -197,7 +199,10 @@ async function layOutDates(
  * month at a time (one audit row a month per rule) rather than a day at a time. Returns the rules extended.
  * A representative no longer active (left office, removed by the county) is not laid out, and the shifts
  * rules had already laid out for them after today come off: the county's removal reaches the station
- * through the sync, which has no say over the duty calendar, so it is done here.
+ * through the sync, which has no say over the duty calendar, so it is done here. Likewise rule-made shifts
+ * and 民意集市 days after today on a day rules now skip come off: laid out while the package did not know
+ * that year's holidays, they stood on 元旦 or 春节 until an update brought the table (a staff correction
+ * takes them off itself, in setDayKind, but is found here too).
  */
 export async function extendRules(db: Executor, now: number, hlc: () => string): Promise<number> {
   const today = shanghaiDate(now)
@@ -219,9 +224,15 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
       .where('representative.active', '=', 0)
       .execute()
   // Most checks find nothing: no write transaction for them (this runs at every start).
-  if ((await dueRules(db)).length === 0 && (await retiredShifts(db)).length === 0) return 0
+  if (
+    (await dueRules(db)).length === 0 &&
+    (await retiredShifts(db)).length === 0 &&
+    (await onSkippedDays(db, today)).length === 0
+  )
+    return 0
   return db.transaction().execute(async (tx) => {
     await takeOffRetired(tx, await retiredShifts(tx), now, hlc)
+    await takeOffSkippedDays(tx, today, now, hlc)
     const rules = await dueRules(tx)
     for (const r of rules) {
       const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
@@ -266,4 +277,102 @@ async function takeOffRetired(
       detail: { shiftsRemoved: shifts.filter((s) => s.representative_id === representativeId).length },
     })
   }
+}
+
+/**
+ * The stations and dates after today holding rule-made rows on a day rules skip (ruleSkips): a package
+ * holiday not corrected to a working day, or a weekday staff corrected to a rest day. Asked in SQL so that
+ * the hourly check stays one indexed query when there is nothing to take off; takeOffSkippedDays asks
+ * ruleSkips itself before taking anything off.
+ */
+function onSkippedDays(ex: Executor, today: string) {
+  const holidays = packageHolidaysAfter(today)
+  const rowsOf = (table: 'duty_shift' | 'reception_day') =>
+    ex
+      .selectFrom(table)
+      .select([`${table}.station_id as stationId`, `${table}.date as date`])
+      .where(`${table}.deleted`, '=', 0)
+      .where(`${table}.rule_id`, 'is not', null)
+      .where(`${table}.date`, '>', today)
+      .where((eb) => {
+        const corrected = (kind: 'work' | 'rest') =>
+          eb.exists(
+            eb
+              .selectFrom('holiday_override')
+              .select('holiday_override.date')
+              .whereRef('holiday_override.date', '=', `${table}.date`)
+              .where('holiday_override.kind', '=', kind),
+          )
+        const weekday = sql<boolean>`strftime('%w', ${sql.ref(`${table}.date`)}) not in ('0', '6')`
+        return eb.or([
+          ...(holidays.length > 0
+            ? [eb.and([eb(`${table}.date`, 'in', holidays), eb.not(corrected('work'))])]
+            : []),
+          eb.and([corrected('rest'), weekday]),
+        ])
+      })
+  return rowsOf('duty_shift').union(rowsOf('reception_day')).execute()
+}
+
+/** Takes rule-made rows off the days after today that rules now skip, one system audit row per day. */
+async function takeOffSkippedDays(
+  tx: Executor,
+  today: string,
+  now: number,
+  hlc: () => string,
+): Promise<void> {
+  const found = await onSkippedDays(tx, today)
+  if (found.length === 0) return
+  const calendar = await loadCalendar(tx)
+  for (const { stationId, date } of found) {
+    if (!ruleSkips(calendar, date)) continue
+    const removed = await takeOffRuleRows(tx, now, hlc(), { stationId, date })
+    await appendAudit(tx, {
+      at: now,
+      actor: { role: 'system', id: null },
+      action: 'duty.day.skipped',
+      entity: 'duty_day',
+      entityId: date,
+      detail: { holidayName: calendar.dayKind(date).holidayName, ...removed },
+    })
+  }
+}
+
+/**
+ * Takes rule-made shifts and 民意集市 days off the calendar as tombstones queued for the county: those of
+ * one rule after a date (the rule ended), or all of one date at the station (it became a rest day).
+ */
+export async function takeOffRuleRows(
+  tx: Executor,
+  now: number,
+  hlc: string,
+  which:
+    | { readonly ruleId: string; readonly after: string }
+    | { readonly stationId: string; readonly date: string },
+): Promise<DutyRuleEnded> {
+  const takeOff = (table: 'duty_shift' | 'reception_day') => {
+    const q = tx
+      .updateTable(table)
+      .set({ deleted: 1, hlc })
+      .where('deleted', '=', 0)
+      .where('rule_id', 'is not', null)
+    return (
+      'ruleId' in which
+        ? q.where('rule_id', '=', which.ruleId).where('date', '>', which.after)
+        : q.where('station_id', '=', which.stationId).where('date', '=', which.date)
+    ).executeTakeFirst()
+  }
+  const shifts = await takeOff('duty_shift')
+  const days = await takeOff('reception_day')
+  // The stamp is this change's alone, so it finds exactly the rows just taken off, as tombstones.
+  const stamped = async (table: 'duty_shift' | 'reception_day') => {
+    const q = tx.selectFrom(table).select('id').where('hlc', '=', hlc)
+    const rows = await (
+      'ruleId' in which ? q.where('rule_id', '=', which.ruleId) : q.where('date', '=', which.date)
+    ).execute()
+    return rows.map((r) => r.id)
+  }
+  await enqueueShifts(tx, await stamped('duty_shift'), now)
+  await enqueueReceptionDays(tx, await stamped('reception_day'), now)
+  return { shiftsRemoved: Number(shifts.numUpdatedRows), receptionDaysRemoved: Number(days.numUpdatedRows) }
 }

@@ -58,7 +58,7 @@ export async function stationProfile(db: Executor, now: number): Promise<Station
     townshipName: s.township_name,
     hotline: s.hotline,
     demo: (await getSetting(db, SETTING.demo)) === 'yes',
-    holidayDataMissingYear: today.slice(5, 7) >= '11' ? missingHolidayData(today) : null,
+    holidayDataMissingYear: missingHolidayData(today),
   }
 }
 

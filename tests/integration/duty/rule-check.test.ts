@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import type { TestStation } from '../../fixtures/station'
+import { useSetUpStation } from '../../fixtures/vitest'
+import { extendRules } from '../../../electron/core/features/duty/layout'
+import { addRepresentative } from '../../fixtures/records'
+
+/**
+ * The duty-rule check the station runs at start and every hour (extendRules), beyond topping rules up.
+ * The test clock starts on Monday 2025-03-03; 国庆 2025 runs from Wednesday 1 October to Wednesday 8 October.
+ */
+
+const WANG = { id: 'rep-wang', name: '王海涛', level: 'county' } as const
+
+async function desk(): Promise<TestStation> {
+  const { t } = await useSetUpStation()
+  await addRepresentative(t, WANG)
+  await t.loginStaff()
+  return t
+}
+
+const wednesdays = {
+  representativeId: WANG.id,
+  kind: 'weekly',
+  weekday: 3,
+  nth: null,
+  slot: 'morning',
+  startsOn: '2025-03-01',
+  endsOn: null,
+  receptionTheme: null,
+} as const
+
+/** 民意集市 on the first Wednesday of each month. */
+const firstWednesdayMarket = {
+  representativeId: null,
+  kind: 'monthlyNth',
+  weekday: 3,
+  nth: 1,
+  slot: 'allDay',
+  startsOn: '2025-03-01',
+  endsOn: null,
+  receptionTheme: '民意集市',
+} as const
+
+let stamp = 0
+const hlc = () => `check-${String(stamp++).padStart(6, '0')}`
+
+const liveOn = async (t: TestStation, date: string) => {
+  const shifts = await t.db
+    .selectFrom('duty_shift')
+    .select(['slot', 'rule_id'])
+    .where('date', '=', date)
+    .where('deleted', '=', 0)
+    .orderBy('slot')
+    .execute()
+  const days = await t.db
+    .selectFrom('reception_day')
+    .select('rule_id')
+    .where('date', '=', date)
+    .where('deleted', '=', 0)
+    .execute()
+  return [
+    ...shifts.map((s) => `${s.slot}:${s.rule_id === null ? 'hand' : 'rule'}`),
+    ...days.map((d) => `集市:${d.rule_id === null ? 'hand' : 'rule'}`),
+  ]
+}
+
+describe('rule-made rows on a day later known to be a holiday', () => {
+  it('come off at the check, hand-made ones and days corrected to working days stay', async () => {
+    const t = await desk()
+    const shiftRule = await t.succeed('duty.addRule', wednesdays)
+    const marketRule = await t.succeed('duty.addRule', firstWednesdayMarket)
+    const station = (await t.succeed('station.profile', {})).id
+    // As a package without 2025's table would have laid them out on 国庆.
+    await t.db
+      .insertInto('duty_shift')
+      .values({
+        id: 'shift-national-day',
+        station_id: station,
+        representative_id: WANG.id,
+        date: '2025-10-01',
+        slot: 'morning',
+        rule_id: shiftRule.rule.id,
+        hlc: hlc(),
+        deleted: 0,
+      })
+      .execute()
+    await t.db
+      .insertInto('reception_day')
+      .values({
+        id: 'market-national-day',
+        station_id: station,
+        date: '2025-10-01',
+        theme: '民意集市',
+        starts_at: '09:00',
+        ends_at: '12:00',
+        rule_id: marketRule.rule.id,
+        hlc: hlc(),
+        deleted: 0,
+      })
+      .execute()
+    // A local day off entered without the desk (a staff correction arriving as data), around a hand shift.
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-05-14', slot: 'afternoon' })
+    await t.db
+      .insertInto('holiday_override')
+      .values({ date: '2025-05-14', kind: 'rest', name: '县庆', created_by: null, created_at: t.clock.now() })
+      .execute()
+    // 8 October corrected to a working day: the rule's shift laid out there stays.
+    await t.succeed('duty.setDayKind', { date: '2025-10-08', kind: 'work', name: '值班' })
+    expect(await liveOn(t, '2025-10-01')).toEqual(['morning:rule', '集市:rule'])
+    expect(await liveOn(t, '2025-05-14')).toEqual(['afternoon:hand', 'morning:rule'])
+    expect(await liveOn(t, '2025-10-08')).toEqual(['morning:rule'])
+
+    await extendRules(t.db, t.clock.now(), hlc)
+    expect(await liveOn(t, '2025-10-01')).toEqual([])
+    expect(await liveOn(t, '2025-05-14')).toEqual(['afternoon:hand'])
+    expect(await liveOn(t, '2025-10-08')).toEqual(['morning:rule'])
+    expect(await liveOn(t, '2025-03-05')).toEqual(['morning:rule', '集市:rule'])
+
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_role', 'entity_id', 'detail'])
+      .where('action', '=', 'duty.day.skipped')
+      .orderBy('entity_id')
+      .execute()
+    expect(audit).toEqual([
+      {
+        actor_role: 'system',
+        entity_id: '2025-05-14',
+        detail: JSON.stringify({ holidayName: null, shiftsRemoved: 1, receptionDaysRemoved: 0 }),
+      },
+      {
+        actor_role: 'system',
+        entity_id: '2025-10-01',
+        detail: JSON.stringify({ holidayName: '国庆中秋', shiftsRemoved: 1, receptionDaysRemoved: 1 }),
+      },
+    ])
+    // The county hears of both as tombstones.
+    const queued = await t.db.selectFrom('sync_outbox').select('payload').execute()
+    const tombstones = queued
+      .map((r) => JSON.parse(r.payload) as { id: string; deleted: boolean })
+      .filter((p) => p.deleted)
+      .map((p) => p.id)
+    expect(tombstones).toEqual(expect.arrayContaining(['shift-national-day', 'market-national-day']))
+
+    // Nothing left to do: the next check writes nothing.
+    expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
+    expect(
+      await t.db.selectFrom('audit_log').select('seq').where('action', '=', 'duty.day.skipped').execute(),
+    ).toHaveLength(2)
+  })
+})
