@@ -199,25 +199,35 @@ async function layOutDates(
  * month at a time (one audit row a month per rule) rather than a day at a time. Returns the rules extended.
  * A representative no longer active (left office, removed by the county) is not laid out, and the shifts
  * rules had already laid out for them after today come off: the county's removal reaches the station
- * through the sync, which has no say over the duty calendar, so it is done here. Likewise rule-made shifts
- * and 民意集市 days after today on a day rules now skip come off: laid out while the package did not know
- * that year's holidays, they stood on 元旦 or 春节 until an update brought the table (a staff correction
- * takes them off itself, in setDayKind, but is found here too).
+ * through the sync, which has no say over the duty calendar, so it is done here; should they be back in
+ * office later, their rules are laid out again from that day (to their end, or a year ahead). Likewise
+ * rule-made shifts and 民意集市 days after today on a day rules now skip come off: laid out while the
+ * package did not know that year's holidays, they stood on 元旦 or 春节 until an update brought the table
+ * (a staff correction takes them off itself, in setDayKind, but is found here too).
  */
 export async function extendRules(db: Executor, now: number, hlc: () => string): Promise<number> {
   const today = shanghaiDate(now)
   const horizon = addDays(today, RULE_HORIZON_DAYS)
   const due = addDays(horizon, -RULE_TOP_UP_DAYS)
+  // A rule with an end is laid out to it when saved; it falls short of it only when its representative
+  // left office meanwhile (takeOffRetired), and is then laid out again like one without an end.
   const dueRules = (ex: Executor) =>
     liveRulesOfActive(ex)
-      .where('ends_on', 'is', null)
-      .where((eb) => eb.or([eb('laid_out_through', 'is', null), eb('laid_out_through', '<', due)]))
+      .where((eb) =>
+        eb.or([
+          eb('laid_out_through', 'is', null),
+          eb.and([
+            eb('laid_out_through', '<', due),
+            eb.or([eb('ends_on', 'is', null), eb('laid_out_through', '<', eb.ref('ends_on'))]),
+          ]),
+        ]),
+      )
       .execute()
   const retiredShifts = (ex: Executor) =>
     ex
       .selectFrom('duty_shift')
       .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
-      .select(['duty_shift.id', 'duty_shift.representative_id'])
+      .select(['duty_shift.id', 'duty_shift.representative_id', 'duty_shift.rule_id'])
       .where('duty_shift.deleted', '=', 0)
       .where('duty_shift.rule_id', 'is not', null)
       .where('duty_shift.date', '>', today)
@@ -231,20 +241,21 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
   )
     return 0
   return db.transaction().execute(async (tx) => {
-    await takeOffRetired(tx, await retiredShifts(tx), now, hlc)
+    await takeOffRetired(tx, await retiredShifts(tx), today, now, hlc)
     await takeOffSkippedDays(tx, today, now, hlc)
     const rules = await dueRules(tx)
     for (const r of rules) {
       const next = r.laid_out_through === null ? r.starts_on : addDays(r.laid_out_through, 1)
       const from = [next, r.starts_on, today].reduce((a, b) => (a > b ? a : b))
-      const laid = await layOutRule(tx, hlc, now, ruleOf(r), from, horizon)
+      const through = r.ends_on !== null && r.ends_on < horizon ? r.ends_on : horizon
+      const laid = await layOutRule(tx, hlc, now, ruleOf(r), from, through)
       await appendAudit(tx, {
         at: now,
         actor: { role: 'system', id: null },
         action: 'duty.rule.extend',
         entity: 'duty_rule',
         entityId: r.id,
-        detail: { from, through: horizon, ...laid },
+        detail: { from, through, ...laid },
       })
     }
     return rules.length
@@ -254,11 +265,27 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
 /** Takes rule-made shifts of inactive representatives off, as tombstones for the county, one audit each. */
 async function takeOffRetired(
   tx: Executor,
-  shifts: readonly { readonly id: string; readonly representative_id: string }[],
+  shifts: readonly {
+    readonly id: string
+    readonly representative_id: string
+    readonly rule_id: string | null
+  }[],
+  today: string,
   now: number,
   hlc: () => string,
 ): Promise<void> {
   if (shifts.length === 0) return
+  // Their rules now reach no further than today, so that a representative back in office (the county
+  // marks them active again) has them laid out again from then on, by the check's top-up.
+  const ruleIds = [...new Set(shifts.flatMap((s) => (s.rule_id === null ? [] : [s.rule_id])))]
+  for (let i = 0; i < ruleIds.length; i += 500) {
+    await tx
+      .updateTable('duty_rule')
+      .set({ laid_out_through: today })
+      .where('id', 'in', ruleIds.slice(i, i + 500))
+      .where('laid_out_through', '>', today)
+      .execute()
+  }
   const stamp = hlc()
   const ids = shifts.map((s) => s.id)
   // In slices: a year of weekly shifts for several people would pass SQLite's limit on bound parameters.
