@@ -263,9 +263,10 @@ export function addRule(ctx: Ctx, input: ParsedInputOf<'duty.addRule'>): Promise
 }
 
 /**
- * Ends a rule after `lastDate`: the shifts and reception days it laid out after that day come off the
- * calendar (ones staff moved, swapped or edited since no longer belong to it and stay). A rule ended
- * before it began is removed altogether.
+ * Ends a rule after `lastDate`: the shifts and reception days it laid out after that day, and after today,
+ * come off the calendar (ones staff moved, swapped or edited since no longer belong to it and stay; ones
+ * already past or under way may have been attended and stay too). A rule ended before it began is removed
+ * altogether.
  */
 export function endRule(ctx: Ctx, input: ParsedInputOf<'duty.endRule'>): Promise<DutyRuleEnded> {
   return change(ctx, async (tx, station, audit) => {
@@ -339,8 +340,9 @@ export function removeReceptionDay(ctx: Ctx, input: ParsedInputOf<'duty.removeRe
 /**
  * Corrects the holiday table for one day (a late 调休 announcement, a local day off), or drops the
  * correction. Due dates counted from now on follow it; ones already set stay as they were promised.
- * A day that becomes one rules skip loses what rules laid out on it, as if laid out after the correction;
- * shifts and 民意集市 staff put there by hand stay, they were meant. A day rules skipped that becomes a
+ * A day after today that becomes one rules skip loses what rules laid out on it, as if laid out after the
+ * correction; shifts and 民意集市 staff put there by hand stay, they were meant, and so does everything on
+ * today or a past day, which may have been attended. A day rules skipped that becomes a
  * working day gets what the rules would have laid out on it (layout.ts), around what staff put there.
  */
 export function setDayKind(ctx: Ctx, input: ParsedInputOf<'duty.setDayKind'>): Promise<DutyDayCorrected> {

@@ -367,7 +367,9 @@ async function takeOffSkippedDays(
 
 /**
  * Takes rule-made shifts and 民意集市 days off the calendar as tombstones queued for the county: those of
- * one rule after a date (the rule ended), or all of one date at the station (it became a rest day).
+ * one rule after a date (the rule ended), or all of one date at the station (it became a rest day). Only
+ * after today: a day past or under way may have been attended (a check-in counts against its shift, and
+ * would turn into a drop-in without it), so its rows stay; staff can still remove today's by hand.
  */
 export async function takeOffRuleRows(
   tx: Executor,
@@ -377,12 +379,14 @@ export async function takeOffRuleRows(
     | { readonly ruleId: string; readonly after: string }
     | { readonly stationId: string; readonly date: string },
 ): Promise<DutyRuleEnded> {
+  const today = shanghaiDate(now)
   const takeOff = (table: 'duty_shift' | 'reception_day') => {
     const q = tx
       .updateTable(table)
       .set({ deleted: 1, hlc })
       .where('deleted', '=', 0)
       .where('rule_id', 'is not', null)
+      .where('date', '>', today)
     return (
       'ruleId' in which
         ? q.where('rule_id', '=', which.ruleId).where('date', '>', which.after)
