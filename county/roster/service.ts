@@ -196,7 +196,8 @@ const REQUIRED: readonly RosterColumn[] = ['name', 'level']
  * named by its row number. The header may use the county's words or a station export's (ROSTER_HEADERS);
  * 乡镇 is the township's name, 联络站 a station's id or name. A row with 编号 changes that representative, or
  * adds one a station registered (unknownIdRefusal); one without is matched by name and 联络站, or added.
- * Everything lands in one version.
+ * A representative the roster holds keeps the fields of the columns the sheet does not have. Everything
+ * lands in one version.
  */
 export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): Promise<RosterImportResult> {
   const rows = await readSheet(bytes)
@@ -211,6 +212,7 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
     const i = columns[column]
     return i === undefined ? '' : (r[i] ?? '').trim()
   }
+  const present = (column: RosterColumn) => columns[column] !== undefined
   const stations = await db.selectFrom('station').select(['id', 'name']).execute()
   const errors: Record<string, string> = {}
   const parsed: { row: number; id: string; input: RepresentativeInput }[] = []
@@ -226,15 +228,6 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
     const level = levelOfWord(cell(r, 'level'))
     const active = activeOfWord(cell(r, 'active'))
     const station = stationOfCell(stations, cell(r, 'station'))
-    const candidate = {
-      name: cell(r, 'name'),
-      level,
-      sector: cell(r, 'sector'),
-      specialties: splitSpecialties(cell(r, 'specialties')),
-      township: cell(r, 'township') || null,
-      stationId: station.ok ? station.id : null,
-      active,
-    }
     if (!level) {
       errors[`row ${row}`] = `第 ${row} 行：层级应为 省、市、县 或 乡镇`
       return
@@ -247,11 +240,6 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
       errors[`row ${row}`] = `第 ${row} 行：${station.message}`
       return
     }
-    const checked = RepresentativeInput.safeParse(candidate)
-    if (!checked.success) {
-      errors[`row ${row}`] = `第 ${row} 行：${checked.error.issues[0]?.message ?? '内容不符合要求'}`
-      return
-    }
     const givenId = cell(r, 'id')
     if (givenId && !records.has(givenId)) {
       const refusal = unknownIdRefusal(givenId, removed)
@@ -261,9 +249,26 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
       }
     }
     const id =
-      givenId ||
-      byNameAndStation.get(`${checked.data.name}\u0000${checked.data.stationId ?? ''}`) ||
-      crypto.randomUUID()
+      givenId || byNameAndStation.get(`${cell(r, 'name')}\u0000${station.id ?? ''}`) || crypto.randomUUID()
+    // A column the sheet does not have says nothing about a representative the roster holds (a station's
+    // export has no 联络站): keep what is stored. Only an empty cell of a column it has clears a field.
+    const before = records.get(id)
+    const kept = <T>(column: RosterColumn, fromCell: T, stored: (b: RosterRecord) => T): T =>
+      before && !present(column) ? stored(before) : fromCell
+    const candidate = {
+      name: cell(r, 'name'),
+      level,
+      sector: kept('sector', cell(r, 'sector'), (b) => b.sector),
+      specialties: kept('specialties', splitSpecialties(cell(r, 'specialties')), (b) => [...b.specialties]),
+      township: kept('township', cell(r, 'township') || null, (b) => b.township),
+      stationId: kept('station', station.id, (b) => b.stationId),
+      active: kept('active', active, (b) => b.active),
+    }
+    const checked = RepresentativeInput.safeParse(candidate)
+    if (!checked.success) {
+      errors[`row ${row}`] = `第 ${row} 行：${checked.error.issues[0]?.message ?? '内容不符合要求'}`
+      return
+    }
     parsed.push({ row, id, input: checked.data })
   })
   const rowErrors = Object.entries(errors)

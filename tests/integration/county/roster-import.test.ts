@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type { CountyRepresentative } from '../../../contract/county-console'
+import { signedInConsole } from '../../fixtures/county-console'
+import { useTestHub } from '../../fixtures/hub'
+
+/** The header of a station's roster export (electron/core/features/roster/sheet.ts): no 联络站 column. */
+const STATION_EXPORT = [
+  '编号',
+  '姓名',
+  '级别',
+  '界别',
+  '擅长领域',
+  '所属乡镇',
+  '办公电话',
+  '状态',
+  '本站备注',
+]
+
+async function sheet(header: readonly string[], rows: readonly string[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const ws = book.addWorksheet('名册')
+  ws.addRow([...header])
+  for (const r of rows) ws.addRow(r)
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+describe('county roster import: columns the sheet does not have', () => {
+  it('keeps a representative’s station when a station’s export (no 联络站) is imported as it is', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t)
+    const wang = await c.call<CountyRepresentative>('POST', '/representatives', {
+      name: '王海涛',
+      level: 'county',
+      sector: '农民',
+      specialties: ['农业', '水利'],
+      township: '王楼镇',
+      stationId: 'st-a',
+      active: true,
+    })
+    const row = [
+      wang.json.id,
+      '王海涛',
+      '县人大代表',
+      '农民',
+      '农业、水利',
+      '王楼镇',
+      '0393-5221234',
+      '在任',
+      '',
+    ]
+
+    const same = await c.call('POST', '/representatives/import', await sheet(STATION_EXPORT, [row]))
+    expect(same.json).toEqual({ added: 0, changed: 0, unchanged: 1 })
+    const after = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(after).toEqual([wang.json])
+
+    // A change in a column the sheet has is taken; the station stays.
+    const edited = [...row]
+    edited[3] = '教师'
+    const changed = await c.call('POST', '/representatives/import', await sheet(STATION_EXPORT, [edited]))
+    expect(changed.json).toEqual({ added: 0, changed: 1, unchanged: 0 })
+    const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(roster.map((r) => [r.sector, r.stationId, r.township, r.specialties])).toEqual([
+      ['教师', 'st-a', '王楼镇', ['农业', '水利']],
+    ])
+  })
+
+  it('keeps every field of a missing column, clears one whose column is there but empty', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t)
+    const li = await c.call<CountyRepresentative>('POST', '/representatives', {
+      name: '李秀兰',
+      level: 'township',
+      sector: '教师',
+      specialties: ['教育'],
+      township: '濮城镇',
+      stationId: 'st-a',
+      active: false,
+    })
+    const narrow = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(['编号', '姓名', '层级'], [[li.json.id, '李秀兰', '乡镇']]),
+    )
+    expect(narrow.json).toEqual({ added: 0, changed: 0, unchanged: 1 })
+    expect((await c.call<CountyRepresentative[]>('GET', '/representatives')).json).toEqual([li.json])
+
+    const cleared = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(['编号', '姓名', '层级', '专长', '联络站'], [[li.json.id, '李秀兰', '乡镇', '', '']]),
+    )
+    expect(cleared.json).toEqual({ added: 0, changed: 1, unchanged: 0 })
+    const roster = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(roster.map((r) => [r.sector, r.specialties, r.township, r.stationId, r.active])).toEqual([
+      ['教师', [], '濮城镇', null, false],
+    ])
+
+    // A new representative: a missing column means empty, as ever.
+    const added = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(['姓名', '层级'], [['赵建国', '市']]),
+    )
+    expect(added.json).toEqual({ added: 1, changed: 0, unchanged: 0 })
+    const zhao = (await c.call<CountyRepresentative[]>('GET', '/representatives?q=赵')).json
+    expect(zhao.map((r) => [r.sector, r.specialties, r.township, r.stationId, r.active])).toEqual([
+      ['', [], null, null, true],
+    ])
+  })
+})
