@@ -164,6 +164,14 @@ export const CountyActionBody = z.discriminatedUnion('type', [
 ])
 export type CountyActionBody = z.infer<typeof CountyActionBody>
 
+/**
+ * A township's name (王楼镇), wherever the console takes one: stations and the roster find townships by
+ * name, and 乡镇村庄 only takes villages for a name with its suffix, so one without (王楼) would be a
+ * township nothing matches.
+ */
+const townshipName = (empty: string) =>
+  text(20, empty).regex(TOWNSHIP_NAME, '乡镇名称应以“镇”“乡”或“街道”结尾')
+
 // ---- roster ---------------------------------------------------------------------------------------------
 
 export const RepresentativeInput = z.strictObject({
@@ -172,7 +180,7 @@ export const RepresentativeInput = z.strictObject({
   sector: z.string().trim().max(40, '不能超过 40 个字'),
   specialties: z.array(text(20, '专长不能为空')).max(10, '最多 10 项专长'),
   /** The township's name (王楼镇): the key every station knows it by; its ids are each station's own. */
-  township: text(20, '乡镇名称不能为空').nullable(),
+  township: townshipName('乡镇名称不能为空').nullable(),
   stationId: z.string().min(1).max(64).nullable(),
   active: z.boolean(),
 })
@@ -198,12 +206,11 @@ export interface RosterImportResult {
 
 // ---- places ---------------------------------------------------------------------------------------------
 
-const townshipName = text(20, '请选择乡镇').regex(TOWNSHIP_NAME, '乡镇名称应以“镇”“乡”或“街道”结尾')
 const villageName = text(20, '村名不能为空')
 
 /** Villages to add to a township; names it already has are skipped and reported, not refused. */
 export const VillagesBody = z.strictObject({
-  township: townshipName,
+  township: townshipName('请选择乡镇'),
   names: z.array(villageName).min(1, '请至少填写一个村名').max(1000, '一次最多添加 1000 个村'),
 })
 export type VillagesBody = z.infer<typeof VillagesBody>
@@ -239,7 +246,7 @@ export const StationInput = z.strictObject({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '站点编号用 2–40 个小写字母、数字或 -'),
   name: text(40, '请填写站点名称'),
-  township: text(40, '请填写所在乡镇'),
+  township: townshipName('请填写所在乡镇'),
 })
 export type StationInput = z.infer<typeof StationInput>
 

@@ -112,3 +112,58 @@ describe('county roster import: columns the sheet does not have', () => {
     ])
   })
 })
+
+describe('county console: township names', () => {
+  it('takes a township only by a name ending in 镇, 乡 or 街道: stations, representatives, imported rows', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t)
+    const suffix = '乡镇名称应以“镇”“乡”或“街道”结尾'
+
+    const station = await c.call('POST', '/stations', { id: 'st-new', name: '新站', township: '王楼' })
+    expect(station).toMatchObject({ status: 400, json: { code: 'VALIDATION', fields: { township: suffix } } })
+    const representative = {
+      name: '吕建国',
+      level: 'county',
+      sector: '',
+      specialties: [],
+      township: '濮城',
+      stationId: null,
+      active: true,
+    }
+    const rep = await c.call('POST', '/representatives', representative)
+    expect(rep).toMatchObject({ status: 400, json: { code: 'VALIDATION', fields: { township: suffix } } })
+    const imported = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet(
+        ['姓名', '层级', '乡镇'],
+        [
+          ['王海涛', '县', '王楼镇'],
+          ['李秀兰', '乡镇', '王楼'],
+        ],
+      ),
+    )
+    expect(imported).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { 'row 3': `第 3 行：${suffix}` } },
+    })
+    expect(imported.json).not.toHaveProperty('fields.row 2')
+    // None of them is a township the county now knows.
+    expect((await c.call<{ name: string }[]>('GET', '/places')).json.map((tw) => tw.name)).toEqual(['王楼镇'])
+
+    // Names with each suffix are taken.
+    for (const [id, township] of [
+      ['st-b', '城关镇'],
+      ['st-c', '梁庄乡'],
+      ['st-d', '古城街道'],
+    ] as const) {
+      expect((await c.call('POST', '/stations', { id, name: `${township}联络站`, township })).status).toBe(
+        200,
+      )
+    }
+    expect((await c.call('POST', '/representatives', { ...representative, township: '濮城镇' })).status).toBe(
+      200,
+    )
+  })
+})
