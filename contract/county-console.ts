@@ -293,6 +293,7 @@ export type FiguresQuery = z.infer<typeof FiguresQuery>
  */
 export interface FigureRow {
   readonly petitions: number
+  /** 上报县级: at county level now; one a township took is not the county's. */
   readonly escalated: number
   readonly answered: number
   readonly answeredOnTime: number

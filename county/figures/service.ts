@@ -41,7 +41,7 @@ export async function countyFigures(db: HubExecutor, q: FiguresQuery): Promise<C
     )
     select station_id, month,
       count(*)::int as petitions,
-      count(*) filter (where level <> 'station')::int as escalated,
+      count(*) filter (where level = 'county')::int as escalated,
       count(replied_at)::int as answered,
       count(*) filter (where replied_at is not null and
         (to_timestamp((replied_at + ${SHANGHAI_OFFSET_MS}) / 1000.0) at time zone 'UTC')::date <= due_on)::int
