@@ -100,25 +100,32 @@ export async function deleteRepresentative(db: HubExecutor, id: string, by: stri
   })
 }
 
-/** The county's roster for the console, by name; `q` matches the name, its pinyin or its initials. */
+/**
+ * The county's roster for the console, by name; `q` matches the name, its pinyin or its initials, a
+ * specialty or the sector (the search hint offers 专长: staff look for who knows about 水利).
+ */
 export async function listRepresentatives(db: HubExecutor, q?: string): Promise<CountyRepresentative[]> {
   const rows = await db
     .selectFrom('representative')
     .select(['id', 'record', 'version'])
     .where('deleted', '=', false)
     .execute()
-  const needle = q?.toLowerCase()
+  const needle = q?.trim().toLowerCase()
   return rows
     .map((r) => ({ record: storedRecord(r.record), version: r.version }))
-    .filter(
-      ({ record }) =>
-        !needle ||
-        record.name.includes(needle) ||
-        record.namePinyin.startsWith(needle) ||
-        record.nameInitials.startsWith(needle),
-    )
+    .filter(({ record }) => !needle || matchesSearch(record, needle))
     .sort((a, b) => a.record.namePinyin.localeCompare(b.record.namePinyin))
     .map(({ record, version }) => toCounty(record, version))
+}
+
+function matchesSearch(r: RosterRecord, needle: string): boolean {
+  return (
+    r.name.includes(needle) ||
+    r.namePinyin.startsWith(needle) ||
+    r.nameInitials.startsWith(needle) ||
+    r.specialties.some((s) => s.includes(needle)) ||
+    r.sector.includes(needle)
+  )
 }
 
 function toCounty(r: RosterRecord, version: number): CountyRepresentative {

@@ -167,3 +167,34 @@ describe('county console: township names', () => {
     )
   })
 })
+
+describe('county roster search', () => {
+  it('finds a representative by name, pinyin, initials, a specialty or the sector', async () => {
+    const t = await useTestHub()
+    const c = await signedInConsole(t)
+    const add = (name: string, sector: string, specialties: string[]) =>
+      c.call('POST', '/representatives', {
+        name,
+        level: 'county',
+        sector,
+        specialties,
+        township: null,
+        stationId: null,
+        active: true,
+      })
+    await add('王海涛', '农民', ['农业', '水利'])
+    await add('李秀兰', '教育界', ['教育', '医疗卫生'])
+    const found = async (q: string) =>
+      (await c.call<CountyRepresentative[]>('GET', `/representatives?q=${encodeURIComponent(q)}`)).json.map(
+        (r) => r.name,
+      )
+    expect(await found('王')).toEqual(['王海涛'])
+    expect(await found('lixiu')).toEqual(['李秀兰'])
+    expect(await found('WHT')).toEqual(['王海涛'])
+    expect(await found('水利')).toEqual(['王海涛'])
+    expect(await found('卫生')).toEqual(['李秀兰'])
+    expect(await found('教育')).toEqual(['李秀兰'])
+    expect(await found('农')).toEqual(['王海涛'])
+    expect(await found('交通')).toEqual([])
+  })
+})
