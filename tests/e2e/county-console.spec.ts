@@ -94,7 +94,7 @@ test('an admin signs in, works an escalated petition from the queue and sees its
   await signIn(page, county, ADMIN)
   await expect(page.getByTestId('signed-in-user')).toHaveText('当前登录：张敏（管理员）')
 
-  // 上级交办: both escalated petitions, the overdue one marked; not the one the station keeps.
+  // 县级待办: both escalated petitions, the overdue one marked; not the one the station keeps.
   await expect(queueRows(page)).toHaveCount(2)
   const overdueRow = queueRows(page).filter({ hasText: formatTrackingCode(overdue.code) })
   await expect(overdueRow).toContainText('逾期')
@@ -119,7 +119,7 @@ test('an admin signs in, works an escalated petition from the queue and sees its
   await drawer.locator('.ant-drawer-close').click()
 
   // One station's escalated petitions.
-  await page.getByRole('tab', { name: '上级交办' }).click()
+  await page.getByRole('tab', { name: '县级待办', exact: true }).click()
   await page.getByRole('combobox', { name: '联络站' }).click()
   await page.locator('.ant-select-item-option[title="王楼镇先进制造业人大代表联络站"]').click()
   await expect(queueRows(page)).toHaveCount(1)
@@ -511,7 +511,7 @@ test('统计 shows the last twelve months: totals, charts by month and by statio
   const totals = page.getByTestId('figures-totals')
   await expect(totals).toContainText('诉求数')
   await expect(totals.locator('.ant-statistic').first()).toContainText('3')
-  await expect(totals).toContainText('按期办结率')
+  await expect(totals).toContainText('按期答复率')
   await expect(totals).toContainText('满意率')
   await expect(totals).toContainText('当场解决率')
 
