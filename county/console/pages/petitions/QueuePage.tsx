@@ -9,17 +9,13 @@ import { ConsolePage } from '../../lib/ConsolePage'
 import { categoryName, dateTime, trackingCode } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { PetitionDrawer } from './PetitionDrawer'
+import { type Listing, queueLoader } from './queueListing'
 
 const PAGE_SIZE = 50
 
-interface Listing {
-  readonly rows: readonly CountyPetitionRow[]
-  readonly next: string | null
-  readonly loading: boolean
-  readonly error: ConsoleApiError | null
-}
+type QueueListing = Listing<ConsoleApiError>
 
-const EMPTY: Listing = { rows: [], next: null, loading: true, error: null }
+const EMPTY: QueueListing = { rows: [], next: null, loading: true, error: null }
 
 /**
  * 县级待办: the petitions escalated to the county (overdue ones, or every petition the hub holds), keyset
@@ -29,40 +25,30 @@ export function QueuePage({ petitionId }: { petitionId: string | null }) {
   const t = useT()
   const [queue, setQueue] = useState<CountyQueue>('escalated')
   const [stationId, setStationId] = useState<string | undefined>(undefined)
-  const [listing, setListing] = useState<Listing>(EMPTY)
+  const [listing, setListing] = useState<QueueListing>(EMPTY)
   const [generation, setGeneration] = useState(0)
   const stations = useQuery('stations', () => api.stations())
+  const [loader] = useState(() =>
+    queueLoader({
+      fetchPage: api.petitions,
+      toError: toConsoleApiError,
+      update: setListing,
+      limit: PAGE_SIZE,
+    }),
+  )
 
   useEffect(() => {
-    let current = true
-    api.petitions({ queue, stationId, limit: PAGE_SIZE }).then(
-      (page) => {
-        if (current) setListing({ rows: page.rows, next: page.next, loading: false, error: null })
-      },
-      (e: unknown) => {
-        if (current) setListing({ rows: [], next: null, loading: false, error: toConsoleApiError(e) })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [queue, stationId, generation])
+    loader.first({ queue, stationId })
+    return () => loader.stop()
+  }, [loader, queue, stationId, generation])
 
   const reload = useCallback(() => {
     setListing((l) => ({ ...l, loading: true }))
     setGeneration((g) => g + 1)
   }, [])
 
-  const loadMore = async () => {
-    const after = listing.next
-    if (after === null) return
-    setListing((l) => ({ ...l, loading: true }))
-    try {
-      const page = await api.petitions({ queue, stationId, after, limit: PAGE_SIZE })
-      setListing((l) => ({ rows: [...l.rows, ...page.rows], next: page.next, loading: false, error: null }))
-    } catch (e) {
-      setListing((l) => ({ ...l, loading: false, error: toConsoleApiError(e) }))
-    }
+  const loadMore = () => {
+    if (listing.next !== null) loader.more({ queue, stationId }, listing.next)
   }
 
   const open = (row: CountyPetitionRow) => navigate({ page: 'petitions', petitionId: row.id })
@@ -185,7 +171,7 @@ export function QueuePage({ petitionId }: { petitionId: string | null }) {
               : t('petitions.loaded', { n: listing.rows.length })}
           </Typography.Text>
           {listing.next !== null && (
-            <Button onClick={() => void loadMore()} loading={listing.loading}>
+            <Button onClick={loadMore} loading={listing.loading}>
               {t('petitions.loadMore')}
             </Button>
           )}
