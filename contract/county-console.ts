@@ -261,7 +261,9 @@ export interface StationHealth {
   readonly received: number
   /** What the station said was still waiting in its outbox after its last push; null before any push. */
   readonly backlog: number | null
+  /** Mutations the hub refused, ever. */
   readonly rejected: number
+  /** When the hub last refused one: the console marks the station only for a recent refusal. */
   readonly lastRejectedAt: number | null
 }
 

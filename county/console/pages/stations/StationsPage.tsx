@@ -8,7 +8,7 @@ import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { CodeModal } from './CodeModal'
-import { enrolmentOf, isStale, needsAttention } from './health'
+import { enrolmentOf, isStale, needsAttention, rejectedRecently } from './health'
 import { NewStationModal } from './NewStationModal'
 import { RejectedDrawer } from './RejectedDrawer'
 
@@ -93,7 +93,7 @@ export function StationsPage() {
         // The list opens for every station: an empty one is an answer too.
         <Button
           type={s.rejected > 0 ? 'link' : 'text'}
-          danger={s.rejected > 0}
+          danger={rejectedRecently(s, at)}
           aria-label={t('stations.showRejected', { name: s.name })}
           onClick={() => setRejectedOf(s)}
         >

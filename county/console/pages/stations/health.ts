@@ -17,5 +17,17 @@ export function isStale(s: StationHealth, now: number): boolean {
   return now - since > STALE_AFTER_MS
 }
 
-/** What makes a row stand out: silence, or data the hub refused. */
-export const needsAttention = (s: StationHealth, now: number): boolean => isStale(s, now) || s.rejected > 0
+/**
+ * Refusals this recent are news; older ones have been seen to (the count stays in its column), and a
+ * single refusal months ago must not mark the station for good.
+ */
+export const REJECTED_RECENTLY_MS = 7 * 24 * 3_600_000
+
+/** The hub refused something from the station in the last seven days. */
+export function rejectedRecently(s: StationHealth, now: number): boolean {
+  return s.lastRejectedAt !== null && now - s.lastRejectedAt <= REJECTED_RECENTLY_MS
+}
+
+/** What makes a row stand out: silence, or data the hub refused lately. */
+export const needsAttention = (s: StationHealth, now: number): boolean =>
+  isStale(s, now) || rejectedRecently(s, now)
