@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import {
   type CountyRepresentative,
   RepresentativeInput,
@@ -84,13 +85,21 @@ export async function putRepresentatives(
   })
 }
 
-/** Removes a representative as a tombstone: stations learn of the removal, never infer it from absence. */
+/**
+ * Removes a representative as a tombstone: stations learn of the removal, never infer it from absence.
+ * The tombstone keeps the name, for 统计's 代表履职 of the months the representative served; stations read
+ * only a tombstone's id (electron/core/sync/apply.ts, retireRepresentative).
+ */
 export async function deleteRepresentative(db: HubExecutor, id: string, by: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const version = await takeVersion(tx)
     const r = await tx
       .updateTable('representative')
-      .set({ deleted: true, version, record: JSON.stringify({ id }) })
+      .set({
+        deleted: true,
+        version,
+        record: sql<string>`jsonb_build_object('id', id, 'name', record->'name')`,
+      })
       .where('id', '=', id)
       .where('deleted', '=', false)
       .executeTakeFirst()
