@@ -18,20 +18,56 @@ export async function registerStation(
   await hubAudit(db, { stationId: s.id, action: 'station.register', outcome: 'ok', detail: { name: s.name } })
 }
 
-/** A one-time code for a station to enrol with; a new code replaces nothing but expires on its own. */
+/** Runs `work` inside the caller's transaction, or in one of its own when the caller has none. */
+function atomically<T>(db: HubExecutor, work: (tx: HubExecutor) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}
+
+/**
+ * Takes the station's row lock. Issuing, enrolling and revoking all take it first, so they run one after
+ * the other for a station and cannot deadlock on its codes.
+ */
+async function lockStation(tx: HubExecutor, stationId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('station')
+    .select('id')
+    .where('id', '=', stationId)
+    .forUpdate()
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Marks the station's unused codes used, so none of them can enrol a key any more. */
+async function voidUnusedCodes(tx: HubExecutor, stationId: string, now: number): Promise<void> {
+  await tx
+    .updateTable('enrolment_code')
+    .set({ used_at: new Date(now) })
+    .where('station_id', '=', stationId)
+    .where('used_at', 'is', null)
+    .execute()
+}
+
+/**
+ * A one-time code for a station to enrol with. It voids the station's earlier unused codes: one live code
+ * per station, so a code handed out before and never used cannot later replace the station's key.
+ */
 export async function createEnrolmentCode(db: HubExecutor, stationId: string, now: number): Promise<string> {
   const bytes = crypto.randomBytes(12)
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
-  await db
-    .insertInto('enrolment_code')
-    .values({
-      code_hash: hashCode(code),
-      station_id: stationId,
-      expires_at: new Date(now + CODE_LIFETIME_MS),
-      used_at: null,
-    })
-    .execute()
-  await hubAudit(db, { stationId, action: 'enrolment.code', outcome: 'ok' })
+  await atomically(db, async (tx) => {
+    await lockStation(tx, stationId)
+    await voidUnusedCodes(tx, stationId, now)
+    await tx
+      .insertInto('enrolment_code')
+      .values({
+        code_hash: hashCode(code),
+        station_id: stationId,
+        expires_at: new Date(now + CODE_LIFETIME_MS),
+        used_at: null,
+      })
+      .execute()
+    await hubAudit(tx, { stationId, action: 'enrolment.code', outcome: 'ok' })
+  })
   return code
 }
 
@@ -45,6 +81,7 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
   // The refusal is audited after the transaction, never from inside it: on the one-connection demo
   // store (PGlite) a second connection would wait for the first forever.
   const accepted = await db.transaction().execute(async (tx) => {
+    if (!(await lockStation(tx, body.stationId))) return false
     const code = await tx
       .selectFrom('enrolment_code')
       .selectAll()
@@ -54,11 +91,9 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
     const usable =
       code && code.station_id === body.stationId && code.used_at === null && code.expires_at.getTime() > now
     if (!usable) return false
-    await tx
-      .updateTable('enrolment_code')
-      .set({ used_at: new Date(now) })
-      .where('code_hash', '=', code.code_hash)
-      .execute()
+    // The code used and every other one still open: an older code kept by someone else must not be able
+    // to replace the key enrolled now.
+    await voidUnusedCodes(tx, body.stationId, now)
     await tx
       .updateTable('station')
       .set({ public_key: body.publicKey, enrolled_at: new Date(now), revoked_at: null })
@@ -80,17 +115,13 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
 
 /**
  * Revokes a station's key and voids its outstanding codes with it: enrolling clears the revocation, so a
- * code issued before it would let the revoked station back in. Codes first, in the order enrol locks, so
- * an enrolment racing the revocation either finds its code void or is revoked after it.
+ * code issued before it would let the revoked station back in. The station's lock first, as enrol takes
+ * it, so an enrolment racing the revocation either finds its code void or is revoked after it.
  */
 export async function revokeStation(db: HubExecutor, stationId: string, now: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('enrolment_code')
-      .set({ used_at: new Date(now) })
-      .where('station_id', '=', stationId)
-      .where('used_at', 'is', null)
-      .execute()
+    await lockStation(tx, stationId)
+    await voidUnusedCodes(tx, stationId, now)
     await tx
       .updateTable('station')
       .set({ revoked_at: new Date(now) })

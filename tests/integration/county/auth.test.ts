@@ -1,8 +1,9 @@
+import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { SYNC_HEADERS } from '../../../contract/sync'
 import { createEnrolmentCode, registerStation, revokeStation } from '../../../county/enrolment'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
-import { item, submittedEvent, useTestHub } from '../../fixtures/hub'
+import { item, submittedEvent, type TestHub, useTestHub } from '../../fixtures/hub'
 
 const audit = (t: Awaited<ReturnType<typeof useTestHub>>) =>
   t.hub.db.selectFrom('hub_audit').select(['station_id', 'action', 'outcome']).orderBy('id').execute()
@@ -44,7 +45,6 @@ describe('enrolment', () => {
     const t = await useTestHub()
     await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
     const first = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
-    const spare = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
     const enrolWith = (code: string) =>
       t.app.inject({
         method: 'POST',
@@ -52,6 +52,7 @@ describe('enrolment', () => {
         payload: { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey },
       })
     expect((await enrolWith(first)).statusCode).toBe(204)
+    const spare = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
     await revokeStation(t.hub.db, 'st-a', t.clock.now)
 
     const back = await enrolWith(spare)
@@ -63,6 +64,70 @@ describe('enrolment', () => {
       .where('id', '=', 'st-a')
       .executeTakeFirstOrThrow()
     expect(station.revoked_at).not.toBeNull()
+  })
+})
+
+describe('one live enrolment code per station', () => {
+  const enrolWith = (t: TestHub, code: string, publicKey = generateStationKeyPair().publicKey) =>
+    t.app.inject({ method: 'POST', url: '/sync/enrol', payload: { stationId: 'st-a', code, publicKey } })
+  const stationKey = async (t: TestHub) =>
+    (
+      await t.hub.db
+        .selectFrom('station')
+        .select('public_key')
+        .where('id', '=', 'st-a')
+        .executeTakeFirstOrThrow()
+    ).public_key
+  const refusals = async (t: TestHub) =>
+    (await audit(t)).filter((a) => a.action === 'enrolment.use' && a.outcome === 'refused')
+
+  it('refuses an older code once the station enrolled with a later one, and keeps its key', async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const station = generateStationKeyPair().publicKey
+    expect((await enrolWith(t, b, station)).statusCode).toBe(204)
+
+    const takeover = await enrolWith(t, a)
+
+    expect(takeover.statusCode).toBe(403)
+    expect(await stationKey(t)).toBe(station)
+    expect(await refusals(t)).toHaveLength(1)
+  })
+
+  it('makes an earlier unused code unusable when a new one is issued', async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+
+    expect((await enrolWith(t, a)).statusCode).toBe(403)
+    expect(await stationKey(t)).toBeNull()
+    expect((await enrolWith(t, b)).statusCode).toBe(204)
+  })
+
+  it('voids every other unused code of the station when it enrols', async () => {
+    const t = await useTestHub()
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
+    const used = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    // A second live code, as a hub before the one-live-code rule may still hold.
+    const leftover = 'LEFTOVER2345'
+    await t.hub.db
+      .insertInto('enrolment_code')
+      .values({
+        code_hash: crypto.createHash('sha256').update(leftover).digest('hex'),
+        station_id: 'st-a',
+        expires_at: new Date(t.clock.now + 86_400_000),
+        used_at: null,
+      })
+      .execute()
+    const station = generateStationKeyPair().publicKey
+    expect((await enrolWith(t, used, station)).statusCode).toBe(204)
+
+    expect((await enrolWith(t, leftover)).statusCode).toBe(403)
+    expect(await stationKey(t)).toBe(station)
+    expect(await refusals(t)).toHaveLength(1)
   })
 })
 
