@@ -84,8 +84,8 @@ try {
         )
       }
       for (const s of stations) {
-        await registerStation(hubDb.db, { id: s.id, name: `${s.id}联络站`, township: '城关镇' })
-        const code = await createEnrolmentCode(hubDb.db, s.id, Date.now())
+        await registerStation(hubDb.db, { id: s.id, name: `${s.id}联络站`, township: '城关镇' }, 'bench')
+        const code = await createEnrolmentCode(hubDb.db, s.id, Date.now(), 'bench')
         const answer = await s.enrol(code)
         if (answer.status !== 204) throw new Error(`${s.id} could not enrol: ${answer.status}`)
       }

@@ -88,12 +88,16 @@ try {
       try {
         const admin = await signInAdmin(station)
         const profile = await call<StationProfile>(station, 'station.profile', {})
-        await registerStation(hubDb.db, {
-          id: profile.id,
-          name: profile.name,
-          township: profile.townshipName,
-        })
-        const code = await createEnrolmentCode(hubDb.db, profile.id, Date.now())
+        await registerStation(
+          hubDb.db,
+          {
+            id: profile.id,
+            name: profile.name,
+            township: profile.townshipName,
+          },
+          'bench',
+        )
+        const code = await createEnrolmentCode(hubDb.db, profile.id, Date.now(), 'bench')
         await call(station, 'sync.enrol', { hubUrl: hub.baseUrl, code }, admin)
         const syncNow = async () => {
           const status = await call<SyncStatus>(station, 'sync.now', {}, admin)

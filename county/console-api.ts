@@ -190,16 +190,16 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     return stationHealth(db)
   })
   app.post('/stations', async (req) => {
-    adminOf(req)
-    return addStation(db, StationInput.parse(req.body), now())
+    const { username } = adminOf(req)
+    return addStation(db, StationInput.parse(req.body), now(), username)
   })
   app.post('/stations/:id/code', async (req) => {
-    adminOf(req)
-    return newEnrolmentCode(db, IdParam.parse(req.params).id, now())
+    const { username } = adminOf(req)
+    return newEnrolmentCode(db, IdParam.parse(req.params).id, now(), username)
   })
   app.post('/stations/:id/revoke', async (req, reply) => {
-    adminOf(req)
-    await revoke(db, IdParam.parse(req.params).id, now())
+    const { username } = adminOf(req)
+    await revoke(db, IdParam.parse(req.params).id, now(), username)
     return reply.status(204).send()
   })
   app.get('/stations/:id/rejected', async (req) => rejectedMutations(db, IdParam.parse(req.params).id))

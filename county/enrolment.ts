@@ -10,12 +10,19 @@ export const CODE_LIFETIME_MS = 7 * 24 * 3600_000
 
 const hashCode = (code: string) => crypto.createHash('sha256').update(code.toUpperCase()).digest('hex')
 
+/** `by` is who did it, for the audit: an admin's username, or the tool that seeded the hub. */
 export async function registerStation(
   db: HubExecutor,
   s: { id: string; name: string; township: string },
+  by: string,
 ): Promise<void> {
   await db.insertInto('station').values({ id: s.id, name: s.name, township: s.township }).execute()
-  await hubAudit(db, { stationId: s.id, action: 'station.register', outcome: 'ok', detail: { name: s.name } })
+  await hubAudit(db, {
+    stationId: s.id,
+    action: 'station.register',
+    outcome: 'ok',
+    detail: { name: s.name, by },
+  })
 }
 
 /** Runs `work` inside the caller's transaction, or in one of its own when the caller has none. */
@@ -51,7 +58,12 @@ async function voidUnusedCodes(tx: HubExecutor, stationId: string, now: number):
  * A one-time code for a station to enrol with. It voids the station's earlier unused codes: one live code
  * per station, so a code handed out before and never used cannot later replace the station's key.
  */
-export async function createEnrolmentCode(db: HubExecutor, stationId: string, now: number): Promise<string> {
+export async function createEnrolmentCode(
+  db: HubExecutor,
+  stationId: string,
+  now: number,
+  by: string,
+): Promise<string> {
   const bytes = crypto.randomBytes(12)
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
   await atomically(db, async (tx) => {
@@ -66,7 +78,7 @@ export async function createEnrolmentCode(db: HubExecutor, stationId: string, no
         used_at: null,
       })
       .execute()
-    await hubAudit(tx, { stationId, action: 'enrolment.code', outcome: 'ok' })
+    await hubAudit(tx, { stationId, action: 'enrolment.code', outcome: 'ok', detail: { by } })
   })
   return code
 }
@@ -118,7 +130,12 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
  * code issued before it would let the revoked station back in. The station's lock first, as enrol takes
  * it, so an enrolment racing the revocation either finds its code void or is revoked after it.
  */
-export async function revokeStation(db: HubExecutor, stationId: string, now: number): Promise<void> {
+export async function revokeStation(
+  db: HubExecutor,
+  stationId: string,
+  now: number,
+  by: string,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lockStation(tx, stationId)
     await voidUnusedCodes(tx, stationId, now)
@@ -127,6 +144,6 @@ export async function revokeStation(db: HubExecutor, stationId: string, now: num
       .set({ revoked_at: new Date(now) })
       .where('id', '=', stationId)
       .execute()
-    await hubAudit(tx, { stationId, action: 'station.revoke', outcome: 'ok' })
+    await hubAudit(tx, { stationId, action: 'station.revoke', outcome: 'ok', detail: { by } })
   })
 }

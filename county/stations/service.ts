@@ -77,16 +77,17 @@ export async function addStation(
   db: HubExecutor,
   input: StationInput,
   now: number,
+  by: string,
 ): Promise<EnrolmentCodeIssued> {
   const taken = () =>
     new ConsoleFailure(409, 'CONFLICT', '这个站点编号已被使用', { id: '这个站点编号已被使用' })
   if (await db.selectFrom('station').select('id').where('id', '=', input.id).executeTakeFirst()) throw taken()
   try {
     return await db.transaction().execute(async (tx) => {
-      await registerStation(tx, input)
+      await registerStation(tx, input, by)
       return {
         stationId: input.id,
-        code: await createEnrolmentCode(tx, input.id, now),
+        code: await createEnrolmentCode(tx, input.id, now, by),
         expiresAt: now + CODE_LIFETIME_MS,
       }
     })
@@ -102,14 +103,19 @@ export async function newEnrolmentCode(
   db: HubExecutor,
   stationId: string,
   now: number,
+  by: string,
 ): Promise<EnrolmentCodeIssued> {
   await existing(db, stationId)
-  return { stationId, code: await createEnrolmentCode(db, stationId, now), expiresAt: now + CODE_LIFETIME_MS }
+  return {
+    stationId,
+    code: await createEnrolmentCode(db, stationId, now, by),
+    expiresAt: now + CODE_LIFETIME_MS,
+  }
 }
 
-export async function revoke(db: HubExecutor, stationId: string, now: number): Promise<void> {
+export async function revoke(db: HubExecutor, stationId: string, now: number, by: string): Promise<void> {
   await existing(db, stationId)
-  await revokeStation(db, stationId, now)
+  await revokeStation(db, stationId, now, by)
 }
 
 async function existing(db: HubExecutor, stationId: string): Promise<void> {

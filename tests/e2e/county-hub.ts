@@ -167,8 +167,8 @@ export const test = base.extend<{ county: CountyHub }, { postgres: TestPostgres 
           await createCountyUser(hub.db, body, 'e2e')
         },
         async enrolStation(id, name, township) {
-          await registerStation(hub.db, { id, name, township })
-          const code = await createEnrolmentCode(hub.db, id, Date.now())
+          await registerStation(hub.db, { id, name, township }, 'e2e')
+          const code = await createEnrolmentCode(hub.db, id, Date.now(), 'e2e')
           const keys = generateStationKeyPair()
           const res = await fetch(`${url}${SYNC_PATHS.enrol}`, {
             method: 'POST',

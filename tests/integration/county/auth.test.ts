@@ -15,8 +15,8 @@ const nothingWritten = async (t: Awaited<ReturnType<typeof useTestHub>>) => {
 describe('enrolment', () => {
   it('takes a one-time code once: the second use is refused and audited', async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
     const body = { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey }
 
     const first = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
@@ -28,9 +28,9 @@ describe('enrolment', () => {
 
   it("refuses another station's code", async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    await registerStation(t.hub.db, { id: 'st-b', name: '乙站', township: '王楼镇' })
-    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    await registerStation(t.hub.db, { id: 'st-b', name: '乙站', township: '王楼镇' }, 'test')
+    const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
 
     const res = await t.app.inject({
       method: 'POST',
@@ -43,8 +43,8 @@ describe('enrolment', () => {
 
   it('voids a station’s unused codes when it is revoked, so it cannot enrol itself back', async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    const first = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    const first = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
     const enrolWith = (code: string) =>
       t.app.inject({
         method: 'POST',
@@ -52,8 +52,8 @@ describe('enrolment', () => {
         payload: { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey },
       })
     expect((await enrolWith(first)).statusCode).toBe(204)
-    const spare = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
-    await revokeStation(t.hub.db, 'st-a', t.clock.now)
+    const spare = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
+    await revokeStation(t.hub.db, 'st-a', t.clock.now, 'test')
 
     const back = await enrolWith(spare)
 
@@ -83,9 +83,9 @@ describe('one live enrolment code per station', () => {
 
   it('refuses an older code once the station enrolled with a later one, and keeps its key', async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
-    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
+    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
     const station = generateStationKeyPair().publicKey
     expect((await enrolWith(t, b, station)).statusCode).toBe(204)
 
@@ -98,9 +98,9 @@ describe('one live enrolment code per station', () => {
 
   it('makes an earlier unused code unusable when a new one is issued', async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
-    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    const a = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
+    const b = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
 
     expect((await enrolWith(t, a)).statusCode).toBe(403)
     expect(await stationKey(t)).toBeNull()
@@ -109,8 +109,8 @@ describe('one live enrolment code per station', () => {
 
   it('voids every other unused code of the station when it enrols', async () => {
     const t = await useTestHub()
-    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-    const used = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now)
+    await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+    const used = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
     // A second live code, as a hub before the one-live-code rule may still hold.
     const leftover = 'LEFTOVER2345'
     await t.hub.db
@@ -215,7 +215,7 @@ describe('a signed sync request', () => {
   it('is refused with 403 once the station is revoked', async () => {
     const t = await useTestHub()
     const s = await t.enrolStation('st-a')
-    await revokeStation(t.hub.db, 'st-a', t.clock.now)
+    await revokeStation(t.hub.db, 'st-a', t.clock.now, 'test')
 
     const res = await t.signed(s, 'POST', '/sync/push', {
       items: [item(1, submittedEvent('st-a', t.clock.now))],

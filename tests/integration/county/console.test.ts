@@ -523,6 +523,29 @@ describe('county console: roster, stations and figures', () => {
     expect((await t.signed(signer, 'GET', '/sync/pull?after=0')).status).toBe(403)
   })
 
+  it('records which admin registered a station, issued its code and revoked it', async () => {
+    const t = await useTestHub()
+    const c = await signedInConsole(t, 'admin.wang')
+    expect(
+      (await c.call('POST', '/stations', { id: 'st-new', name: '新站', township: '王楼镇' })).status,
+    ).toBe(200)
+    expect((await c.call('POST', '/stations/st-new/code')).status).toBe(200)
+    expect((await c.call('POST', '/stations/st-new/revoke')).status).toBe(204)
+
+    const audit = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['action', 'detail'])
+      .where('station_id', '=', 'st-new')
+      .orderBy('id')
+      .execute()
+    expect(audit).toEqual([
+      { action: 'station.register', detail: { name: '新站', by: 'admin.wang' } },
+      { action: 'enrolment.code', detail: { by: 'admin.wang' } },
+      { action: 'enrolment.code', detail: { by: 'admin.wang' } },
+      { action: 'station.revoke', detail: { by: 'admin.wang' } },
+    ])
+  })
+
   it('sums the figures per station and month with the station report’s definitions', async () => {
     const t = await useTestHub()
     const signer = await t.enrolStation('st-a')

@@ -15,8 +15,8 @@ describe('the hub on its embedded demo database (PGlite)', () => {
     try {
       let hub = await openHubDatabase({ pgliteDir: dir })
       let app = await buildHub({ db: hub.db, now: () => now, dataKey: TEST_DATA_KEY })
-      await registerStation(hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' })
-      const code = await createEnrolmentCode(hub.db, 'st-a', now)
+      await registerStation(hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
+      const code = await createEnrolmentCode(hub.db, 'st-a', now, 'test')
       const keys = generateStationKeyPair()
       const enrol = await app.inject({
         method: 'POST',

@@ -13,7 +13,7 @@ describe('county console: the villages of each township', () => {
   it('adds villages in one version, skips names the township has, and lists every township it knows', async () => {
     const t = await useTestHub()
     const c = await signedInConsole(t, 'clerk', 'clerk')
-    await registerStation(t.hub.db, { id: 'st-w', name: '王楼镇联络站', township: '王楼镇' })
+    await registerStation(t.hub.db, { id: 'st-w', name: '王楼镇联络站', township: '王楼镇' }, 'test')
     await saveRepresentative(
       t.hub.db,
       null,

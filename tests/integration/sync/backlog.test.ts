@@ -35,8 +35,12 @@ describe('a long-offline station', () => {
     const t = await useTestStation({ dataDir: dir, clock: testClock(Date.now()) })
     const profile = await t.succeed('station.profile', {})
     expect(profile.id).toBe(built.stationId)
-    await registerStation(hub.hub.db, { id: profile.id, name: profile.name, township: profile.townshipName })
-    const code = await createEnrolmentCode(hub.hub.db, profile.id, hub.clock.now)
+    await registerStation(
+      hub.hub.db,
+      { id: profile.id, name: profile.name, township: profile.townshipName },
+      'test',
+    )
+    const code = await createEnrolmentCode(hub.hub.db, profile.id, hub.clock.now, 'test')
     await t.loginAdmin()
     const enrolled = await t.succeed('sync.enrol', { hubUrl: address, code })
     expect(enrolled.pending).toBe(PETITIONS * 5)

@@ -22,8 +22,12 @@ describe('the hub killed mid-push', () => {
 
     const { t } = await useSetUpStation({ syncBatchSize: 20 })
     const profile = await t.succeed('station.profile', {})
-    await registerStation(hub.db, { id: profile.id, name: profile.name, township: profile.townshipName })
-    const code = await createEnrolmentCode(hub.db, profile.id, Date.now())
+    await registerStation(
+      hub.db,
+      { id: profile.id, name: profile.name, township: profile.townshipName },
+      'test',
+    )
+    const code = await createEnrolmentCode(hub.db, profile.id, Date.now(), 'test')
     await t.loginAdmin()
     await t.succeed('sync.enrol', { hubUrl: proc.url, code })
     for (let i = 0; i < PETITIONS; i++) {
