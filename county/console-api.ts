@@ -86,6 +86,15 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     return reply.status(500).send({ code: 'INTERNAL', message: '县级平台出了问题，请稍后再试' })
   })
 
+  const setSession = (reply: FastifyReply, token: string) =>
+    reply.setCookie(CONSOLE_SESSION_COOKIE, token, {
+      path: '/console',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: opts.secureCookie,
+      maxAge: CONSOLE_SESSION_IDLE_MS / 1000,
+    })
+
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('cache-control', 'no-store')
     // A cross-site form can post to us but cannot add a custom header.
@@ -94,9 +103,11 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     }
     if (req.routeOptions.url === `${CONSOLE_API}/session` && req.method === 'POST') return
     const token = req.cookies[CONSOLE_SESSION_COOKIE]
-    const user = token ? await sessionUser(db, token, now()) : null
-    if (!user) throw new ConsoleFailure(401, 'UNAUTHENTICATED', '请先登录')
-    req.countyUser = user
+    const use = token ? await sessionUser(db, token, now()) : null
+    if (!token || !use) throw new ConsoleFailure(401, 'UNAUTHENTICATED', '请先登录')
+    req.countyUser = use.user
+    // The session ends 8 h after its last use, so the browser's cookie must too, not 8 h after sign-in.
+    if (use.renewed) setSession(reply, token)
   })
 
   const userOf = (req: FastifyRequest): CountyUser => {
@@ -108,14 +119,6 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     if (user.role !== 'admin') throw new ConsoleFailure(403, 'FORBIDDEN', '只有管理员可以进行这项操作')
     return user
   }
-  const setSession = (reply: FastifyReply, token: string) =>
-    reply.setCookie(CONSOLE_SESSION_COOKIE, token, {
-      path: '/console',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: opts.secureCookie,
-      maxAge: CONSOLE_SESSION_IDLE_MS / 1000,
-    })
 
   // Sign-in gets a tighter limit of its own than the hub's: it is where passwords are guessed.
   app.post('/session', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (req, reply) => {

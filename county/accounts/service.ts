@@ -182,8 +182,14 @@ export async function signIn(
   return { token, user: { username: row.username, displayName: row.display_name, role: row.role } }
 }
 
+/** A session's user, and whether this use moved the session's last use (and so its end) forward. */
+export interface SessionUse {
+  readonly user: CountyUser
+  readonly renewed: boolean
+}
+
 /** The user a session token belongs to, or null when it is unknown, idle too long or its account disabled. */
-export async function sessionUser(db: HubExecutor, token: string, now: number): Promise<CountyUser | null> {
+export async function sessionUser(db: HubExecutor, token: string, now: number): Promise<SessionUse | null> {
   const hash = tokenHash(token)
   const row = await db
     .selectFrom('county_session')
@@ -197,14 +203,15 @@ export async function sessionUser(db: HubExecutor, token: string, now: number): 
     await db.deleteFrom('county_session').where('token_hash', '=', hash).execute()
     return null
   }
-  if (idle > TOUCH_AFTER_MS) {
+  const renewed = idle > TOUCH_AFTER_MS
+  if (renewed) {
     await db
       .updateTable('county_session')
       .set({ last_used_at: new Date(now) })
       .where('token_hash', '=', hash)
       .execute()
   }
-  return { username: row.username, displayName: row.display_name, role: row.role }
+  return { user: { username: row.username, displayName: row.display_name, role: row.role }, renewed }
 }
 
 export async function signOut(db: HubExecutor, token: string): Promise<void> {

@@ -9,8 +9,10 @@ import type {
   RepresentativeFigures,
   StationHealth,
 } from '../../../contract/county-console'
+import { CONSOLE_SESSION_COOKIE } from '../../../contract/county-console'
 import type { PushItem } from '../../../contract/sync'
 import { formatHlc } from '../../../domain/hlc'
+import { createCountyUser } from '../../../county/accounts/service'
 import { putRepresentatives } from '../../../county/roster/service'
 import { consoleClient, PASSWORD, signedInConsole } from '../../fixtures/county-console'
 import {
@@ -24,6 +26,7 @@ import {
 } from '../../fixtures/hub'
 
 const DAY = 86_400_000
+const HOUR = 3_600_000
 
 /** A petition of station `st` pushed to the hub and escalated to the county, with its dossier. */
 async function escalated(
@@ -78,6 +81,43 @@ describe('county console: accounts and sessions', () => {
       .where('action', '=', 'user.signIn')
       .execute()
     expect(audit.filter((a) => a.outcome === 'refused')).toHaveLength(2)
+  })
+
+  it('renews the session cookie when the session is used, so the browser keeps it 8 h after the last use', async () => {
+    const t = await useTestHub()
+    await createCountyUser(
+      t.hub.db,
+      { username: 'clerk.li', displayName: '李', role: 'clerk', password: PASSWORD },
+      'test',
+    )
+    const c = consoleClient(t)
+    // What the browser does with Max-Age: it drops the cookie that long after the last Set-Cookie.
+    let cookieEnds = 0
+    const noteCookie = (headers: Record<string, unknown>): boolean => {
+      const set = [headers['set-cookie']]
+        .flat()
+        .find((v) => String(v).startsWith(`${CONSOLE_SESSION_COOKIE}=`))
+      const maxAge = /Max-Age=(\d+)/i.exec(String(set))?.[1]
+      if (maxAge) cookieEnds = t.clock.now + Number(maxAge) * 1000
+      return maxAge !== undefined
+    }
+    const signedInAt = t.clock.now
+    noteCookie((await c.call('POST', '/session', { username: 'clerk.li', password: PASSWORD })).headers)
+    const token = c.cookie
+    expect(token).toMatch(new RegExp(`^${CONSOLE_SESSION_COOKIE}=.+`))
+
+    t.clock.now = signedInAt + 7 * HOUR
+    const at7h = await c.call('GET', '/petitions')
+    expect(at7h.status).toBe(200)
+    expect(noteCookie(at7h.headers)).toBe(true)
+    expect(String(at7h.headers['set-cookie'])).toContain(String(token))
+    // Renewed with the row's last use, not on every request.
+    t.clock.now += 10_000
+    expect(noteCookie((await c.call('GET', '/session')).headers)).toBe(false)
+
+    t.clock.now = signedInAt + 9 * HOUR
+    expect(cookieEnds).toBeGreaterThan(t.clock.now)
+    expect(await c.call('GET', '/session')).toMatchObject({ status: 200, json: { username: 'clerk.li' } })
   })
 
   it('refuses a change without the console header, a clerk at admin work, and a disabled account', async () => {
