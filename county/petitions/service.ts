@@ -14,7 +14,7 @@ import { shanghaiDate } from '../../domain/dates'
 import { formatHlc, parseHlc, tickHlc } from '../../domain/hlc'
 import type { PetitionEvent, PetitionEventBody } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
-import { type Refusal, allowedActions, refusalFor } from '../../domain/petition/transitions'
+import { type Refusal, allowedActions, refusalNow } from '../../domain/petition/transitions'
 import { TIMED_STATUSES } from '../../domain/petition/types'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
@@ -35,7 +35,11 @@ const REFUSAL_ZH: Partial<Record<Refusal, string>> = {
   wrongRole: '该诉求不在县级办理，县级不能进行这项操作',
   wrongLevel: '该诉求不在县级办理，县级不能进行这项操作',
   deadlineNotLater: '延期后的期限必须晚于原期限',
+  deadlinePast: '期限不能早于今天',
 }
+
+/** Refusals about the date typed, shown beside the date field. */
+const DUE_ON_REFUSALS: ReadonlySet<Refusal> = new Set(['deadlineNotLater', 'deadlinePast'])
 
 export async function actAsCounty(
   db: HubExecutor,
@@ -54,14 +58,14 @@ export async function actAsCounty(
       .executeTakeFirst()
     if (!row) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这条诉求')
     const state = row.state as PetitionState
-    const refusal = refusalFor(state, action, 'county')
+    const refusal = refusalNow(state, action, 'county', shanghaiDate(now))
     if (refusal) {
       const message = REFUSAL_ZH[refusal] ?? '该诉求当前不允许这项操作'
       throw new ConsoleFailure(
         409,
         'CONFLICT',
         message,
-        refusal === 'deadlineNotLater' ? { dueOn: message } : undefined,
+        DUE_ON_REFUSALS.has(refusal) ? { dueOn: message } : undefined,
       )
     }
     // The clock is derived from the timeline itself, so hub processes share no clock state.

@@ -1,7 +1,7 @@
 import { assertNever } from '../errors'
 import type { PetitionEventBody, PetitionEventType } from './events'
 import type { PetitionState } from './reducer'
-import type { ActorRole, PetitionStatus } from './types'
+import type { ActorRole, IsoDate, PetitionStatus } from './types'
 
 /**
  * Which event may follow which state, at which level, by whom. One table for the station, the county hub
@@ -15,6 +15,7 @@ export type Refusal =
   | 'wrongLevel'
   | 'alreadyRated'
   | 'deadlineNotLater'
+  | 'deadlinePast'
   | 'selfDuplicate'
   | 'awaitingSecondRound'
   | 'notDissatisfied'
@@ -73,6 +74,24 @@ export function refusalFor(
   if (!rule.roles.includes(role)) return 'wrongRole'
   if (!rule.statuses.includes(state.status)) return 'wrongStatus'
   return levelRefusal(state, event, role)
+}
+
+/**
+ * Why an action taken now, on `today` (the Shanghai date), is refused: the transition table, and then what
+ * depends on the date. A due date before today would make the petition overdue the moment it is set, at
+ * the station and the county alike. refusalFor alone judges recorded events, whose day has passed.
+ */
+export function refusalNow(
+  state: PetitionState | null,
+  event: PetitionEventBody,
+  role: ActorRole,
+  today: IsoDate,
+): Refusal | null {
+  const refusal = refusalFor(state, event, role)
+  if (refusal) return refusal
+  if ((event.type === 'deadlineSet' || event.type === 'deadlineExtended') && event.dueOn < today)
+    return 'deadlinePast'
+  return null
 }
 
 /** Level rules: who owns a petition at each level, and which way escalation goes. */

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import { shanghaiDate } from '../../../domain/dates'
 import { parseTrackingCode } from '../../../domain/tracking-code'
 import type { PetitionEventType } from '../../../domain/petition/events'
 import { REPLY_METHODS } from '../../../domain/petition/types'
@@ -180,10 +181,12 @@ export function ActionDialog({
             >
               <DatePicker
                 inputReadOnly
-                // An extension must end after the due date it extends (the transition table refuses others).
-                {...(type === 'deadlineExtended'
-                  ? { disabledDate: (d: Dayjs) => d.format('YYYY-MM-DD') <= state.dueOn }
-                  : {})}
+                // Not before today, and an extension ends after the due date it extends (the transition
+                // rules refuse others).
+                disabledDate={(d: Dayjs) => {
+                  const day = d.format('YYYY-MM-DD')
+                  return day < shanghaiDate(Date.now()) || (type === 'deadlineExtended' && day <= state.dueOn)
+                }}
               />
             </Form.Item>
             {textArea('reason', t('staff.form.reason'))}

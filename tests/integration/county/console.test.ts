@@ -238,6 +238,36 @@ describe('county console: escalated petitions', () => {
     expect(types).toEqual(expect.arrayContaining(['transferred', 'replied']))
   })
 
+  it('refuses a due date before today in China, set or extended, beside the date', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    // 01:00 on 26 November in Shanghai, still the 25th in UTC.
+    t.clock.now = Date.UTC(2026, 10, 25, 17, 0)
+    const id = await escalated(t, signer, 1, t.clock.now - DAY)
+    let c = await signedInConsole(t)
+    const act = (body: Record<string, unknown>) =>
+      c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, body)
+    const refused = {
+      status: 409,
+      json: { code: 'CONFLICT', message: '期限不能早于今天', fields: { dueOn: '期限不能早于今天' } },
+    }
+
+    expect(await act({ type: 'deadlineSet', dueOn: '2026-11-25', reason: '县里要求' })).toMatchObject(refused)
+    const set = await act({ type: 'deadlineSet', dueOn: '2026-11-26', reason: '县里要求' })
+    expect(set.json.state.dueOn).toBe('2026-11-26')
+
+    // Five days on the petition is overdue: a later date that is still past is refused as well.
+    t.clock.now += 5 * DAY
+    c = consoleClient(t)
+    expect((await c.call('POST', '/session', { username: 'admin', password: PASSWORD })).status).toBe(200)
+    expect(await act({ type: 'deadlineExtended', dueOn: '2026-11-28', reason: '需要协调' })).toMatchObject(
+      refused,
+    )
+    const detail = await c.call<CountyPetitionDetail>('GET', `/petitions/${id}`)
+    expect(detail.json.state.dueOn).toBe('2026-11-26')
+    expect(detail.json.timeline.filter((e) => e.event.type.startsWith('deadline'))).toHaveLength(1)
+  })
+
   it('refuses a dossier for a petition below county level or of another station', async () => {
     const t = await useTestHub()
     const a = await t.enrolStation('st-a')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PetitionActionInput } from '../../../contract/schemas'
+import { addDays, shanghaiDate } from '../../../domain/dates'
 import { petitionById } from '../../../electron/core/features/petitions/repository'
 import { rowCounts } from '../../fixtures/db'
 import { act } from '../../fixtures/desk'
@@ -80,6 +81,26 @@ describe('a desk action naming something the station does not have', () => {
       await expectRefused(t, id, action, 'action.dueOn', /必须晚于原期限/)
     }
     await expectRefused(t, id, { type: 'linkedDuplicate', duplicateOf: id }, 'action.duplicateOf', /它自己/)
+  })
+
+  it('refuses a due date before today (Shanghai) beside the date, whether set or extended', async () => {
+    const { t, id } = await deskWithPetition()
+    const today = shanghaiDate(t.clock.now())
+    const set: Action = { type: 'deadlineSet', dueOn: addDays(today, -1), reason: '县里要求' }
+    await expectRefused(t, id, set, 'action.dueOn', /不能早于今天/)
+    await act(t, id, { type: 'deadlineSet', dueOn: today, reason: '县里要求' })
+
+    // Days later the petition is overdue: an extension later than its due date but still past is refused.
+    t.clock.advance(3 * 86_400_000)
+    await t.loginStaff()
+    const past: Action = { type: 'deadlineExtended', dueOn: addDays(today, 1), reason: '需要采购灯具' }
+    await expectRefused(t, id, past, 'action.dueOn', /不能早于今天/)
+    const later = await act(t, id, {
+      type: 'deadlineExtended',
+      dueOn: addDays(today, 10),
+      reason: '需要采购灯具',
+    })
+    expect(later.state.dueOn).toBe(addDays(today, 10))
   })
 
   it('still takes actions whose references exist', async () => {

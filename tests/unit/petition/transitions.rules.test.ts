@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PETITION_EVENT_TYPES, type PetitionEventBody } from '../../../domain/petition/events'
-import { dissatisfiedReopens, refusalFor } from '../../../domain/petition/transitions'
+import { dissatisfiedReopens, refusalFor, refusalNow } from '../../../domain/petition/transitions'
 import { ACTOR_ROLES } from '../../../domain/petition/types'
 import {
   FIRST_DUE,
@@ -143,6 +143,22 @@ describe('deadlines', () => {
 
   it('lets a deadline be set earlier, as a correction', () => {
     expect(refusalFor(working(), setDeadline('2025-03-10').body, 'staff')).toBeNull()
+  })
+
+  it('refuses, for an action taken now, a due date before today but not today itself', () => {
+    const today = '2025-03-12'
+    expect(refusalNow(working(), setDeadline('2025-03-11').body, 'staff', today)).toBe('deadlinePast')
+    expect(refusalNow(working(), setDeadline(today).body, 'staff', today)).toBeNull()
+    expect(refusalNow(reachState('assigned/county'), setDeadline('2025-03-11').body, 'county', today)).toBe(
+      'deadlinePast',
+    )
+    // An overdue petition: an extension later than its due date but still past is refused too.
+    expect(refusalNow(working(), extendDeadline('2025-03-20').body, 'staff', '2025-03-25')).toBe(
+      'deadlinePast',
+    )
+    // The table's own refusals come first; other actions do not look at the date.
+    expect(refusalNow(working(), extendDeadline('2025-03-01').body, 'staff', today)).toBe('deadlineNotLater')
+    expect(refusalNow(working(), note().body, 'staff', '2030-01-01')).toBeNull()
   })
 })
 

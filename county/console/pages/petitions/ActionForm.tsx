@@ -5,6 +5,7 @@ import {
   type CountyActionType,
   type CountyPetitionDetail,
 } from '../../../../contract/county-console'
+import { shanghaiDate } from '../../../../domain/dates'
 import { REPLY_METHODS, type ReplyMethod } from '../../../../domain/petition/types'
 import { api } from '../../api'
 import { useT } from '../../i18n'
@@ -88,7 +89,11 @@ export function ActionForm({
             label={t('petitions.form.dueOn')}
             rules={[{ required: true, message: t('petitions.form.pickDate') }]}
           >
-            <DatePicker format="YYYY-MM-DD" />
+            <DatePicker
+              format="YYYY-MM-DD"
+              // The hub refuses a due date before today (Shanghai): it would be overdue at once.
+              disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') < shanghaiDate(Date.now())}
+            />
           </Form.Item>
           {textArea('reason', t('petitions.form.reason'), 2)}
         </>

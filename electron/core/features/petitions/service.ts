@@ -3,7 +3,7 @@ import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
-import { type Refusal, dissatisfiedReopens, refusalFor } from '../../../../domain/petition/transitions'
+import { type Refusal, dissatisfiedReopens, refusalNow } from '../../../../domain/petition/transitions'
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
@@ -202,6 +202,7 @@ async function receiverOf(
  */
 const FIELD_REFUSALS: Partial<Record<Refusal, readonly [field: string, message: string]>> = {
   deadlineNotLater: ['action.dueOn', '延期后的期限必须晚于原期限'],
+  deadlinePast: ['action.dueOn', '期限不能早于今天'],
   selfDuplicate: ['action.duplicateOf', '不能把诉求关联为它自己的重复件'],
 }
 
@@ -264,7 +265,7 @@ export async function appendEvents(
   if (!row) throw new DomainError('NOT_FOUND')
   let state = JSON.parse(row.state_json) as PetitionState
   for (const body of bodies) {
-    const refusal = refusalFor(state, body, actor.role)
+    const refusal = refusalNow(state, body, actor.role, shanghaiDate(ctx.now()))
     if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
     const wrongField = refusal ? FIELD_REFUSALS[refusal] : undefined
     if (wrongField) throw invalidField(...wrongField)
