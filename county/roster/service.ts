@@ -14,7 +14,7 @@ import {
   rosterColumnsOf,
   splitSpecialties,
 } from '../../domain/roster-sheet'
-import { firstSheetCells } from '../../domain/sheet-cells'
+import { MAX_UNPACKED_BYTES, type SheetRefusal, firstSheetCells } from '../../domain/sheet-cells'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
 import { ConsoleFailure } from '../errors'
@@ -334,12 +334,16 @@ function stationOfCell(
 const canonical = (r: RosterRecord) =>
   JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
 
+const SHEET_REFUSAL_ZH: Record<SheetRefusal, string> = {
+  notWorkbook: '文件无法读取，请上传 Excel（.xlsx）文件',
+  tooLarge: `文件解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不是正常的代表名册，请检查后重新上传`,
+}
+
 async function readSheet(bytes: Buffer): Promise<string[][]> {
   const cells = await firstSheetCells(bytes)
-  if (!cells) {
-    throw new ConsoleFailure(400, 'VALIDATION', '文件无法读取，请上传 Excel（.xlsx）文件', {
-      file: '文件无法读取，请上传 Excel（.xlsx）文件',
-    })
+  if ('refusal' in cells) {
+    const message = SHEET_REFUSAL_ZH[cells.refusal]
+    throw new ConsoleFailure(400, 'VALIDATION', message, { file: message })
   }
-  return cells
+  return cells.rows
 }

@@ -15,6 +15,7 @@ import { formatHlc } from '../../../domain/hlc'
 import { createCountyUser } from '../../../county/accounts/service'
 import { putRepresentatives } from '../../../county/roster/service'
 import { consoleClient, PASSWORD, signedInConsole } from '../../fixtures/county-console'
+import { zeroBomb } from '../../fixtures/zip'
 import {
   dossierItem,
   item,
@@ -27,6 +28,8 @@ import {
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
+/** The console's upload limit: a bomb passes it, being small. */
+const IMPORT_LIMIT = 10 * 1024 * 1024
 
 /** A petition of station `st` pushed to the hub and escalated to the county, with its dossier. */
 async function escalated(
@@ -363,6 +366,22 @@ describe('county console: roster, stations and figures', () => {
     expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(204)
     expect((await c.call<CountyRepresentative[]>('GET', '/representatives')).json).toEqual([])
     expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(404)
+  })
+
+  it('refuses a roster that unpacks to more than 50 MB (a zip bomb) before reading it, writing nothing', async () => {
+    const t = await useTestHub()
+    const c = await signedInConsole(t, 'clerk.wu', 'clerk')
+    const message = '文件解压后超过 50 MB，不是正常的代表名册，请检查后重新上传'
+    for (const bomb of [zeroBomb(60), zeroBomb(60, 1024)]) {
+      expect(bomb.length).toBeLessThan(IMPORT_LIMIT)
+      expect(await c.call('POST', '/representatives/import', bomb)).toMatchObject({
+        status: 400,
+        json: { code: 'VALIDATION', message, fields: { file: message } },
+      })
+    }
+    expect(await t.hub.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
+    // The hub goes on serving.
+    expect((await c.call('GET', '/session')).status).toBe(200)
   })
 
   it('imports an Excel roster all or nothing, naming each bad row', async () => {

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
+import { zeroBomb } from '../../fixtures/zip'
 
 /**
  * 导入名册 / 导出名册 / 下载模板 through the handlers on a real SQLite file, with real workbooks (exceljs)
@@ -141,6 +142,19 @@ describe('导入名册', () => {
     const res = await t.call('roster.import', { fileName: 'a.xlsx', contentBase64: zip })
     expect(res.ok ? null : res.error.code).toBe('VALIDATION')
     expect(res.ok ? null : res.error.fields?.['file']).toMatch(/文件无法读取/)
+  })
+
+  it('refuses a workbook that unpacks to more than 50 MB (a zip bomb), whatever it declares', async () => {
+    const t = await admin()
+    for (const bomb of [zeroBomb(60), zeroBomb(60, 1024)]) {
+      const res = await t.call('roster.import', {
+        fileName: '名册.xlsx',
+        contentBase64: bomb.toString('base64'),
+      })
+      expect(res.ok ? null : res.error.code).toBe('VALIDATION')
+      expect(res.ok ? null : res.error.fields?.['file']).toMatch(/解压后超过 50 MB/)
+    }
+    expect(await reps(t)).toEqual([])
   })
 
   it("changes only the station's note of a representative the county keeps, and says where the rest is changed", async () => {

@@ -13,7 +13,7 @@ import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { loadNameSpeller } from '../../../../domain/name-spelling'
-import { firstSheetCells, isZip } from '../../../../domain/sheet-cells'
+import { MAX_UNPACKED_BYTES, firstSheetCells, isZip } from '../../../../domain/sheet-cells'
 import {
   ROSTER_HEADERS,
   type RosterColumn,
@@ -68,8 +68,8 @@ async function readCells(bytes: Buffer): Promise<string[][]> {
   // An .xlsx is a zip archive; anything else is taken for CSV.
   if (isZip(bytes)) {
     const cells = await firstSheetCells(bytes)
-    if (!cells) throw unreadable()
-    return cells
+    if ('refusal' in cells) throw cells.refusal === 'tooLarge' ? tooLarge() : unreadable()
+    return cells.rows
   }
   try {
     const rows: string[][] = parseCsv(decodeText(bytes), { relax_column_count: true, trim: true, bom: true })
@@ -90,6 +90,11 @@ function decodeText(bytes: Buffer): string {
 
 const unreadable = () =>
   invalidField('file', '文件无法读取，请用“下载模板”得到的 Excel 文件，或另存为 CSV 后再导入')
+const tooLarge = () =>
+  invalidField(
+    'file',
+    `文件解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不是正常的代表名册，请用“下载模板”得到的 Excel 文件`,
+  )
 
 /** Whether a row says of a county representative exactly what the county sent (its note aside). */
 function sameCountyFields(
