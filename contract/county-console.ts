@@ -63,6 +63,8 @@ export type LoginBody = z.infer<typeof LoginBody>
 
 export const PASSWORD_MIN_LENGTH = 10
 
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(200)
+
 export const NewUserBody = z.strictObject({
   username: z
     .string()
@@ -70,9 +72,20 @@ export const NewUserBody = z.strictObject({
     .regex(/^[a-z][a-z0-9._-]{2,39}$/, '账号用 3–40 个小写字母、数字或 . _ -，以字母开头'),
   displayName: text(40, '请输入姓名'),
   role: z.enum(COUNTY_ROLES, '请选择角色'),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`).max(200),
+  password: newPassword,
 })
 export type NewUserBody = z.infer<typeof NewUserBody>
+
+/** An admin sets another user's password; that user's sessions end. */
+export const PasswordResetBody = z.strictObject({ password: newPassword })
+export type PasswordResetBody = z.infer<typeof PasswordResetBody>
+
+/** A signed-in user changes their own password, proving it is them with the current one. */
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, '请输入当前密码').max(200),
+  newPassword,
+})
+export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>
 
 export interface CountyUserRow extends CountyUser {
   readonly disabled: boolean
@@ -348,6 +361,9 @@ export const CONSOLE_ROUTES = {
   users: { method: 'GET', path: '/users' }, // admin → CountyUserRow[]
   addUser: { method: 'POST', path: '/users' }, // admin, NewUserBody → CountyUserRow
   disableUser: { method: 'POST', path: '/users/:username/disable' }, // admin → 204
+  enableUser: { method: 'POST', path: '/users/:username/enable' }, // admin → 204
+  resetPassword: { method: 'POST', path: '/users/:username/password' }, // admin, PasswordResetBody → 204 (ends their sessions)
+  changePassword: { method: 'POST', path: '/session/password' }, // PasswordChangeBody → 204 (ends the user's other sessions)
   petitions: { method: 'GET', path: '/petitions' }, // PetitionQueueQuery → CountyPetitionPage
   petition: { method: 'GET', path: '/petitions/:id' }, // → CountyPetitionDetail
   act: { method: 'POST', path: '/petitions/:id/actions' }, // CountyActionBody → CountyPetitionDetail

@@ -11,6 +11,8 @@ import {
   FiguresQuery,
   LoginBody,
   NewUserBody,
+  PasswordChangeBody,
+  PasswordResetBody,
   PetitionQueueQuery,
   RepresentativeInput,
   RosterQuery,
@@ -18,7 +20,17 @@ import {
   VillageRename,
   VillagesBody,
 } from '../contract/county-console'
-import { createCountyUser, disableUser, listUsers, sessionUser, signIn, signOut } from './accounts/service'
+import {
+  changeOwnPassword,
+  createCountyUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  resetPassword,
+  sessionUser,
+  signIn,
+  signOut,
+} from './accounts/service'
 import type { HubExecutor } from './db/schema'
 import { ConsoleFailure } from './errors'
 import { countyFigures, representativeFigures } from './figures/service'
@@ -142,6 +154,28 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     await disableUser(db, UsernameParam.parse(req.params).username, adminOf(req), now())
     return reply.status(204).send()
   })
+  app.post('/users/:username/enable', async (req, reply) => {
+    await enableUser(db, UsernameParam.parse(req.params).username, adminOf(req))
+    return reply.status(204).send()
+  })
+  app.post('/users/:username/password', async (req, reply) => {
+    const admin = adminOf(req)
+    const { password } = PasswordResetBody.parse(req.body)
+    await resetPassword(db, UsernameParam.parse(req.params).username, password, admin)
+    return reply.status(204).send()
+  })
+  // As tight as sign-in: the current password can be guessed here too.
+  app.post(
+    '/session/password',
+    { config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const user = userOf(req)
+      const token = req.cookies[CONSOLE_SESSION_COOKIE]
+      if (!token) throw new ConsoleFailure(401, 'UNAUTHENTICATED', '请先登录')
+      await changeOwnPassword(db, user, PasswordChangeBody.parse(req.body), token)
+      return reply.status(204).send()
+    },
+  )
 
   app.get('/petitions', async (req) => {
     const q = PetitionQueueQuery.parse(req.query)

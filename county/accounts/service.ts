@@ -5,6 +5,7 @@ import {
   type CountyUser,
   type CountyUserRow,
   type NewUserBody,
+  type PasswordChangeBody,
 } from '../../contract/county-console'
 import { hubAudit } from '../audit'
 import type { HubExecutor } from '../db/schema'
@@ -133,6 +134,113 @@ export async function disableUser(
       action: 'user.disable',
       outcome: 'ok',
       detail: { username, by: by.username },
+    })
+  })
+}
+
+/** Lets a disabled account sign in again; its old sessions ended when it was disabled. */
+export async function enableUser(db: HubExecutor, username: string, by: CountyUser): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('county_user')
+      .set({ disabled_at: null })
+      .where('username', '=', username)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这个账号')
+    await hubAudit(tx, {
+      stationId: null,
+      action: 'user.enable',
+      outcome: 'ok',
+      detail: { username, by: by.username },
+    })
+  })
+}
+
+/**
+ * An admin sets another user's password (forgotten, or known to others) and ends that user's sessions, so
+ * whoever held the old one is out. Their own password an admin changes as every user does, with the old.
+ */
+export async function resetPassword(
+  db: HubExecutor,
+  username: string,
+  password: string,
+  by: CountyUser,
+): Promise<void> {
+  if (username === by.username) {
+    throw new ConsoleFailure(409, 'CONFLICT', '请用“修改密码”修改自己的密码')
+  }
+  // Hashed before the transaction: scrypt takes a while and holds no lock.
+  const hash = await hashPassword(password)
+  await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('county_user')
+      .set({ password_hash: hash })
+      .where('username', '=', username)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这个账号')
+    await tx.deleteFrom('county_session').where('username', '=', username).execute()
+    await hubAudit(tx, {
+      stationId: null,
+      action: 'user.resetPassword',
+      outcome: 'ok',
+      detail: { username, by: by.username },
+    })
+  })
+}
+
+/**
+ * A user changes their own password, giving the current one; their other sessions end (a browser left
+ * signed in elsewhere), the one they are using stays. A wrong current password is audited, as a sign-in.
+ */
+export async function changeOwnPassword(
+  db: HubExecutor,
+  user: CountyUser,
+  body: PasswordChangeBody,
+  sessionToken: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom('county_user')
+    .select('password_hash')
+    .where('username', '=', user.username)
+    .executeTakeFirst()
+  if (!row || !(await passwordMatches(body.currentPassword, row.password_hash))) {
+    await hubAudit(db, {
+      stationId: null,
+      action: 'user.changePassword',
+      outcome: 'refused',
+      detail: { username: user.username },
+    })
+    throw new ConsoleFailure(400, 'VALIDATION', '当前密码不正确，密码没有修改', {
+      currentPassword: '当前密码不正确',
+    })
+  }
+  if (body.newPassword === body.currentPassword) {
+    throw new ConsoleFailure(400, 'VALIDATION', '新密码不能与当前密码相同', {
+      newPassword: '新密码不能与当前密码相同',
+    })
+  }
+  const hash = await hashPassword(body.newPassword)
+  await db.transaction().execute(async (tx) => {
+    // Only if the password is still the one just checked: a concurrent change or reset wins.
+    const r = await tx
+      .updateTable('county_user')
+      .set({ password_hash: hash })
+      .where('username', '=', user.username)
+      .where('password_hash', '=', row.password_hash)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) {
+      throw new ConsoleFailure(409, 'CONFLICT', '密码刚被修改过，请重新登录后再试')
+    }
+    await tx
+      .deleteFrom('county_session')
+      .where('username', '=', user.username)
+      .where('token_hash', '!=', tokenHash(sessionToken))
+      .execute()
+    await hubAudit(tx, {
+      stationId: null,
+      action: 'user.changePassword',
+      outcome: 'ok',
+      detail: { username: user.username },
     })
   })
 }

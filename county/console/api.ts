@@ -18,6 +18,8 @@ import {
   type FiguresQuery,
   type LoginBody,
   type NewUserBody,
+  type PasswordChangeBody,
+  type PasswordResetBody,
   type RejectedMutation,
   type RepresentativeFigures,
   type RepresentativeInput,
@@ -178,6 +180,10 @@ export const api = {
   users: () => call<CountyUserRow[]>('users'),
   addUser: (body: NewUserBody) => call<CountyUserRow>('addUser', { json: body }),
   disableUser: (username: string) => call<undefined>('disableUser', { params: { username } }),
+  enableUser: (username: string) => call<undefined>('enableUser', { params: { username } }),
+  resetPassword: (username: string, body: PasswordResetBody) =>
+    call<undefined>('resetPassword', { params: { username }, json: body }),
+  changePassword: (body: PasswordChangeBody) => call<undefined>('changePassword', { json: body }),
 
   petitions: (query: QueueQuery) => call<CountyPetitionPage>('petitions', { query }),
   petition: (id: string) => call<CountyPetitionDetail>('petition', { params: { id } }),

@@ -537,7 +537,7 @@ test('统计 shows the last twelve months: totals, charts by month and by statio
   await screenshot(page, 'county-console-figures')
 })
 
-test('账号 is for admins: an admin adds and disables a user; a clerk sees no 账号 and no station admin', async ({
+test('账号 is for admins: an admin adds, disables, enables a user and resets their password; a clerk changes their own and sees no 账号', async ({
   page,
   county,
 }) => {
@@ -564,11 +564,31 @@ test('账号 is for admins: an admin adds and disables a user; a clerk sees no �
   await confirmAction(page, page.getByRole('button', { name: '停用 wangwu' }), '停用', () =>
     expect(wangwu).toContainText('已停用', { timeout: 3_000 }),
   )
+  await confirmAction(page, page.getByRole('button', { name: '启用 wangwu' }), '启用', () =>
+    expect(wangwu).toContainText('正常', { timeout: 3_000 }),
+  )
+  await page.getByRole('button', { name: '重置密码 wangwu' }).click()
+  const reset = page.getByRole('dialog', { name: '重置 wangwu 的密码' })
+  await reset.getByLabel('新密码').fill('wangwu-reset-2026')
+  await reset.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('已重置 wangwu 的密码，该账号需用新密码重新登录')).toBeVisible()
+  await expect(reset).toBeHidden()
 
   await page.getByRole('button', { name: '退出登录' }).click()
   await expect(page.getByText('已退出登录')).toBeVisible()
   await signIn(page, county, CLERK)
   await expect(page.getByRole('menuitem', { name: '账号' })).toHaveCount(0)
+  // Any user changes their own password, giving the current one.
+  await page.getByRole('button', { name: '修改密码' }).click()
+  const change = page.getByRole('dialog', { name: '修改我的密码' })
+  await change.getByLabel('当前密码').fill('not-the-password')
+  await change.getByLabel('新密码').fill('clerk-new-pass-2026')
+  await change.getByRole('button', { name: '保存' }).click()
+  await expect(change.getByText('当前密码不正确', { exact: true })).toBeVisible()
+  await change.getByLabel('当前密码').fill(CLERK.password)
+  await change.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('密码已修改，其他电脑上的登录已退出')).toBeVisible()
+  await expect(change).toBeHidden()
   await nav(page, '联络站')
   await expect(page.getByTestId('stations-table')).toBeVisible()
   await expect(page.getByRole('button', { name: '新增联络站' })).toHaveCount(0)

@@ -1,7 +1,8 @@
-import { Button, Layout, Menu, Result, Spin, Typography } from 'antd'
-import { lazy, Suspense } from 'react'
+import { App, Button, Layout, Menu, Result, Spin, Typography } from 'antd'
+import { lazy, Suspense, useState } from 'react'
 import { useT } from '../i18n'
 import { AccountsPage } from '../pages/accounts/AccountsPage'
+import { ChangePasswordModal } from '../pages/accounts/PasswordModals'
 import { QueuePage } from '../pages/petitions/QueuePage'
 import { PlacesPage } from '../pages/places/PlacesPage'
 import { RosterPage } from '../pages/roster/RosterPage'
@@ -20,6 +21,8 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
   const t = useT()
   const { user, isAdmin } = useSession()
   const route = useRoute()
+  const { message } = App.useApp()
+  const [changingPassword, setChangingPassword] = useState(false)
   const pages = PAGES.filter((p) => isAdmin || !ADMIN_PAGES.includes(p))
 
   const content = (() => {
@@ -69,10 +72,20 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Typography.Text data-testid="signed-in-user">
             {t('app.user.signedInAs', { name: user.displayName, role: t(`app.role.${user.role}`) })}
           </Typography.Text>
+          <Button onClick={() => setChangingPassword(true)}>{t('accounts.change.open')}</Button>
           <Button onClick={onSignOut}>{t('app.user.signOut')}</Button>
         </div>
       </Layout.Header>
       <Layout.Content className="console-content">{content}</Layout.Content>
+      {changingPassword && (
+        <ChangePasswordModal
+          onClose={() => setChangingPassword(false)}
+          onDone={() => {
+            setChangingPassword(false)
+            void message.success(t('accounts.change.done'))
+          }}
+        />
+      )}
     </Layout>
   )
 }

@@ -163,6 +163,101 @@ describe('county console: accounts and sessions', () => {
   })
 })
 
+describe('county console: enabling accounts and passwords', () => {
+  const auditOf = (t: TestHub, action: string) =>
+    t.hub.db
+      .selectFrom('hub_audit')
+      .select(['outcome', 'detail'])
+      .where('action', '=', action)
+      .orderBy('id')
+      .execute()
+  const signIn = async (t: TestHub, username: string, password: string) => {
+    const c = consoleClient(t)
+    return { c, res: await c.call('POST', '/session', { username, password }) }
+  }
+
+  it('lets an admin enable a disabled account again, and only an admin', async () => {
+    const t = await useTestHub()
+    const admin = await signedInConsole(t, 'admin')
+    const clerk = await signedInConsole(t, 'clerk.li', 'clerk')
+    expect((await clerk.call('POST', '/users/admin/enable')).status).toBe(403)
+    expect((await admin.call('POST', '/users/clerk.li/disable')).status).toBe(204)
+    expect((await signIn(t, 'clerk.li', PASSWORD)).res.status).toBe(403)
+
+    expect((await admin.call('POST', '/users/clerk.li/enable')).status).toBe(204)
+
+    expect((await signIn(t, 'clerk.li', PASSWORD)).res).toMatchObject({ status: 200 })
+    const users = (await admin.call<{ username: string; disabled: boolean }[]>('GET', '/users')).json
+    expect(users.find((u) => u.username === 'clerk.li')?.disabled).toBe(false)
+    expect((await admin.call('POST', '/users/nobody/enable')).status).toBe(404)
+    expect(await auditOf(t, 'user.enable')).toEqual([
+      { outcome: 'ok', detail: { username: 'clerk.li', by: 'admin' } },
+    ])
+  })
+
+  it('lets an admin reset another user’s password, ending that user’s sessions', async () => {
+    const t = await useTestHub()
+    const admin = await signedInConsole(t, 'admin')
+    const clerk = await signedInConsole(t, 'clerk.li', 'clerk')
+    const fresh = 'reset-password-2'
+    expect((await clerk.call('POST', '/users/admin/password', { password: fresh })).status).toBe(403)
+    expect(await admin.call('POST', '/users/clerk.li/password', { password: 'short' })).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { password: '密码至少 10 位' } },
+    })
+    expect(await admin.call('POST', '/users/admin/password', { password: fresh })).toMatchObject({
+      status: 409,
+      json: { code: 'CONFLICT' },
+    })
+
+    expect((await admin.call('POST', '/users/clerk.li/password', { password: fresh })).status).toBe(204)
+
+    expect((await clerk.call('GET', '/session')).status).toBe(401)
+    expect((await signIn(t, 'clerk.li', PASSWORD)).res.status).toBe(401)
+    expect((await signIn(t, 'clerk.li', fresh)).res.status).toBe(200)
+    expect((await admin.call('POST', '/users/nobody/password', { password: fresh })).status).toBe(404)
+    expect(await auditOf(t, 'user.resetPassword')).toEqual([
+      { outcome: 'ok', detail: { username: 'clerk.li', by: 'admin' } },
+    ])
+  })
+
+  it('lets a user change their own password with the current one, ending their other sessions', async () => {
+    const t = await useTestHub()
+    const clerk = await signedInConsole(t, 'clerk.li', 'clerk')
+    const elsewhere = (await signIn(t, 'clerk.li', PASSWORD)).c
+    const fresh = 'my-new-password-3'
+    const wrong = await clerk.call('POST', '/session/password', {
+      currentPassword: 'not-the-password',
+      newPassword: fresh,
+    })
+    expect(wrong).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { currentPassword: '当前密码不正确' } },
+    })
+    const same = await clerk.call('POST', '/session/password', {
+      currentPassword: PASSWORD,
+      newPassword: PASSWORD,
+    })
+    expect(same).toMatchObject({ status: 400, json: { fields: { newPassword: '新密码不能与当前密码相同' } } })
+    expect((await signIn(t, 'clerk.li', PASSWORD)).res.status).toBe(200)
+
+    const changed = await clerk.call('POST', '/session/password', {
+      currentPassword: PASSWORD,
+      newPassword: fresh,
+    })
+
+    expect(changed.status).toBe(204)
+    expect((await clerk.call('GET', '/session')).status).toBe(200)
+    expect((await elsewhere.call('GET', '/session')).status).toBe(401)
+    expect((await signIn(t, 'clerk.li', PASSWORD)).res.status).toBe(401)
+    expect((await signIn(t, 'clerk.li', fresh)).res.status).toBe(200)
+    expect(await auditOf(t, 'user.changePassword')).toEqual([
+      { outcome: 'refused', detail: { username: 'clerk.li' } },
+      { outcome: 'ok', detail: { username: 'clerk.li' } },
+    ])
+  })
+})
+
 describe('county console: escalated petitions', () => {
   it('lists the county queue, opens the sealed dossier, and records the county’s actions', async () => {
     const t = await useTestHub()

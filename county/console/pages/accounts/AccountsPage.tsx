@@ -6,6 +6,7 @@ import {
   Modal,
   Popconfirm,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tag,
@@ -27,6 +28,7 @@ import { useSubmission } from '../../lib/forms'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
 import { FormError } from '../../lib/FormError'
+import { ResetPasswordModal } from './PasswordModals'
 
 /** 账号 (admins): who may sign in to the console, and in what role. */
 export function AccountsPage() {
@@ -35,11 +37,22 @@ export function AccountsPage() {
   const { user } = useSession()
   const { state, reload } = useQuery('users', () => api.users())
   const [adding, setAdding] = useState(false)
+  const [resetting, setResetting] = useState<string | null>(null)
 
   const disable = async (u: CountyUserRow) => {
     try {
       await api.disableUser(u.username)
       void message.success(t('accounts.disabled', { username: u.username }))
+      reload()
+    } catch (e) {
+      void message.error(toConsoleApiError(e).message)
+    }
+  }
+
+  const enable = async (u: CountyUserRow) => {
+    try {
+      await api.enableUser(u.username)
+      void message.success(t('accounts.enabled', { username: u.username }))
       reload()
     } catch (e) {
       void message.error(toConsoleApiError(e).message)
@@ -71,18 +84,40 @@ export function AccountsPage() {
       render: (_, u) =>
         u.username === user.username ? (
           <Typography.Text type="secondary">{t('accounts.self')}</Typography.Text>
-        ) : u.disabled ? null : (
-          <Popconfirm
-            title={t('accounts.disableConfirm', { username: u.username })}
-            okText={t('accounts.disable')}
-            cancelText={t('app.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => void disable(u)}
-          >
-            <Button size="small" danger aria-label={`${t('accounts.disable')} ${u.username}`}>
-              {t('accounts.disable')}
+        ) : (
+          <Space>
+            {u.disabled ? (
+              <Popconfirm
+                title={t('accounts.enableConfirm', { username: u.username })}
+                okText={t('accounts.enable')}
+                cancelText={t('app.cancel')}
+                onConfirm={() => void enable(u)}
+              >
+                <Button size="small" aria-label={`${t('accounts.enable')} ${u.username}`}>
+                  {t('accounts.enable')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm
+                title={t('accounts.disableConfirm', { username: u.username })}
+                okText={t('accounts.disable')}
+                cancelText={t('app.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => void disable(u)}
+              >
+                <Button size="small" danger aria-label={`${t('accounts.disable')} ${u.username}`}>
+                  {t('accounts.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Button
+              size="small"
+              aria-label={`${t('accounts.resetPassword')} ${u.username}`}
+              onClick={() => setResetting(u.username)}
+            >
+              {t('accounts.resetPassword')}
             </Button>
-          </Popconfirm>
+          </Space>
         ),
     },
   ]
@@ -108,6 +143,16 @@ export function AccountsPage() {
           pagination={false}
         />
       </div>
+      {resetting !== null && (
+        <ResetPasswordModal
+          username={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            void message.success(t('accounts.resetDone', { username: resetting }))
+            setResetting(null)
+          }}
+        />
+      )}
       {adding && (
         <NewUserModal
           onClose={() => setAdding(false)}
