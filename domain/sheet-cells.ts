@@ -50,7 +50,9 @@ export async function firstSheetCells(bytes: Uint8Array): Promise<SheetCells> {
 
 /**
  * The bytes a zip archive unpacks to, found from its central directory (where JSZip, under ExcelJS, also
- * finds its entries), or 'corrupt'. The sizes the archive declares are summed first; as a forged archive
+ * finds its entries), or 'corrupt'. Written here because the zip libraries at hand (JSZip, fflate) inflate
+ * a whole entry into memory before saying its size, and reading local headers in file order instead would
+ * count entries that overlap (one compressed body listed many times) once, where JSZip inflates each. The sizes the archive declares are summed first; as a forged archive
  * may declare less than it holds, the entries are then inflated for real, counted and thrown away, and the
  * count stops once past `limit`: answers more than `limit` as soon as that is known.
  */
