@@ -25,7 +25,7 @@ async function history(): Promise<TestStation> {
   const a = await t.submit({ categoryId: 'lights' })
   const b = await t.submit({ categoryId: 'lights' })
   await t.loginStaff()
-  await act(t, a.id, { type: 'assigned', representativeIds: [WANG.id, WANG.id], department: null })
+  await act(t, a.id, { type: 'assigned', representativeIds: [WANG.id], department: null })
   await act(t, a.id, { type: 'assigned', representativeIds: [LI.id], department: null })
   await act(t, b.id, { type: 'assigned', representativeIds: [WANG.id], department: null })
   await act(t, b.id, { type: 'replied', answer: '已修好', method: 'phone' })
