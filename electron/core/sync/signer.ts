@@ -55,6 +55,10 @@ export function createSigner(stationId: string, privateKeyB64: string, now: () =
     },
     setOffset(offsetMs) {
       offset = offsetMs
+      // Times signed with a clock now known to be wrong must not hold the next ones up: a kiosk that was
+      // days fast would otherwise sign `last + 1` (still days ahead) until real time caught up. Replays are
+      // the hub's seen-signature record's to refuse; the order here only has to hold between corrections.
+      last = Math.min(last, now() + offset - 1)
     },
   }
 }
