@@ -18,6 +18,7 @@ import { createSessionStore } from '../../electron/core/features/staff/sessions'
 import { createHlcSource } from '../../electron/core/hlc-source'
 import { createLookupLimiter } from '../../electron/core/lookup-limiter'
 import { createReferenceCache } from '../../electron/core/reference-cache'
+import { openHubClock } from '../../electron/core/sync/hub-clock'
 import { createSyncRunner } from '../../electron/core/sync/runner'
 import { appPragmas, formatSummary, ms, openRawDb, rawAll, report, summarize } from '../lib'
 import type { SubmitInput } from './inputs'
@@ -67,7 +68,7 @@ async function instrumented(dir: string) {
     clientKey: 'bench',
     limits: createLookupLimiter(now),
     reference: createReferenceCache(),
-    sync: createSyncRunner({ db, cipher, now, hlc, log: () => {} }),
+    sync: createSyncRunner({ db, cipher, now, hubClock: await openHubClock(db, now), hlc, log: () => {} }),
     syncLoop: false,
   }
   const log = {

@@ -19,6 +19,7 @@ import { type StationLog, openStationLog } from './log/file'
 import { createLookupLimiter } from './lookup-limiter'
 import { createReferenceCache } from './reference-cache'
 import { lockDataDir } from './station-lock'
+import { openHubClock } from './sync/hub-clock'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 
 export interface StationOptions {
@@ -98,11 +99,14 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const sessions = createSessionStore(now)
   const limits = createLookupLimiter(now)
   const reference = createReferenceCache()
-  const hlc = createHlcSource(await nodeId(db), now, await lastHlc(db))
+  // Stamps take the hub-corrected time the signer uses, learnt at the last sync and kept across restarts.
+  const hubClock = await openHubClock(db, now)
+  const hlc = createHlcSource(await nodeId(db), hubClock.now, await lastHlc(db))
   const sync = createSyncRunner({
     db,
     cipher,
     now,
+    hubClock,
     hlc,
     log: (message, context) => log.error(message, context),
     ...(opts.hubTransport ? { transportFor: opts.hubTransport } : {}),

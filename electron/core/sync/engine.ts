@@ -43,8 +43,8 @@ export interface SyncDeps {
   /** Opens the sealed contact of a dossier row, just before it is sent. */
   readonly cipher: PersonalDataCipher
   readonly now: () => number
-  /** Corrects the signer's clock after the hub said ours is off. */
-  readonly setClockOffset: (offsetMs: number) => void
+  /** Corrects the signer's clock (and the HLC's) after the hub said ours is off. */
+  readonly setClockOffset: (offsetMs: number) => void | Promise<void>
   /** Stamps the station's own writes (the recovery's tombstones, restored.ts). */
   readonly hlc: () => string
   /** Moves the station's HLC past stamps that arrived from the county. */
@@ -336,7 +336,7 @@ async function call(deps: SyncDeps, method: 'GET' | 'POST', path: string, body?:
   let res = await deps.transport.request(method, path, body)
   const error = syncErrorOf(res.json)
   if (res.status === 401 && error?.code === 'CLOCK_SKEW' && typeof error.hubTime === 'number') {
-    deps.setClockOffset(error.hubTime - deps.now())
+    await deps.setClockOffset(error.hubTime - deps.now())
     res = await deps.transport.request(method, path, body)
   }
   return res

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { SETTING, getSetting } from '../features/station/service'
 import type { HlcSource } from '../hlc-source'
+import type { HubClock } from './hub-clock'
 import { type SyncReport, SyncFailure, purgeAcknowledged, syncOnce } from './engine'
 import { lostRange } from './restored'
 import { type SyncScheduler, createSyncScheduler } from './scheduler'
@@ -31,6 +32,8 @@ export interface SyncRunnerOptions {
   readonly db: Kysely<DB>
   readonly cipher: PersonalDataCipher
   readonly now: () => number
+  /** The kiosk's clock as corrected by the hub; the signer starts from its offset and updates it. */
+  readonly hubClock: HubClock
   readonly hlc: HlcSource
   readonly log: (message: string, context: Record<string, unknown>) => void
   /** Replaces the HTTP transport (tests put a fault-injecting proxy here). */
@@ -62,6 +65,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       if (signer?.key !== c.sealed) {
         const privateKey = opts.cipher.decrypt(Buffer.from(c.sealed, 'base64'), c.stationId, 'syncKey')
         signer = { key: c.sealed, signer: createSigner(c.stationId, privateKey, now) }
+        signer.signer.setOffset(opts.hubClock.offset())
       }
       const s = signer.signer
       const transport = (opts.transportFor ?? httpTransport)(c.hubUrl, s)
@@ -70,7 +74,10 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
         transport,
         cipher: opts.cipher,
         now,
-        setClockOffset: (offset) => s.setOffset(offset),
+        setClockOffset: async (offset) => {
+          s.setOffset(offset)
+          await opts.hubClock.correct(offset)
+        },
         hlc: opts.hlc,
         observeHlc: (h) => opts.hlc.observe(h),
         stopping: () => stopping,

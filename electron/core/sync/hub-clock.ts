@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+
+/** The sync_cursor row holding how far the hub's clock is ahead of this kiosk's, in milliseconds. */
+const OFFSET_STREAM = 'clock:hubOffset'
+
+/**
+ * The kiosk's clock corrected by what the hub told it (a CLOCK_SKEW refusal carries the hub's time). The
+ * signer and the HLC use the same correction: stamps measured against a kiosk clock days off would sort a
+ * resident's rating before the county reply it rates.
+ */
+export interface HubClock {
+  readonly now: () => number
+  readonly offset: () => number
+  /** Adopts a new offset and keeps it, so a restart does not stamp with the wrong clock until the next sync. */
+  readonly correct: (offsetMs: number) => Promise<void>
+}
+
+export async function openHubClock(db: Kysely<DB>, now: () => number): Promise<HubClock> {
+  const row = await db
+    .selectFrom('sync_cursor')
+    .select('cursor')
+    .where('stream', '=', OFFSET_STREAM)
+    .executeTakeFirst()
+  const saved = Number(row?.cursor ?? 0)
+  let offset = Number.isSafeInteger(saved) ? saved : 0
+  return {
+    now: () => now() + offset,
+    offset: () => offset,
+    async correct(offsetMs) {
+      offset = offsetMs
+      const cursor = String(offsetMs)
+      const at = now()
+      await db
+        .insertInto('sync_cursor')
+        .values({ stream: OFFSET_STREAM, cursor, updated_at: at })
+        .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: at }))
+        .execute()
+    },
+  }
+}
