@@ -61,6 +61,10 @@ export const SubmittedPlace = z
 export type SubmittedPlace = z.infer<typeof SubmittedPlace>
 
 export const MAX_PUSH_ITEMS = 500
+/** The hub refuses a sync request body larger than this (413 TOO_LARGE) unread. */
+export const MAX_SYNC_BODY_BYTES = 2 * 1024 * 1024
+/** A push batch is cut at this many bytes of items: half the limit, so the envelope never tips it over. */
+export const PUSH_BATCH_BYTES = MAX_SYNC_BODY_BYTES / 2
 export const MAX_PULL_LIMIT = 1000
 
 /** What is signed: method, path with query, the station's time, and the SHA-256 of the body (hex). */

@@ -9,6 +9,7 @@ import { CONSOLE_API, CONSOLE_PATH } from '../contract/county-console'
 import {
   EnrolBody,
   MAX_PULL_LIMIT,
+  MAX_SYNC_BODY_BYTES,
   MAX_RECOVER_LIMIT,
   PushBody,
   SYNC_PATHS,
@@ -47,8 +48,8 @@ export interface HubOptions {
   readonly trustProxy?: readonly string[]
 }
 
-/** A push of 500 mutations with long texts stays well under this; anything larger is refused unread. */
-export const BODY_LIMIT_BYTES = 2 * 1024 * 1024
+/** Shared with the station, which cuts its push batches well under it; anything larger is refused unread. */
+export const BODY_LIMIT_BYTES = MAX_SYNC_BODY_BYTES
 
 declare module 'fastify' {
   interface FastifyRequest {

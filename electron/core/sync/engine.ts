@@ -1,6 +1,7 @@
 import {
   MAX_PUSH_ITEMS,
   MAX_RECOVER_LIMIT,
+  PUSH_BATCH_BYTES,
   type PullPage,
   type PushItem,
   type PushResult,
@@ -98,37 +99,54 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     .where('acked_at', 'is', null)
     .executeTakeFirstOrThrow()
   let pending = Number(waiting.n)
+  // Items per request: the hub's limit, halved on each 413 in this pass (a proxy in front of the hub may
+  // take less than the hub; the byte budget below keeps the hub's own limit from being reached).
+  let cap = deps.pushBatchSize ?? MAX_PUSH_ITEMS
+  // Rows refused as too large on their own: sent as a stub the hub records as rejected, so the sequence
+  // moves on and nothing behind them waits forever. The row stays here, marked with why.
+  const oversize = new Set<number>()
   for (let round = 0; ; round++) {
     if (round > 1_000_000) throw new Error('push did not finish')
     if (deps.stopping?.()) return { pushed, rejected }
-    let query = db
-      .selectFrom('sync_outbox')
-      .selectAll()
-      .orderBy('seq')
-      .limit(deps.pushBatchSize ?? MAX_PUSH_ITEMS)
+    let query = db.selectFrom('sync_outbox').selectAll().orderBy('seq').limit(cap)
     query = resendFrom !== null ? query.where('seq', '>=', resendFrom) : query.where('acked_at', 'is', null)
     // A push holds consecutive sequences. Pending rows are, except across a renumbering after a restore
     // (restored.ts): the restored ones go first, the renumbered ones in the next batch.
-    const rows = consecutive(await query.execute())
-    if (rows.length === 0) return { pushed, rejected }
-    const items: PushItem[] = rows.map((r) => ({
-      seq: r.seq,
-      mutationId: r.mutation_id,
-      type: r.type,
-      hlc: r.hlc,
-      schemaVersion: r.schema_version,
-      // A dossier waits sealed in the outbox (features/petitions/dossier.ts); the hub gets it open.
-      payload:
-        r.type === 'petition.dossier'
-          ? openDossier(r.payload, r.mutation_id, deps.cipher)
-          : (JSON.parse(r.payload) as unknown),
-    }))
+    const fetched = consecutive(await query.execute())
+    if (fetched.length === 0) return { pushed, rejected }
+    const items = withinBytes(
+      fetched.map((r): PushItem => {
+        const item = {
+          seq: r.seq,
+          mutationId: r.mutation_id,
+          type: r.type,
+          hlc: r.hlc,
+          schemaVersion: r.schema_version,
+        }
+        if (oversize.has(r.seq)) return { ...item, payload: { tooLarge: true } }
+        // A dossier waits sealed in the outbox (features/petitions/dossier.ts); the hub gets it open.
+        const payload =
+          r.type === 'petition.dossier'
+            ? openDossier(r.payload, r.mutation_id, deps.cipher)
+            : (JSON.parse(r.payload) as unknown)
+        return { ...item, payload }
+      }),
+      PUSH_BATCH_BYTES,
+    )
+    const rows = fetched.slice(0, items.length)
     const res = await call(
       deps,
       'POST',
       '/sync/push',
       resendFrom === null ? { items, pending: Math.max(0, pending - rows.length) } : { items },
     )
+    if (res.status === 413) {
+      const only = rows[0]
+      if (rows.length > 1) cap = Math.max(1, Math.floor(rows.length / 2))
+      else if (only && !oversize.has(only.seq)) oversize.add(only.seq)
+      else throw new SyncFailure('TOO_LARGE', 'even a stub of one mutation was refused as too large')
+      continue
+    }
     if (res.status === 409) {
       const error = syncErrorOf(res.json)
       const expected = error?.expectedSeq
@@ -174,6 +192,13 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
           .where('mutation_id', '=', r.mutationId)
           .execute()
       }
+      for (const r of rows.filter((x) => oversize.has(x.seq))) {
+        await tx
+          .updateTable('sync_outbox')
+          .set({ rejected_reason: TOO_LARGE_REASON })
+          .where('seq', '=', r.seq)
+          .execute()
+      }
     })
     if (resendFrom === null) pending = Math.max(0, pending - rows.length)
     // The hub holds later sequences than any the station has: they were lost to a restore (restored.ts).
@@ -200,6 +225,19 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       if (behind.length === 0) resendFrom = null
     }
   }
+}
+
+/** Why a mutation too large to send on its own stays at the station (shown in the panel's refusals). */
+export const TOO_LARGE_REASON = '内容太大，超过县级平台一次能接收的上限，未能上传'
+
+/** The leading items whose JSON fits in `budget` bytes; at least one, whatever its size. */
+function withinBytes(items: PushItem[], budget: number): PushItem[] {
+  let used = 0
+  const end = items.findIndex((item, i) => {
+    used += Buffer.byteLength(JSON.stringify(item), 'utf8') + 1
+    return i > 0 && used > budget
+  })
+  return end < 0 ? items : items.slice(0, end)
 }
 
 /** A sequence number as the hub must send one; anything else is not acted on. */

@@ -38,6 +38,8 @@ export function httpTransport(baseUrl: string, signer: Signer): HubTransport {
         throw new UnreachableError(e instanceof Error ? e.message : String(e))
       }
       const text = await res.text().catch(() => '')
+      // A reverse proxy's 413 is an HTML page: the status alone tells the engine to split the batch.
+      if (res.status === 413) return { status: res.status, json: null }
       let json: unknown = null
       try {
         json = text ? JSON.parse(text) : null
