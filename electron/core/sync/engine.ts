@@ -6,6 +6,7 @@ import {
   type PushItem,
   type PushResult,
   type RecoverPage,
+  SYNC_ERROR_CODES,
   SYNC_PATHS,
   type SyncErrorCode,
 } from '../../../contract/sync'
@@ -387,6 +388,9 @@ function expectOk(res: { status: number; json: unknown }): unknown {
     return res.json
   }
   const error = syncErrorOf(res.json)
-  if (res.status >= 500 || !error) throw new UnreachableError(`the hub answered ${res.status}`)
+  // A 5xx carrying one of the hub's own codes is the hub's fault (the panel says so, not "check the
+  // network"); any other 5xx came from something in between, or from no hub at all.
+  const known = error !== null && (SYNC_ERROR_CODES as readonly string[]).includes(error.code)
+  if (!error || (res.status >= 500 && !known)) throw new UnreachableError(`the hub answered ${res.status}`)
   throw new SyncFailure(error.code, error.message)
 }
