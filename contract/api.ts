@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import * as s from './schemas'
-import type { SyncStatus } from './sync'
+import type { SyncNowResult, SyncStatus } from './sync'
 import type * as v from './views'
 
 /**
@@ -127,7 +127,7 @@ interface Outputs {
   'audit.list': v.AuditPage
   'sync.enrol': SyncStatus
   'sync.status': SyncStatus
-  'sync.now': SyncStatus
+  'sync.now': SyncNowResult
   'board.latest': v.PublicBoard | null
   'board.settings': v.AssessmentSettings
   'board.setSettings': v.AssessmentSettings

@@ -353,6 +353,12 @@ export interface SyncStatus {
   }[]
 }
 
+/** 立即同步's answer: the status after the pass, and how that pass ended. */
+export interface SyncNowResult extends SyncStatus {
+  /** Null when the pass went through; otherwise why it failed, in Chinese for staff. */
+  readonly failure: { readonly code: string; readonly message: string } | null
+}
+
 /** What staff read in the sync panel for each way a sync pass can fail. */
 /** `STATION`: the pass failed at the station itself (its sync key would not open, its disk is full). */
 export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE' | 'STATION', string> = {

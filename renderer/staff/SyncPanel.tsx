@@ -1,5 +1,5 @@
 import { Alert, App, Button, Descriptions, Form, Input, Spin, Table, Tag } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shanghaiDateTime } from '../../domain/dates'
 import type { SyncStatus } from '../../contract/sync'
@@ -8,6 +8,9 @@ import { toApiError, useApiQuery } from '../lib/useApiQuery'
 import { useSession } from './session'
 
 type Rejected = SyncStatus['rejected'][number]
+
+/** The panel reads the status again this often while open: the background loop syncs meanwhile. */
+const STATUS_REFRESH_MS = 5_000
 
 /** 同步: what waits for the county, when it last worked, what went wrong, and enrolment for admins. */
 export function SyncPanel() {
@@ -18,14 +21,27 @@ export function SyncPanel() {
   const [latest, setLatest] = useState<SyncStatus | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
+  // Why the last 立即同步 pass failed, in the words the backend gave; cleared by the next press.
+  const [failure, setFailure] = useState<string | null>(null)
   const status = latest ?? (loaded.state.status === 'ok' ? loaded.state.value : null)
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      // A failed refresh keeps what is shown; a lapsed session is handled by `call` itself.
+      call('sync.status', {}).then(setLatest, () => {})
+    }, STATUS_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [call])
 
   const syncNow = async () => {
     setBusy(true)
     setError(null)
+    setFailure(null)
     try {
-      setLatest(await call('sync.now', {}))
-      void message.success(t('staff.sync.synced'))
+      const result = await call('sync.now', {})
+      setLatest(result)
+      if (result.failure) setFailure(result.failure.message)
+      else void message.success(t('staff.sync.synced'))
     } catch (e) {
       setError(toApiError(e))
     } finally {
@@ -59,6 +75,14 @@ export function SyncPanel() {
         </Button>
       </div>
       {error && <Alert type="error" showIcon title={error.message} />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('staff.sync.failed', { reason: failure })}
+          data-testid="sync-failure"
+        />
+      )}
 
       <Descriptions bordered column={1} size="middle">
         {status.hubUrl && <Descriptions.Item label={t('staff.sync.hub')}>{status.hubUrl}</Descriptions.Item>}

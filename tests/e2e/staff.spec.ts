@@ -457,6 +457,42 @@ test.describe('staff console', () => {
     await expect(page.getByRole('alert').filter({ hasText: errorMessagesZh.SYNC_NOT_ENROLLED })).toBeVisible()
   })
 
+  test('立即同步 shows the failure in Chinese, not 同步完成, and the panel keeps its status fresh', async ({
+    page,
+    station,
+  }) => {
+    // An enrolled station whose hub cannot be reached: the backend's answers, as the sync runner gives them.
+    const unreachable = '连不上县级平台，请检查网络；数据已保存在本机，联网后会自动同步'
+    let pending = 3
+    const status = () => ({
+      enrolled: true,
+      stationId: 'st-1',
+      hubUrl: 'https://county.example.cn',
+      pending,
+      lastSuccessAt: null,
+      lastError: { code: 'UNREACHABLE', message: unreachable, at: Date.now() },
+      toRecover: 0,
+      rejected: [],
+    })
+    await page.route('**/api/sync.status', (route) => route.fulfill({ json: { ok: true, value: status() } }))
+    await page.route('**/api/sync.now', (route) =>
+      route.fulfill({
+        json: { ok: true, value: { ...status(), failure: { code: 'UNREACHABLE', message: unreachable } } },
+      }),
+    )
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.getByText('同步', { exact: true }).click()
+    await expect(page.getByTestId('sync-pending')).toHaveText('3 条')
+
+    await page.getByRole('button', { name: '立即同步' }).click()
+    await expect(page.getByTestId('sync-failure')).toContainText(`同步没有完成：${unreachable}`)
+    await expect(page.getByText('同步完成', { exact: true })).toHaveCount(0)
+
+    // The background loop sends meanwhile; the open panel shows it without being reopened.
+    pending = 0
+    await expect(page.getByTestId('sync-pending')).toHaveText('0 条', { timeout: 10_000 })
+  })
+
   test('the sync panel offers no enrolment to staff who are not admins', async ({ page, station }) => {
     await signIn(page, station.url, STATION, STAFF)
     await page.getByText('同步', { exact: true }).click()

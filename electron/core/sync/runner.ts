@@ -90,8 +90,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       if (last.recoveryError !== null)
         opts.log('taking back what a restore lost failed', { error: last.recoveryError })
     } catch (e) {
-      const code =
-        e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'STATION'
+      const { code } = syncFailureOf(e)
       // Logged before it is recorded: on a full disk the record fails too, and the cause must not go with it.
       opts.log('sync pass failed', { code, error: e instanceof Error ? e.message : String(e) })
       await record(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now()).catch((r: unknown) =>
@@ -172,6 +171,12 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       }
     },
   }
+}
+
+/** How a failed pass is told to staff: its code, and the panel's Chinese words for it. */
+export function syncFailureOf(e: unknown): { code: keyof typeof syncFailureMessagesZh; message: string } {
+  const code = e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'STATION'
+  return { code, message: syncFailureMessagesZh[code] }
 }
 
 async function record(db: Kysely<DB>, stream: string, cursor: string, at: number): Promise<void> {

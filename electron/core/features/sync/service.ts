@@ -1,8 +1,8 @@
 import { DomainError } from '../../../../domain/errors'
-import { SYNC_PATHS, type SyncStatus } from '../../../../contract/sync'
+import { SYNC_PATHS, type SyncNowResult, type SyncStatus } from '../../../../contract/sync'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type { Ctx } from '../../context'
-import { SYNC_SETTING } from '../../sync/runner'
+import { SYNC_SETTING, syncFailureOf } from '../../sync/runner'
 import { generateStationKeyPair } from '../../sync/signer'
 import { REQUEST_TIMEOUT_MS } from '../../sync/transport'
 import { appendAudit } from '../audit/service'
@@ -50,9 +50,17 @@ export async function enrolStation(ctx: Ctx, input: ParsedInputOf<'sync.enrol'>)
   return ctx.sync.status()
 }
 
-/** 立即同步: one pass now; a failure is shown in the status, not thrown at the button. */
-export async function syncNow(ctx: Ctx): Promise<SyncStatus> {
+/**
+ * 立即同步: one pass now. Its failure is answered with the status rather than thrown (the call itself
+ * worked), so the panel can say what went wrong instead of 同步完成.
+ */
+export async function syncNow(ctx: Ctx): Promise<SyncNowResult> {
   if (!(await ctx.sync.status()).enrolled) throw new DomainError('SYNC_NOT_ENROLLED')
-  await ctx.sync.runNow().catch(() => {})
-  return ctx.sync.status()
+  let failure: SyncNowResult['failure'] = null
+  try {
+    await ctx.sync.runNow()
+  } catch (e) {
+    failure = syncFailureOf(e)
+  }
+  return { ...(await ctx.sync.status()), failure }
 }
