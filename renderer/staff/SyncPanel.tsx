@@ -12,6 +12,9 @@ type Rejected = SyncStatus['rejected'][number]
 /** The panel reads the status again this often while open: the background loop syncs meanwhile. */
 const STATUS_REFRESH_MS = 5_000
 
+/** Failures that new credentials cure: the hub no longer knows or accepts this key, or it will not open. */
+const NEEDS_RE_ENROL: readonly string[] = ['UNAUTHENTICATED', 'REVOKED', 'STATION']
+
 /** 同步: what waits for the county, when it last worked, what went wrong, and enrolment for admins. */
 export function SyncPanel() {
   const { t } = useTranslation()
@@ -23,6 +26,7 @@ export function SyncPanel() {
   const [error, setError] = useState<ApiError | null>(null)
   // Why the last 立即同步 pass failed, in the words the backend gave; cleared by the next press.
   const [failure, setFailure] = useState<string | null>(null)
+  const [reEnrolling, setReEnrolling] = useState(false)
   const status = latest ?? (loaded.state.status === 'ok' ? loaded.state.value : null)
 
   useEffect(() => {
@@ -47,6 +51,37 @@ export function SyncPanel() {
     } finally {
       setBusy(false)
     }
+  }
+
+  // An enrolled station keeps its outbox and sequence when it enrols again: the hub keeps its place too.
+  const enrolment = () => {
+    if (!status) return null
+    const needed = status.lastError !== null && NEEDS_RE_ENROL.includes(status.lastError.code)
+    if (user.role !== 'admin') {
+      if (status.enrolled && !needed) return null
+      return (
+        <Alert
+          type="info"
+          showIcon
+          title={status.enrolled ? t('staff.sync.reEnrolAdminOnly') : t('staff.sync.adminOnly')}
+        />
+      )
+    }
+    if (!status.enrolled || reEnrolling)
+      return (
+        <EnrolForm
+          hubUrl={status.hubUrl}
+          onEnrolled={(s) => {
+            setLatest(s)
+            setReEnrolling(false)
+          }}
+        />
+      )
+    return (
+      <Button size="large" type={needed ? 'primary' : 'default'} onClick={() => setReEnrolling(true)}>
+        {t('staff.sync.reEnrol')}
+      </Button>
+    )
   }
 
   if (!status) {
@@ -132,17 +167,12 @@ export function SyncPanel() {
         ]}
       />
 
-      {!status.enrolled &&
-        (user.role === 'admin' ? (
-          <EnrolForm onEnrolled={setLatest} />
-        ) : (
-          <Alert type="info" showIcon title={t('staff.sync.adminOnly')} />
-        ))}
+      {enrolment()}
     </section>
   )
 }
 
-function EnrolForm({ onEnrolled }: { onEnrolled: (s: SyncStatus) => void }) {
+function EnrolForm({ hubUrl, onEnrolled }: { hubUrl: string | null; onEnrolled: (s: SyncStatus) => void }) {
   const { t } = useTranslation()
   const { call } = useSession()
   const { message } = App.useApp()
@@ -169,7 +199,12 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (s: SyncStatus) => void }) {
         {t('staff.sync.enrolTitle')}
       </h2>
       <p>{t('staff.sync.enrolHint')}</p>
-      <Form layout="vertical" size="large" onFinish={(f: { hubUrl: string; code: string }) => void enrol(f)}>
+      <Form
+        layout="vertical"
+        size="large"
+        initialValues={{ hubUrl: hubUrl ?? '' }}
+        onFinish={(f: { hubUrl: string; code: string }) => void enrol(f)}
+      >
         <Form.Item name="hubUrl" label={t('staff.sync.hubUrl')} rules={required}>
           <Input maxLength={200} placeholder={t('staff.sync.hubUrlPlaceholder')} />
         </Form.Item>

@@ -493,6 +493,32 @@ test.describe('staff console', () => {
     await expect(page.getByTestId('sync-pending')).toHaveText('0 条', { timeout: 10_000 })
   })
 
+  test('a revoked station offers an admin 重新接入, which opens the enrolment form', async ({
+    page,
+    station,
+  }) => {
+    const revoked = {
+      enrolled: true,
+      stationId: 'st-1',
+      hubUrl: 'https://county.example.cn',
+      pending: 2,
+      lastSuccessAt: null,
+      lastError: { code: 'REVOKED', message: '本站的接入已被县里停用，请联系县人大常委会', at: Date.now() },
+      toRecover: 0,
+      rejected: [],
+    }
+    await page.route('**/api/sync.status', (route) => route.fulfill({ json: { ok: true, value: revoked } }))
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.getByText('同步', { exact: true }).click()
+    await expect(page.getByTestId('sync-enrolled')).toHaveText('已接入')
+    await expect(page.getByTestId('enrol-form')).toHaveCount(0)
+
+    await page.getByRole('button', { name: '重新接入' }).click()
+    await expect(page.getByTestId('enrol-form')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: '平台地址' })).toHaveValue('https://county.example.cn')
+    await expect(page.getByRole('textbox', { name: '接入码' })).toBeVisible()
+  })
+
   test('the sync panel offers no enrolment to staff who are not admins', async ({ page, station }) => {
     await signIn(page, station.url, STATION, STAFF)
     await page.getByText('同步', { exact: true }).click()
