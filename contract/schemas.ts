@@ -312,9 +312,29 @@ export const AuditListInput = z.strictObject({
 /** Changing the receipt printer after setup (admins). */
 export const PrinterSettingsInput = z.strictObject({ printerName, paperWidthMm })
 
+const HUB_URL_MESSAGE = '县级平台地址须以 https:// 开头（http:// 只能用于本机上的测试平台）'
+
+/**
+ * Plain HTTP would carry dossiers and the enrolment code in clear and leave pull answers unauthenticated;
+ * only a hub on this very machine (tests, demos) may be reached without TLS.
+ */
+function secureOrLoopback(address: string): boolean {
+  try {
+    const url = new URL(address)
+    if (url.protocol === 'https:') return true
+    return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)
+  } catch {
+    return false
+  }
+}
+
 /** Connecting the station to the county hub with the one-time code the county gave. */
 export const SyncEnrolInput = z.strictObject({
-  hubUrl: z.url({ protocol: /^https?$/ }).max(200),
+  hubUrl: z
+    .url()
+    .max(200)
+    // The scheme is checked here, not by url(): only a refinement's message reaches the field in Chinese.
+    .refine(secureOrLoopback, HUB_URL_MESSAGE),
   code: z
     .string()
     .trim()
