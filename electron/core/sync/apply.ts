@@ -8,6 +8,7 @@ import type { Executor } from '../db/schema'
 import { appendAudits } from '../features/audit/service'
 import { replaceCredits } from '../features/board/repository'
 import { newId } from '../ids'
+import { orSkip } from './savepoint'
 import {
   eventFromRow,
   eventRowsOfMany,
@@ -16,13 +17,30 @@ import {
   updateProjections,
 } from '../features/petitions/repository'
 
+/** Where the station notes a pulled change it could not store (the station log). */
+export type SkipLog = (message: string, context: Record<string, unknown>) => void
+
 /**
  * Applies one pulled page inside the caller's transaction (which also saves the cursor). Returns the HLC
  * stamps the county's events carried, for the station's clock. Changes the station cannot use are
- * skipped, not fatal: the hub is trusted for the roster, but a malformed event must not stop the sync.
+ * skipped and logged, not fatal: each is written under a savepoint (orSkip), so one the station's
+ * database refuses is undone alone. Failing the page instead would keep the cursor where it is, and every
+ * later pull would fail on the same change: no county reply, roster or village would arrive again.
  */
-export async function applyPage(tx: Executor, changes: readonly Change[], now: number): Promise<string[]> {
+export async function applyPage(
+  tx: Executor,
+  changes: readonly Change[],
+  now: number,
+  log: SkipLog = () => undefined,
+): Promise<string[]> {
   const events: PetitionEvent[] = []
+  const skipped = (change: Change) => (error: Error) =>
+    log('a pulled change the station cannot store was skipped', {
+      version: change.version,
+      type: change.type,
+      id: (change.payload as { id?: unknown } | null)?.id,
+      error: error.message,
+    })
   for (const change of changes) {
     switch (change.type) {
       case 'petition.event': {
@@ -31,20 +49,54 @@ export async function applyPage(tx: Executor, changes: readonly Change[], now: n
         break
       }
       case 'representative.put':
-        await putRepresentative(tx, change.payload, now)
+        await orSkip(tx, () => putRepresentative(tx, change.payload, now), skipped(change))
         break
       case 'representative.deleted':
-        await retireRepresentative(tx, change.payload, now)
+        await orSkip(tx, () => retireRepresentative(tx, change.payload, now), skipped(change))
         break
-      case 'village.put':
-        if (isVillageChange(change.payload)) await putVillage(tx, change.payload, now)
+      case 'village.put': {
+        const village = change.payload
+        if (isVillageChange(village)) await orSkip(tx, () => putVillage(tx, village, now), skipped(change))
         break
-      case 'village.deleted':
-        if (isVillageChange(change.payload)) await retireVillage(tx, change.payload, now)
+      }
+      case 'village.deleted': {
+        const village = change.payload
+        if (isVillageChange(village)) await orSkip(tx, () => retireVillage(tx, village, now), skipped(change))
         break
+      }
     }
   }
-  return applyCountyEvents(tx, events, now)
+  return applyCountyEventsOrSkip(tx, events, now, log)
+}
+
+/**
+ * The county's events of a page, all together when the station can store them; else petition by
+ * petition, so only the petition whose events it cannot store is skipped.
+ */
+async function applyCountyEventsOrSkip(
+  tx: Executor,
+  events: readonly PetitionEvent[],
+  now: number,
+  log: SkipLog,
+): Promise<string[]> {
+  let stamps: string[] = []
+  if (await orSkip(tx, async () => (stamps = await applyCountyEvents(tx, events, now)))) return stamps
+  stamps = []
+  const byPetition = new Map<string, PetitionEvent[]>()
+  for (const e of events) byPetition.set(e.petitionId, [...(byPetition.get(e.petitionId) ?? []), e])
+  for (const [petitionId, own] of byPetition) {
+    await orSkip(
+      tx,
+      async () => stamps.push(...(await applyCountyEvents(tx, own, now))),
+      (error) =>
+        log('pulled county events the station cannot store were skipped', {
+          petitionId,
+          events: own.map((e) => e.id),
+          error: error.message,
+        }),
+    )
+  }
+  return stamps
 }
 
 /**
@@ -138,7 +190,7 @@ interface RosterPayload {
   readonly township?: string | null
   /** An older hub's key: an id in the hub's own terms, which a station rarely has. */
   readonly townshipId?: string | null
-  readonly stationId: string | null
+  readonly stationId?: string | null
   readonly active: boolean
 }
 
@@ -155,6 +207,7 @@ function isRosterPayload(x: unknown): x is RosterPayload {
     Array.isArray(r.specialties) &&
     isOptionalText(r.township) &&
     isOptionalText(r.townshipId) &&
+    isOptionalText(r.stationId) &&
     typeof r.active === 'boolean'
   )
 }
@@ -163,6 +216,9 @@ function isRosterPayload(x: unknown): x is RosterPayload {
 async function putRepresentative(tx: Executor, payload: unknown, now: number): Promise<void> {
   if (!isRosterPayload(payload)) return
   const townshipId = await townshipOf(tx, payload)
+  // A representative linked to another station: the station knows only itself, and its station table
+  // (which representative.station_id references) has no row for the other one.
+  const stationId = payload.stationId ? await knownStation(tx, payload.stationId) : null
   const spelled = (await loadNameSpeller())(payload.name)
   const values = {
     name: payload.name,
@@ -172,7 +228,7 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
     sector: payload.sector,
     specialties: JSON.stringify(payload.specialties),
     township_id: townshipId,
-    station_id: payload.stationId,
+    station_id: stationId,
     active: payload.active ? 1 : 0,
     updated_at: now,
   }
@@ -192,6 +248,12 @@ async function putRepresentative(tx: Executor, payload: unknown, now: number): P
     // A representative the station registered itself becomes the county's once the county takes it.
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, roster_version: 1 }))
     .execute()
+}
+
+/** This station id when the station's table holds it, else null. */
+async function knownStation(tx: Executor, id: string): Promise<string | null> {
+  const row = await tx.selectFrom('station').select('id').where('id', '=', id).executeTakeFirst()
+  return row?.id ?? null
 }
 
 /**

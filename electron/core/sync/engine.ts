@@ -14,7 +14,7 @@ import { type Kysely, sql } from 'kysely'
 import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
-import { applyPage } from './apply'
+import { type SkipLog, applyPage } from './apply'
 import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
@@ -51,6 +51,8 @@ export interface SyncDeps {
   readonly hlc: () => string
   /** Moves the station's HLC past stamps that arrived from the county. */
   readonly observeHlc: (hlc: string) => void
+  /** Notes a pulled change the station could not store and skipped (the station log). */
+  readonly log?: SkipLog
   /** Changes per pull page, and mutations per recovery page. */
   readonly pullPageSize?: number
   /** Mutations per push request (the hub takes up to MAX_PUSH_ITEMS). */
@@ -299,7 +301,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     const now = deps.now()
     let stamps: string[] = []
     await db.transaction().execute(async (tx) => {
-      stamps = await applyPage(tx, page.changes, now)
+      stamps = await applyPage(tx, page.changes, now, deps.log)
       await tx
         .insertInto('sync_cursor')
         .values({ stream: PULL_STREAM, cursor: String(page.cursor), updated_at: now })

@@ -18,6 +18,7 @@ import { enqueueReceptionDays, enqueueShifts } from '../features/duty/outbox'
 import { NO_CONTACT, contactColumns } from '../features/petitions/contact'
 import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
 import { refoldPetitions, unknownEvents } from './apply'
+import { orSkip } from './savepoint'
 
 /**
  * What sync does after the station was restored from a backup (features/backup/service.ts).
@@ -467,23 +468,4 @@ async function idsIn(tx: Executor, table: TableWithId, ids: readonly string[]): 
     .where('id', 'in', [...ids])
     .execute()
   return new Set(rows.map((r) => r.id))
-}
-
-/**
- * Runs one item's writes under a savepoint: an item that breaks a constraint (a slot filled again since
- * the restore, a category gone) is undone alone and skipped, the rest of the page goes on. Other failures
- * (a full disk) still fail the whole page.
- */
-async function orSkip(tx: Executor, work: () => Promise<unknown>): Promise<boolean> {
-  await sql`savepoint recovered_item`.execute(tx)
-  try {
-    await work()
-  } catch (e) {
-    await sql`rollback to recovered_item`.execute(tx)
-    await sql`release recovered_item`.execute(tx)
-    if ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT') return false
-    throw e
-  }
-  await sql`release recovered_item`.execute(tx)
-  return true
 }

@@ -80,6 +80,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
         },
         hlc: opts.hlc,
         observeHlc: (h) => opts.hlc.observe(h),
+        log: opts.log,
         stopping: () => stopping,
         ...(opts.batchSize === undefined
           ? {}
