@@ -8,7 +8,18 @@ import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
  * Input schemas: the one place where the shape and size of what a caller may send is decided. Every object
  * is strict (unknown keys are refused) and every string has a bound, so hostile input fails here.
  */
-const text = (max: number) => z.string().trim().min(1).max(max)
+/**
+ * Control characters other than tab and line breaks: they come with text pasted from a PDF or an old
+ * system, nobody can see them, and PostgreSQL refuses U+0000 in text and jsonb, so one would fail the
+ * county hub's store of everything synced with it. Stripped, not refused: the resident or clerk could not
+ * see what an error pointed at, let alone remove it.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+export const withoutControlChars = (s: string): string => s.replace(CONTROL_CHARS, '')
+/** Free text as typed or pasted: control characters stripped (before trimming and the length checks). */
+const plain = () => z.string().overwrite(withoutControlChars).trim()
+const text = (max: number) => plain().min(1).max(max)
 const id = z.string().min(1).max(64)
 const isoDate = z.iso.date()
 
@@ -24,8 +35,8 @@ export const SubmitPetitionInput = z.strictObject({
   contact: z
     .strictObject({
       name: text(40).nullable(),
-      phone: z.string().trim().max(20).nullable(),
-      idNumber: z.string().trim().max(18).nullable(),
+      phone: plain().max(20).nullable(),
+      idNumber: plain().max(18).nullable(),
     })
     .nullable(),
   /**
@@ -72,7 +83,7 @@ export const PetitionQueueInput = z.strictObject({
   categoryId: id.nullable().default(null),
   /** 我经手的: only petitions with an event recorded by the signed-in staff member (filed, triaged, noted…). */
   mine: z.boolean().default(false),
-  search: z.string().trim().max(100).nullable().default(null),
+  search: plain().max(100).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
   /** Keyset cursor from the previous page. */
   after: z.string().max(200).nullable().default(null),
@@ -257,7 +268,7 @@ export const ReportExportInput = z
   .refine(spanAtMost24, { path: ['to'], message: '一次最多统计 24 个月' })
 
 /** The receipt printer: '' is the system default printer; the paper roll is 58 or 80 mm wide. */
-const printerName = z.string().trim().max(100)
+const printerName = plain().max(100)
 const paperWidthMm = z.union([z.literal(58), z.literal(80)])
 
 /**
@@ -269,7 +280,7 @@ export const SetupInput = z.strictObject({
   theme: text(40).nullable().default(null),
   townshipName: text(30).regex(TOWNSHIP_NAME),
   address: text(100).nullable().default(null),
-  hotline: z.string().trim().max(20),
+  hotline: plain().max(20),
   adminName: text(20),
   adminPin: z.string().regex(/^\d{6}$/),
   printerName: printerName.default(''),
@@ -362,9 +373,9 @@ export const RecordConsultationInput = z.strictObject({
   residentsCount: z.number().int().min(0).max(100_000),
   topic: text(200),
   /** Tracking codes as printed on receipts (dashes and lower case allowed). */
-  petitionCodes: z.array(z.string().trim().max(20)).max(50).default([]),
-  minutes: z.string().trim().max(5000).default(''),
-  outcome: z.string().trim().max(5000).default(''),
+  petitionCodes: z.array(plain().max(20)).max(50).default([]),
+  minutes: plain().max(5000).default(''),
+  outcome: plain().max(5000).default(''),
 })
 
 export type SubmitPetitionInput = z.input<typeof SubmitPetitionInput>

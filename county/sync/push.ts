@@ -65,7 +65,12 @@ export async function applyPush(
     )
     const fresh = items.filter((i) => i.seq >= expected)
     refuseRepeats(fresh)
-    const batch = await loadBatch(tx, stationId, fresh)
+    // An item holding a NUL is rejected (judge) and must not reach a query either: PostgreSQL refuses it.
+    const batch = await loadBatch(
+      tx,
+      stationId,
+      fresh.filter((i) => !holdsNul(i)),
+    )
     const answers = new Map<number, string | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item, ctx))
     await writeBatch(tx, stationId, batch, fresh, answers, ctx)
@@ -186,6 +191,8 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
 
 /** Judges one mutation against the batch so far; returns null when accepted, or why it was rejected. */
 function judge(batch: Batch, stationId: string, item: PushItem, ctx: PushContext): string | null {
+  // Before anything is stored: one such item would fail the whole batch's transaction, on every pass.
+  if (holdsNul(item)) return 'the mutation holds a NUL character (U+0000), which the hub cannot store'
   const current = upcast(item)
   if (!current.ok) return current.reason
   switch (item.type) {
@@ -338,16 +345,17 @@ async function writeBatch(
     MUTATION_COLUMNS,
     items.map((item) => {
       const reason = answers.get(item.seq) ?? null
+      // Sanitised: only a rejected item can hold a NUL, and its log row must still be storable.
       return {
         station_id: stationId,
         seq: item.seq,
-        mutation_id: item.mutationId,
-        type: item.type,
-        hlc: item.hlc,
+        mutation_id: withoutNul(item.mutationId),
+        type: withoutNul(item.type),
+        hlc: withoutNul(item.hlc),
         schema_version: item.schemaVersion,
-        payload: loggedPayload(item, reason === null),
+        payload: withoutNul(loggedPayload(item, reason === null)),
         status: reason === null ? ('applied' as const) : ('rejected' as const),
-        reason,
+        reason: reason === null ? null : withoutNul(reason),
       }
     }),
     'skip',
@@ -450,7 +458,7 @@ async function heldIds(tx: HubExecutor, stationId: string, items: readonly PushI
     .where(
       'mutation_id',
       'in',
-      items.map((i) => i.mutationId),
+      items.map((i) => withoutNul(i.mutationId)),
     )
     .execute()
   return rows.map((r) => r.mutation_id)
@@ -483,7 +491,7 @@ async function earlierAnswers(
   for (const item of items) {
     const row = bySeq.get(item.seq)
     if (!row) throw new HubError(400, 'BAD_REQUEST', `sequence ${item.seq} is missing from the log`)
-    if (row.mutation_id !== item.mutationId) {
+    if (row.mutation_id !== withoutNul(item.mutationId)) {
       throw new HubError(409, 'SEQ_REUSED', `sequence ${item.seq} was already used by another mutation`, {
         expectedSeq: expected,
         reusedSeq: item.seq,
@@ -520,6 +528,28 @@ function loggedPayload(item: PushItem, applied: boolean): unknown {
   const current = upcast(item)
   // An empty object when nothing readable is kept: a JSON null would reach the NOT NULL column as NULL.
   return current.ok ? (current.payload ?? {}) : {}
+}
+
+/**
+ * Whether a value holds U+0000 in any string or key: PostgreSQL stores it in neither text nor jsonb. A
+ * station before input stripped control characters (contract/schemas.ts) may still have such text queued.
+ */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(holdsNul)
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v))
+  return false
+}
+
+/** The value with each U+0000 shown as U+FFFD (the replacement character), for the mutation log. */
+function withoutNul<T>(value: T): T {
+  if (!holdsNul(value)) return value
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T
+  if (Array.isArray(value)) return value.map(withoutNul) as T
+  return Object.fromEntries(
+    Object.entries(value as object).map(([k, v]) => [withoutNul(k), withoutNul(v as unknown)]),
+  ) as T
 }
 
 /** The public address Open311 prints: township and village names, nothing finer. */
