@@ -300,6 +300,7 @@ export const SYNC_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHENTICATED',
   'CLOCK_SKEW',
+  'CLOCK_AHEAD',
   'REPLAYED',
   'REVOKED',
   'FORBIDDEN',
@@ -327,7 +328,10 @@ export interface SyncError {
    * sequences (a station restored twice); the station counts them as delivered instead of renumbering them.
    */
   readonly heldIds?: readonly string[]
-  /** With CLOCK_SKEW: the hub's clock, so the station can correct its offset. */
+  /**
+   * With CLOCK_SKEW: the hub's clock, so the station can correct its offset. With CLOCK_AHEAD (a batch
+   * stamped more than MAX_HLC_DRIFT_MS ahead, refused whole and sent again later): the hub's clock.
+   */
   readonly hubTime?: number
 }
 
@@ -365,6 +369,8 @@ export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE' | 'STAT
   BAD_REQUEST: '县级平台不接受本站发送的数据格式，请升级本程序',
   UNAUTHENTICATED: '县级平台不认可本站的身份，请重新接入',
   CLOCK_SKEW: '本机时间与县级平台相差太多，请校准电脑时间',
+  CLOCK_AHEAD:
+    '本机时间比县级平台快了一天以上（或曾经快过），按这个时间登记的数据县级平台暂不接收。请校准电脑时间；数据已保存在本机，时间对上后会自动发送',
   REPLAYED: '同一请求重复发送，已自动重试',
   REVOKED: '本站的接入已被县里停用，请联系县人大常委会',
   FORBIDDEN: '县级平台拒绝了这项操作',

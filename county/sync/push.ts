@@ -65,6 +65,7 @@ export async function applyPush(
     )
     const fresh = items.filter((i) => i.seq >= expected)
     refuseRepeats(fresh)
+    refuseFutureStamps(fresh, ctx.now)
     // An item holding a NUL is rejected (judge) and must not reach a query either: PostgreSQL refuses it.
     const batch = await loadBatch(
       tx,
@@ -72,7 +73,7 @@ export async function applyPush(
       fresh.filter((i) => !holdsNul(i)),
     )
     const answers = new Map<number, string | null>()
-    for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item, ctx))
+    for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item))
     await writeBatch(tx, stationId, batch, fresh, answers, ctx)
 
     const next = fresh.length > 0 ? (fresh.at(-1)?.seq ?? expected - 1) + 1 : expected
@@ -190,33 +191,27 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
 }
 
 /** Judges one mutation against the batch so far; returns null when accepted, or why it was rejected. */
-function judge(batch: Batch, stationId: string, item: PushItem, ctx: PushContext): string | null {
+function judge(batch: Batch, stationId: string, item: PushItem): string | null {
   // Before anything is stored: one such item would fail the whole batch's transaction, on every pass.
   if (holdsNul(item)) return 'the mutation holds a NUL character (U+0000), which the hub cannot store'
   const current = upcast(item)
   if (!current.ok) return current.reason
   switch (item.type) {
     case 'petition.event':
-      return judgeEvent(batch, stationId, item, current.payload, ctx.now)
+      return judgeEvent(batch, stationId, item, current.payload)
     case 'petition.dossier':
       return judgeDossier(batch, stationId, current.payload)
     case 'duty.shift':
     case 'duty.receptionDay':
     case 'visit':
     case 'consultation':
-      return judgeRecord(batch.records, stationId, item.type, item, current.payload, ctx.now)
+      return judgeRecord(batch.records, stationId, item.type, item, current.payload)
     default:
       return `unknown mutation type ${JSON.stringify(item.type)}`
   }
 }
 
-function judgeEvent(
-  batch: Batch,
-  stationId: string,
-  item: PushItem,
-  payload: unknown,
-  now: number,
-): string | null {
+function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: unknown): string | null {
   const parsed = parsePetitionEvent(payload)
   if (!parsed.ok) return `malformed petition event: ${parsed.reason}`
   const event = parsed.event
@@ -224,13 +219,11 @@ function judgeEvent(
   // The county's events are written by the hub alone (petitions/service.ts). Only the role is checked, not
   // the closed loop's transitions: a station's offline events may arrive out of order.
   if (event.actor.role === 'county') return '县级的办理记录只能由县级平台写入，联络站不能上传'
-  let wall: number
   try {
-    wall = parseHlc(event.hlc).wall
+    parseHlc(event.hlc)
   } catch {
     return 'malformed clock stamp'
   }
-  if (wall - now > MAX_HLC_DRIFT_MS) return 'the event is stamped in the future: check the station clock'
 
   const petition = batch.petitions.get(event.petitionId)
   if (event.type === 'submitted') {
@@ -403,6 +396,35 @@ export async function updatePetitions(
       state = u.state
     from ${recordset(records, columns, 'u')}
     where petition.id = u.id`.execute(tx)
+}
+
+/**
+ * A batch stamped further ahead of the hub's clock than MAX_HLC_DRIFT_MS is refused whole, not its items
+ * rejected: the station's clock was wrong when it wrote them, not the mutations, and a rejection is for
+ * good (the station's clock never goes back, so its later events on those petitions would follow them).
+ * The rows stay pending at the station, which shows staff the clock is wrong, and are taken once their
+ * stamps are no longer that far ahead. A stamp that does not parse is left to the item's own judgement.
+ */
+function refuseFutureStamps(items: readonly PushItem[], now: number): void {
+  for (const item of items) {
+    const inner = (item.payload as { hlc?: unknown } | null)?.hlc
+    for (const stamp of [item.hlc, inner]) {
+      if (typeof stamp !== 'string') continue
+      let wall: number
+      try {
+        wall = parseHlc(stamp).wall
+      } catch {
+        continue
+      }
+      if (wall - now > MAX_HLC_DRIFT_MS)
+        throw new HubError(
+          422,
+          'CLOCK_AHEAD',
+          `mutation ${item.seq} is stamped ${Math.round((wall - now) / 3_600_000)} h ahead of the hub`,
+          { hubTime: now },
+        )
+    }
+  }
 }
 
 /**
