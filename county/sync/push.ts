@@ -1,6 +1,7 @@
 import { parseHlc } from '../../domain/hlc'
 import type { PetitionEvent } from '../../domain/petition/events'
 import { type PetitionState, applyEvent, compareEvents, foldPetition } from '../../domain/petition/reducer'
+import { refusalFor } from '../../domain/petition/transitions'
 import { parsePetitionEvent } from '../../contract/petition-event'
 import {
   DossierPayload,
@@ -216,8 +217,7 @@ function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: un
   if (!parsed.ok) return `malformed petition event: ${parsed.reason}`
   const event = parsed.event
   if (event.id !== item.mutationId) return 'the mutation id must be the event id'
-  // The county's events are written by the hub alone (petitions/service.ts). Only the role is checked, not
-  // the closed loop's transitions: a station's offline events may arrive out of order.
+  // The county's events are written by the hub alone (petitions/service.ts).
   if (event.actor.role === 'county') return '县级的办理记录只能由县级平台写入，联络站不能上传'
   try {
     parseHlc(event.hlc)
@@ -235,6 +235,17 @@ function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: un
   }
   // The same event through another mutation: a union, nothing to add.
   if (batch.knownEventIds.has(event.id)) return null
+  // The closed loop's rules for the station's role, at the petition's state here: the station checked
+  // them against its own copy, which may not hold the county's latest steps yet. Without this a station's
+  // triage or reply would take back a petition the county is handling. A station's own events arrive in
+  // the order it wrote them, so its own earlier steps are already folded in.
+  if (petition) {
+    const refusal = refusalFor(petition.state, event, event.actor.role)
+    if (refusal) {
+      const at = petition.state ? ` at ${petition.state.level} level, ${petition.state.status}` : ''
+      return `the petition's rules refuse ${event.type} by ${event.actor.role}${at} (${refusal})`
+    }
+  }
 
   let target = petition
   if (!target) {
