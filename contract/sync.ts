@@ -306,6 +306,7 @@ export const SYNC_ERROR_CODES = [
   'FORBIDDEN',
   'SEQ_GAP',
   'SEQ_REUSED',
+  'UPGRADE_HUB',
   'TOO_LARGE',
   'RATE_LIMITED',
   'UNAVAILABLE',
@@ -376,6 +377,8 @@ export const syncFailureMessagesZh: Record<SyncErrorCode | 'UNREACHABLE' | 'STAT
   FORBIDDEN: '县级平台拒绝了这项操作',
   SEQ_GAP: '同步顺序出现缺口，请联系技术支持',
   SEQ_REUSED: '本站从备份恢复后，同步序号与县级平台不一致，已自动重新编号',
+  UPGRADE_HUB:
+    '本站程序比县级平台新，县级平台升级后才能接收本站的数据，请联系县里升级县级平台；数据已保存在本机，升级后会自动同步',
   TOO_LARGE: '一次发送的数据太多，已自动分批重试',
   RATE_LIMITED: '县级平台繁忙，稍后会自动重试',
   UNAVAILABLE: '县级平台暂时不可用，稍后会自动重试',

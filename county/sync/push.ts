@@ -6,6 +6,7 @@ import { parsePetitionEvent } from '../../contract/petition-event'
 import {
   DossierPayload,
   MAX_HLC_DRIFT_MS,
+  SYNC_SCHEMA_VERSION,
   SubmittedPlace,
   type PushBody,
   type PushItem,
@@ -67,6 +68,7 @@ export async function applyPush(
     const fresh = items.filter((i) => i.seq >= expected)
     refuseRepeats(fresh)
     refuseFutureStamps(fresh, ctx.now)
+    refuseNewerSchemas(fresh)
     // An item holding a NUL is rejected (judge) and must not reach a query either: PostgreSQL refuses it.
     const batch = await loadBatch(
       tx,
@@ -436,6 +438,21 @@ function refuseFutureStamps(items: readonly PushItem[], now: number): void {
         )
     }
   }
+}
+
+/**
+ * A payload version newer than the hub reads comes from a station upgraded before the hub: the mutation is
+ * good, the hub is behind. Refused whole for now, so the rows stay pending at the station (whose panel asks
+ * for the county platform to be upgraded) and go through once it is; a rejection would lose them for good.
+ */
+function refuseNewerSchemas(items: readonly PushItem[]): void {
+  const newer = items.find((i) => i.schemaVersion > SYNC_SCHEMA_VERSION)
+  if (newer)
+    throw new HubError(
+      422,
+      'UPGRADE_HUB',
+      `mutation ${newer.seq} has payload schema version ${newer.schemaVersion}; this hub reads up to ${SYNC_SCHEMA_VERSION}`,
+    )
 }
 
 /**

@@ -4,7 +4,8 @@ import { MIN_SYNC_SCHEMA_VERSION, SYNC_SCHEMA_VERSION, type PushItem } from '../
  * Brings a pushed payload written under an older schema version up to the current one, one version at a
  * time, so the code that applies mutations knows only the current shapes. A station that has not been
  * upgraded yet (or an upgraded station's outbox rows written before its upgrade) keeps syncing.
- * Returns the payload in the current shape, or why the version cannot be read.
+ * Returns the payload in the current shape, or why the version cannot be read. A push holding a newer
+ * version than this hub reads is refused whole before this (push.ts refuseNewerSchemas).
  */
 export function upcast(item: PushItem): { ok: true; payload: unknown } | { ok: false; reason: string } {
   if (item.schemaVersion < MIN_SYNC_SCHEMA_VERSION || item.schemaVersion > SYNC_SCHEMA_VERSION) {

@@ -33,29 +33,38 @@ describe('payload schema versions', () => {
     expect((JSON.parse(open.body) as Open311Request[])[0]).not.toHaveProperty('address')
   })
 
-  it('keeps a schema-2 place as the public address, and refuses versions outside its range', async () => {
+  it('keeps a schema-2 place as the public address, and rejects a payload it cannot read', async () => {
     const t = await useTestHub()
     const signer = await t.enrolStation('st-new')
     const event = submittedEvent('st-new', t.clock.now)
     const v2 = { ...item(1, event), payload: { ...event, place: { township: '王楼镇', village: '王楼村' } } }
-    const tooNew = { ...item(2, submittedEvent('st-new', t.clock.now)), schemaVersion: 3 }
-    const badPlace = { ...item(3, submittedEvent('st-new', t.clock.now)) }
+    const badPlace = { ...item(2, submittedEvent('st-new', t.clock.now)) }
     badPlace.payload = { ...(badPlace.payload as object), place: { township: '王楼镇', house: '3 号' } }
-    const res = await t.signed(signer, 'POST', '/sync/push', { items: [v2, tooNew, badPlace] })
+    const res = await t.signed(signer, 'POST', '/sync/push', { items: [v2, badPlace] })
     expect(res.status, JSON.stringify(res.json)).toBe(200)
     expect((res.json as PushResult).results.map((r) => [r.status, r.reason])).toEqual([
       ['applied', null],
-      ['rejected', 'payload schema version 3 is not supported (1–2)'],
       ['rejected', 'malformed place of a submitted event'],
     ])
     const open = await t.app.inject({ url: `/open311/v2/requests/${event.petitionId}.json` })
     expect((JSON.parse(open.body) as Open311Request[])[0]).toMatchObject({ address: '王楼镇王楼村' })
-    // A refused payload is logged as far as it can be read: nothing of a version the hub cannot read.
+    // A refused payload is logged as far as it can be read.
     const logged = await t.hub.db.selectFrom('mutation').select(['seq', 'payload']).orderBy('seq').execute()
-    expect(logged.map((r) => r.payload)).toEqual([
-      { eventId: event.id },
-      {},
-      { ...(badPlace.payload as object) },
-    ])
+    expect(logged.map((r) => r.payload)).toEqual([{ eventId: event.id }, { ...(badPlace.payload as object) }])
+  })
+
+  it('refuses a push holding a version newer than it reads, whole and for now: the hub must be upgraded', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-new')
+    const current = item(1, submittedEvent('st-new', t.clock.now))
+    const tooNew = { ...item(2, submittedEvent('st-new', t.clock.now)), schemaVersion: 3 }
+
+    const res = await t.signed(signer, 'POST', '/sync/push', { items: [current, tooNew] })
+
+    expect(res.status).toBe(422)
+    expect(res.json).toMatchObject({ code: 'UPGRADE_HUB' })
+    // Nothing taken, nothing rejected: the station sends the same mutations once the hub reads them.
+    expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([])
+    expect(await t.hub.db.selectFrom('petition').select('id').execute()).toEqual([])
   })
 })
