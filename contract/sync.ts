@@ -210,12 +210,49 @@ const HLC_WALL_AND_COUNTER = 21
 
 export type PushItemStatus = 'applied' | 'duplicate' | 'rejected'
 
+/**
+ * Why the hub rejected a mutation, as a code the station's panel words in Chinese (renderer i18n,
+ * `staff.sync.rejectReasons`); the English `reason` beside it is the detail, for the log and a tooltip.
+ */
+export const REJECT_CODES = [
+  /** The payload does not have the shape of its type (or its clock stamp does not parse). */
+  'MALFORMED',
+  /** The mutation id does not match what the payload says it is. */
+  'MISMATCHED_ID',
+  /** An event in the county's name: only the hub writes those. */
+  'COUNTY_ONLY',
+  /** A petition or record of another station, or one naming another station. */
+  'OTHER_STATION',
+  /** An event on a petition the hub does not hold. */
+  'NO_PETITION',
+  /** The closed loop's rules refuse this step at the petition's state at the hub. */
+  'TRANSITION_REFUSED',
+  /** A dossier for a petition not escalated to the county. */
+  'NOT_AT_COUNTY',
+  /** A visit or consultation sent again with other content, or two versions with one stamp. */
+  'RECORD_CONFLICT',
+  /** A NUL character, which the hub cannot store. */
+  'NUL_CHARACTER',
+  /** A mutation type the hub does not know. */
+  'UNKNOWN_TYPE',
+  /** A payload version the hub cannot read. */
+  'UNSUPPORTED_VERSION',
+] as const
+export type RejectCode = (typeof REJECT_CODES)[number]
+
+/** The reject code this side knows, or null (an older hub's answer, or a code from a newer one). */
+export function rejectCodeOf(x: unknown): RejectCode | null {
+  return (REJECT_CODES as readonly unknown[]).includes(x) ? (x as RejectCode) : null
+}
+
 export interface PushItemResult {
   readonly seq: number
   readonly mutationId: string
   readonly status: PushItemStatus
-  /** Why an item was rejected, in words staff can act on (shown in the station's sync panel). */
+  /** Why an item was rejected, in English: the detail for the station's log and tooltip. */
   readonly reason: string | null
+  /** Why an item was rejected, as a code; absent from an older hub's answers and its older log rows. */
+  readonly reasonCode?: RejectCode | null
 }
 
 export interface PushResult {
@@ -353,7 +390,10 @@ export interface SyncStatus {
   readonly rejected: readonly {
     readonly seq: number
     readonly type: string
+    /** The hub's English detail (for the tooltip and the log). */
     readonly reason: string
+    /** The hub's reason code, worded in Chinese by the panel; null from an older hub. */
+    readonly code: RejectCode | null
     readonly at: number
   }[]
 }

@@ -33,6 +33,7 @@ export interface HubDB {
     payload: Json
     status: 'applied' | 'rejected'
     reason: string | null
+    reason_code: string | null
     received_at: Generated<Date>
   }
   petition: {

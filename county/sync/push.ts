@@ -12,6 +12,7 @@ import {
   type PushItem,
   type PushItemResult,
   type PushResult,
+  rejectCodeOf,
 } from '../../contract/sync'
 import { sql } from 'kysely'
 import { requireDataKey } from '../data-key'
@@ -20,6 +21,7 @@ import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
 import { type RecordBatch, judgeRecord, loadRecords, writeRecords } from './records'
+import { type Rejection, no } from './rejection'
 import { upcast } from './upcast'
 
 /**
@@ -75,7 +77,7 @@ export async function applyPush(
       stationId,
       fresh.filter((i) => !holdsNul(i)),
     )
-    const answers = new Map<number, string | null>()
+    const answers = new Map<number, Rejection | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item))
     await writeBatch(tx, stationId, batch, fresh, answers, ctx)
 
@@ -95,12 +97,13 @@ export async function applyPush(
     const results = items.map((item): PushItemResult => {
       const before = earlier.get(item.seq)
       if (before) return before
-      const reason = answers.get(item.seq) ?? null
+      const rejection = answers.get(item.seq) ?? null
       return {
         seq: item.seq,
         mutationId: item.mutationId,
-        status: reason === null ? 'applied' : 'rejected',
-        reason,
+        status: rejection === null ? 'applied' : 'rejected',
+        reason: rejection?.detail ?? null,
+        reasonCode: rejection?.code ?? null,
       }
     })
     return { results, nextSeq: next }
@@ -194,11 +197,12 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
 }
 
 /** Judges one mutation against the batch so far; returns null when accepted, or why it was rejected. */
-function judge(batch: Batch, stationId: string, item: PushItem): string | null {
+function judge(batch: Batch, stationId: string, item: PushItem): Rejection | null {
   // Before anything is stored: one such item would fail the whole batch's transaction, on every pass.
-  if (holdsNul(item)) return 'the mutation holds a NUL character (U+0000), which the hub cannot store'
+  if (holdsNul(item))
+    return no('NUL_CHARACTER', 'the mutation holds a NUL character (U+0000), which the hub cannot store')
   const current = upcast(item)
-  if (!current.ok) return current.reason
+  if (!current.ok) return no('UNSUPPORTED_VERSION', current.reason)
   switch (item.type) {
     case 'petition.event':
       return judgeEvent(batch, stationId, item, current.payload)
@@ -210,30 +214,34 @@ function judge(batch: Batch, stationId: string, item: PushItem): string | null {
     case 'consultation':
       return judgeRecord(batch.records, stationId, item.type, item, current.payload)
     default:
-      return `unknown mutation type ${JSON.stringify(item.type)}`
+      return no('UNKNOWN_TYPE', `unknown mutation type ${JSON.stringify(item.type)}`)
   }
 }
 
-function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: unknown): string | null {
+function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: unknown): Rejection | null {
   const parsed = parsePetitionEvent(payload)
-  if (!parsed.ok) return `malformed petition event: ${parsed.reason}`
+  if (!parsed.ok) return no('MALFORMED', `malformed petition event: ${parsed.reason}`)
   const event = parsed.event
-  if (event.id !== item.mutationId) return 'the mutation id must be the event id'
+  if (event.id !== item.mutationId) return no('MISMATCHED_ID', 'the mutation id must be the event id')
   // The county's events are written by the hub alone (petitions/service.ts).
-  if (event.actor.role === 'county') return '县级的办理记录只能由县级平台写入，联络站不能上传'
+  if (event.actor.role === 'county')
+    return no('COUNTY_ONLY', "the county's events are written by the hub alone, not uploaded by a station")
   try {
     parseHlc(event.hlc)
   } catch {
-    return 'malformed clock stamp'
+    return no('MALFORMED', 'malformed clock stamp')
   }
 
   const petition = batch.petitions.get(event.petitionId)
   if (event.type === 'submitted') {
-    if (event.stationId !== stationId) return 'a station may submit petitions only as itself'
-    if (petition && petition.stationId !== stationId) return 'this petition belongs to another station'
+    if (event.stationId !== stationId)
+      return no('OTHER_STATION', 'a station may submit petitions only as itself')
+    if (petition && petition.stationId !== stationId)
+      return no('OTHER_STATION', 'this petition belongs to another station')
   } else {
-    if (!petition) return 'no such petition at the hub'
-    if (petition.stationId !== stationId) return 'this petition belongs to another station'
+    if (!petition) return no('NO_PETITION', 'no such petition at the hub')
+    if (petition.stationId !== stationId)
+      return no('OTHER_STATION', 'this petition belongs to another station')
   }
   // The same event through another mutation: a union, nothing to add.
   if (batch.knownEventIds.has(event.id)) return null
@@ -245,16 +253,19 @@ function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: un
     const refusal = refusalFor(petition.state, event, event.actor.role)
     if (refusal) {
       const at = petition.state ? ` at ${petition.state.level} level, ${petition.state.status}` : ''
-      return `the petition's rules refuse ${event.type} by ${event.actor.role}${at} (${refusal})`
+      return no(
+        'TRANSITION_REFUSED',
+        `the petition's rules refuse ${event.type} by ${event.actor.role}${at} (${refusal})`,
+      )
     }
   }
 
   let target = petition
   if (!target) {
-    if (event.type !== 'submitted') return 'no such petition at the hub'
-    if (!applyEvent(null, event)) return 'the event makes no petition'
+    if (event.type !== 'submitted') return no('NO_PETITION', 'no such petition at the hub')
+    if (!applyEvent(null, event)) return no('MALFORMED', 'the event makes no petition')
     const place = SubmittedPlace.safeParse((payload as { place?: unknown }).place ?? null)
-    if (!place.success) return 'malformed place of a submitted event'
+    if (!place.success) return no('MALFORMED', 'malformed place of a submitted event')
     target = {
       stationId,
       isNew: true,
@@ -275,16 +286,17 @@ function judgeEvent(batch: Batch, stationId: string, item: PushItem, payload: un
 }
 
 /** An escalated petition's dossier, kept sealed; a later one from the station replaces it. */
-function judgeDossier(batch: Batch, stationId: string, payload: unknown): string | null {
+function judgeDossier(batch: Batch, stationId: string, payload: unknown): Rejection | null {
   const parsed = DossierPayload.safeParse(payload)
-  if (!parsed.success) return `malformed dossier: ${parsed.error.issues[0]?.message ?? 'invalid'}`
+  if (!parsed.success)
+    return no('MALFORMED', `malformed dossier: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   const d = parsed.data
   const petition = batch.petitions.get(d.petitionId)
-  if (!petition) return 'no such petition at the hub'
-  if (petition.stationId !== stationId) return 'this petition belongs to another station'
+  if (!petition) return no('NO_PETITION', 'no such petition at the hub')
+  if (petition.stationId !== stationId) return no('OTHER_STATION', 'this petition belongs to another station')
   // The rule that personal data leaves a station only for the county's own cases, held here as well.
   if (petition.state?.level !== 'county')
-    return 'a dossier is accepted only for a petition escalated to the county'
+    return no('NOT_AT_COUNTY', 'a dossier is accepted only for a petition escalated to the county')
   batch.dossiers.set(d.petitionId, d)
   return null
 }
@@ -299,7 +311,7 @@ async function writeBatch(
   stationId: string,
   batch: Batch,
   items: readonly PushItem[],
-  answers: ReadonlyMap<number, string | null>,
+  answers: ReadonlyMap<number, Rejection | null>,
   ctx: PushContext,
 ): Promise<void> {
   const touched = [...batch.petitions.entries()].filter(([, p]) => p.touched && p.state)
@@ -350,7 +362,7 @@ async function writeBatch(
     'mutation',
     MUTATION_COLUMNS,
     items.map((item) => {
-      const reason = answers.get(item.seq) ?? null
+      const rejection = answers.get(item.seq) ?? null
       // Sanitised: only a rejected item can hold a NUL, and its log row must still be storable.
       return {
         station_id: stationId,
@@ -359,9 +371,10 @@ async function writeBatch(
         type: withoutNul(item.type),
         hlc: withoutNul(item.hlc),
         schema_version: item.schemaVersion,
-        payload: withoutNul(loggedPayload(item, reason === null)),
-        status: reason === null ? ('applied' as const) : ('rejected' as const),
-        reason: reason === null ? null : withoutNul(reason),
+        payload: withoutNul(loggedPayload(item, rejection === null)),
+        status: rejection === null ? ('applied' as const) : ('rejected' as const),
+        reason: rejection === null ? null : withoutNul(rejection.detail),
+        reason_code: rejection?.code ?? null,
       }
     }),
     'skip',
@@ -529,7 +542,7 @@ async function earlierAnswers(
   if (items.length === 0) return answers
   const rows = await tx
     .selectFrom('mutation')
-    .select(['seq', 'mutation_id', 'status', 'reason'])
+    .select(['seq', 'mutation_id', 'status', 'reason', 'reason_code'])
     .where('station_id', '=', stationId)
     .where(
       'seq',
@@ -557,6 +570,7 @@ async function earlierAnswers(
       mutationId: item.mutationId,
       status: row.status === 'applied' ? 'duplicate' : 'rejected',
       reason: row.reason,
+      reasonCode: rejectCodeOf(row.reason_code),
     })
   }
   return answers
@@ -631,6 +645,7 @@ const MUTATION_COLUMNS = {
   payload: 'jsonb',
   status: 'text',
   reason: 'text',
+  reason_code: 'text',
 } as const
 
 /** petition_event's columns as the hub writes them (the sync benchmark writes the county's events alike). */

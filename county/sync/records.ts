@@ -14,6 +14,7 @@ import { sql } from 'kysely'
 import type { z } from 'zod'
 import { type PgType, insertRows, upsertRows } from '../db/bulk'
 import type { HubDB, HubExecutor } from '../db/schema'
+import { type Rejection, no } from './rejection'
 
 /**
  * The stations' own records at the hub (architecture.md, "Per data"): the duty calendar (shifts and
@@ -189,21 +190,22 @@ export function judgeRecord(
   type: StationRecordType,
   item: PushItem,
   payload: unknown,
-): string | null {
+): Rejection | null {
   const { name, lww, schema } = KINDS[type]
   const parsed = schema.safeParse(payload)
-  if (!parsed.success) return `malformed ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`
+  if (!parsed.success)
+    return no('MALFORMED', `malformed ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   const record = normalised(parsed.data)
   let stamp: Hlc
   try {
     stamp = parseHlc(record.hlc)
   } catch {
-    return 'malformed clock stamp'
+    return no('MALFORMED', 'malformed clock stamp')
   }
-  if (item.hlc !== record.hlc) return "the mutation's clock stamp must be the record's"
+  if (item.hlc !== record.hlc) return no('MISMATCHED_ID', "the mutation's clock stamp must be the record's")
   if (item.mutationId !== recordMutationId(record.id, record.hlc))
-    return 'the mutation id must be the record id and its clock stamp'
-  if (record.stationId !== stationId) return 'a station may write only its own records'
+    return no('MISMATCHED_ID', 'the mutation id must be the record id and its clock stamp')
+  if (record.stationId !== stationId) return no('OTHER_STATION', 'a station may write only its own records')
 
   const key = keyOf(type, record.id)
   const held = batch.records.get(key)
@@ -211,12 +213,16 @@ export function judgeRecord(
     batch.records.set(key, { type, record, touched: true })
     return null
   }
-  if (held.record.stationId !== stationId) return 'this record belongs to another station'
-  if (!lww) return sameRecord(held.record, record) ? null : `a ${name} cannot be changed`
+  if (held.record.stationId !== stationId)
+    return no('OTHER_STATION', 'this record belongs to another station')
+  if (!lww)
+    return sameRecord(held.record, record) ? null : no('RECORD_CONFLICT', `a ${name} cannot be changed`)
 
   const order = compareHlc(stamp, parseHlc(held.record.hlc))
   if (order === 0) {
-    return sameRecord(held.record, record) ? null : 'another version of the record has the same clock stamp'
+    return sameRecord(held.record, record)
+      ? null
+      : no('RECORD_CONFLICT', 'another version of the record has the same clock stamp')
   }
   if (order > 0) batch.records.set(key, { type, record, touched: true })
   batch.losers.push({

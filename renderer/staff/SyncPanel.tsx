@@ -1,8 +1,8 @@
-import { Alert, App, Button, Descriptions, Form, Input, Spin, Table, Tag } from 'antd'
+import { Alert, App, Button, Descriptions, Form, Input, Spin, Table, Tag, Tooltip } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shanghaiDateTime } from '../../domain/dates'
-import type { SyncStatus } from '../../contract/sync'
+import { MUTATION_TYPES, type MutationType, type SyncStatus } from '../../contract/sync'
 import type { ApiError } from '../api'
 import { toApiError, useApiQuery } from '../lib/useApiQuery'
 import { useSession } from './session'
@@ -14,6 +14,20 @@ const STATUS_REFRESH_MS = 5_000
 
 /** Failures that new credentials cure: the hub no longer knows or accepts this key, or it will not open. */
 const NEEDS_RE_ENROL: readonly string[] = ['UNAUTHENTICATED', 'REVOKED', 'STATION']
+
+/** The outbox's mutation types, as the panel's words name them (staff.sync.rejectedTypes). */
+const REJECTED_TYPE_KEYS: Record<MutationType, TypeKey> = {
+  'petition.event': 'petitionEvent',
+  'petition.dossier': 'petitionDossier',
+  'duty.shift': 'dutyShift',
+  'duty.receptionDay': 'dutyReceptionDay',
+  visit: 'visit',
+  consultation: 'consultation',
+}
+type TypeKey =
+  'petitionEvent' | 'petitionDossier' | 'dutyShift' | 'dutyReceptionDay' | 'visit' | 'consultation'
+const typeKeyOf = (type: string): TypeKey | 'other' =>
+  (MUTATION_TYPES as readonly string[]).includes(type) ? REJECTED_TYPE_KEYS[type as MutationType] : 'other'
 
 /** 同步: what waits for the county, when it last worked, what went wrong, and enrolment for admins. */
 export function SyncPanel() {
@@ -157,8 +171,23 @@ export function SyncPanel() {
         locale={{ emptyText: t('staff.sync.rejectedNone') }}
         columns={[
           { title: t('staff.sync.rejectedSeq'), dataIndex: 'seq' },
-          { title: t('staff.sync.rejectedType'), dataIndex: 'type' },
-          { title: t('staff.sync.rejectedReason'), dataIndex: 'reason' },
+          {
+            title: t('staff.sync.rejectedType'),
+            dataIndex: 'type',
+            render: (type: string) => t(`staff.sync.rejectedTypes.${typeKeyOf(type)}`),
+          },
+          {
+            title: t('staff.sync.rejectedReason'),
+            dataIndex: 'code',
+            // The hub's English detail stays at hand for whoever reports the problem.
+            render: (code: Rejected['code'], r: Rejected) => (
+              <Tooltip title={r.reason}>
+                <span data-testid="sync-rejected-reason">
+                  {t(`staff.sync.rejectReasons.${code ?? 'unknown'}`)}
+                </span>
+              </Tooltip>
+            ),
+          },
           {
             title: t('staff.sync.rejectedAt'),
             dataIndex: 'at',

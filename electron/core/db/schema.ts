@@ -233,6 +233,7 @@ export interface DB {
     created_at: number
     acked_at: number | null
     rejected_reason: string | null
+    rejected_code: string | null
   }
   sync_cursor: { stream: string; cursor: string; updated_at: number }
   reference_version: { id: number; version: number }

@@ -9,6 +9,7 @@ import {
   SYNC_ERROR_CODES,
   SYNC_PATHS,
   type SyncErrorCode,
+  rejectCodeOf,
 } from '../../../contract/sync'
 import { type Kysely, sql } from 'kysely'
 import type { PersonalDataCipher } from '../crypto/personal-data'
@@ -190,7 +191,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       for (const r of result.results.filter((x) => x.status === 'rejected')) {
         await tx
           .updateTable('sync_outbox')
-          .set({ rejected_reason: r.reason ?? '已拒收' })
+          .set({ rejected_reason: r.reason ?? 'rejected', rejected_code: rejectCodeOf(r.reasonCode) })
           .where('seq', '=', r.seq)
           .where('mutation_id', '=', r.mutationId)
           .execute()

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { DomainError } from '../../../domain/errors'
-import { type SyncStatus, syncFailureMessagesZh } from '../../../contract/sync'
+import { type SyncStatus, rejectCodeOf, syncFailureMessagesZh } from '../../../contract/sync'
 import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { SETTING, getSetting } from '../features/station/service'
@@ -144,7 +144,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
       const lost = await lostRange(db)
       const rejected = await db
         .selectFrom('sync_outbox')
-        .select(['seq', 'type', 'rejected_reason', 'acked_at'])
+        .select(['seq', 'type', 'rejected_reason', 'rejected_code', 'acked_at'])
         .where('rejected_reason', 'is not', null)
         .orderBy('seq', 'desc')
         .limit(50)
@@ -167,6 +167,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
           seq: r.seq,
           type: r.type,
           reason: r.rejected_reason ?? '',
+          code: rejectCodeOf(r.rejected_code),
           at: r.acked_at ?? 0,
         })),
       }

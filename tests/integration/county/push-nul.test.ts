@@ -51,10 +51,10 @@ describe('a pushed item holding a NUL character', () => {
     // Sent again (the station's retry), the same answers, not a failed transaction.
     t.clock.now += 5_000
     const again = await t.signed(s, 'POST', '/sync/push', { items: [minutes, item(2, place), item(3, good)] })
-    expect((again.json as PushResult).results.map((r) => r.status)).toEqual([
-      'rejected',
-      'rejected',
-      'duplicate',
+    expect((again.json as PushResult).results.map((r) => [r.status, r.reasonCode])).toEqual([
+      ['rejected', 'NUL_CHARACTER'],
+      ['rejected', 'NUL_CHARACTER'],
+      ['duplicate', null],
     ])
   })
 })

@@ -13,7 +13,7 @@ describe('a station pushing its outbox to the hub', () => {
 
     expect(res.status).toBe(200)
     expect(res.json).toEqual({
-      results: [{ seq: 1, mutationId: e.id, status: 'applied', reason: null }],
+      results: [{ seq: 1, mutationId: e.id, status: 'applied', reason: null, reasonCode: null }],
       nextSeq: 2,
     })
     const stored = await t.hub.db
@@ -188,7 +188,7 @@ describe('a station pushing its outbox to the hub', () => {
     expect(res.status).toBe(200)
     expect((res.json as PushResult).results.map((r) => [r.status, r.reason])).toEqual([
       ['applied', null],
-      ['rejected', '县级的办理记录只能由县级平台写入，联络站不能上传'],
+      ['rejected', "the county's events are written by the hub alone, not uploaded by a station"],
     ])
     const row = await t.hub.db
       .selectFrom('petition')

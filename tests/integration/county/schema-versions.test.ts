@@ -19,7 +19,7 @@ describe('payload schema versions', () => {
     }
     const res = await t.signed(signer, 'POST', '/sync/push', { items: [v1] })
     expect((res.json as PushResult).results).toEqual([
-      { seq: 1, mutationId: event.id, status: 'applied', reason: null },
+      { seq: 1, mutationId: event.id, status: 'applied', reason: null, reasonCode: null },
     ])
     const stored = await t.hub.db.selectFrom('petition_event').select('event').executeTakeFirstOrThrow()
     expect(stored.event).toEqual(event)

@@ -232,6 +232,7 @@ const COLUMNS: Columns = {
     created_at: 'notNull',
     acked_at: 'null',
     rejected_reason: 'null',
+    rejected_code: 'null',
   },
   sync_cursor: { stream: 'notNull', cursor: 'notNull', updated_at: 'notNull' },
   reference_version: { id: 'notNull', version: 'notNull' },

@@ -11,6 +11,7 @@ import * as m0009 from './0009_board_credit'
 import * as m0010 from './0010_rule_laid_out'
 import * as m0011 from './0011_outbox_station_records'
 import * as m0012 from './0012_county_villages'
+import * as m0013 from './0013_outbox_rejected_code'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_rule_laid_out': m0010,
   '0011_outbox_station_records': m0011,
   '0012_county_villages': m0012,
+  '0013_outbox_rejected_code': m0013,
 }
