@@ -330,6 +330,12 @@ export interface PullPage {
    * with nothing to push learns from its pull that the hub holds sequences it lost (restored.ts).
    */
   readonly nextSeq: number
+  /**
+   * The highest version the hub has given out. Below the station's saved cursor, the hub was restored from
+   * an older backup and numbers its changes from there again: the station pulls from the start, or it
+   * would never see them. Absent from an older hub.
+   */
+  readonly highest?: number
 }
 
 /** Error bodies of the sync API: a code for the client, a message for the logs. */

@@ -33,11 +33,17 @@ export async function pullChanges(
     .select('next_seq')
     .where('id', '=', stationId)
     .executeTakeFirstOrThrow()
+  const clock = await db
+    .selectFrom('hub_clock')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
   return {
     changes: out,
     cursor: out.at(-1)?.version ?? after,
     more: rows.length >= size,
     nextSeq: Number(station.next_seq),
+    highest: Number(clock.version),
   }
 }
 

@@ -290,7 +290,19 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     .select('cursor')
     .where('stream', '=', PULL_STREAM)
     .executeTakeFirst()
-  let next = fetchPage(saved ? Number(saved.cursor) : 0)
+  const after = saved ? Number(saved.cursor) : 0
+  let next = fetchPage(after)
+  // The hub's versions below our cursor: it was restored from an older backup and numbers its changes
+  // from there again. Pulled from the start (applying a change twice is harmless), or they never arrive.
+  const head = await next
+  if (typeof head.highest === 'number' && head.highest < after) {
+    await db
+      .updateTable('sync_cursor')
+      .set({ cursor: '0', updated_at: deps.now() })
+      .where('stream', '=', PULL_STREAM)
+      .execute()
+    next = fetchPage(0)
+  }
   let pulled = 0
   for (let first = true; ; first = false) {
     if (deps.stopping?.()) return pulled
