@@ -237,6 +237,11 @@ export const REJECT_CODES = [
   'UNKNOWN_TYPE',
   /** A payload version the hub cannot read. */
   'UNSUPPORTED_VERSION',
+  /**
+   * Set by the station, not the hub: one mutation larger than the hub takes in a request. The station sends
+   * a stub in its place, so the sequence moves on, and keeps its own row marked with this code.
+   */
+  'TOO_LARGE',
 ] as const
 export type RejectCode = (typeof REJECT_CODES)[number]
 

@@ -199,7 +199,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       for (const r of rows.filter((x) => oversize.has(x.seq))) {
         await tx
           .updateTable('sync_outbox')
-          .set({ rejected_reason: TOO_LARGE_REASON })
+          .set({ rejected_reason: TOO_LARGE_REASON, rejected_code: 'TOO_LARGE' })
           .where('seq', '=', r.seq)
           .execute()
       }
@@ -231,8 +231,8 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   }
 }
 
-/** Why a mutation too large to send on its own stays at the station (shown in the panel's refusals). */
-export const TOO_LARGE_REASON = '内容太大，超过县级平台一次能接收的上限，未能上传'
+/** The detail beside TOO_LARGE for a mutation too large to send on its own (the panel words the code). */
+export const TOO_LARGE_REASON = 'larger than the hub takes in one request: not sent'
 
 /** The leading items whose JSON fits in `budget` bytes; at least one, whatever its size. */
 function withinBytes(items: PushItem[], budget: number): PushItem[] {

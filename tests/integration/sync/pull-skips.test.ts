@@ -35,7 +35,7 @@ describe('a pulled change the station cannot store', () => {
     const c = await connectedStation()
     const { t, hub } = c
     const petitionId = await atCounty(c)
-    await registerStation(hub.hub.db, { id: 'st-other', name: '李庄联络站', township: '王楼镇' })
+    await registerStation(hub.hub.db, { id: 'st-other', name: '李庄联络站', township: '王楼镇' }, 'test')
     await putRepresentatives(hub.hub.db, [rep('rep-other', '赵建国', 'st-other')], 'county-admin')
     hub.clock.now = t.clock.now() + 60_000
     await actAsCounty(

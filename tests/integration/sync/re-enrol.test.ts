@@ -18,13 +18,13 @@ describe('a station revoked by the county and let back in', () => {
     expect(before).toMatchObject({ pending: 0, failure: null })
     const hubUrl = before.hubUrl ?? ''
 
-    await revokeStation(hub.hub.db, stationId, hub.clock.now)
+    await revokeStation(hub.hub.db, stationId, hub.clock.now, 'test')
     await escalate(t)
     const revoked = await t.succeed('sync.now', {})
     expect(revoked).toMatchObject({ enrolled: true, pending: 3, failure: { code: 'REVOKED' } })
 
     // The county lets the station back in with a new one-time code; an admin enters it at the station.
-    const code = await createEnrolmentCode(hub.hub.db, stationId, hub.clock.now)
+    const code = await createEnrolmentCode(hub.hub.db, stationId, hub.clock.now, 'test')
     await t.succeed('sync.enrol', { hubUrl, code })
     await escalate(t)
 
