@@ -3,7 +3,6 @@ import {
   Button,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -27,7 +26,7 @@ import { ConsolePage, LoadError } from '../../lib/ConsolePage'
 import { useSubmission } from '../../lib/forms'
 import { dateTime } from '../../lib/format'
 import { useQuery } from '../../lib/useQuery'
-import { FormError } from '../../lib/FormError'
+import { FormModal } from '../../lib/FormModal'
 import { ResetPasswordModal } from './PasswordModals'
 
 /** 账号 (admins): who may sign in to the console, and in what role. */
@@ -194,46 +193,30 @@ function NewUserModal({ onClose, onAdded }: { onClose: () => void; onAdded: (u: 
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('accounts.addTitle')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ role: 'clerk' }}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form<Fields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ role: 'clerk' }}
-        onFinish={() => void onOk()}
-        className="console-gap"
+      <Form.Item name="username" label={t('accounts.form.username')} extra={t('accounts.form.usernameHint')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('accounts.form.displayName')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="role" label={t('accounts.form.role')}>
+        <Select options={COUNTY_ROLES.map((r) => ({ value: r, label: t(`app.role.${r}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('accounts.form.password')}
+        extra={t('accounts.form.passwordHint', { n: PASSWORD_MIN_LENGTH })}
       >
-        <Form.Item
-          name="username"
-          label={t('accounts.form.username')}
-          extra={t('accounts.form.usernameHint')}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('accounts.form.displayName')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="role" label={t('accounts.form.role')}>
-          <Select options={COUNTY_ROLES.map((r) => ({ value: r, label: t(`app.role.${r}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('accounts.form.password')}
-          extra={t('accounts.form.passwordHint', { n: PASSWORD_MIN_LENGTH })}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import {
   PASSWORD_MIN_LENGTH,
   PasswordChangeBody,
@@ -6,7 +6,7 @@ import {
 } from '../../../../contract/county-console'
 import { api } from '../../api'
 import { useT } from '../../i18n'
-import { FormError } from '../../lib/FormError'
+import { FormModal } from '../../lib/FormModal'
 import { useSubmission } from '../../lib/forms'
 
 /** An admin sets a new password for another user, who is signed out everywhere. */
@@ -33,33 +33,21 @@ export function ResetPasswordModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('accounts.resetTitle', { username })}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={() => void onOk()}
-        className="console-gap"
+      <Form.Item
+        name="password"
+        label={t('accounts.form.newPassword')}
+        extra={t('accounts.form.resetHint', { n: PASSWORD_MIN_LENGTH })}
       >
-        <Form.Item
-          name="password"
-          label={t('accounts.form.newPassword')}
-          extra={t('accounts.form.resetHint', { n: PASSWORD_MIN_LENGTH })}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   )
 }
 
@@ -85,35 +73,23 @@ export function ChangePasswordModal({ onClose, onDone }: { onClose: () => void; 
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('accounts.change.title')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={() => void onOk()}
-        className="console-gap"
+      <Form.Item name="currentPassword" label={t('accounts.change.current')}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={t('accounts.change.new')}
+        extra={t('accounts.change.newHint', { n: PASSWORD_MIN_LENGTH })}
       >
-        <Form.Item name="currentPassword" label={t('accounts.change.current')}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('accounts.change.new')}
-          extra={t('accounts.change.newHint', { n: PASSWORD_MIN_LENGTH })}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import {
   type CountyVillage,
   VillageRename,
@@ -9,7 +9,7 @@ import { villageNamesOf } from '../../../../domain/places'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
-import { FormError } from '../../lib/FormError'
+import { FormModal } from '../../lib/FormModal'
 import { TownshipInput } from '../../lib/TownshipInput'
 
 interface AddFields {
@@ -42,33 +42,24 @@ export function AddVillagesModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('places.addTitle')}
       okText={t('places.addOk')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
       width={520}
+      form={form}
+      initialValues={{ township: township ?? '', names: '' }}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
+      submitOnEnter={false}
     >
-      <FormError error={error} />
-      <Form<AddFields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ township: township ?? '', names: '' }}
-        className="console-gap"
-      >
-        <Form.Item name="township" label={t('places.form.township')} extra={t('places.form.townshipHint')}>
-          <TownshipInput townships={townships} />
-        </Form.Item>
-        <Form.Item name="names" label={t('places.form.names')} extra={t('places.form.namesHint')}>
-          <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="township" label={t('places.form.township')} extra={t('places.form.townshipHint')}>
+        <TownshipInput townships={townships} />
+      </Form.Item>
+      <Form.Item name="names" label={t('places.form.names')} extra={t('places.form.namesHint')}>
+        <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} />
+      </Form.Item>
+    </FormModal>
   )
 }
 
@@ -93,29 +84,17 @@ export function RenameVillageModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('places.renameTitle', { township: village.township, name: village.name })}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ name: village.name }}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ name: village.name }}
-        onFinish={() => void onOk()}
-        className="console-gap"
-      >
-        <Form.Item name="name" label={t('places.form.name')}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('places.form.name')}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Select, Switch } from 'antd'
+import { Form, Input, Select, Switch } from 'antd'
 import {
   type CountyRepresentative,
   RepresentativeInput,
@@ -9,7 +9,7 @@ import { REPRESENTATIVE_LEVELS, type RepresentativeLevel } from '../../../../dom
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
-import { FormError } from '../../lib/FormError'
+import { FormModal } from '../../lib/FormModal'
 import { TownshipInput } from '../../lib/TownshipInput'
 
 interface Fields {
@@ -77,58 +77,46 @@ export function RepresentativeModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? t('roster.editTitle', { name: editing.name }) : t('roster.addTitle')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
       width={560}
+      form={form}
+      initialValues={initial}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form<Fields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={initial}
-        onFinish={() => void onOk()}
-        className="console-gap"
+      <Form.Item name="name" label={t('roster.form.name')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="level" label={t('roster.form.level')}>
+        <Select
+          options={REPRESENTATIVE_LEVELS.map((l) => ({ value: l, label: REPRESENTATIVE_LEVEL_NAME_ZH[l] }))}
+        />
+      </Form.Item>
+      <Form.Item name="sector" label={t('roster.form.sector')}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="specialties"
+        label={t('roster.form.specialties')}
+        extra={t('roster.form.specialtiesHint')}
       >
-        <Form.Item name="name" label={t('roster.form.name')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="level" label={t('roster.form.level')}>
-          <Select
-            options={REPRESENTATIVE_LEVELS.map((l) => ({ value: l, label: REPRESENTATIVE_LEVEL_NAME_ZH[l] }))}
-          />
-        </Form.Item>
-        <Form.Item name="sector" label={t('roster.form.sector')}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="specialties"
-          label={t('roster.form.specialties')}
-          extra={t('roster.form.specialtiesHint')}
-        >
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
-        </Form.Item>
-        <Form.Item name="township" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
-          <TownshipInput townships={townships} />
-        </Form.Item>
-        <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={stations.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="active" label={t('roster.form.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+      </Form.Item>
+      <Form.Item name="township" label={t('roster.form.township')} extra={t('roster.form.townshipHint')}>
+        <TownshipInput townships={townships} />
+      </Form.Item>
+      <Form.Item name="stationId" label={t('roster.form.station')} extra={t('roster.form.stationHint')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={stations.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="active" label={t('roster.form.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   )
 }

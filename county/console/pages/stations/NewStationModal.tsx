@@ -1,9 +1,9 @@
-import { Form, Input, Modal } from 'antd'
+import { Form, Input } from 'antd'
 import { type EnrolmentCodeIssued, StationInput } from '../../../../contract/county-console'
 import { api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
-import { FormError } from '../../lib/FormError'
+import { FormModal } from '../../lib/FormModal'
 
 interface Fields {
   id?: string
@@ -33,34 +33,23 @@ export function NewStationModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('stations.addTitle')}
       okText={t('stations.form.submit')}
-      cancelText={t('app.cancel')}
-      confirmLoading={busy}
-      onOk={() => void onOk()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submission={{ busy, error }}
+      onOk={onOk}
+      onClose={onClose}
     >
-      <FormError error={error} />
-      <Form<Fields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        onFinish={() => void onOk()}
-        className="console-gap"
-      >
-        <Form.Item name="id" label={t('stations.form.id')} extra={t('stations.form.idHint')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="name" label={t('stations.form.name')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="township" label={t('stations.form.township')}>
-          <Input autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="id" label={t('stations.form.id')} extra={t('stations.form.idHint')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="name" label={t('stations.form.name')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="township" label={t('stations.form.township')}>
+        <Input autoComplete="off" />
+      </Form.Item>
+    </FormModal>
   )
 }
