@@ -1,4 +1,5 @@
 import type { DutyCalendarDay, DutyMonth } from '../../../../contract/views'
+import { shanghaiDate } from '../../../../domain/dates'
 import type { Ctx } from '../../context'
 import { representativeCard } from '../roster/card'
 import { currentStation } from '../station/service'
@@ -16,7 +17,8 @@ export async function dutyMonth(ctx: Ctx, input: { month: string }): Promise<Dut
   const ref = await ctx.reference.get(ctx.db)
   const station = ref.station ?? (await currentStation(ctx.db)) // before setup: its usual error
   const calendar = ref.calendar
-  const shifts = await shiftsBetween(ctx.db, station.id, first, last)
+  // Past days show who was on duty then, even a representative no longer in office.
+  const shifts = await shiftsBetween(ctx.db, station.id, first, last, shanghaiDate(ctx.now()))
   const receptions = await receptionDaysBetween(ctx.db, station.id, first, last)
 
   const shiftsOf = new Map<string, (typeof shifts)[number][]>()

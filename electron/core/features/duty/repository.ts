@@ -18,8 +18,12 @@ export function nextReceptionDay(db: Executor, stationId: string, fromDate: stri
     .executeTakeFirst()
 }
 
-/** Every shift at the station in [from, to] with its representative's card columns (active ones only). */
-export function shiftsBetween(db: Executor, stationId: string, from: string, to: string) {
+/**
+ * Every shift at the station in [from, to] with its representative's card columns. A representative the
+ * roster has since marked inactive is left out from `activeFrom` on (by default the whole span); days
+ * before it are history, and keep who was on duty then.
+ */
+export function shiftsBetween(db: Executor, stationId: string, from: string, to: string, activeFrom = from) {
   return db
     .selectFrom('duty_shift')
     .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
@@ -40,7 +44,7 @@ export function shiftsBetween(db: Executor, stationId: string, from: string, to:
     .where('duty_shift.date', '>=', from)
     .where('duty_shift.date', '<=', to)
     .where('duty_shift.deleted', '=', 0)
-    .where('representative.active', '=', 1)
+    .where((eb) => eb.or([eb('representative.active', '=', 1), eb('duty_shift.date', '<', activeFrom)]))
     .orderBy('duty_shift.date')
     .orderBy(sql`case duty_shift.slot when 'morning' then 0 when 'afternoon' then 1 else 2 end`)
     .orderBy('representative.name')
