@@ -10,8 +10,19 @@ export interface HlcSource {
   observe(remote: string): void
 }
 
-/** Monotonic even if the wall clock steps back. */
-export function createHlcSource(node: string, now: () => number, last: Hlc | null = null): HlcSource {
+/**
+ * Monotonic even if the wall clock steps back. Stamps follow this kiosk's own clock (`now`); a county stamp
+ * is judged against `hubNow`, the kiosk's clock corrected by what the hub told it, so a kiosk days slow
+ * still adopts the county's stamps and orders its next events after them. The correction is never used to
+ * stamp: an offset learnt while the clock was wrong would, once the clock is set right, put every later
+ * stamp that far in the future, and a hybrid logical clock never comes back.
+ */
+export function createHlcSource(
+  node: string,
+  now: () => number,
+  last: Hlc | null = null,
+  hubNow: () => number = now,
+): HlcSource {
   let current = last
   const next = () => {
     current = tickHlc(current, now(), node)
@@ -19,8 +30,11 @@ export function createHlcSource(node: string, now: () => number, last: Hlc | nul
   }
   return Object.assign(next, {
     observe(remote: string) {
+      const stamp = parseHlc(remote)
+      if (stamp.wall - hubNow() > MAX_OBSERVED_DRIFT_MS) return
       const local = current ?? tickHlc(null, now(), node)
-      const r = receiveHlc(local, parseHlc(remote), now(), MAX_OBSERVED_DRIFT_MS)
+      // The drift was judged above, against the hub's time; the kiosk's may lag it by days.
+      const r = receiveHlc(local, stamp, now(), Number.POSITIVE_INFINITY)
       if (r.ok) current = r.hlc
     },
   })

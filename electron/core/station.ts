@@ -101,7 +101,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   const reference = createReferenceCache()
   // Stamps take the hub-corrected time the signer uses, learnt at the last sync and kept across restarts.
   const hubClock = await openHubClock(db, now)
-  const hlc = createHlcSource(await nodeId(db), hubClock.now, await lastHlc(db))
+  const hlc = createHlcSource(await nodeId(db), now, await lastHlc(db), hubClock.now)
   const sync = createSyncRunner({
     db,
     cipher,

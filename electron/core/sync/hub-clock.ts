@@ -6,8 +6,8 @@ const OFFSET_STREAM = 'clock:hubOffset'
 
 /**
  * The kiosk's clock corrected by what the hub told it (a CLOCK_SKEW refusal carries the hub's time). The
- * signer and the HLC use the same correction: stamps measured against a kiosk clock days off would sort a
- * resident's rating before the county reply it rates.
+ * signer signs with it; the HLC judges county stamps by it (hlc-source.ts), so a kiosk days slow still
+ * orders a resident's rating after the county reply it rates.
  */
 export interface HubClock {
   readonly now: () => number

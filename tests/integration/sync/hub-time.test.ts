@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { actAsCounty, countyPetition } from '../../../county/petitions/service'
 import { createSealer } from '../../../county/sealing'
-import { parseHlc } from '../../../domain/hlc'
+import { compareHlc, parseHlc } from '../../../domain/hlc'
 import { act } from '../../fixtures/desk'
 import { TEST_DATA_KEY } from '../../fixtures/hub'
 import { addRepresentative } from '../../fixtures/records'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { connectedStation } from '../../fixtures/sync'
 
-/** The wall time of the station's stamp on a petition's event of that type. */
-async function wallOf(t: TestStation, petitionId: string, type: string): Promise<number> {
+/** The station's stamp on a petition's event of that type. */
+async function stampOf(t: TestStation, petitionId: string, type: string): Promise<string> {
   const row = await t.db
     .selectFrom('petition_event')
     .select('hlc')
     .where('petition_id', '=', petitionId)
     .where('type', '=', type)
     .executeTakeFirstOrThrow()
-  return parseHlc(row.hlc).wall
+  return row.hlc
 }
 
 const DAY = 24 * 3600_000
 
 describe('a kiosk clock two days slow', () => {
-  it('stamps with the time learnt from the hub, so a rating sorts after the reply it rates, and keeps that time across a restart', async () => {
+  it('adopts the county stamps by the time learnt from the hub, across a restart, so a rating sorts after the reply it rates', async () => {
     const { t, hub } = await connectedStation()
     hub.clock.now = t.clock.now() + 2 * DAY
     const p = await t.submit()
@@ -36,8 +36,6 @@ describe('a kiosk clock two days slow', () => {
     await t.reopen()
     hub.clock.now += 60_000
     t.clock.advance(60_000)
-    const before = await t.submit()
-    expect(await wallOf(t, before.id, 'submitted')).toBeGreaterThan(hub.clock.now - 60_000)
     await actAsCounty(
       hub.hub.db,
       p.id,
@@ -71,7 +69,25 @@ describe('a kiosk clock two days slow', () => {
     expect(here.timeline.map((e) => e.type)).toEqual(order)
     const there = await countyPetition(hub.hub.db, createSealer(TEST_DATA_KEY), p.id)
     expect(there.timeline.map((e) => e.event.type)).toEqual(order)
-    // The rating carries the hub's time, not the kiosk's.
-    expect(await wallOf(t, p.id, 'rated')).toBeGreaterThan(hub.clock.now - 60_000)
+    // The rating follows the reply's stamp, though the kiosk's clock is two days behind it.
+    const [rated, replied] = [await stampOf(t, p.id, 'rated'), await stampOf(t, p.id, 'replied')]
+    expect(compareHlc(parseHlc(rated), parseHlc(replied))).toBeGreaterThan(0)
+    expect(parseHlc(rated).wall).toBeGreaterThan(t.clock.now() + DAY)
+  })
+
+  it('stamps nothing ahead once staff set the slow clock right: the learnt correction only judges county stamps', async () => {
+    const { t, hub } = await connectedStation()
+    hub.clock.now = t.clock.now() + 2 * DAY
+    await t.submit()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    // The kiosk's clock is set right (the learnt two days are still kept), and a resident files at once.
+    t.clock.advance(2 * DAY + 60_000)
+    hub.clock.now += 60_000
+    const p = await t.submit()
+
+    expect(parseHlc(await stampOf(t, p.id, 'submitted')).wall).toBeLessThan(hub.clock.now + 60_000)
+    await t.loginAdmin()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
   })
 })
