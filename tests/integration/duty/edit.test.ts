@@ -6,7 +6,7 @@ import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { extendRules } from '../../../electron/core/features/duty/layout'
 import { applyPage } from '../../../electron/core/sync/apply'
-import { addRepresentative, setClock } from '../../fixtures/records'
+import { addRepresentative, ruleShiftDates, setClock } from '../../fixtures/records'
 
 /**
  * 排班 at the duty desk, through the handlers on a real SQLite file. The test clock starts on Monday
@@ -243,19 +243,9 @@ describe('recurring rules', () => {
     const t = await desk()
     const laid = await t.succeed('duty.addRule', { ...everyTuesday, endsOn: null })
     const withRule = await t.succeed('duty.addRule', { ...everyTuesday, weekday: 4 }) // has an end
-    const datesOf = async (ruleId: string) =>
-      (
-        await t.db
-          .selectFrom('duty_shift')
-          .select('date')
-          .where('rule_id', '=', ruleId)
-          .where('deleted', '=', 0)
-          .orderBy('date')
-          .execute()
-      ).map((r) => r.date)
     let stamp = 0
     const hlc = () => `extend-${String(stamp++).padStart(6, '0')}`
-    const before = await datesOf(laid.rule.id)
+    const before = await ruleShiftDates(t, laid.rule.id)
     expect(before.at(-1)).toBe('2026-03-03')
 
     // Three weeks on, the rule still reaches eleven months ahead: nothing to do yet.
@@ -264,7 +254,7 @@ describe('recurring rules', () => {
     // Five and a half weeks on it has fallen a month short: it is laid out to a year from today.
     setClock(t, '2025-04-10')
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(1)
-    expect((await datesOf(laid.rule.id)).slice(before.length)).toEqual([
+    expect((await ruleShiftDates(t, laid.rule.id)).slice(before.length)).toEqual([
       '2026-03-10',
       '2026-03-17',
       '2026-03-24',
@@ -272,7 +262,7 @@ describe('recurring rules', () => {
       '2026-04-07',
     ])
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
-    expect((await datesOf(withRule.rule.id)).at(-1)).toBe('2025-04-24')
+    expect((await ruleShiftDates(t, withRule.rule.id)).at(-1)).toBe('2025-04-24')
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['actor_role', 'entity_id'])
@@ -285,7 +275,7 @@ describe('recurring rules', () => {
     await t.succeed('duty.endRule', { ruleId: laid.rule.id, lastDate: '2025-06-30' })
     setClock(t, '2025-06-01')
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
-    expect((await datesOf(laid.rule.id)).at(-1)).toBe('2025-06-24')
+    expect((await ruleShiftDates(t, laid.rule.id)).at(-1)).toBe('2025-06-24')
   })
 
   it('stops laying out a representative the county removed, and takes their future rule shifts off', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
-import { addRepresentative, setClock } from '../../fixtures/records'
+import { addRepresentative, everyWednesdayMorning, setClock } from '../../fixtures/records'
 
 /**
  * What the duty desk does to days already past (and today): a shift there may have been attended, so
@@ -11,16 +11,7 @@ import { addRepresentative, setClock } from '../../fixtures/records'
 
 const WANG = { id: 'rep-wang', name: '王海涛', level: 'county' } as const
 
-const wednesdays = {
-  representativeId: WANG.id,
-  kind: 'weekly',
-  weekday: 3,
-  nth: null,
-  slot: 'morning',
-  startsOn: '2025-03-01',
-  endsOn: null,
-  receptionTheme: null,
-} as const
+const wednesdays = everyWednesdayMorning(WANG.id)
 
 /** 王海涛 on duty by the rule, checked in with his code on Wednesday 5 March; the clock then on `date`. */
 async function attendedWednesday(date: string) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { extendRules } from '../../../electron/core/features/duty/layout'
-import { addRepresentative, setClock } from '../../fixtures/records'
+import { addRepresentative, everyWednesdayMorning, ruleShiftDates, setClock } from '../../fixtures/records'
 
 /**
  * The duty-rule check the station runs at start and every hour (extendRules), beyond topping rules up.
@@ -18,16 +18,7 @@ async function desk(): Promise<TestStation> {
   return t
 }
 
-const wednesdays = {
-  representativeId: WANG.id,
-  kind: 'weekly',
-  weekday: 3,
-  nth: null,
-  slot: 'morning',
-  startsOn: '2025-03-01',
-  endsOn: null,
-  receptionTheme: null,
-} as const
+const wednesdays = everyWednesdayMorning(WANG.id)
 
 /** 民意集市 on the first Wednesday of each month. */
 const firstWednesdayMarket = {
@@ -154,16 +145,6 @@ describe('a representative back in office', () => {
   const setActive = (t: TestStation, active: 0 | 1) =>
     // As the county's roster sync does (representative.deleted, then representative.put with active).
     t.db.updateTable('representative').set({ active }).where('id', '=', WANG.id).execute()
-  const ruleDates = async (t: TestStation, ruleId: string) =>
-    (
-      await t.db
-        .selectFrom('duty_shift')
-        .select('date')
-        .where('rule_id', '=', ruleId)
-        .where('deleted', '=', 0)
-        .orderBy('date')
-        .execute()
-    ).map((r) => r.date)
 
   it('gets the rules’ shifts back from the day of return, with or without an end', async () => {
     const t = await desk()
@@ -171,18 +152,18 @@ describe('a representative back in office', () => {
     const ended = await t.succeed('duty.addRule', { ...wednesdays, weekday: 5, endsOn: '2025-12-31' })
     await setActive(t, 0)
     await extendRules(t.db, t.clock.now(), hlc)
-    expect(await ruleDates(t, open.rule.id)).toEqual([])
-    expect(await ruleDates(t, ended.rule.id)).toEqual([])
+    expect(await ruleShiftDates(t, open.rule.id)).toEqual([])
+    expect(await ruleShiftDates(t, ended.rule.id)).toEqual([])
 
     // Back three weeks later, with no top-up due: the check lays both rules out again from today.
     setClock(t, '2025-03-24')
     await setActive(t, 1)
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(2)
-    const wednesdaysBack = await ruleDates(t, open.rule.id)
+    const wednesdaysBack = await ruleShiftDates(t, open.rule.id)
     expect(wednesdaysBack[0]).toBe('2025-03-26')
     expect(wednesdaysBack.at(-1)).toBe('2026-03-25')
     expect(wednesdaysBack).not.toContain('2025-10-01') // 国庆 stays free
-    const fridaysBack = await ruleDates(t, ended.rule.id)
+    const fridaysBack = await ruleShiftDates(t, ended.rule.id)
     expect(fridaysBack[0]).toBe('2025-03-28')
     expect(fridaysBack.at(-1)).toBe('2025-12-26')
     // And once laid out, the next check has nothing to do.
