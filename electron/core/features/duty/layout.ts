@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { DutyRuleEnded, DutyRuleLaidOut } from '../../../../contract/views'
 import { addDays, shanghaiDate } from '../../../../domain/dates'
 import {
@@ -307,10 +306,9 @@ async function takeOffRetired(
 }
 
 /**
- * The stations and dates after today holding rule-made rows on a day rules skip (ruleSkips): a package
- * holiday not corrected to a working day, or a weekday staff corrected to a rest day. Asked in SQL so that
- * the hourly check stays one indexed query when there is nothing to take off; takeOffSkippedDays asks
- * ruleSkips itself before taking anything off.
+ * The stations and dates after today holding rule-made rows on a day rules may skip: a package holiday or
+ * a day staff corrected. Only candidates, so the hourly check stays one indexed query when there is
+ * nothing to take off; takeOffSkippedDays asks ruleSkips, the one rule, about each.
  */
 function onSkippedDays(ex: Executor, today: string) {
   const holidays = packageHolidaysAfter(today)
@@ -321,23 +319,17 @@ function onSkippedDays(ex: Executor, today: string) {
       .where(`${table}.deleted`, '=', 0)
       .where(`${table}.rule_id`, 'is not', null)
       .where(`${table}.date`, '>', today)
-      .where((eb) => {
-        const corrected = (kind: 'work' | 'rest') =>
+      .where((eb) =>
+        eb.or([
+          ...(holidays.length > 0 ? [eb(`${table}.date`, 'in', holidays)] : []),
           eb.exists(
             eb
               .selectFrom('holiday_override')
               .select('holiday_override.date')
-              .whereRef('holiday_override.date', '=', `${table}.date`)
-              .where('holiday_override.kind', '=', kind),
-          )
-        const weekday = sql<boolean>`strftime('%w', ${sql.ref(`${table}.date`)}) not in ('0', '6')`
-        return eb.or([
-          ...(holidays.length > 0
-            ? [eb.and([eb(`${table}.date`, 'in', holidays), eb.not(corrected('work'))])]
-            : []),
-          eb.and([corrected('rest'), weekday]),
-        ])
-      })
+              .whereRef('holiday_override.date', '=', `${table}.date`),
+          ),
+        ]),
+      )
   return rowsOf('duty_shift').union(rowsOf('reception_day')).execute()
 }
 
