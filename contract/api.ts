@@ -51,6 +51,8 @@ export const methods = {
   'receipts.setPrinter': { input: s.PrinterSettingsInput, access: 'admin' },
   'backup.run': { input: s.Empty, access: 'admin' },
   'backup.list': { input: s.Empty, access: 'admin' },
+  'recovery.status': { input: s.Empty, access: 'admin' },
+  'recovery.create': { input: s.Empty, access: 'admin' },
   'audit.verify': { input: s.Empty, access: 'admin' },
   'audit.list': { input: s.AuditListInput, access: 'admin' },
   'sync.enrol': { input: s.SyncEnrolInput, access: 'admin' },
@@ -123,6 +125,8 @@ interface Outputs {
   'receipts.setPrinter': v.PrinterSettings
   'backup.run': v.BackupInfo
   'backup.list': readonly v.BackupInfo[]
+  'recovery.status': v.RecoveryCodeStatus | null
+  'recovery.create': v.RecoveryCodeCreated
   'audit.verify': v.AuditVerification
   'audit.list': v.AuditPage
   'sync.enrol': SyncStatus

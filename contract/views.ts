@@ -293,6 +293,17 @@ export interface BackupInfo {
   readonly bytes: number
 }
 
+/** The station's 恢复码: when it was made and by whom (the code itself is shown only once, when made). */
+export interface RecoveryCodeStatus {
+  readonly createdAt: number
+  readonly by: string
+}
+
+export interface RecoveryCodeCreated extends RecoveryCodeStatus {
+  /** 24 characters in groups of four, to be written down; the station keeps only what it seals. */
+  readonly code: string
+}
+
 export interface AuditVerification {
   readonly ok: boolean
   readonly rows: number

@@ -31,6 +31,11 @@ const node = { ...common, external: [...RUNTIME, ...LOADED_ON_DEMAND] }
 await Promise.all([
   build({ ...node, entryPoints: ['electron/core/serve-cli.ts'], outfile: `${out}/electron/serve.cjs` }),
   build({ ...node, entryPoints: ['electron/core/restore-cli.ts'], outfile: `${out}/electron/restore.cjs` }),
+  build({
+    ...node,
+    entryPoints: ['electron/core/recover-key-cli.ts'],
+    outfile: `${out}/electron/recover-key.cjs`,
+  }),
   build({ ...node, entryPoints: ['electron/main/main.ts'], outfile: `${out}/electron/main.cjs` }),
   // The county hub, pg included; pg-native is an optional addon pg only tries to load when asked to.
   // PGlite (the demo store) stays in node_modules: it loads its WebAssembly and data files from beside

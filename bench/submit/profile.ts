@@ -9,6 +9,7 @@ import { parseHlc } from '../../domain/hlc'
 import { invoke } from '../../electron/core/api'
 import type { Ctx } from '../../electron/core/context'
 import { loadOrCreateKey, plainFileWrapper } from '../../electron/core/crypto/key-store'
+import { sealRecovery } from '../../electron/core/crypto/recovery'
 import { createCipher } from '../../electron/core/crypto/personal-data'
 import { NodeSqliteDialect } from '../../electron/core/db/dialect'
 import { DB_FILE } from '../../electron/core/db/open'
@@ -54,13 +55,15 @@ async function instrumented(dir: string) {
     .orderBy('hlc', 'desc')
     .limit(1)
     .executeTakeFirst()
-  const cipher = createCipher(loadOrCreateKey(dir, plainFileWrapper))
+  const key = loadOrCreateKey(dir, plainFileWrapper)
+  const cipher = createCipher(key)
   const hlc = createHlcSource(node, now, last ? parseHlc(last.hlc) : null)
   const ctx: Ctx = {
     db,
     dataDir: dir,
     now,
     cipher,
+    sealRecovery: (code, info) => sealRecovery(key, code, info),
     hlc,
     staff: null,
     sessions: createSessionStore(now),

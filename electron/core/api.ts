@@ -8,6 +8,7 @@ import { translateSqliteError } from './db/open'
 import { auditHandlers } from './features/audit/handlers'
 import { boardHandlers } from './features/board/handlers'
 import { backupHandlers } from './features/backup/handlers'
+import { recoveryHandlers } from './features/recovery/handlers'
 import { catalogHandlers } from './features/catalog/handlers'
 import { consultationHandlers } from './features/consultations/handlers'
 import { dutyHandlers } from './features/duty/handlers'
@@ -33,6 +34,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...receptionHandlers,
   ...staffHandlers,
   ...backupHandlers,
+  ...recoveryHandlers,
   ...auditHandlers,
   ...syncHandlers,
   ...visitHandlers,

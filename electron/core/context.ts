@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Method, OutputOf, ParsedInputOf } from '../../contract/api'
 import type { StaffUser } from '../../contract/views'
 import type { PersonalDataCipher } from './crypto/personal-data'
+import type { RecoveryInfo } from './crypto/recovery'
 import type { DB } from './db/schema'
 import type { ReferenceCache } from './reference-cache'
 import type { SyncRunner } from './sync/runner'
@@ -12,6 +13,8 @@ export interface Ctx {
   readonly dataDir: string
   readonly now: () => number
   readonly cipher: PersonalDataCipher
+  /** The personal-data key sealed under a recovery code (crypto/recovery.ts); the key itself stays out of reach. */
+  readonly sealRecovery: (code: string, info: RecoveryInfo) => Buffer
   /** Next hybrid-logical-clock stamp for this station. */
   readonly hlc: () => string
   /** The staff member signed in on this transport's session, or null for a resident. */

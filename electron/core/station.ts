@@ -8,6 +8,7 @@ import type { Ctx } from './context'
 import { type PersonalDataCipher, createCipher } from './crypto/personal-data'
 import { holdsSealedData, verifyKey } from './crypto/key-check'
 import { type KeyWrapper, openKey, plainFileWrapper } from './crypto/key-store'
+import { sealRecovery as sealKeyForRecovery } from './crypto/recovery'
 import { DB_FILE, ensureWritableDir, openDatabase } from './db/open'
 import type { DB } from './db/schema'
 import { backupBeforeMigration, backupDue, runBackup } from './features/backup/service'
@@ -79,6 +80,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     throw e
   }
   let cipher: PersonalDataCipher
+  let sealRecovery: Ctx['sealRecovery']
   let fileLog: StationLog | null = null
   let log: Logger
   try {
@@ -89,6 +91,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       holdsSealedData(db),
     )
     cipher = createCipher(key)
+    sealRecovery = (code, info) => sealKeyForRecovery(key, code, info)
     await verifyKey(db, cipher, opts.dataDir, created)
   } catch (e) {
     await db.destroy()
@@ -171,6 +174,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
         dataDir: opts.dataDir,
         now,
         cipher,
+        sealRecovery,
         hlc,
         staff: sessions.get(caller.sessionToken),
         sessions,

@@ -3,6 +3,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, scree
 import { isDomainError } from '../../domain/errors'
 import { errorMessagesZh } from '../../contract/errors'
 import { type Station, openStation } from '../core/station'
+import { recoverKey } from '../core/features/recovery/service'
 import { registerStationIpc } from './ipc'
 import { safeStorageWrapper } from './key-wrapper'
 import { denyAllPermissions, lockdownContents } from './lockdown'
@@ -25,18 +26,23 @@ export interface LaunchOptions {
   readonly dataDir: string | null
   /** `--dev`: devtools allowed. */
   readonly dev: boolean
+  /** `--recover-key <恢复码>`: put the personal-data key back from the recovery file before starting. */
+  readonly recoveryCode: string | null
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
   let dataDir: string | null = null
   let dev = false
+  let recoveryCode: string | null = null
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--dev') dev = true
     else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length)
     else if (arg === '--data') dataDir = argv[++i] ?? null
+    else if (arg.startsWith('--recover-key=')) recoveryCode = arg.slice('--recover-key='.length)
+    else if (arg === '--recover-key') recoveryCode = argv[++i] ?? null
   }
-  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev }
+  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev, recoveryCode }
 }
 
 class StartupError extends Error {}
@@ -75,11 +81,11 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
     if (!safeStorage.isEncryptionAvailable()) throw new StartupError(SAFE_STORAGE_UNAVAILABLE)
     denyAllPermissions(session.defaultSession)
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')))
-    station = await openStation({
-      dataDir: launch.dataDir ?? path.join(app.getPath('userData'), 'data'),
-      keyWrapper: safeStorageWrapper(safeStorage),
-      backups: true,
-    })
+    const dataDir = launch.dataDir ?? path.join(app.getPath('userData'), 'data')
+    const keyWrapper = safeStorageWrapper(safeStorage)
+    // A new PC, or a lost key file: the key sealed under the admin's 恢复码 becomes this PC's key file.
+    if (launch.recoveryCode !== null) await recoverKey(dataDir, launch.recoveryCode, keyWrapper, Date.now())
+    station = await openStation({ dataDir, keyWrapper, backups: true })
   } catch (e) {
     failStartup(e)
     return

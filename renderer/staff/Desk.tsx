@@ -6,6 +6,7 @@ import { api } from '../api'
 import { useApiQuery } from '../lib/useApiQuery'
 import { StaffAccounts } from './accounts/StaffAccounts'
 import { AuditLog } from './audit/AuditLog'
+import { BackupDesk } from './backup/BackupDesk'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
@@ -31,6 +32,7 @@ type Section =
   | 'consultations'
   | 'accounts'
   | 'audit'
+  | 'backup'
   | 'printer'
   | 'sync'
 
@@ -63,11 +65,12 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
             { value: 'assessment', label: t('staff.nav.assessment') },
             { value: 'reports', label: t('reports.nav') },
             { value: 'consultations', label: t('staff.nav.consultations') },
-            // Accounts and the audit log are an admin's business; clerks do not see them.
+            // Accounts, the audit log and backups are an admin's business; clerks do not see them.
             ...(user.role === 'admin'
               ? [
                   { value: 'accounts' as const, label: t('staff.nav.accounts') },
                   { value: 'audit' as const, label: t('staff.nav.audit') },
+                  { value: 'backup' as const, label: t('staff.nav.backup') },
                 ]
               : []),
             { value: 'printer', label: t('staff.nav.printer') },
@@ -104,6 +107,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
         {section === 'consultations' && <ConsultationDesk />}
         {section === 'accounts' && <StaffAccounts />}
         {section === 'audit' && <AuditLog />}
+        {section === 'backup' && <BackupDesk />}
         {section === 'printer' && <PrinterSettings />}
         {section === 'sync' && <SyncPanel />}
       </main>

@@ -441,6 +441,44 @@ test.describe('staff console', () => {
     await screenshot(page, 'staff-audit')
   })
 
+  test('数据备份: an admin backs up now and makes a recovery code, shown once; a clerk has no such section', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.locator('.ant-segmented').getByText('数据备份', { exact: true }).click()
+    // Started with --no-backups: none yet, and no recovery code.
+    await expect(page.getByText('还没有备份')).toBeVisible()
+    await expect(page.getByTestId('recovery-missing')).toBeVisible()
+
+    await page.getByRole('button', { name: '立即备份' }).click()
+    await expect(page.getByText('已备份', { exact: true })).toBeVisible({ timeout: SLOW_MS })
+    await expect(page.getByTestId('backup-row')).toHaveCount(1)
+    await expect(page.getByTestId('backup-row')).toContainText(/station-\d{8}-\d{6}\.sqlite/)
+
+    await page.getByRole('button', { name: '生成恢复码' }).click()
+    const dialog = page.getByRole('dialog', { name: '请抄下恢复码' })
+    await expect(dialog.getByTestId('recovery-code')).toHaveText(
+      /^([2-9A-HJ-NP-Z]{4}-){5}[2-9A-HJ-NP-Z]{4}$/,
+      {
+        timeout: SLOW_MS,
+      },
+    )
+    // Only the button that says it is written down closes it.
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeVisible()
+    await expectStaffTouchTargets(page)
+    await screenshot(page, 'staff-recovery-code')
+    await dialog.getByRole('button', { name: '我已抄好' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('recovery-status')).toContainText(ADMIN.name)
+    await expect(readdir(path.join(station.dataDir, 'backups'))).resolves.toContain('personal-data.recovery')
+
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await signIn(page, station.url, STATION, STAFF)
+    await expect(page.locator('.ant-segmented').getByText('数据备份', { exact: true })).toHaveCount(0)
+  })
+
   test('the sync panel says 未接入 and offers enrolment to an admin', async ({ page, station }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByText('同步', { exact: true }).click()

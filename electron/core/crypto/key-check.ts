@@ -30,7 +30,7 @@ export async function verifyKey(
 ): Promise<void> {
   const stored = await getSetting(db, KEY_CHECK_SETTING)
   if (stored !== null) {
-    if (opens(() => cipher.decrypt(Buffer.from(stored, 'base64'), CHECK_RECORD, 'keyCheck'))) return
+    if (checkOpens(cipher, stored)) return
     if (!keyIsNew) throw keyMismatch(dataDir)
   } else {
     const sample = await sealedSample(db)
@@ -41,6 +41,11 @@ export async function verifyKey(
     KEY_CHECK_SETTING,
     cipher.encrypt(CHECK_PLAIN, CHECK_RECORD, 'keyCheck').toString('base64'),
   )
+}
+
+/** Whether `cipher` opens the check value stored in the settings (base64). */
+export function checkOpens(cipher: PersonalDataCipher, stored: string): boolean {
+  return opens(() => cipher.decrypt(Buffer.from(stored, 'base64'), CHECK_RECORD, 'keyCheck'))
 }
 
 function keyMismatch(dataDir: string): DomainError {

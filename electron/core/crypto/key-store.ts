@@ -55,7 +55,7 @@ function keyMissing(dataDir: string): DomainError {
 }
 
 /** The key in the folder, or null without a key file. A key file of the wrong kind is refused, never replaced. */
-function readKey(dataDir: string, wrapper: KeyWrapper): Buffer | null {
+export function readKey(dataDir: string, wrapper: KeyWrapper): Buffer | null {
   const file = path.join(dataDir, KEY_FILE)
   const header = `yizhan-key/${wrapper.kind}\n`
   let content: Buffer
@@ -75,9 +75,17 @@ function readKey(dataDir: string, wrapper: KeyWrapper): Buffer | null {
 }
 
 function createKey(dataDir: string, wrapper: KeyWrapper): Buffer {
-  const file = path.join(dataDir, KEY_FILE)
   const key = crypto.randomBytes(32)
-  // 'wx' fails if another process created the file meanwhile, instead of overwriting its key.
+  writeKeyFile(dataDir, wrapper, key)
+  return key
+}
+
+/**
+ * Writes `key` as the folder's key file, which must not exist: 'wx' fails if another process created the
+ * file meanwhile, instead of overwriting its key. Also used by a recovery with the recovery code.
+ */
+export function writeKeyFile(dataDir: string, wrapper: KeyWrapper, key: Buffer): void {
+  const file = path.join(dataDir, KEY_FILE)
   const fd = fs.openSync(file, 'wx', 0o600)
   try {
     fs.writeFileSync(
@@ -95,11 +103,10 @@ function createKey(dataDir: string, wrapper: KeyWrapper): Buffer {
   }
   fs.closeSync(fd)
   syncDir(dataDir)
-  return key
 }
 
 /** Makes the new file's name durable too. Windows cannot open a folder for fsync; NTFS logs the name itself. */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   if (process.platform === 'win32') return
   const fd = fs.openSync(dir, 'r')
   try {

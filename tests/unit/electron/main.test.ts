@@ -8,6 +8,7 @@ const fake = vi.hoisted(() => {
     gotLock: true,
     encryption: true,
     openStation: (() => Promise.reject(new Error('not set'))) as (opts: unknown) => Promise<unknown>,
+    recoverKey: (() => Promise.resolve('written')) as (...args: unknown[]) => Promise<unknown>,
   }
   return { state }
 })
@@ -80,6 +81,10 @@ vi.mock('electron', async () => {
 
 vi.mock('../../../electron/core/station', () => ({
   openStation: (opts: unknown) => fake.state.openStation(opts),
+}))
+
+vi.mock('../../../electron/core/features/recovery/service', () => ({
+  recoverKey: (...args: unknown[]) => fake.state.recoverKey(...args),
 }))
 
 function freshApp() {
@@ -262,10 +267,56 @@ describe('starting the shell', () => {
 
   it('defaults the data folder to userData/data and reads --dev', async () => {
     const { main } = await startMain()
-    expect(main.parseLaunchArgs(['electron', '.'])).toEqual({ dataDir: null, dev: false })
+    expect(main.parseLaunchArgs(['electron', '.'])).toEqual({ dataDir: null, dev: false, recoveryCode: null })
     expect(main.parseLaunchArgs(['yizhan.exe', '--dev', '--data=/srv/y'])).toEqual({
       dataDir: '/srv/y',
       dev: true,
+      recoveryCode: null,
     })
+    expect(main.parseLaunchArgs(['yizhan.exe', '--recover-key', 'ABCD-EFGH'])).toMatchObject({
+      recoveryCode: 'ABCD-EFGH',
+    })
+  })
+})
+
+describe('starting with --recover-key', () => {
+  it('puts the key back with this PC’s safeStorage before the station opens', async () => {
+    const order: string[] = []
+    const recovered: unknown[][] = []
+    fake.state.recoverKey = (...args) => {
+      order.push('recover')
+      recovered.push(args)
+      return Promise.resolve('written')
+    }
+    fake.state.openStation = () => {
+      order.push('open')
+      return Promise.resolve({ dispatch: vi.fn(), db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+    }
+    await startMain(['yizhan.exe', '--data', '/srv/yizhan', '--recover-key=ABCD-EFGH-JKLM-NPQR-STUV-WXYZ'])
+    expect(order).toEqual(['recover', 'open'])
+    expect(recovered[0]?.slice(0, 3)).toEqual([
+      '/srv/yizhan',
+      'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ',
+      expect.objectContaining({ kind: 'safeStorage' }),
+    ])
+  })
+
+  it('shows the Chinese message for a wrong code and does not open the station', async () => {
+    fake.state.recoverKey = async () => {
+      const { DomainError } = await import('../../../domain/errors')
+      throw new DomainError('RECOVERY_CODE_WRONG')
+    }
+    const opened = vi.fn()
+    fake.state.openStation = (o) => {
+      opened(o)
+      return Promise.reject(new Error('should not open'))
+    }
+    const { app } = await startMain(['yizhan.exe', '--recover-key', 'AAAA'])
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      '民意驿站无法启动',
+      errorMessagesZh.RECOVERY_CODE_WRONG,
+    )
+    expect(opened).not.toHaveBeenCalled()
+    expect(app.exit).toHaveBeenCalledWith(1)
   })
 })
