@@ -31,6 +31,7 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
   const stationId = header(req.headers, SYNC_HEADERS.station)
   const time = header(req.headers, SYNC_HEADERS.time)
   const signature = header(req.headers, SYNC_HEADERS.signature)
+  // The detail's `reason` tells apart the refusals one code covers (UNAUTHENTICATED), for 操作记录.
   const refuse = async (error: HubError, detail: Record<string, unknown> = {}): Promise<never> => {
     await hubAudit(db, {
       stationId: stationId && (await stationExists(db, stationId)) ? stationId : null,
@@ -41,7 +42,9 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
     throw error
   }
   if (!stationId || !time || !signature || !/^\d{1,16}$/.test(time)) {
-    return refuse(new HubError(401, 'UNAUTHENTICATED', 'missing or malformed signature headers'))
+    return refuse(new HubError(401, 'UNAUTHENTICATED', 'missing or malformed signature headers'), {
+      reason: 'malformedHeaders',
+    })
   }
   const station = await db
     .selectFrom('station')
@@ -49,13 +52,16 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
     .where('id', '=', stationId)
     .executeTakeFirst()
   if (!station?.public_key)
-    return refuse(new HubError(401, 'UNAUTHENTICATED', 'unknown or unenrolled station'))
+    return refuse(new HubError(401, 'UNAUTHENTICATED', 'unknown or unenrolled station'), {
+      reason: 'unknownStation',
+    })
   if (station.revoked_at)
     return refuse(new HubError(403, 'REVOKED', 'this station’s credentials were revoked'))
 
   const signed = signingString(req.method, req.url, Number(time), sha256Hex(req.rawBody))
   const signatureBytes = canonicalSignature(signature)
-  if (!signatureBytes) return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'))
+  if (!signatureBytes)
+    return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'), { reason: 'badSignature' })
   let valid = false
   try {
     const key = crypto.createPublicKey({
@@ -67,7 +73,7 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
   } catch {
     valid = false
   }
-  if (!valid) return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'))
+  if (!valid) return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'), { reason: 'badSignature' })
   // Checked after the signature, so only the real station learns the hub's time.
   if (Math.abs(now - Number(time)) > REQUEST_WINDOW_MS) {
     return refuse(new HubError(401, 'CLOCK_SKEW', 'request time outside the window', { hubTime: now }), {
