@@ -350,6 +350,71 @@ export interface RepresentativeFigures {
   readonly rows: readonly RepresentativeFigureRow[]
 }
 
+// ---- audit log ------------------------------------------------------------------------------------------
+
+/**
+ * What 操作记录 filters the hub's audit log by: kinds of action, each a set of action-name prefixes the hub
+ * writes (county/audit/service.ts). `records` is a station's duty calendar entry that lost to a later one.
+ */
+export const AUDIT_CATEGORIES = [
+  'account',
+  'station',
+  'roster',
+  'places',
+  'petition',
+  'sync',
+  'records',
+] as const
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number]
+
+/** ok: done; refused: anything else the hub wrote as the outcome (a refusal code, a record that lost). */
+export const AUDIT_OUTCOMES = ['ok', 'refused'] as const
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
+
+export const AUDIT_PAGE_SIZE = 50
+
+export const AuditQuery = z
+  .strictObject({
+    stationId: z.string().min(1).max(64).optional(),
+    category: z.enum(AUDIT_CATEGORIES).optional(),
+    outcome: z.enum(AUDIT_OUTCOMES).optional(),
+    /** Shanghai days, both included. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Keyset cursor: rows with a smaller id than this (the previous page's `next`). */
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(AUDIT_PAGE_SIZE),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: '结束日期不能早于开始日期',
+    path: ['to'],
+  })
+export type AuditQuery = z.input<typeof AuditQuery>
+export type AuditParams = z.output<typeof AuditQuery>
+
+/**
+ * One line of the hub's audit log. `detail` is what the writer recorded: ids, counts, who acted (`by`,
+ * `username`), a refusal's reason; by rule never a resident's name, phone or text.
+ */
+export interface AuditRow {
+  readonly id: number
+  readonly at: number
+  readonly stationId: string | null
+  /** The station's name, when the row names a station the hub holds. */
+  readonly stationName: string | null
+  /** `user.signIn`, `petition.replied`, `sync.POST /sync/push`, `duty.shift.lost` … */
+  readonly action: string
+  /** `ok`, or what went otherwise: `refused`, a sync error code (`REPLAYED`), `replaced` … */
+  readonly outcome: string
+  readonly detail: Readonly<Record<string, unknown>>
+}
+
+export interface AuditPage {
+  readonly rows: readonly AuditRow[]
+  /** The `before` of the next page; null on the last. */
+  readonly next: number | null
+}
+
 /**
  * Every route of the console API, method and path, with what it takes and answers. `:id` is a path
  * parameter. Query types are the zod schemas above.
@@ -383,4 +448,5 @@ export const CONSOLE_ROUTES = {
   rejected: { method: 'GET', path: '/stations/:id/rejected' }, // → RejectedMutation[] (newest first, 200)
   figures: { method: 'GET', path: '/figures' }, // FiguresQuery → CountyFigures
   representativeFigures: { method: 'GET', path: '/figures/representatives' }, // FiguresQuery → RepresentativeFigures
+  audit: { method: 'GET', path: '/audit' }, // admin, AuditQuery → AuditPage (newest first)
 } as const

@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
+  AuditQuery,
   CONSOLE_API,
   CONSOLE_CSRF_HEADER,
   CONSOLE_SESSION_COOKIE,
@@ -31,6 +32,7 @@ import {
   signIn,
   signOut,
 } from './accounts/service'
+import { auditLog } from './audit/service'
 import type { HubExecutor } from './db/schema'
 import { ConsoleFailure } from './errors'
 import { countyFigures, representativeFigures } from './figures/service'
@@ -240,6 +242,11 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     return reply.status(204).send()
   })
   app.get('/stations/:id/rejected', async (req) => rejectedMutations(db, IdParam.parse(req.params).id))
+
+  app.get('/audit', async (req) => {
+    adminOf(req)
+    return auditLog(db, AuditQuery.parse(req.query))
+  })
 
   app.get('/figures', async (req) => countyFigures(db, FiguresQuery.parse(req.query)))
   app.get('/figures/representatives', async (req) => representativeFigures(db, FiguresQuery.parse(req.query)))

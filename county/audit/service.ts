@@ -1,0 +1,72 @@
+import { type ExpressionBuilder, sql } from 'kysely'
+import type { AuditCategory, AuditPage, AuditParams, AuditRow } from '../../contract/county-console'
+import { STATION_RECORD_TYPES } from '../../contract/sync'
+import { addDays, startOfShanghaiDayMs } from '../../domain/dates'
+import type { HubDB, HubExecutor } from '../db/schema'
+
+/** The action names each category of 操作记录 covers, by the prefixes their writers use. */
+const CATEGORY_PREFIXES: Record<AuditCategory, readonly string[]> = {
+  account: ['user.'],
+  station: ['station.', 'enrolment.'],
+  roster: ['roster.'],
+  places: ['places.'],
+  petition: ['petition.'],
+  sync: ['sync.'],
+  records: STATION_RECORD_TYPES.map((t) => `${t}.`),
+}
+
+type AuditExpressions = ExpressionBuilder<HubDB & { s: HubDB['station'] }, 'hub_audit' | 's'>
+
+/**
+ * The hub's audit log for 操作记录, newest first, a page at a time by id (ids only grow, so a row written
+ * while someone pages lands before the first page, never inside a later one). Detail is passed on as it
+ * was written: its writers hold it to ids, counts and account names, never a resident's data.
+ */
+export async function auditLog(db: HubExecutor, q: AuditParams): Promise<AuditPage> {
+  let query = db
+    .selectFrom('hub_audit')
+    .leftJoin('station as s', 's.id', 'hub_audit.station_id')
+    .select([
+      'hub_audit.id',
+      'hub_audit.at',
+      'hub_audit.station_id',
+      's.name as station_name',
+      'hub_audit.action',
+      'hub_audit.outcome',
+      'hub_audit.detail',
+    ])
+  if (q.stationId !== undefined) query = query.where('hub_audit.station_id', '=', q.stationId)
+  if (q.category !== undefined) {
+    const prefixes = CATEGORY_PREFIXES[q.category]
+    query = query.where((e: AuditExpressions) =>
+      e.or(prefixes.map((p) => e(sql<boolean>`starts_with(hub_audit.action, ${p})`, '=', true))),
+    )
+  }
+  if (q.outcome === 'ok') query = query.where('hub_audit.outcome', '=', 'ok')
+  if (q.outcome === 'refused') query = query.where('hub_audit.outcome', '<>', 'ok')
+  if (q.from !== undefined) query = query.where('hub_audit.at', '>=', new Date(startOfShanghaiDayMs(q.from)))
+  if (q.to !== undefined)
+    query = query.where('hub_audit.at', '<', new Date(startOfShanghaiDayMs(addDays(q.to, 1))))
+  if (q.before !== undefined) query = query.where('hub_audit.id', '<', q.before)
+  const rows = await query
+    .orderBy('hub_audit.id', 'desc')
+    .limit(q.limit + 1)
+    .execute()
+  const page = rows.slice(0, q.limit).map((r): AuditRow => ({
+    id: Number(r.id),
+    at: r.at.getTime(),
+    stationId: r.station_id,
+    stationName: r.station_name,
+    action: r.action,
+    outcome: r.outcome,
+    detail: asRecord(r.detail),
+  }))
+  const last = page.at(-1)
+  return { rows: page, next: rows.length > q.limit && last ? last.id : null }
+}
+
+function asRecord(detail: unknown): Record<string, unknown> {
+  return typeof detail === 'object' && detail !== null && !Array.isArray(detail)
+    ? (detail as Record<string, unknown>)
+    : {}
+}
