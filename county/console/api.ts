@@ -1,4 +1,6 @@
 import {
+  type AuditPage,
+  type AuditParams,
   CONSOLE_API,
   CONSOLE_CSRF_HEADER,
   CONSOLE_ERROR_CODES,
@@ -213,4 +215,6 @@ export const api = {
   figures: (query: FiguresQuery) => call<CountyFigures>('figures', { query }),
   representativeFigures: (query: FiguresQuery) =>
     call<RepresentativeFigures>('representativeFigures', { query }),
+
+  audit: (query: Partial<AuditParams>) => call<AuditPage>('audit', { query }),
 }

@@ -2,6 +2,7 @@ import { App, Button, Layout, Menu, Result, Spin, Typography } from 'antd'
 import { lazy, Suspense, useState } from 'react'
 import { useT } from '../i18n'
 import { AccountsPage } from '../pages/accounts/AccountsPage'
+import { AuditPage } from '../pages/audit/AuditPage'
 import { ChangePasswordModal } from '../pages/accounts/PasswordModals'
 import { QueuePage } from '../pages/petitions/QueuePage'
 import { PlacesPage } from '../pages/places/PlacesPage'
@@ -14,7 +15,7 @@ import { useSession } from './session'
 const FiguresPage = lazy(() => import('../pages/figures/FiguresPage'))
 
 /** Pages only an admin sees; the hub refuses their calls to a clerk in any case. */
-const ADMIN_PAGES: readonly Page[] = ['accounts']
+const ADMIN_PAGES: readonly Page[] = ['accounts', 'audit']
 
 /** The frame around every page: the console's name, its pages, who is signed in and the way out. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
@@ -50,6 +51,8 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         )
       case 'accounts':
         return <AccountsPage />
+      case 'audit':
+        return <AuditPage />
     }
   })()
 

@@ -4,10 +4,10 @@ import { CONSOLE_PATH } from '../../../contract/county-console'
 /**
  * The console's few addresses, in the path so a page can be bookmarked and reloaded (the hub answers
  * index.html for every path under /console/): /console/petitions[/<id>], /roster, /places, /stations, /figures,
- * /accounts. A history entry per page; the browser's back button works.
+ * /accounts, /audit. A history entry per page; the browser's back button works.
  */
 
-export const PAGES = ['petitions', 'roster', 'places', 'stations', 'figures', 'accounts'] as const
+export const PAGES = ['petitions', 'roster', 'places', 'stations', 'figures', 'accounts', 'audit'] as const
 export type Page = (typeof PAGES)[number]
 
 export interface Route {

@@ -1,15 +1,10 @@
 import i18next from 'i18next'
 import { useCallback } from 'react'
 import { initReactI18next, useTranslation } from 'react-i18next'
+import type { Translate } from './keys'
 import { zhCN } from './resources'
 
-/** Dotted paths to every string of a resource tree: `petitions.detail.title`. */
-type Leaves<T> = {
-  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`
-}[keyof T & string]
-
-export type ConsoleKey = Leaves<typeof zhCN>
-export type Translate = (key: ConsoleKey, values?: Readonly<Record<string, string | number>>) => string
+export type { ConsoleKey, Translate } from './keys'
 
 /**
  * i18next's key types come from one global declaration (renderer/i18n/types.d.ts, for the kiosk), and the

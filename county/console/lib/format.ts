@@ -5,6 +5,10 @@ import { formatTrackingCode } from '../../../domain/tracking-code'
 /** Times reach the console as UTC milliseconds and are read in Shanghai, whatever the browser's zone. */
 export const dateTime = (ms: number): string => shanghaiDateTime(ms)
 
+/** With seconds, for a log: the zone's offset is whole minutes, so the seconds are UTC's. */
+export const dateTimeSeconds = (ms: number): string =>
+  `${shanghaiDateTime(ms)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`
+
 export const trackingCode = (code: string): string => (code.length === 8 ? formatTrackingCode(code) : code)
 
 const CATEGORY_NAMES = new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c.name]))
