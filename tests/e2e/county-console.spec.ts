@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { SYNC_PATHS, SYNC_SCHEMA_VERSION, recordMutationId } from '../../contract/sync'
+import { SYNC_HEADERS, SYNC_PATHS, SYNC_SCHEMA_VERSION, recordMutationId } from '../../contract/sync'
 import { putRepresentatives } from '../../county/roster/service'
 import { addDays, shanghaiDate } from '../../domain/dates'
 import { formatHlc } from '../../domain/hlc'
 import { formatTrackingCode, generateTrackingCode } from '../../domain/tracking-code'
 import { generateStationKeyPair } from '../../electron/core/sync/signer'
 import { type CountyHub, type HubStation, expect, test } from './county-hub'
-import { confirmAction } from './antd'
+import { chooseOption, confirmAction } from './antd'
 import { screenshot } from './fixtures'
 
 /**
@@ -594,6 +594,44 @@ test('账号 is for admins: an admin adds, disables, enables a user and resets t
   await expect(page.getByRole('button', { name: '新增联络站' })).toHaveCount(0)
   await page.goto(`${county.url}/console/accounts`)
   await expect(page.getByText('这一页只有管理员可以查看')).toBeVisible()
+})
+
+test('操作记录 is for admins: sign-ins in Chinese, and a forged sync request stands out as 签名无效', async ({
+  page,
+  county,
+}) => {
+  await county.addUser(ADMIN)
+  await county.addUser(CLERK)
+  await county.enrolStation('wanglou-01', '王楼镇先进制造业人大代表联络站', '王楼镇')
+  // A request in the station's name with a signature its key never made.
+  const forged = await fetch(`${county.url}${SYNC_PATHS.pull}?after=0`, {
+    headers: {
+      [SYNC_HEADERS.station]: 'wanglou-01',
+      [SYNC_HEADERS.time]: String(Date.now()),
+      [SYNC_HEADERS.signature]: Buffer.alloc(64, 1).toString('base64'),
+    },
+  })
+  expect(forged.status).toBe(401)
+
+  await signIn(page, county, CLERK)
+  await expect(page.getByRole('menuitem', { name: '操作记录' })).toHaveCount(0)
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await signIn(page, county, ADMIN)
+  await nav(page, '操作记录')
+  const log = page.getByTestId('audit-log')
+  const signedIn = log.locator('tr', { hasText: '登录' }).filter({ hasText: ADMIN.username })
+  await expect(signedIn).toHaveCount(1)
+  await expect(signedIn).toContainText('成功')
+  await expect(signedIn).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+  const refused = log.locator('tr', { hasText: '同步下载' })
+  await expect(refused).toContainText('签名无效')
+  await expect(refused).toContainText('王楼镇先进制造业人大代表联络站')
+
+  await chooseOption(page, '结果', '被拒绝或未采用')
+  await expect(log.locator('tr.ant-table-row')).toHaveCount(1)
+  await expect(log.locator('tr.ant-table-row')).toContainText('签名无效')
+  await page.keyboard.press('Escape')
+  await screenshot(page, 'county-console-audit')
 })
 
 test('a wrong password is refused, and a session that ends returns to the sign-in page', async ({

@@ -6,7 +6,7 @@ import { COUNTY_ACTION_TYPES } from '../../../contract/county-console'
 import { STATION_RECORD_TYPES, SYNC_PATHS } from '../../../contract/sync'
 import type { Translate } from '../../../county/console/i18n/keys'
 import { zhCN } from '../../../county/console/i18n/resources'
-import { actionWords, outcomeWords } from '../../../county/console/pages/audit/auditWords'
+import { actionWords, detailWords, outcomeWords, whoOf } from '../../../county/console/pages/audit/auditWords'
 
 const COUNTY = path.resolve(__dirname, '../../../county')
 
@@ -134,5 +134,26 @@ describe('操作记录’s words for the hub’s audit log', () => {
     )
     expect(outcomeWords({ outcome: 'REVOKED', detail: {} }, t)).toBe('联络站已停用')
     expect(outcomeWords({ outcome: 'ok', detail: {} }, t)).toBe('成功')
+  })
+})
+
+describe('操作记录’s who and detail columns', () => {
+  const t = consoleT()
+
+  it('names the admin who acted on an account, and the account', () => {
+    const row = {
+      action: 'user.create',
+      stationId: null,
+      detail: { username: 'wangwu', role: 'clerk', by: 'zhangmin' },
+    }
+    expect(whoOf(row)).toBe('zhangmin')
+    expect(detailWords(row, t)).toBe('账号 wangwu（工作人员）')
+  })
+
+  it('names the account that signed in, and a station claimed that the hub does not know', () => {
+    expect(whoOf({ detail: { username: 'lihua' } })).toBe('lihua')
+    const forged = { action: 'sync.POST /sync/push', detail: { claimedStation: 'nowhere-01' } }
+    expect(detailWords({ ...forged, stationId: null }, t)).toBe('自称联络站 nowhere-01')
+    expect(detailWords({ ...forged, stationId: 'nowhere-01' }, t)).toBe('')
   })
 })

@@ -36,7 +36,7 @@ export function whoOf(row: Pick<AuditRow, 'detail'>): string | null {
 }
 
 /** A short line of what the row's detail says that its other columns do not; empty when nothing. */
-export function detailWords(row: Pick<AuditRow, 'action' | 'detail'>, t: Translate): string {
+export function detailWords(row: Pick<AuditRow, 'action' | 'stationId' | 'detail'>, t: Translate): string {
   const d = row.detail
   const username = text(d.username)
   const claimed = text(d.claimedStation)
@@ -49,7 +49,9 @@ export function detailWords(row: Pick<AuditRow, 'action' | 'detail'>, t: Transla
         : t('audit.detail.account', { username }),
     )
   }
-  if (claimed !== null) parts.push(t('audit.detail.claimed', { station: claimed }))
+  // The station column names a station the hub knows; a claim is worth a word only when it says otherwise.
+  if (claimed !== null && claimed !== row.stationId)
+    parts.push(t('audit.detail.claimed', { station: claimed }))
   if (typeof d.skewMs === 'number')
     parts.push(t('audit.detail.skew', { minutes: Math.round(d.skewMs / 60_000) }))
   switch (row.action) {
