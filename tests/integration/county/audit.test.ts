@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditPage, AuditRow } from '../../../contract/county-console'
+import { addDays, shanghaiDate } from '../../../domain/dates'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
 import { signedInConsole } from '../../fixtures/county-console'
 import { dossierItem, item, laterEvent, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
@@ -90,6 +91,20 @@ describe('county console: 操作记录 (GET /audit)', () => {
     expect(rows.every((r) => r.stationId === 'st-b' && r.stationName === 'st-b联络站')).toBe(true)
     const registered = await admin.call<AuditPage>('GET', '/audit?category=station')
     expect(new Set(registered.json.rows.map((r) => r.stationId))).toEqual(new Set(['st-a', 'st-b']))
+  })
+
+  it('takes days in China time, both ends included, and refuses a range that ends before it starts', async () => {
+    const t = await useTestHub()
+    const admin = await signedInConsole(t, 'admin')
+    // Rows are stamped by the database's clock, not the test hub's.
+    const today = shanghaiDate(Date.now())
+    const yesterday = addDays(today, -1)
+    const rows = async (q: string) => (await admin.call<AuditPage>('GET', `/audit?${q}`)).json.rows.length
+    expect(await rows(`from=${today}&to=${today}`)).toBe(2)
+    expect(await rows(`to=${yesterday}`)).toBe(0)
+    expect(await rows(`from=${addDays(today, 1)}`)).toBe(0)
+    const backwards = await admin.call('GET', `/audit?from=${today}&to=${yesterday}`)
+    expect(backwards).toMatchObject({ status: 400, json: { fields: { to: '结束日期不能早于开始日期' } } })
   })
 
   it('never answers with a resident’s name or phone, even for a petition the county acted on', async () => {
