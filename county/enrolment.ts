@@ -83,7 +83,10 @@ export async function createEnrolmentCode(
   return code
 }
 
-/** The station trades its one-time code for the registration of its public key. */
+/**
+ * The station trades its one-time code for the registration of its public key. It may send the same code
+ * and key again when our answer was lost: that is answered the same and changes nothing.
+ */
 export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Promise<void> {
   try {
     crypto.createPublicKey({ key: Buffer.from(body.publicKey, 'base64'), format: 'der', type: 'spki' })
@@ -100,9 +103,20 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
       .where('code_hash', '=', hashCode(body.code))
       .forUpdate()
       .executeTakeFirst()
-    const usable =
-      code && code.station_id === body.stationId && code.used_at === null && code.expires_at.getTime() > now
-    if (!usable) return false
+    if (!code || code.station_id !== body.stationId || code.expires_at.getTime() <= now) return false
+    if (code.used_at !== null) {
+      // The station asking again with the key it already sent: the answer to its first try was lost on
+      // the way. Same answer, nothing changed. Any other key is refused, and so is a revoked station
+      // (revoking must not be undone by replaying an old code).
+      const station = await tx
+        .selectFrom('station')
+        .select(['public_key', 'revoked_at'])
+        .where('id', '=', body.stationId)
+        .executeTakeFirstOrThrow()
+      if (station.public_key !== body.publicKey || station.revoked_at !== null) return false
+      await hubAudit(tx, { stationId: body.stationId, action: 'enrolment.repeat', outcome: 'ok' })
+      return true
+    }
     // The code used and every other one still open: an older code kept by someone else must not be able
     // to replace the key enrolled now.
     await voidUnusedCodes(tx, body.stationId, now)

@@ -17,7 +17,12 @@ import type { Signer } from './signer'
 const LAST_SUCCESS = 'status:lastSuccess'
 const LAST_ERROR = 'status:lastError'
 
-export const SYNC_SETTING = { hubUrl: 'sync.hubUrl', key: 'sync.key' } as const
+export const SYNC_SETTING = {
+  hubUrl: 'sync.hubUrl',
+  key: 'sync.key',
+  /** The key pair offered with an enrolment code, until the hub's answer is in (features/sync/service.ts). */
+  pendingEnrol: 'sync.pendingEnrol',
+} as const
 
 export interface SyncRunner {
   /** One pass now (or the running one); failures are recorded for the panel and rethrown. */

@@ -13,17 +13,31 @@ const nothingWritten = async (t: Awaited<ReturnType<typeof useTestHub>>) => {
 }
 
 describe('enrolment', () => {
-  it('takes a one-time code once: the second use is refused and audited', async () => {
+  it('takes a one-time code once: another key with it is refused and audited, the same key answered again', async () => {
     const t = await useTestHub()
     await registerStation(t.hub.db, { id: 'st-a', name: '甲站', township: '王楼镇' }, 'test')
     const code = await createEnrolmentCode(t.hub.db, 'st-a', t.clock.now, 'test')
     const body = { stationId: 'st-a', code, publicKey: generateStationKeyPair().publicKey }
+    const other = { ...body, publicKey: generateStationKeyPair().publicKey }
 
     const first = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
-    const second = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
+    const second = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: other })
+    // The station's retry after a lost answer: the same code and key.
+    const again = await t.app.inject({ method: 'POST', url: '/sync/enrol', payload: body })
 
-    expect([first.statusCode, second.statusCode]).toEqual([204, 403])
-    expect(await audit(t)).toContainEqual({ station_id: null, action: 'enrolment.use', outcome: 'refused' })
+    expect([first.statusCode, second.statusCode, again.statusCode]).toEqual([204, 403, 204])
+    const station = await t.hub.db
+      .selectFrom('station')
+      .select('public_key')
+      .where('id', '=', 'st-a')
+      .executeTakeFirstOrThrow()
+    expect(station.public_key).toBe(body.publicKey)
+    expect((await audit(t)).filter((a) => a.action !== 'station.register')).toEqual([
+      { station_id: 'st-a', action: 'enrolment.code', outcome: 'ok' },
+      { station_id: 'st-a', action: 'enrolment.use', outcome: 'ok' },
+      { station_id: null, action: 'enrolment.use', outcome: 'refused' },
+      { station_id: 'st-a', action: 'enrolment.repeat', outcome: 'ok' },
+    ])
   })
 
   it("refuses another station's code", async () => {
