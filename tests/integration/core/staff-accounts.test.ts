@@ -99,6 +99,34 @@ describe('staff accounts', () => {
     expect(admins).toEqual([second])
   })
 
+  it('lets only one of two admins retiring each other at the same moment go through', async () => {
+    const t = await admin()
+    const first = await t.succeed('staff.me', {})
+    const second = await t.succeed('staff.create', { name: '李站长二', role: 'admin', pin: '864200' })
+    const desk2 = await t.station.dispatch(
+      'staff.login',
+      { userId: second.id, pin: '864200' },
+      { sessionToken: null, clientKey: 'desk-2' },
+    )
+    const asSecond = { sessionToken: desk2.sessionToken ?? null, clientKey: 'desk-2' }
+
+    // Both calls are in before either writes: each session still says admin.
+    const [byFirst, bySecond] = await Promise.all([
+      t.call('staff.deactivate', { userId: second.id }),
+      t.station.dispatch('staff.deactivate', { userId: first?.id ?? '' }, asSecond),
+    ])
+
+    const outcomes = [byFirst, bySecond.response].map((r) => (r.ok ? 'ok' : r.error.code)).sort()
+    expect(outcomes).toEqual(['ADMIN_ONLY', 'ok'])
+    const admins = await t.db
+      .selectFrom('staff_user')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .execute()
+    expect(admins).toHaveLength(1)
+  })
+
   it('is refused to clerks: no account changes without an admin', async () => {
     const { t } = await useSetUpStation()
     await t.loginStaff()

@@ -128,6 +128,20 @@ function adminOf(ctx: Ctx): StaffUser {
   return ctx.staff
 }
 
+/**
+ * The session's admin, read again inside the write transaction: another admin may have retired them
+ * between the call's arrival and its write.
+ */
+async function stillAdmin(tx: Executor, admin: StaffUser): Promise<void> {
+  const row = await tx
+    .selectFrom('staff_user')
+    .select('role')
+    .where('id', '=', admin.id)
+    .where('active', '=', 1)
+    .executeTakeFirst()
+  if (row?.role !== 'admin') throw new DomainError('ADMIN_ONLY')
+}
+
 async function activeUser(db: Executor, id: string) {
   const row = await db
     .selectFrom('staff_user')
@@ -144,6 +158,7 @@ export async function addStaffUser(ctx: Ctx, input: ParsedInputOf<'staff.create'
   const admin = adminOf(ctx)
   const at = ctx.now()
   return ctx.db.transaction().execute(async (tx) => {
+    await stillAdmin(tx, admin)
     const namesake = await tx
       .selectFrom('staff_user')
       .select('id')
@@ -171,6 +186,7 @@ export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<S
   // Hashed before the transaction: the write lock is not held for scrypt's ~50 ms.
   const pinHash = await hashPin(pin)
   const reset = await ctx.db.transaction().execute(async (tx) => {
+    await stillAdmin(tx, admin)
     const user = await activeUser(tx, userId)
     await tx
       .updateTable('staff_user')
@@ -193,15 +209,31 @@ export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<S
 }
 
 /**
- * Retires an account (kept for the audit log and the timelines that name it). Never one's own: that also
- * keeps an admin at the station, since the one acting is an admin and stays.
+ * Retires an account (kept for the audit log and the timelines that name it). Never one's own, and never
+ * the last active admin: nothing can set up a new admin at a station already set up. The session says who
+ * was an admin when the call arrived; another admin may have retired them since (two retiring each other
+ * at once), so the actor and the admins left are read again inside the write transaction, which
+ * BEGIN IMMEDIATE serialises with every other write.
  */
 export async function deactivateStaffUser(ctx: Ctx, userId: string): Promise<null> {
   const admin = adminOf(ctx)
   if (userId === admin.id) throw invalidField('userId', '不能停用自己正在使用的账号')
   const at = ctx.now()
   await ctx.db.transaction().execute(async (tx) => {
+    await stillAdmin(tx, admin)
     const user = await activeUser(tx, userId)
+    // Follows from the actor staying an active admin; checked in its own right so that no later way of
+    // retiring (or demoting) can leave the station without one.
+    if (user.role === 'admin') {
+      const others = await tx
+        .selectFrom('staff_user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .where('id', '!=', user.id)
+        .executeTakeFirstOrThrow()
+      if (Number(others.n) === 0) throw invalidField('userId', '这是本站最后一个管理员账号，不能停用')
+    }
     await tx.updateTable('staff_user').set({ active: 0 }).where('id', '=', user.id).execute()
     await appendAudit(tx, {
       at,
