@@ -18,6 +18,7 @@ import { SETTING, getSetting } from '../../electron/core/features/station/servic
 import { createSessionStore } from '../../electron/core/features/staff/sessions'
 import { createHlcSource } from '../../electron/core/hlc-source'
 import { createLookupLimiter } from '../../electron/core/lookup-limiter'
+import { createPinLimiter } from '../../electron/core/pin-limiter'
 import { createReferenceCache } from '../../electron/core/reference-cache'
 import { openHubClock } from '../../electron/core/sync/hub-clock'
 import { createSyncRunner } from '../../electron/core/sync/runner'
@@ -70,6 +71,7 @@ async function instrumented(dir: string) {
     setSession: () => {},
     clientKey: 'bench',
     limits: createLookupLimiter(now),
+    pinLimits: createPinLimiter(now),
     reference: createReferenceCache(),
     sync: createSyncRunner({ db, cipher, now, hubClock: await openHubClock(db, now), hlc, log: () => {} }),
     syncLoop: false,

@@ -25,6 +25,8 @@ export interface Ctx {
   /** Identifies the caller's device for per-kiosk limits (the lookup pause). */
   readonly clientKey: string
   readonly limits: LookupLimiter
+  /** Wrong staff PINs per account and device (pin-limiter.ts). */
+  readonly pinLimits: PinLimiter
   /** Station, categories, places, roster ids, calendar and duty, held in memory until they change. */
   readonly reference: ReferenceCache
   /** The county sync of this station. */
@@ -46,6 +48,21 @@ export interface LookupLimiter {
   check(clientKey: string): void
   fail(clientKey: string): void
   succeed(clientKey: string): void
+}
+
+export interface PinLimiter {
+  /** When the account's lock at this device ends, or null when it has none. */
+  lockedUntil(userId: string, clientKey: string): number | null
+  /** Counts a wrong PIN at this device; `lockMs` says how long a lock so many failures earn. */
+  fail(
+    userId: string,
+    clientKey: string,
+    lockMs: (failures: number) => number,
+  ): { failures: number; lockMs: number }
+  /** The right PIN at this device: its count starts again. */
+  succeed(userId: string, clientKey: string): void
+  /** A new PIN: the account's locks at every device are lifted. */
+  clear(userId: string): void
 }
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>, ctx: Ctx) => Promise<OutputOf<M>>

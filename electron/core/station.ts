@@ -18,6 +18,7 @@ import { createSessionStore } from './features/staff/sessions'
 import { createHlcSource } from './hlc-source'
 import { type StationLog, openStationLog } from './log/file'
 import { createLookupLimiter } from './lookup-limiter'
+import { createPinLimiter } from './pin-limiter'
 import { createReferenceCache } from './reference-cache'
 import { lockDataDir } from './station-lock'
 import { openHubClock } from './sync/hub-clock'
@@ -101,6 +102,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   }
   const sessions = createSessionStore(now)
   const limits = createLookupLimiter(now)
+  const pinLimits = createPinLimiter(now)
   const reference = createReferenceCache()
   // Stamps take the hub-corrected time the signer uses, learnt at the last sync and kept across restarts.
   const hubClock = await openHubClock(db, now)
@@ -184,6 +186,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
         },
         clientKey: caller.clientKey,
         limits,
+        pinLimits,
         reference,
         sync,
         syncLoop: opts.syncLoop ?? true,

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PIN_FAILURES, lockDuration } from '../../../electron/core/features/staff/service'
-import { SETUP } from '../../fixtures/station'
+import {
+  MAX_ACCOUNT_PIN_FAILURES,
+  MAX_LOCK_MS,
+  MAX_PIN_FAILURES,
+  lockDuration,
+} from '../../../electron/core/features/staff/service'
+import { SETUP, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
+
+/** One attempt from a given device (the fixture's own calls come from kiosk-1). */
+async function loginAt(t: TestStation, clientKey: string, userId: string, pin: string) {
+  const outcome = await t.station.dispatch('staff.login', { userId, pin }, { sessionToken: null, clientKey })
+  return outcome.response
+}
 
 async function adminId() {
   const { t } = await useSetUpStation()
@@ -33,7 +44,7 @@ describe('staff sign-in with a PIN', () => {
     expect(unknown).toEqual(await t.call('staff.login', { userId, pin: '135790' }))
   })
 
-  it('locks the account after five wrong PINs, even against the right PIN', async () => {
+  it('locks the account at that device after five wrong PINs, even against the right PIN', async () => {
     const { t, userId } = await adminId()
     const answers = []
     for (let i = 0; i < MAX_PIN_FAILURES; i++) {
@@ -96,14 +107,61 @@ describe('staff sign-in with a PIN', () => {
     expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({ ok: true })
   })
 
-  it('keeps the lock across a restart of the app', async () => {
+  it('does not let wrong PINs at the lobby kiosk lock the account at the staff desk', async () => {
     const { t, userId } = await adminId()
-    for (let i = 0; i < MAX_PIN_FAILURES; i++) await t.call('staff.login', { userId, pin: '000000' })
-    await t.reopen()
-    expect(await t.call('staff.login', { userId, pin: SETUP.adminPin })).toMatchObject({
+    const kiosk = []
+    for (let i = 0; i < MAX_PIN_FAILURES + 2; i++) {
+      const res = await loginAt(t, 'kiosk-lobby', userId, '000000')
+      kiosk.push(res.ok ? 'ok' : res.error.code)
+    }
+    expect(kiosk.slice(-3)).toEqual(['PIN_LOCKED', 'PIN_LOCKED', 'PIN_LOCKED'])
+    expect(await loginAt(t, 'desk-pc', userId, SETUP.adminPin)).toMatchObject({ ok: true })
+    // The kiosk stays locked for that account.
+    expect(await loginAt(t, 'kiosk-lobby', userId, SETUP.adminPin)).toMatchObject({
       ok: false,
       error: { code: 'PIN_LOCKED' },
     })
+  })
+
+  it('still bounds guessing from many devices: the account locks everywhere, and stays locked over a restart', async () => {
+    const { t, userId } = await adminId()
+    // Four wrong PINs from each device, short of any device's lock, until the account-wide count is reached.
+    let device = 0
+    for (let i = 0; i < MAX_ACCOUNT_PIN_FAILURES; i++) {
+      if (i % (MAX_PIN_FAILURES - 1) === 0) device++
+      const res = await loginAt(t, `guesser-${device}`, userId, '000000')
+      expect(res.ok).toBe(false)
+    }
+    const fresh = await loginAt(t, 'desk-pc', userId, SETUP.adminPin)
+    expect(fresh).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } })
+    await t.reopen()
+    expect(await loginAt(t, 'desk-pc', userId, SETUP.adminPin)).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_LOCKED' },
+    })
+    t.clock.advance(lockDuration(MAX_ACCOUNT_PIN_FAILURES, MAX_ACCOUNT_PIN_FAILURES))
+    expect(await loginAt(t, 'desk-pc', userId, SETUP.adminPin)).toMatchObject({ ok: true })
+  })
+
+  it('never locks for more than a quarter of an hour, even from a lock set while the clock ran ahead', async () => {
+    const { t, userId } = await adminId()
+    let last = await t.call('staff.login', { userId, pin: '000000' })
+    for (let i = 0; i < 12; i++) {
+      last = await t.call('staff.login', { userId, pin: '000000' })
+      if (!last.ok && last.error.code === 'PIN_LOCKED') t.clock.advance(last.error.retryAfterMs ?? 0)
+    }
+    expect(last).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED', retryAfterMs: MAX_LOCK_MS } })
+    // A lock written when the clock said next week, read after staff set the clock right.
+    await t.db
+      .updateTable('staff_user')
+      .set({ locked_until: t.clock.now() + 7 * 24 * 3600_000 })
+      .where('id', '=', userId)
+      .execute()
+    const capped = await loginAt(t, 'desk-pc', userId, SETUP.adminPin)
+    if (capped.ok) throw new Error('signed in through the lock')
+    expect(capped.error.retryAfterMs).toBeLessThanOrEqual(MAX_LOCK_MS)
+    t.clock.advance(MAX_LOCK_MS)
+    expect(await loginAt(t, 'desk-pc', userId, SETUP.adminPin)).toMatchObject({ ok: true })
   })
 
   it('audits every failed attempt and the lock', async () => {

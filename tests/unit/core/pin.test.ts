@@ -25,9 +25,10 @@ describe('the PIN lock', () => {
     expect(lockDuration(MAX_PIN_FAILURES - 1)).toBe(0)
   })
 
-  it('locks for a minute at the fifth failure and doubles with each further one, up to a day', () => {
+  it('locks for a minute at the fifth failure and doubles with each further one, up to a quarter hour', () => {
     expect(lockDuration(MAX_PIN_FAILURES)).toBe(60_000)
     expect(lockDuration(MAX_PIN_FAILURES + 1)).toBe(120_000)
-    expect(lockDuration(MAX_PIN_FAILURES + 40)).toBe(24 * 60 * 60 * 1000)
+    expect(lockDuration(MAX_PIN_FAILURES + 4)).toBe(15 * 60_000)
+    expect(lockDuration(MAX_PIN_FAILURES + 40)).toBe(15 * 60_000)
   })
 })

@@ -8,14 +8,29 @@ import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
 import { hashPin, verifyPin } from './pin'
 
-/** Five wrong PINs lock the account; each further failure doubles the lock, up to a day. */
+/**
+ * Five wrong PINs at one device lock the account at that device; each further failure there doubles the
+ * lock, up to MAX_LOCK_MS. Staff at another device are not held up: the lobby kiosk lists every account,
+ * so a lock everywhere would let anyone there lock every admin out. The account-wide count bounds guessing
+ * from many devices: at MAX_ACCOUNT_PIN_FAILURES it locks the account everywhere, by the same ramp. One
+ * kiosk, paused as it goes, needs about three hours of wrong PINs to get there.
+ */
 export const MAX_PIN_FAILURES = 5
+export const MAX_ACCOUNT_PIN_FAILURES = 20
 const BASE_LOCK_MS = 60_000
-const MAX_LOCK_MS = 24 * 60 * 60 * 1000
+export const MAX_LOCK_MS = 15 * 60_000
 
-export function lockDuration(failures: number): number {
-  if (failures < MAX_PIN_FAILURES) return 0
-  return Math.min(BASE_LOCK_MS * 2 ** (failures - MAX_PIN_FAILURES), MAX_LOCK_MS)
+export function lockDuration(failures: number, threshold = MAX_PIN_FAILURES): number {
+  if (failures < threshold) return 0
+  return Math.min(BASE_LOCK_MS * 2 ** (failures - threshold), MAX_LOCK_MS)
+}
+
+const accountLockDuration = (failures: number) => lockDuration(failures, MAX_ACCOUNT_PIN_FAILURES)
+
+/** The stored account lock as it holds now: never longer than MAX_LOCK_MS from now (see login). */
+function accountLockedUntil(stored: number | null, now: number): number | null {
+  if (stored === null || stored <= now) return null
+  return Math.min(stored, now + MAX_LOCK_MS)
 }
 
 const toUser = (r: Pick<Row<'staff_user'>, 'id' | 'name' | 'role'>): StaffUser => ({
@@ -81,12 +96,23 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
     .where('active', '=', 1)
     .executeTakeFirst()
   if (!row) throw new DomainError('BAD_PIN')
-  if (row.locked_until !== null && row.locked_until > now) throw pinLocked(row.locked_until, now)
+  if (row.locked_until !== null && row.locked_until > now + MAX_LOCK_MS) {
+    // Locked while the clock ran ahead, read after it was set right: written back as at most MAX_LOCK_MS
+    // from now, so the lock ends then rather than at the future time.
+    await ctx.db
+      .updateTable('staff_user')
+      .set({ locked_until: now + MAX_LOCK_MS })
+      .where('id', '=', row.id)
+      .where('locked_until', '>', now + MAX_LOCK_MS)
+      .execute()
+  }
+  const lockedBefore = lockedUntil(ctx, row.id, row.locked_until, now)
+  if (lockedBefore !== null) throw pinLocked(lockedBefore, now)
   const ok = await verifyPin(pin, row.pin_hash)
   // Other attempts for this user may have been counted while scrypt ran. The count is read again and
   // written inside one write transaction (BEGIN IMMEDIATE on the one connection, so nothing interleaves):
   // parallel guesses cannot overwrite each other's failures, and one that lands after the lock is refused.
-  const failures = await ctx.db.transaction().execute(async (tx) => {
+  const outcome = await ctx.db.transaction().execute(async (tx) => {
     const fresh = await tx
       .selectFrom('staff_user')
       .select(['failed_attempts', 'locked_until', 'pin_hash'])
@@ -95,31 +121,46 @@ export async function login(ctx: Ctx, userId: string, pin: string): Promise<Staf
       .executeTakeFirst()
     // Retired, or given a new PIN, meanwhile: the PIN checked is no longer this account's.
     if (!fresh || fresh.pin_hash !== row.pin_hash) throw new DomainError('BAD_PIN')
-    if (fresh.locked_until !== null && fresh.locked_until > now) throw pinLocked(fresh.locked_until, now)
-    const counted = ok ? 0 : fresh.failed_attempts + 1
-    const lockMs = lockDuration(counted)
+    const locked = lockedUntil(ctx, row.id, fresh.locked_until, now)
+    if (locked !== null) throw pinLocked(locked, now)
+    const accountFailures = ok ? 0 : fresh.failed_attempts + 1
+    const accountLockMs = accountLockDuration(accountFailures)
     await tx
       .updateTable('staff_user')
-      .set({ failed_attempts: counted, locked_until: lockMs > 0 ? now + lockMs : null })
+      .set({ failed_attempts: accountFailures, locked_until: accountLockMs > 0 ? now + accountLockMs : null })
       .where('id', '=', row.id)
       .execute()
+    // Counted in memory once the row is written, still before anything else can run (no await between).
+    const device = ok
+      ? { failures: 0, lockMs: 0 }
+      : ctx.pinLimits.fail(row.id, ctx.clientKey, (n) => lockDuration(n))
+    if (ok) ctx.pinLimits.succeed(row.id, ctx.clientKey)
+    const lockMs = Math.max(device.lockMs, accountLockMs)
     await appendAudit(tx, {
       at: now,
       actor: { role: row.role, id: row.id },
       action: ok ? 'staff.login' : lockMs > 0 ? 'staff.locked' : 'staff.loginFailed',
       entity: 'staff_user',
       entityId: row.id,
-      detail: { failures: counted },
+      detail: ok ? { failures: 0 } : { failures: device.failures, accountFailures },
     })
-    return counted
+    return { failures: device.failures, lockMs }
   })
   if (!ok) {
-    const lockMs = lockDuration(failures)
+    const { failures, lockMs } = outcome
     throw lockMs > 0 ? pinLocked(now + lockMs, now, failures) : new DomainError('BAD_PIN', { failures })
   }
   const user = toUser(row)
   ctx.setSession(ctx.sessions.create(user))
   return user
+}
+
+/** The later of the account's lock everywhere and its lock at the caller's device, or null. */
+function lockedUntil(ctx: Ctx, userId: string, stored: number | null, now: number): number | null {
+  const account = accountLockedUntil(stored, now)
+  const device = ctx.pinLimits.lockedUntil(userId, ctx.clientKey)
+  if (account === null) return device
+  return device === null ? account : Math.max(account, device)
 }
 
 /** The admin acting, for the account changes only admins may make. */
@@ -203,8 +244,9 @@ export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<S
     })
     return toUser(user)
   })
-  // Whoever was signed in with the old PIN signs in again.
+  // Whoever was signed in with the old PIN signs in again; the locks earned against it go with it.
   ctx.sessions.dropUser(userId)
+  ctx.pinLimits.clear(userId)
   return reset
 }
 
