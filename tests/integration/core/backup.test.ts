@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { DomainError } from '../../../domain/errors'
 import { DB_FILE } from '../../../electron/core/db/open'
@@ -156,13 +157,22 @@ describe('restoring a backup', () => {
     onTestFinished(() => fs.rmSync(crashed, { recursive: true, force: true }))
     for (const f of [DB_FILE, `${DB_FILE}-wal`])
       fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
-    const copy = fs.copyFileSync
-    // The disk fills up while the backup is copied in; the copies of the replaced database still succeed.
-    const spy = vi.spyOn(fs, 'copyFileSync').mockImplementation((src, dest, mode) => {
-      if (String(dest).endsWith('.restoring')) {
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    // The disk fills up while the backup is taken in.
+    const run = Object.getOwnPropertyDescriptor(sqlite3.Database.prototype, 'run')?.value as (
+      this: sqlite3.Database,
+      ...args: unknown[]
+    ) => sqlite3.Database
+    const spy = vi.spyOn(sqlite3.Database.prototype, 'run').mockImplementation(function (
+      this: sqlite3.Database,
+      ...args: unknown[]
+    ) {
+      const [query, params, callback] = args as [string, unknown[], (err: Error | null) => void]
+      if (query.startsWith('vacuum into') && String(params[0]).endsWith('.restoring')) {
+        fs.writeFileSync(String(params[0]), 'half a database')
+        callback(Object.assign(new Error('SQLITE_FULL: database or disk is full'), { code: 'SQLITE_FULL' }))
+        return this
       }
-      copy(src, dest, mode)
+      return run.apply(this, args)
     })
     onTestFinished(() => spy.mockRestore())
 
@@ -170,6 +180,7 @@ describe('restoring a backup', () => {
     spy.mockRestore()
 
     expect(fs.existsSync(path.join(crashed, `${DB_FILE}.restoring`))).toBe(false)
+    expect(fs.readdirSync(crashed).filter((f) => f.includes('before-restore'))).toEqual([])
     expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
   })
 
@@ -188,5 +199,59 @@ describe('restoring a backup', () => {
     const kept = await restoreBackup(crashed, file, t.clock.now())
 
     expect(await codesIn(kept).catch((e: Error) => e.message)).toEqual([a.code, b.code].sort())
+  })
+
+  it('brings a crashed station back whole when the restore is undone with the kept copy', async () => {
+    const { t } = await useSetUpStation()
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    const b = await t.submit()
+    // A power cut: the database file and its log as the open station left them; the last commit is in the log.
+    const crashed = makeTempDir()
+    onTestFinished(() => fs.rmSync(crashed, { recursive: true, force: true }))
+    for (const f of [DB_FILE, `${DB_FILE}-wal`])
+      fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
+    const kept = await restoreBackup(crashed, file, t.clock.now())
+    expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code])
+
+    // The wrong restore is undone as the command line invites, from the kept copy, in the same second.
+    const keptAgain = await restoreBackup(crashed, kept, t.clock.now())
+
+    expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
+    expect(keptAgain).not.toBe(kept)
+    expect(await codesIn(keptAgain)).toEqual([a.code])
+  })
+
+  it('takes in what a copied database holds in its write-ahead log', async () => {
+    const { t } = await useSetUpStation()
+    const codes = [(await t.submit()).code, (await t.submit()).code]
+    const source = makeTempDir()
+    onTestFinished(() => fs.rmSync(source, { recursive: true, force: true }))
+    const copied = path.join(source, DB_FILE)
+    for (const suffix of ['', '-wal'])
+      fs.copyFileSync(path.join(t.dataDir, DB_FILE + suffix), copied + suffix)
+    const target = makeTempDir()
+    onTestFinished(() => fs.rmSync(target, { recursive: true, force: true }))
+
+    await restoreBackup(target, copied, t.clock.now())
+
+    expect(await codesIn(path.join(target, DB_FILE))).toEqual([...codes].sort())
+  })
+
+  it('refuses a file that is no station database, leaving the live one as it was', async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const other = path.join(makeTempDir(), 'other.sqlite')
+    onTestFinished(() => fs.rmSync(path.dirname(other), { recursive: true, force: true }))
+    await queryFile(other, 'create table notes (text)', sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE)
+
+    await t.reopen(async () => {
+      const live = fs.readFileSync(path.join(t.dataDir, DB_FILE))
+      await expect(restoreBackup(t.dataDir, other, t.clock.now())).rejects.toMatchObject({
+        code: 'BACKUP_FAILED',
+      })
+      expect(fs.readFileSync(path.join(t.dataDir, DB_FILE)).equals(live)).toBe(true)
+      expect(fs.readdirSync(t.dataDir).filter((f) => /before-restore|restoring/.test(f))).toEqual([])
+    })
   })
 })

@@ -102,22 +102,108 @@ async function restoreLocked(dataDir: string, backupFile: string, now: number): 
   const problem = await integrityProblem(backupFile)
   if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
   const live = path.join(dataDir, DB_FILE)
-  const kept = path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`)
-  // Keep the write-ahead log with the replaced database: after a crash its last commits live only there.
-  if (fs.existsSync(live)) fs.copyFileSync(live, kept)
-  if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${kept}-wal`)
-  // The copy comes first: if it fails (a full disk), the live database keeps its write-ahead log and with it
-  // its last commits. Only then the log goes, since a stale log beside the restored file would be replayed.
   const restoring = `${live}.restoring`
+  // Taken in through SQLite, never as bytes: a file's last commits may sit in its `-wal` (the kept
+  // before-restore copy after a crash, a copied live database), and a byte copy of the main file drops them.
   try {
-    fs.copyFileSync(backupFile, restoring)
+    await vacuumInto(backupFile, restoring)
+    const wrong = (await integrityProblem(restoring)) ?? (await notAStation(restoring))
+    if (wrong) throw new Error(`the copy taken in is not a whole station database: ${wrong}`)
   } catch (e) {
     fs.rmSync(restoring, { force: true })
     throw new DomainError('BACKUP_FAILED', { cause: `copying the backup in failed: ${String(e)}` })
   }
+  const kept = unusedName(path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`))
+  try {
+    if (fs.existsSync(live)) await keepReplaced(live, kept)
+  } catch (e) {
+    for (const f of [restoring, kept, `${kept}-wal`]) fs.rmSync(f, { force: true })
+    throw new DomainError('BACKUP_FAILED', { cause: `keeping the current database failed: ${String(e)}` })
+  }
+  // Only now the live log goes (the kept copy holds what it had): a stale log beside the restored file
+  // would be replayed onto it.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true })
   fs.renameSync(restoring, live)
+  syncDir(dataDir)
   return kept
+}
+
+/** `file`, or `file-2`, `-3`… where it is taken: a kept copy (perhaps the very source) is never overwritten. */
+function unusedName(file: string): string {
+  let name = file
+  for (let i = 2; fs.existsSync(name) || fs.existsSync(`${name}-wal`); i++) name = `${file}-${i}`
+  return name
+}
+
+/**
+ * The database being replaced, kept whole in one file through SQLite (its `-wal` included). A database
+ * SQLite cannot read through (damaged: often why it is being replaced) is kept byte for byte with its log.
+ */
+async function keepReplaced(live: string, kept: string): Promise<void> {
+  if ((await integrityProblem(live)) === null) {
+    await vacuumInto(live, kept)
+    return
+  }
+  fs.copyFileSync(live, kept)
+  if (fs.existsSync(`${live}-wal`)) fs.copyFileSync(`${live}-wal`, `${kept}-wal`)
+}
+
+/**
+ * A consistent copy of `source` as SQLite reads it (its `-wal` included) in the new file `target`, from a
+ * read-only connection so the source is never changed, flushed to disk before it is used.
+ */
+function vacuumInto(source: string, target: string): Promise<void> {
+  fs.rmSync(target, { force: true })
+  return new Promise<void>((resolve, reject) => {
+    const db = new sqlite3.Database(source, sqlite3.OPEN_READONLY, (openErr) => {
+      if (openErr) return reject(openErr)
+      db.run('vacuum into ?', [target], (err: Error | null) => {
+        db.close((closeErr) => (err ? reject(err) : closeErr ? reject(closeErr) : resolve()))
+      })
+    })
+  }).then(() => {
+    // VACUUM INTO does not fsync what it wrote; a power cut after the rename must not leave a torn file.
+    const fd = fs.openSync(target, 'r+')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  })
+}
+
+/** Why `file` is no station database (no migrations table, no petitions), or null. */
+function notAStation(file: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
+      if (openErr) return resolve(openErr.message)
+      db.all(
+        "select name from sqlite_master where type = 'table' and name in ('kysely_migration', 'petition')",
+        (err, rows: { name: string }[]) => {
+          db.close()
+          if (err) return resolve(err.message)
+          resolve(rows.length === 2 ? null : 'it has no station tables')
+        },
+      )
+    })
+  })
+}
+
+/** Makes a rename in `dir` durable; where directories cannot be opened (Windows) the rename stands as is. */
+function syncDir(dir: string): void {
+  let fd: number
+  try {
+    fd = fs.openSync(dir, 'r')
+  } catch {
+    return
+  }
+  try {
+    fs.fsyncSync(fd)
+  } catch {
+    // not supported for directories here
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 export function integrityProblem(file: string): Promise<string | null> {
