@@ -32,6 +32,12 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   DISK_FULL: '磁盘空间已满，请清理磁盘后再试',
   DB_BUSY: '系统繁忙，请稍后再试',
   BACKUP_FAILED: '备份失败，请检查磁盘空间',
+  RESTORE_NEWER_THAN_APP:
+    '这份备份来自更新版本的程序，本程序不能恢复它。没有恢复，当前数据没有改动。请先把本程序升级到新版本，再恢复',
+  RESTORE_OTHER_STATION:
+    '这份备份是另一个驿站的数据，没有恢复，当前数据没有改动。请选用本站自己的备份；确实要换成那个驿站的数据，请技术人员在恢复命令后加上 --other-station 再恢复',
+  RESTORE_KEY_MISMATCH:
+    '本机的个人信息密钥文件打不开这份备份里群众的个人信息，没有恢复，当前数据没有改动。请先把与这份备份一起保存的密钥文件放回数据目录，再恢复',
   SYNC_NOT_ENROLLED: '本站还没有接入县级平台，请先用县里发的接入码完成接入',
   SYNC_ENROL_REFUSED: '接入码不对、已用过或已过期，请向县人大常委会索取新的接入码',
   // Only enrolment throws it (a sync pass reports UNREACHABLE in contract/sync.ts): nothing syncs by itself

@@ -3,14 +3,27 @@ import { parseArgs } from 'node:util'
 import { cliErrorLine } from './cli-error'
 import { restoreBackup } from './features/backup/service'
 
-/** `npm run restore -- --data <dir> --from <backup file>`: refused while a station has the folder open. */
+/**
+ * `npm run restore -- --data <dir> --from <backup file> [--other-station]`: refused while a station has the
+ * folder open, and for a backup this station could not start on (newer app, another station, another key).
+ */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, from: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      from: { type: 'string' },
+      'other-station': { type: 'boolean', default: false },
+    },
+  })
   if (!values.data || !values.from) {
-    console.error('usage: restore --data <dir> --from <backups/station-YYYYMMDD-HHMMSS.sqlite>')
+    console.error(
+      'usage: restore --data <dir> --from <backups/station-YYYYMMDD-HHMMSS.sqlite> [--other-station]',
+    )
     process.exit(2)
   }
-  const kept = await restoreBackup(path.resolve(values.data), path.resolve(values.from), Date.now())
+  const kept = await restoreBackup(path.resolve(values.data), path.resolve(values.from), Date.now(), {
+    otherStation: values['other-station'],
+  })
   console.log(`restored ${values.from}; the previous database is kept as ${kept}`)
 }
 

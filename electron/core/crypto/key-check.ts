@@ -112,3 +112,16 @@ export async function holdsSealedData(db: Kysely<DB>): Promise<boolean> {
     .executeTakeFirst()
   return sealedPetition !== undefined || (await getSetting(db, SYNC_SETTING.key)) !== null
 }
+
+/**
+ * Whether `cipher`'s key opens the database's sealed data, without writing anything: its check value, or
+ * (without one) a sealed value; true when nothing is sealed. A restore asks it of a backup before taking it.
+ */
+export async function keyOpens(db: Kysely<DB>, cipher: PersonalDataCipher): Promise<boolean> {
+  const stored = await getSetting(db, KEY_CHECK_SETTING)
+  if (stored !== null) {
+    return opens(() => cipher.decrypt(Buffer.from(stored, 'base64'), CHECK_RECORD, 'keyCheck'))
+  }
+  const sample = await sealedSample(db)
+  return sample === null || opens(() => sample(cipher))
+}

@@ -1,12 +1,15 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { DomainError } from '../../../domain/errors'
+import { KEY_FILE } from '../../../electron/core/crypto/key-store'
 import { DB_FILE } from '../../../electron/core/db/open'
 import {
   KEEP_BACKUPS,
   listBackups,
+  type RestoreOptions,
   restoreBackup,
   runBackup,
 } from '../../../electron/core/features/backup/service'
@@ -253,5 +256,93 @@ describe('restoring a backup', () => {
       expect(fs.readFileSync(path.join(t.dataDir, DB_FILE)).equals(live)).toBe(true)
       expect(fs.readdirSync(t.dataDir).filter((f) => /before-restore|restoring/.test(f))).toEqual([])
     })
+  })
+})
+
+describe('a restore refuses a backup the station could not run on, before replacing anything', () => {
+  /** Restores `file` into the closed station `t`, expecting `code`, and checks that nothing in the folder moved. */
+  async function expectRefused(t: TestStation, file: string, code: string, opts?: RestoreOptions) {
+    let refusal: unknown = null
+    await t.reopen(async () => {
+      const before = fs.readdirSync(t.dataDir).sort()
+      const live = fs.readFileSync(path.join(t.dataDir, DB_FILE))
+      refusal = await restoreBackup(t.dataDir, file, t.clock.now(), opts).catch((e: unknown) => e)
+      expect(fs.readFileSync(path.join(t.dataDir, DB_FILE)).equals(live)).toBe(true)
+      expect(fs.readdirSync(t.dataDir).sort()).toEqual(before)
+    })
+    expect(refusal).toMatchObject({ name: 'DomainError', code })
+    return refusal as DomainError
+  }
+
+  it('refuses a backup from a newer app (a migration this app does not know) with RESTORE_NEWER_THAN_APP', async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const { file } = await backUp(t)
+    await queryFile(
+      file,
+      "insert into kysely_migration (name, timestamp) values ('2099_01_from_a_newer_app', '2099-01-01T00:00:00.000Z')",
+      sqlite3.OPEN_READWRITE,
+    )
+    await t.submit()
+
+    const refusal = await expectRefused(t, file, 'RESTORE_NEWER_THAN_APP')
+
+    expect(refusal.details).toEqual({ unknown: ['2099_01_from_a_newer_app'] })
+    expect(await t.db.selectFrom('petition').select('code').execute()).toHaveLength(2)
+  })
+
+  it("refuses another station's backup with RESTORE_OTHER_STATION", async () => {
+    const { t } = await useSetUpStation()
+    const mine = await t.submit()
+    const other = (await useSetUpStation()).t
+    await other.submit()
+    const { file } = await backUp(other)
+
+    await expectRefused(t, file, 'RESTORE_OTHER_STATION')
+
+    expect((await t.db.selectFrom('petition').select('code').execute()).map((r) => r.code)).toEqual([
+      mine.code,
+    ])
+  })
+
+  it("takes another station's backup with otherStation only together with that station's key", async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const other = (await useSetUpStation()).t
+    const theirs = await other.submit()
+    const { file } = await backUp(other)
+
+    const refusal = await expectRefused(t, file, 'RESTORE_KEY_MISMATCH', { otherStation: true })
+    expect(refusal.details).toEqual({ file: path.join(t.dataDir, KEY_FILE) })
+
+    await t.reopen(async () => {
+      fs.copyFileSync(path.join(other.dataDir, KEY_FILE), path.join(t.dataDir, KEY_FILE))
+      await restoreBackup(t.dataDir, file, t.clock.now(), { otherStation: true })
+    })
+    expect((await t.db.selectFrom('petition').select('code').execute()).map((r) => r.code)).toEqual([
+      theirs.code,
+    ])
+  })
+
+  it("refuses a backup whose personal data this folder's key cannot open with RESTORE_KEY_MISMATCH", async () => {
+    const { t } = await useSetUpStation()
+    await t.submit()
+    const { file } = await backUp(t)
+    const keyFile = path.join(t.dataDir, KEY_FILE)
+    const key = fs.readFileSync(keyFile)
+    let refusal: unknown = null
+
+    await t.reopen(async () => {
+      // Another key in the folder while the station is closed; the right one is put back before it opens.
+      fs.writeFileSync(keyFile, Buffer.concat([Buffer.from('yizhan-key/file\n'), crypto.randomBytes(32)]))
+      const before = fs.readdirSync(t.dataDir).sort()
+      const live = fs.readFileSync(path.join(t.dataDir, DB_FILE))
+      refusal = await restoreBackup(t.dataDir, file, t.clock.now()).catch((e: unknown) => e)
+      expect(fs.readFileSync(path.join(t.dataDir, DB_FILE)).equals(live)).toBe(true)
+      expect(fs.readdirSync(t.dataDir).sort()).toEqual(before)
+      fs.writeFileSync(keyFile, key)
+    })
+
+    expect(refusal).toMatchObject({ code: 'RESTORE_KEY_MISMATCH', details: { file: keyFile } })
   })
 })

@@ -1,13 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Kysely, sql } from 'kysely'
+import { Kysely, sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { shanghaiDateTime } from '../../../../domain/dates'
-import { DomainError } from '../../../../domain/errors'
+import { DomainError, isDomainError } from '../../../../domain/errors'
 import type { BackupInfo } from '../../../../contract/views'
+import { keyOpens } from '../../crypto/key-check'
+import { KEY_FILE, type KeyWrapper, openKey, plainFileWrapper } from '../../crypto/key-store'
+import { createCipher } from '../../crypto/personal-data'
+import { NodeSqliteDialect } from '../../db/dialect'
+import { migrations } from '../../db/migrations'
 import { DB_FILE } from '../../db/open'
 import type { DB } from '../../db/schema'
 import { lockDataDir } from '../../station-lock'
+import { SETTING, getSetting } from '../station/service'
 
 /**
  * Daily snapshots with `VACUUM INTO`: a consistent copy taken while the kiosk keeps working, checked with
@@ -84,21 +90,53 @@ export function backupDue(dataDir: string, now: number): boolean {
   return !listBackups(dataDir).some((b) => path.basename(b.file).startsWith(`station-${today}`))
 }
 
+export interface RestoreOptions {
+  /** Take a backup of another station (its `station.id` differs from this folder's); refused otherwise. */
+  readonly otherStation?: boolean
+  /** How the folder's key file is unwrapped for the key check; the command line's file wrapper by default. */
+  readonly keyWrapper?: KeyWrapper
+}
+
 /**
  * Restores a snapshot as the live database. The station must be closed: run it from the command line
  * (`npm run restore`); it takes the station's lock, so it refuses (STATION_IN_USE) while the app or a serve
  * has the folder open, and no station starts half-way through. The current database is kept beside it first.
+ * A backup this station could not start on is refused before anything is replaced (see `refusal`).
  */
-export async function restoreBackup(dataDir: string, backupFile: string, now: number): Promise<string> {
+export async function restoreBackup(
+  dataDir: string,
+  backupFile: string,
+  now: number,
+  opts: RestoreOptions = {},
+): Promise<string> {
   const lock = lockDataDir(dataDir)
+  // Read-only connections to a WAL-mode file leave an empty `-wal` and `-shm` beside it: a refused restore
+  // must leave the folder as it found it, so those made here are removed again.
+  const absent = [path.join(dataDir, DB_FILE), backupFile].flatMap((f) =>
+    ['-wal', '-shm'].map((suffix) => f + suffix).filter((side) => !fs.existsSync(side)),
+  )
   try {
-    return await restoreLocked(dataDir, backupFile, now)
+    return await restoreLocked(dataDir, backupFile, now, opts)
   } finally {
+    removeEmptyLogs(absent)
     lock.release()
   }
 }
 
-async function restoreLocked(dataDir: string, backupFile: string, now: number): Promise<string> {
+/** Removes those of `sides` (`-wal`/`-shm` files made during the restore) whose log holds no frame. */
+function removeEmptyLogs(sides: string[]): void {
+  for (const side of sides) {
+    const log = side.replace(/-shm$/, '-wal')
+    if ((fs.statSync(log, { throwIfNoEntry: false })?.size ?? 0) === 0) fs.rmSync(side, { force: true })
+  }
+}
+
+async function restoreLocked(
+  dataDir: string,
+  backupFile: string,
+  now: number,
+  opts: RestoreOptions,
+): Promise<string> {
   const problem = await integrityProblem(backupFile)
   if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
   const live = path.join(dataDir, DB_FILE)
@@ -112,6 +150,15 @@ async function restoreLocked(dataDir: string, backupFile: string, now: number): 
   } catch (e) {
     fs.rmSync(restoring, { force: true })
     throw new DomainError('BACKUP_FAILED', { cause: `copying the backup in failed: ${String(e)}` })
+  }
+  try {
+    const refused = await refusal(restoring, dataDir, opts)
+    if (refused) throw refused
+  } catch (e) {
+    fs.rmSync(restoring, { force: true })
+    throw isDomainError(e)
+      ? e
+      : new DomainError('BACKUP_FAILED', { cause: `checking the backup failed: ${String(e)}` })
   }
   const kept = unusedName(path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`))
   try {
@@ -170,6 +217,70 @@ function vacuumInto(source: string, target: string): Promise<void> {
       fs.closeSync(fd)
     }
   })
+}
+
+/**
+ * Why the station could not run on the backup taken in (`copy`), as the error to refuse the restore with, or
+ * null: migrations this app does not know (a newer app wrote it), another station's id (unless
+ * `otherStation`), or sealed data the folder's key does not open. Where the folder has no station yet, no key
+ * file, or a key file this process cannot unwrap (the shell's OS-bound one), that check is left to the
+ * station's start, which refuses the same things.
+ */
+async function refusal(copy: string, dataDir: string, opts: RestoreOptions): Promise<DomainError | null> {
+  return withReadOnly(copy, async (backup) => {
+    const names = await sql<{ name: string }>`select name from kysely_migration`.execute(backup)
+    const unknown = names.rows.map((r) => r.name).filter((n) => !Object.hasOwn(migrations, n))
+    if (unknown.length > 0) return new DomainError('RESTORE_NEWER_THAN_APP', { unknown })
+
+    const backupStation = await getSetting(backup, SETTING.stationId)
+    const liveStation = await stationIdOf(path.join(dataDir, DB_FILE))
+    if (
+      !opts.otherStation &&
+      backupStation !== null &&
+      liveStation !== null &&
+      backupStation !== liveStation
+    ) {
+      return new DomainError('RESTORE_OTHER_STATION', { backupStation, liveStation })
+    }
+
+    const key = await folderKey(dataDir, opts.keyWrapper ?? plainFileWrapper)
+    if (key && !(await keyOpens(backup, createCipher(key)))) {
+      return new DomainError('RESTORE_KEY_MISMATCH', { file: path.join(dataDir, KEY_FILE) })
+    }
+    return null
+  })
+}
+
+/** The live database's station id; null without one, or where SQLite cannot read it (a damaged file). */
+async function stationIdOf(live: string): Promise<string | null> {
+  if (!fs.existsSync(live)) return null
+  try {
+    return await withReadOnly(live, (db) => getSetting(db, SETTING.stationId))
+  } catch {
+    return null
+  }
+}
+
+/** The folder's personal-data key, or null where there is none or this process cannot unwrap it. */
+async function folderKey(dataDir: string, wrapper: KeyWrapper): Promise<Buffer | null> {
+  try {
+    // "Holds sealed data" so a missing key file is reported, never replaced by a new key.
+    return (await openKey(dataDir, wrapper, () => Promise.resolve(true))).key
+  } catch {
+    return null
+  }
+}
+
+async function withReadOnly<T>(file: string, use: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(db)))
+  })
+  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
+  try {
+    return await use(db)
+  } finally {
+    await db.destroy()
+  }
 }
 
 /** Why `file` is no station database (no migrations table, no petitions), or null. */
