@@ -124,9 +124,10 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   let backingUp: Promise<unknown> = Promise.resolve()
   if (opts.backups) {
     // Whatever fails is logged with its cause and the next hourly tick tries again; nothing escapes the timer.
+    // The backup has a connection of its own (backup/service.ts), so the kiosk is served while it runs.
     const tick = () => {
       backingUp = (async () => {
-        if (backupDue(opts.dataDir, now())) await runBackup(db, opts.dataDir, now())
+        if (backupDue(opts.dataDir, now())) await runBackup(opts.dataDir, now())
       })().catch((e: unknown) =>
         log.error('daily backup failed', {
           error: String(e),

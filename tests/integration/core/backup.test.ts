@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { DomainError } from '../../../domain/errors'
@@ -63,10 +64,10 @@ describe('backups', () => {
     const future: string[] = []
     // Taken while the clock ran a year ahead, then set right.
     for (let i = 1; i <= KEEP_BACKUPS; i++) {
-      future.push((await runBackup(t.db, t.dataDir, now + 365 * 86_400_000 + i * 60_000)).file)
+      future.push((await runBackup(t.dataDir, now + 365 * 86_400_000 + i * 60_000)).file)
     }
 
-    const written = await runBackup(t.db, t.dataDir, now)
+    const written = await runBackup(t.dataDir, now)
 
     expect(fs.existsSync(written.file)).toBe(true)
     const kept = listBackups(t.dataDir).map((b) => b.file)
@@ -78,7 +79,7 @@ describe('backups', () => {
     const { t } = await useSetUpStation()
     fs.writeFileSync(path.join(t.dataDir, 'backups'), 'not a folder')
 
-    const failed: unknown = await runBackup(t.db, t.dataDir, t.clock.now()).catch((e: unknown) => e)
+    const failed: unknown = await runBackup(t.dataDir, t.clock.now()).catch((e: unknown) => e)
     expect(failed).toMatchObject({ code: 'BACKUP_FAILED' })
     expect(String((failed as DomainError).details?.['cause'])).toMatch(/EEXIST|ENOTDIR/)
     await t.loginAdmin()
@@ -86,6 +87,48 @@ describe('backups', () => {
     // Staff read the Chinese sentence; the cause is in the station's log.
     expect(t.logged).toEqual([expect.stringMatching(/^refused .*"method":"backup.run".*(EEXIST|ENOTDIR)/)])
     expect(await t.succeed('backup.list', {})).toEqual([])
+  })
+
+  it('serves a petition while a backup of a large-ish database is under way, and the backup stays one consistent snapshot', async () => {
+    const { t } = await useSetUpStation()
+    const before = (await t.submit()).code
+    // About 8 MB, so the copy takes many steps.
+    await sql`create table filler (b blob)`.execute(t.db)
+    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
+      insert into filler select randomblob(4000) from n`.execute(t.db)
+    let steps = 0
+    let release = () => {}
+    let reached = () => {}
+    const halfWay = new Promise<void>((resolve) => (reached = resolve))
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let finished = false
+    const backup = runBackup(t.dataDir, t.clock.now(), {
+      pagesPerStep: 100,
+      // Held after the first step until the petition is in.
+      betweenSteps: async () => {
+        steps += 1
+        if (steps > 1) return
+        reached()
+        await held
+      },
+    }).finally(() => (finished = true))
+
+    await Promise.race([halfWay, backup])
+    const during = (await t.submit()).code
+    const servedMidway = !finished
+    release()
+    const info = await backup
+
+    expect(servedMidway).toBe(true)
+    expect(steps).toBeGreaterThan(10)
+    expect(await queryFile(info.file, 'pragma integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    // The snapshot of when it started: the petition filed meanwhile is not half in it.
+    expect(await codesIn(info.file)).toEqual([before])
+    expect(await queryFile(info.file, 'select count(*) as n from filler')).toEqual([{ n: 2000 }])
+    expect(await queryFile(info.file, 'pragma journal_mode')).toEqual([{ journal_mode: 'delete' }])
+    expect((await t.db.selectFrom('petition').select('code').execute()).map((r) => r.code).sort()).toEqual(
+      [before, during].sort(),
+    )
   })
 
   it('leaves no partial file behind', async () => {

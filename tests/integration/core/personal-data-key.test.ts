@@ -144,7 +144,7 @@ describe('a key file that does not belong to the database', () => {
     const petition = await t.submit()
     // A backup from before the key check existed holds sealed data but no check value.
     if (dropCheck) await t.db.deleteFrom('setting').where('key', '=', KEY_CHECK_SETTING).execute()
-    const backup = await runBackup(t.db, a, t.clock.now())
+    const backup = await runBackup(a, t.clock.now())
     await t.close()
     const b = tempDir()
     const fresh = await openStation({ dataDir: b, backups: false, syncLoop: false })

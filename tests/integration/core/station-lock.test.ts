@@ -98,7 +98,7 @@ describe('another station process on the same folder', () => {
     const t = await openTestStation({ dataDir })
     await t.setUp()
     await t.submit()
-    const backup = await runBackup(t.db, dataDir, t.clock.now())
+    const backup = await runBackup(dataDir, t.clock.now())
     await t.close()
     const serve = await startServe(bundles.serve, dataDir)
     onTestFinished(() => serve.stop().then(() => undefined))
@@ -143,7 +143,7 @@ describe('another station process on the same folder', () => {
     const dataDir = tempDir()
     const t = await openTestStation({ dataDir })
     onTestFinished(() => t.close())
-    const backup = await runBackup(t.db, dataDir, t.clock.now())
+    const backup = await runBackup(dataDir, t.clock.now())
 
     await expect(restoreBackup(dataDir, backup.file, Date.now())).rejects.toMatchObject({
       code: 'STATION_IN_USE',

@@ -181,7 +181,7 @@ describe('a database from an older version of the app', () => {
     onTestFinished(() => station.close())
     const [copy] = fs.readdirSync(path.join(dir, BACKUP_DIR))
 
-    for (let i = 0; i <= KEEP_BACKUPS; i++) await runBackup(station.db, dir, Date.now() + i * 60_000)
+    for (let i = 0; i <= KEEP_BACKUPS; i++) await runBackup(dir, Date.now() + i * 60_000)
 
     expect(listBackups(dir)).toHaveLength(KEEP_BACKUPS)
     expect(listBackups(dir).map((b) => path.basename(b.file))).not.toContain(copy)

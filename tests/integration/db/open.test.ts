@@ -99,7 +99,7 @@ describe('a damaged database file', () => {
     const t = await openTestStation({ dataDir })
     await t.setUp()
     for (let i = 0; i < 3; i++) await t.submit()
-    const backup = await runBackup(t.db, dataDir, t.clock.now())
+    const backup = await runBackup(dataDir, t.clock.now())
     await t.close()
     return { dataDir, backup, file: path.join(dataDir, DB_FILE) }
   }
@@ -153,7 +153,7 @@ describe('a damaged database file', () => {
     await t.setUp()
     const input = await t.submitInput()
     await t.submit()
-    const good = await runBackup(t.db, dataDir, t.clock.now() - 86_400_000)
+    const good = await runBackup(dataDir, t.clock.now() - 86_400_000)
     await sql`pragma wal_checkpoint(truncate)`.execute(t.db)
     const root = await sql<{ rootpage: number }>`
       select rootpage from sqlite_master where name = 'petition'`.execute(t.db)
@@ -175,7 +175,7 @@ describe('a damaged database file', () => {
     expect(errorMessagesZh.DATABASE_DAMAGED_IN_USE).toContain('npm run restore')
     expect(t.logged.join('\n')).toMatch(/DATABASE_DAMAGED_IN_USE.*SQLITE_CORRUPT/)
     // The daily backup puts no damaged copy among the good ones, and rotates none of them away.
-    await expect(runBackup(t.db, dataDir, t.clock.now())).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
+    await expect(runBackup(dataDir, t.clock.now())).rejects.toMatchObject({ code: 'BACKUP_FAILED' })
     expect(listBackups(dataDir).map((b) => b.file)).toEqual([good.file])
   })
 

@@ -41,7 +41,7 @@ describe('a dossier waiting in the outbox', () => {
     expect(await dossierRows(t)).toHaveLength(1)
     expect(rows.filter((r) => inClear(JSON.stringify(r)))).toEqual([])
     // The daily snapshot is the copy that leaves the machine: nowhere in it, in any table.
-    const backup = await runBackup(t.db, t.dataDir, t.clock.now())
+    const backup = await runBackup(t.dataDir, t.clock.now())
     const bytes = fs.readFileSync(backup.file)
     expect(bytes.includes(Buffer.from(RESIDENT.name))).toBe(false)
     expect(bytes.includes(Buffer.from(RESIDENT.phone))).toBe(false)

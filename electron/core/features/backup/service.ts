@@ -16,19 +16,89 @@ import { lockDataDir } from '../../station-lock'
 import { SETTING, getSetting } from '../station/service'
 
 /**
- * Daily snapshots with `VACUUM INTO`: a consistent copy taken while the kiosk keeps working, checked with
- * `PRAGMA integrity_check` before it counts, and rotated so the folder does not grow without bound.
+ * Daily snapshots with SQLite's online backup, on a read-only connection of their own, so the kiosk keeps
+ * working while one is taken; checked with `PRAGMA integrity_check` before it counts, and rotated so the
+ * folder does not grow without bound.
  */
 export const BACKUP_DIR = 'backups'
 export const KEEP_BACKUPS = 14
 const NAME = /^station-(\d{8}-\d{6})\.sqlite$/
+/** Pages (4 KB) copied per step of the daily backup: about a megabyte, a few milliseconds of work. */
+const PAGES_PER_STEP = 256
 
-export async function runBackup(db: Kysely<DB>, dataDir: string, now: number): Promise<BackupInfo> {
+export interface BackupOptions {
+  readonly pagesPerStep?: number
+  /** Awaited between two steps (tests hold a backup half-way here); by default the event loop's next turn. */
+  readonly betweenSteps?: () => Promise<void>
+}
+
+export async function runBackup(dataDir: string, now: number, opts: BackupOptions = {}): Promise<BackupInfo> {
   const dir = path.join(dataDir, BACKUP_DIR)
   const file = path.join(dir, `station-${stamp(now)}.sqlite`)
-  await snapshot(db, file)
+  await checked(file, (partial) => onlineBackup(path.join(dataDir, DB_FILE), partial, opts))
   rotate(dir, path.basename(file))
   return info(file)
+}
+
+/** The part of node-sqlite3's backup object (src/backup.h) used here; its typings leave it out. */
+interface OnlineBackup {
+  step(pages: number, callback: (err: Error | null) => void): void
+  finish(callback: () => void): void
+  readonly completed: boolean
+  readonly failed: boolean
+}
+type BackupSource = sqlite3.Database & {
+  backup(file: string, callback: (err: Error | null) => void): OnlineBackup
+}
+
+/**
+ * Copies the live database into `target` a few hundred pages at a time from a read-only connection of its
+ * own: the station's one connection (and its mutex) stays free, so submits and lookups go on meanwhile.
+ * The connection holds one read transaction throughout, so every page comes from the same snapshot (in WAL
+ * mode writers go on beside it, and the copy need not start over after each of their commits).
+ */
+async function onlineBackup(live: string, target: string, opts: BackupOptions): Promise<void> {
+  const pages = opts.pagesPerStep ?? PAGES_PER_STEP
+  const pause = opts.betweenSteps ?? (() => new Promise<void>((resolve) => setImmediate(resolve)))
+  const source = (await openFile(live, sqlite3.OPEN_READONLY)) as BackupSource
+  try {
+    source.configure('busyTimeout', 5000)
+    await exec(source, 'begin; select count(*) from sqlite_master;')
+    const backup = await new Promise<OnlineBackup>((resolve, reject) => {
+      const b = source.backup(target, (err) => (err ? reject(err) : resolve(b)))
+    })
+    try {
+      while (!backup.completed) {
+        const err = await new Promise<Error | null>((resolve) => backup.step(pages, resolve))
+        if (backup.failed) throw err ?? new Error('the online backup failed')
+        // A busy source (SQLite's own retry gave up) is tried again after a pause; nothing is lost.
+        if (err) await new Promise((resolve) => setTimeout(resolve, 50))
+        else if (!backup.completed) await pause()
+      }
+    } finally {
+      await new Promise<void>((resolve) => backup.finish(resolve))
+    }
+    await exec(source, 'commit')
+  } finally {
+    await new Promise<void>((resolve) => source.close(() => resolve()))
+  }
+  // The pages carry the live file's WAL mode; a backup is one file, read without a log beside it.
+  const copy = await openFile(target, sqlite3.OPEN_READWRITE)
+  try {
+    await exec(copy, 'pragma journal_mode = delete')
+  } finally {
+    await new Promise<void>((resolve) => copy.close(() => resolve()))
+  }
+}
+
+function openFile(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)))
+  })
+}
+
+function exec(db: sqlite3.Database, sqlText: string): Promise<void> {
+  return new Promise((resolve, reject) => db.exec(sqlText, (err) => (err ? reject(err) : resolve())))
 }
 
 /**
@@ -44,19 +114,20 @@ export async function backupBeforeMigration(
 ): Promise<BackupInfo> {
   const version = lastApplied.slice(0, 4)
   const file = path.join(dataDir, BACKUP_DIR, `station-before-migration-${version}-${stamp(now)}.sqlite`)
-  await snapshot(db, file)
+  // At start-up, before anything is served: the station's own connection may take it in one go.
+  await checked(file, (partial) => sql`vacuum into ${partial}`.execute(db))
   return info(file)
 }
 
-/** `VACUUM INTO` a `.partial` file, checked, then renamed to `file`; anything failing is BACKUP_FAILED. */
-async function snapshot(db: Kysely<DB>, file: string): Promise<void> {
+/** `write` a `.partial` file, checked, then renamed to `file`; anything failing is BACKUP_FAILED. */
+async function checked(file: string, write: (partial: string) => Promise<unknown>): Promise<void> {
   const dir = path.dirname(file)
   const partial = `${file}.partial`
   try {
     // Inside the try: a `backups` that is a file, or a folder that cannot be made, is a failed backup too.
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     fs.rmSync(partial, { force: true })
-    await sql`vacuum into ${partial}`.execute(db)
+    await write(partial)
     const problem = await integrityProblem(partial)
     if (problem) throw new Error(`backup failed its integrity check: ${problem}`)
     // Rename last: a file with the final name is always a complete, checked snapshot.
@@ -64,7 +135,7 @@ async function snapshot(db: Kysely<DB>, file: string): Promise<void> {
   } catch (e) {
     // Cleaning up must not hide the cause (where `backups` is a file, the removal fails too).
     try {
-      fs.rmSync(partial, { force: true })
+      for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true })
     } catch {
       // nothing was written there
     }
