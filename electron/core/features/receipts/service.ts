@@ -19,10 +19,12 @@ import { receiptPrinterSettings } from './settings'
  */
 export const RESIDENT_RECEIPT_WINDOW_MS = 10 * 60 * 1000
 
+/**
+ * `receipts.get`: the receipt's content, read-only. No paper and no copy come of it, so nothing is audited
+ * here: only `receipts.print` records a reprint, once per paper.
+ */
 export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): Promise<ReceiptData> {
-  const data = await allowedReceipt(ctx, input)
-  if (data.reprint && ctx.staff) await auditReprint(ctx, ctx.staff, data.petitionId, {})
-  return data
+  return allowedReceipt(ctx, input)
 }
 
 /**
