@@ -29,10 +29,15 @@ export function useSessionKeepAlive(enabled: boolean): void {
   }, [enabled])
 }
 
-interface Session {
+export interface Session {
   readonly user: StaffUser
   /** A station API call that drops back to the PIN screen when the backend says the session is gone. */
   readonly call: <M extends Method>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>
+  /**
+   * The same guard for a staff action that reaches the backend another way (the shell's print channel):
+   * a STAFF_ONLY refusal drops back to the PIN screen too.
+   */
+  readonly guard: <T>(work: () => Promise<T>) => Promise<T>
 }
 
 const SessionContext = createContext<Session | null>(null)
@@ -46,10 +51,10 @@ export function SessionProvider({
   onSessionLost: () => void
   children: ReactNode
 }) {
-  const guarded = useCallback(
-    async <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
+  const guard = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T> => {
       try {
-        return await call(method, input)
+        return await work()
       } catch (e) {
         // The backend session expired (idle, restart): sign in again rather than show a dead screen.
         if (e instanceof ApiError && e.code === 'STAFF_ONLY') onSessionLost()
@@ -58,7 +63,12 @@ export function SessionProvider({
     },
     [onSessionLost],
   )
-  const value = useMemo(() => ({ user, call: guarded }), [user, guarded])
+  const guarded = useCallback(
+    <M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> =>
+      guard(() => call(method, input)),
+    [guard],
+  )
+  const value = useMemo(() => ({ user, call: guarded, guard }), [user, guarded, guard])
   return <SessionContext value={value}>{children}</SessionContext>
 }
 

@@ -25,7 +25,8 @@ export function PetitionDetailView({
   onOpen: (id: string) => void
 }) {
   const { t } = useTranslation()
-  const { call } = useSession()
+  const session = useSession()
+  const { call } = session
   const { message } = App.useApp()
   const loaded = useApiQuery(`petition:${id}`, () => call('petitions.get', { id }))
   // An action answers with the new detail; it replaces what was loaded.
@@ -54,7 +55,7 @@ export function PetitionDetailView({
   const reprint = async () => {
     setPrinting(true)
     try {
-      const printed = await printFromDesk(id, call, true)
+      const printed = await printFromDesk(id, session, true)
       if (printed) void message.success(t('staff.detail.reprinted'))
       else void message.error(t('staff.detail.reprintFailed'))
     } catch (e) {
