@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import {
   IPC_CHANNEL,
@@ -95,7 +96,18 @@ export function registerStationIpc(
       if (!outcome.response.ok) return outcome.response
       const receipt = outcome.response.value as ReceiptPrint
       try {
-        return { ok: true, value: await printPaper(station, receipt, printer) }
+        const printed = await printPaper(station, receipt, printer)
+        // The renderer only says 请到窗口领取; the printer's own words are kept here for whoever maintains
+        // the station (a renamed printer, no paper). Only the petition id and the copy's file name (code
+        // and time): no personal data in the log.
+        if (!printed.printed) {
+          console.warn('receipt not printed', {
+            petitionId,
+            copy: path.basename(receipt.pdfPath),
+            failureReason: printed.failureReason,
+          })
+        }
+        return { ok: true, value: printed }
       } catch (e) {
         console.error('receipt printing failed', { error: e instanceof Error ? e.stack : String(e) })
         return internal

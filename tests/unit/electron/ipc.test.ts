@@ -210,13 +210,29 @@ describe('the print channel', () => {
     })
   })
 
-  it('reports printed: false with the kept copy when the printer fails', async () => {
+  it('reports printed: false with the kept copy when the printer fails, and logs why', async () => {
     reply = printReply
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     printer.mockResolvedValueOnce({ printed: false, failureReason: 'Printer is offline' })
     expect(await print(eventFrom(new FakeSender(1)), 'p-1')).toEqual({
       ok: true,
       value: { printed: false, pdfPath: RECEIPT.pdfPath, failureReason: 'Printer is offline' },
     })
+    // The petition id and the copy's name, never the data directory's path or anything personal.
+    expect(warn).toHaveBeenCalledWith('receipt not printed', {
+      petitionId: 'p-1',
+      copy: 'K7QM3XZB-20250304-090500.pdf',
+      failureReason: 'Printer is offline',
+    })
+    warn.mockRestore()
+  })
+
+  it('logs nothing when the receipt printed', async () => {
+    reply = printReply
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await print(eventFrom(new FakeSender(1)), 'p-1')
+    expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
   })
 
   it.each([
