@@ -9,8 +9,11 @@ interface Voice {
   readonly available: boolean
   readonly on: boolean
   readonly toggle: () => void
-  /** Reads `text` now if the switch is on, cutting off whatever was being read. */
-  readonly speak: (text: string) => void
+  /**
+   * Reads `text` if the switch is on: now, cutting off whatever was being read, or, `queued`, after it
+   * (a screen's later news, such as a print outcome, must not cut off the words that opened it).
+   */
+  readonly speak: (text: string, queued?: boolean) => void
 }
 
 const VoiceContext = createContext<Voice>({ available: false, on: false, toggle: () => {}, speak: () => {} })
@@ -45,10 +48,10 @@ export function VoiceProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const speak = useCallback(
-    (text: string) => {
+    (text: string, queued = false) => {
       const s = synth()
       if (!s || !voice || !on || text === '') return
-      s.cancel()
+      if (!queued) s.cancel()
       const u = new SpeechSynthesisUtterance(text)
       u.voice = voice
       u.lang = voice.lang
@@ -76,10 +79,15 @@ export function useVoice(): Voice {
   return useContext(VoiceContext)
 }
 
-/** Reads a screen's words when it opens, and again when the switch is turned on. */
-export function useAnnounce(text: string): void {
+/**
+ * Reads a screen's words when it opens, and again when the switch is turned on. `queued` reads them after
+ * whatever is being read instead of cutting it off: for what a screen learns later (an announcement keyed
+ * on an outcome, declared after the screen's own, so a switch turned on reads both in order).
+ */
+export function useAnnounce(text: string, opts: { readonly queued?: boolean } = {}): void {
   const { speak, on } = useVoice()
+  const queued = opts.queued ?? false
   useEffect(() => {
-    if (on) speak(text)
-  }, [on, text, speak])
+    if (on) speak(text, queued)
+  }, [on, text, speak, queued])
 }

@@ -91,3 +91,28 @@ test('an error notice is read aloud when 语音播报 is on', async ({ page, sta
   expect(words.length).toBeGreaterThan(0)
   await expect.poll(async () => (await spoken(page)).at(-1)).toBe(words)
 })
+
+test('the result screen says 请到窗口领取 when the receipt did not print, and never 请拿好回执', async ({
+  page,
+  station,
+}) => {
+  await fakeSpeech(page, ['zh-CN'])
+  // The printer fails: the receipt never comes out.
+  await page.route('**/api/receipts.print', (route) => route.abort('connectionreset'))
+  await page.goto(station.url)
+  await page.getByRole('button', { name: /语音播报/ }).click()
+  await page.getByRole('button', { name: '我要反映', exact: true }).click()
+  await page.getByRole('button', { name: '其他事项' }).click()
+  await page.getByRole('button', { name: '咨询政策', exact: true }).click()
+  await page.getByTestId('petition').getByRole('button', { name: '下一步' }).click()
+  await page.getByRole('button', { name: '不在村里或说不清' }).click()
+  await page.getByRole('button', { name: '匿名反映' }).click()
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page.getByTestId('result-print')).toHaveText('回执没有打印出来，请到窗口领取')
+
+  await expect.poll(async () => (await spoken(page)).at(-1)).toBe('回执没有打印出来，请到窗口领取')
+  const said = await spoken(page)
+  // The opening words (the code) were read first, and were not cut off for the outcome.
+  expect(said.at(-2)).toMatch(/^反映成功。您的查询码是 /)
+  expect(said.filter((s) => s.includes('请拿好回执'))).toEqual([])
+})

@@ -44,11 +44,19 @@ export function ResultScreen({
   const code = formatTrackingCode(result.code)
   const level = t(`kiosk.petition.result.level.${result.level}`)
   const due = parseIsoDate(result.dueOn)
+  // The opening words say nothing of the receipt, which is still printing; its outcome is read once known,
+  // after them: 请拿好回执 only for a paper that came out, 请到窗口领取 when none did.
   useAnnounce(
     t('kiosk.petition.result.voice', {
       code: code.split('').join(' '),
       level: t('kiosk.petition.result.levelVoice', { level }),
     }),
+  )
+  useAnnounce(
+    print === 'printing'
+      ? ''
+      : t(print === 'printed' ? 'kiosk.petition.result.printedVoice' : 'kiosk.petition.result.printFailed'),
+    { queued: true },
   )
 
   return (
