@@ -334,6 +334,11 @@ export interface ReceiptPrint {
   /** The self-contained receipt document (no script, no external reference) for a print frame. */
   readonly html: string
   readonly widthMm: 58 | 80
+  /**
+   * The receipt's length as the core laid it out (the copy's page): the paper's page is sized from it, so
+   * a long station name cannot push the end of the receipt onto a second page.
+   */
+  readonly heightMm: number
   /** The kept copy, <data>/receipts/<code>-<time>.pdf. */
   readonly pdfPath: string
 }

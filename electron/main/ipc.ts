@@ -178,6 +178,11 @@ async function printPaper(
     return { printed: false, pdfPath: receipt.pdfPath, failureReason: 'no printer configured in this shell' }
   }
   const { printerName } = await receiptPrinterSettings(station.db)
-  const outcome = await printer({ html: receipt.html, printerName, widthMm: receipt.widthMm })
+  const outcome = await printer({
+    html: receipt.html,
+    printerName,
+    widthMm: receipt.widthMm,
+    heightMm: receipt.heightMm,
+  })
   return { ...outcome, pdfPath: receipt.pdfPath }
 }

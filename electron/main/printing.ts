@@ -20,6 +20,8 @@ export interface PrintJob {
   /** '' for the system default printer. */
   readonly printerName: string
   readonly widthMm: PaperWidthMm
+  /** The document's laid-out length (a receipt's, from the core); absent for the short queue ticket. */
+  readonly heightMm?: number
 }
 
 export interface PrintOutcome {
@@ -30,11 +32,21 @@ export interface PrintOutcome {
 }
 
 /**
- * Thermal rolls have no page height, but Chromium needs one. The receipt's layout is fixed, so a height
- * that fits it with room to spare is known; receipt printer drivers stop feeding at the end of the printed
- * content or cut after it, so the spare is not wasted paper on the printers stations use.
+ * Thermal rolls have no page height, but Chromium needs one. These heights are the floor: they hold a
+ * queue ticket or an ordinary receipt with room to spare; receipt printer drivers stop feeding at the end
+ * of the printed content or cut after it, so the spare is not wasted paper on the printers stations use.
+ * A receipt's page is as long as its measured layout plus RECEIPT_SPARE_MM when that is longer: its length
+ * grows with the station name (up to 60 characters), and past the page it would spill onto a second one.
  */
 export const RECEIPT_PAGE_HEIGHT_MM: Record<PaperWidthMm, number> = { 58: 210, 80: 170 }
+/** Room beyond the core's layout for the paper's own (the printer's fonts may set a line a little taller). */
+export const RECEIPT_SPARE_MM = 10
+
+/** The page height to print `job` on, in mm. */
+export function pageHeightMm(job: Pick<PrintJob, 'widthMm' | 'heightMm'>): number {
+  const floor = RECEIPT_PAGE_HEIGHT_MM[job.widthMm]
+  return job.heightMm === undefined ? floor : Math.max(floor, Math.ceil(job.heightMm + RECEIPT_SPARE_MM))
+}
 
 /** A printer that never answers must not hold the resident at the kiosk. */
 export const PRINT_TIMEOUT_MS = 30_000
@@ -91,7 +103,7 @@ function print(win: PrintWindow, job: PrintJob): Promise<PrintOutcome> {
         // Omitting deviceName prints to the system default printer.
         ...(job.printerName ? { deviceName: job.printerName } : {}),
         margins: { marginType: 'none' },
-        pageSize: { width: job.widthMm * 1000, height: RECEIPT_PAGE_HEIGHT_MM[job.widthMm] * 1000 },
+        pageSize: { width: job.widthMm * 1000, height: pageHeightMm(job) * 1000 },
       },
       (success, failureReason) => {
         clearTimeout(timer)

@@ -3,6 +3,9 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatTrackingCode } from '../../../domain/tracking-code'
 import { RESIDENT_RECEIPT_WINDOW_MS } from '../../../electron/core/features/receipts/service'
+import { printReceipt as printPaper } from '../../../electron/main/printing'
+import { addRepresentative, addShift } from '../../fixtures/records'
+import { shanghaiDate } from '../../../domain/dates'
 import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { readReceiptPdf } from './read-pdf'
@@ -162,4 +165,61 @@ describe('a receipts folder that cannot be written', () => {
     })
     expect(progress).toMatchObject({ code: petition.code })
   })
+})
+
+describe('the paper page of a receipt', () => {
+  /** The shell's print with a stand-in window that records the page size it was asked for, in mm. */
+  async function printedPageMm(job: Parameters<typeof printPaper>[1]): Promise<number> {
+    const heights: number[] = []
+    class FakeWindow {
+      readonly webContents = {
+        loadURL: () => Promise.resolve(),
+        print: (options: { pageSize?: unknown }, done: (success: boolean, failureReason: string) => void) => {
+          const size = options.pageSize
+          if (
+            typeof size === 'object' &&
+            size !== null &&
+            'height' in size &&
+            typeof size.height === 'number'
+          )
+            heights.push(size.height / 1000)
+          done(true, '')
+        },
+      }
+      isDestroyed = () => false
+      destroy = () => undefined
+    }
+    await printPaper({ BrowserWindow: FakeWindow }, job)
+    return heights[0] ?? 0
+  }
+
+  it.each([58, 80] as const)(
+    'holds the longest %i mm receipt (a 60-character station name, county level, a named representative, 补打)',
+    async (widthMm) => {
+      const { t } = await useSetUpStation()
+      await usePaper(t, widthMm)
+      // Setup allows a station name of 60 characters; nothing but setup writes it, so the test does.
+      const longName = `${'王楼镇先进制造业和现代农业产业园区'.repeat(4)}人大代表联络站`.slice(0, 60)
+      await t.db.updateTable('station').set({ name: longName }).execute()
+      const repId = '0190f1d2-0000-7000-8000-0000000000aa'
+      await addRepresentative(t, { id: repId, name: '欧阳建国', level: 'county' })
+      await addShift(t, repId, shanghaiDate(t.clock.now()))
+      const petition = await t.submit({ preferredRepresentativeId: repId })
+      await t.db.updateTable('petition').set({ level: 'county' }).where('id', '=', petition.id).execute()
+      await t.loginStaff()
+      const receipt = await t.succeed('receipts.print', { petitionId: petition.id, reprint: true })
+
+      const pdf = await readReceiptPdf(receipt.pdfPath)
+      expect(pdf.text).toContain('县人大常委会（接待代表：欧阳建国）')
+      expect(receipt.heightMm).toBeCloseTo(pdf.heightMm, 1)
+      // The shell prints it as ipc.ts does: on one page at least as long as the receipt.
+      const page = await printedPageMm({
+        html: receipt.html,
+        printerName: '',
+        widthMm,
+        heightMm: receipt.heightMm,
+      })
+      expect(page).toBeGreaterThanOrEqual(pdf.heightMm)
+    },
+  )
 })

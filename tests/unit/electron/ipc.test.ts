@@ -35,6 +35,7 @@ function eventFrom(sender: FakeSender, url = `${APP}/index.html`, parent: object
 const RECEIPT: ReceiptPrint = {
   html: '<!doctype html><div class="code">K7QM-3XZB</div>',
   widthMm: 58,
+  heightMm: 142.4,
   pdfPath: '/data/receipts/K7QM3XZB-20250304-090500.pdf',
 }
 
@@ -191,7 +192,13 @@ describe('the print channel', () => {
       value: { printed: true, pdfPath: RECEIPT.pdfPath, failureReason: null },
     })
     expect(calls[0]).toMatchObject({ method: 'receipts.print', input: { petitionId: 'p-1', reprint: false } })
-    expect(printer.mock.calls[0]?.[0]).toEqual({ html: RECEIPT.html, printerName: 'XP-58', widthMm: 58 })
+    // The page is sized from the receipt's measured length, which the core returns with it.
+    expect(printer.mock.calls[0]?.[0]).toEqual({
+      html: RECEIPT.html,
+      printerName: 'XP-58',
+      widthMm: 58,
+      heightMm: 142.4,
+    })
     await db.deleteFrom('setting').where('key', 'like', 'printer.%').execute()
   })
 

@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => ({}))
 
-import { type PrintDeps, type PrintWindow, printReceipt } from '../../../electron/main/printing'
+import {
+  type PrintDeps,
+  type PrintWindow,
+  RECEIPT_PAGE_HEIGHT_MM,
+  RECEIPT_SPARE_MM,
+  printReceipt,
+} from '../../../electron/main/printing'
 
 interface Behaviour {
   load?: () => Promise<void>
@@ -100,5 +106,18 @@ describe('printing a receipt', () => {
     expect(result).toEqual({ printed: false, failureReason: 'ERR_ABORTED' })
     expect(printed).toHaveLength(0)
     expect(windows[0]?.win.destroyed).toBe(true)
+  })
+})
+
+describe('the page a receipt is printed on', () => {
+  it('is as long as the laid-out receipt plus room to spare, never shorter than the floor', async () => {
+    const { deps, printed } = fakeDeps({})
+    await printReceipt(deps, job({ heightMm: 190.2 }))
+    expect(printed[0]?.pageSize).toEqual({ width: 80_000, height: (191 + RECEIPT_SPARE_MM) * 1000 })
+    await printReceipt(deps, job({ heightMm: 120 }))
+    expect(printed[1]?.pageSize).toEqual({ width: 80_000, height: RECEIPT_PAGE_HEIGHT_MM[80] * 1000 })
+    // A queue ticket has no measured length: the floor.
+    await printReceipt(deps, job())
+    expect(printed[2]?.pageSize).toEqual({ width: 80_000, height: RECEIPT_PAGE_HEIGHT_MM[80] * 1000 })
   })
 })

@@ -19,12 +19,12 @@ export async function keepReceiptCopy(
   env: { readonly dataDir: string; readonly now: () => number },
   data: ReceiptData,
   widthMm: PaperWidthMm,
-): Promise<string> {
+): Promise<{ readonly pdfPath: string; readonly heightMm: number }> {
   const at = env.now()
   // Loaded on the first print: pdfkit and fontkit unpack their tables as they load, which cost the kiosk's
   // start about a third of a second.
   const { renderReceiptPdf } = await import('./pdf')
-  const pdf = await renderReceiptPdf(data, { widthMm, createdAt: at })
+  const { bytes: pdf, heightMm } = await renderReceiptPdf(data, { widthMm, createdAt: at })
   const dir = path.join(env.dataDir, RECEIPTS_DIR)
   const base = `${data.code}-${stamp(at)}${data.reprint ? '-reprint' : ''}`
   try {
@@ -32,7 +32,7 @@ export async function keepReceiptCopy(
     // Two prints of one code within a second (a double tap) get -1, -2 …
     for (let n = 0; ; n++) {
       const file = path.join(dir, `${base}${n === 0 ? '' : `-${n}`}.pdf`)
-      if (await writeNew(file, pdf)) return file
+      if (await writeNew(file, pdf)) return { pdfPath: file, heightMm }
     }
   } catch (e) {
     throw asDomainError(e, dir)

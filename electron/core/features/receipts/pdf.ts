@@ -49,7 +49,13 @@ type Op =
       readonly line: number
     }
 
-export async function renderReceiptPdf(data: ReceiptData, opts: ReceiptPdfOptions): Promise<Buffer> {
+export interface ReceiptPdf {
+  readonly bytes: Buffer
+  /** The page's length: the receipt as laid out, which the paper's page size is taken from. */
+  readonly heightMm: number
+}
+
+export async function renderReceiptPdf(data: ReceiptData, opts: ReceiptPdfOptions): Promise<ReceiptPdf> {
   const font = opts.font ?? receiptFont()
   const content = receiptContent(data)
   const doc = new PDFDocument({
@@ -76,7 +82,7 @@ export async function renderReceiptPdf(data: ReceiptData, opts: ReceiptPdfOption
   doc.addPage({ size: [mm(opts.widthMm), height], margin: 0 })
   draw(doc, ops)
   doc.end()
-  return done
+  return { bytes: await done, heightMm: height / PT_PER_MM }
 }
 
 /** The QR symbol's dark modules, quiet zone not included; the same settings as the HTML receipt's SVG. */

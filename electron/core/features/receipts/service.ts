@@ -36,10 +36,10 @@ export async function receiptFor(ctx: Ctx, input: ParsedInputOf<'receipts.get'>)
 export async function printReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.print'>): Promise<ReceiptPrint> {
   const data = await allowedReceipt(ctx, input)
   const { paperWidthMm: widthMm } = await receiptPrinterSettings(ctx.db)
-  const pdfPath = await keepReceiptCopy(ctx, data, widthMm)
+  const { pdfPath, heightMm } = await keepReceiptCopy(ctx, data, widthMm)
   if (data.reprint && ctx.staff)
     await auditReprint(ctx, ctx.staff, data.petitionId, { copy: path.basename(pdfPath) })
-  return { html: await renderReceiptHtml(data, { widthMm }), widthMm, pdfPath }
+  return { html: await renderReceiptHtml(data, { widthMm }), widthMm, heightMm, pdfPath }
 }
 
 /** The receipt's content, if this caller may have it. Refuses before reading anything else. */
