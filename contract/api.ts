@@ -47,6 +47,7 @@ export const methods = {
   'petitions.act': { input: s.PetitionActionInput, access: 'staff' },
   'receipts.get': { input: s.ReceiptInput, access: 'public' },
   'receipts.print': { input: s.ReceiptPrintInput, access: 'public' },
+  'receipts.printed': { input: s.ReceiptPrintedInput, access: 'public' },
   'receipts.printer': { input: s.Empty, access: 'staff' },
   'receipts.setPrinter': { input: s.PrinterSettingsInput, access: 'admin' },
   'backup.run': { input: s.Empty, access: 'admin' },
@@ -121,6 +122,7 @@ interface Outputs {
   'petitions.act': v.PetitionDetail
   'receipts.get': v.ReceiptData
   'receipts.print': v.ReceiptPrint
+  'receipts.printed': null
   'receipts.printer': v.PrinterSettings
   'receipts.setPrinter': v.PrinterSettings
   'backup.run': v.BackupInfo

@@ -121,6 +121,15 @@ export const PetitionActionInput = z.strictObject({
 export const ReceiptInput = z.strictObject({ petitionId: id, reprint: z.boolean().default(false) })
 /** Printing asks exactly what fetching does; the same access rule applies (see receipts/service.ts). */
 export const ReceiptPrintInput = ReceiptInput
+/**
+ * What became of the paper of one receipts.print: `copy` is the file name that call returned (its pdfPath's
+ * base name), and only a print reported as done makes the next staff print of the petition a reprint.
+ */
+export const ReceiptPrintedInput = z.strictObject({
+  petitionId: id,
+  copy: z.string().regex(/^[0-9A-Z]{8}-\d{8}-\d{6}(-reprint)?(-\d+)?\.pending\.pdf$/),
+  printed: z.boolean(),
+})
 
 export const LoadDemoInput = z.strictObject({ stationId: id.nullable().default(null) })
 

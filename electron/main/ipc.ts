@@ -10,6 +10,7 @@ import {
 import { errorMessagesZh } from '../../contract/errors'
 import type { Result } from '../../contract/result'
 import type { ReceiptPrint, ReceptionTicket } from '../../contract/views'
+import { settledCopyName } from '../core/features/receipts/copy'
 import { receiptPrinterSettings } from '../core/features/receipts/settings'
 import type { DispatchOutcome, Station } from '../core/station'
 import { originOf } from './lockdown'
@@ -95,8 +96,9 @@ export function registerStationIpc(
       const outcome = await dispatch(event.sender, 'receipts.print', { petitionId, reprint })
       if (!outcome.response.ok) return outcome.response
       const receipt = outcome.response.value as ReceiptPrint
+      let printed: ReceiptPrintResult
       try {
-        const printed = await printPaper(station, receipt, printer)
+        printed = await printPaper(station, receipt, printer)
         // The renderer only says 请到窗口领取; the printer's own words are kept here for whoever maintains
         // the station (a renamed printer, no paper). Only the petition id and the copy's file name (code
         // and time): no personal data in the log.
@@ -107,11 +109,27 @@ export function registerStationIpc(
             failureReason: printed.failureReason,
           })
         }
-        return { ok: true, value: printed }
       } catch (e) {
         console.error('receipt printing failed', { error: e instanceof Error ? e.stack : String(e) })
         return internal
       }
+      // The core learns what the paper did: only a printed one makes the next staff print a reprint (补打).
+      const copy = path.basename(receipt.pdfPath)
+      const reported = await dispatch(event.sender, 'receipts.printed', {
+        petitionId,
+        copy,
+        printed: printed.printed,
+      })
+      if (!reported.response.ok) {
+        console.error('recording the receipt print failed', {
+          petitionId,
+          copy,
+          error: reported.response.error,
+        })
+        return { ok: true, value: printed }
+      }
+      const settled = path.join(path.dirname(receipt.pdfPath), settledCopyName(copy, printed.printed))
+      return { ok: true, value: { ...printed, pdfPath: settled } }
     },
   )
 

@@ -1,4 +1,5 @@
 import i18next from 'i18next'
+import type { InputOf } from '../../contract/api'
 import { call } from '../api'
 
 /**
@@ -22,10 +23,28 @@ export async function printReceipt(petitionId: string): Promise<{ readonly print
       return { printed: result.ok && result.value.printed }
     }
     const receipt = await call('receipts.print', { petitionId })
-    return { printed: await printInFrame(receipt.html) }
+    const printed = await printInFrame(receipt.html)
+    await reportPrinted(call, petitionId, receipt.pdfPath, printed)
+    return { printed }
   } catch {
     return { printed: false }
   }
+}
+
+/**
+ * Tells the backend what became of the paper of a receipts.print (serve mode; the Electron shell reports
+ * its own), so that only a paper that came out makes a later staff print a reprint (补打). Best effort: a
+ * report that fails leaves the copy pending, which counts as not printed.
+ */
+export async function reportPrinted(
+  send: (method: 'receipts.printed', input: InputOf<'receipts.printed'>) => Promise<unknown>,
+  petitionId: string,
+  pdfPath: string,
+  printed: boolean,
+): Promise<void> {
+  // The copy's file name is the last part of its path, on Windows and elsewhere.
+  const copy = pdfPath.split(/[\\/]/).pop() ?? ''
+  await send('receipts.printed', { petitionId, copy, printed }).catch(() => undefined)
 }
 
 /** Past this the frame is given up: a document with no network reference loads in milliseconds. */

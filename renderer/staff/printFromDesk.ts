@@ -1,13 +1,13 @@
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api'
-import { printInFrame } from '../lib/printReceipt'
+import { printInFrame, reportPrinted } from '../lib/printReceipt'
 import { toApiError } from '../lib/useApiQuery'
 import { useSession, type Session } from './session'
 
 /**
- * A receipt printed from the desk: the first one of a petition staff just filed (代录), or a reprint (补打)
- * of any, which the backend marks 补打 and audits. The backend keeps the PDF copy before anything is
+ * A receipt printed from the desk: the first one of a petition staff just filed (代录), or one more of any,
+ * which the backend marks 补打 and audits when a paper of it is known to have printed before. The backend keeps the PDF copy before anything is
  * printed. In Electron the shell prints silently; in serve mode the document goes through the same
  * hidden frame as a resident's receipt (renderer/lib/printReceipt.ts).
  *
@@ -29,7 +29,9 @@ export async function printFromDesk(
     })
   }
   const receipt = await session.call('receipts.print', { petitionId, reprint })
-  return printInFrame(receipt.html)
+  const printed = await printInFrame(receipt.html)
+  await reportPrinted(session.call, petitionId, receipt.pdfPath, printed)
+  return printed
 }
 
 /**

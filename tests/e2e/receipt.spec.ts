@@ -139,6 +139,8 @@ test.describe('the receipt in serve mode', () => {
     // The copy: one file in <data>/receipts, with the code and the masked phone, and a QR of the code.
     const copies = keptCopies(station)
     expect(copies).toHaveLength(1)
+    // Reported printed by the page once the frame took it: no longer pending, so a later desk print is 补打.
+    expect(copies[0]).toMatch(/^[0-9A-Z]{8}-\d{8}-\d{6}\.pdf$/)
     const pdf = await readReceiptPdf(path.join(receiptsDir(station), copies[0] ?? ''))
     expect(pdf.text).toContain(formatTrackingCode(petition.code))
     expect(pdf.text).toContain('138****5678')

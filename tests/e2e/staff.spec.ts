@@ -333,7 +333,7 @@ test.describe('staff console', () => {
     const receipts = path.join(station.dataDir, 'receipts')
     const before = await readdir(receipts).catch(() => [])
     await page.getByRole('button', { name: '补打回执' }).click()
-    await expect(page.getByText('回执已送去打印（补打）')).toBeVisible()
+    await expect(page.getByText('回执已送去打印')).toBeVisible()
     expect((await readdir(receipts)).length).toBe(before.length + 1)
   })
 

@@ -55,7 +55,9 @@ export function PetitionDetailView({
   const reprint = async () => {
     setPrinting(true)
     try {
-      const printed = await printFromDesk(id, session, true)
+      // Not forced to 补打: the core marks and audits a reprint when a paper of this petition is known to
+      // have printed, so the first paper after a failed kiosk print goes out unmarked.
+      const printed = await printFromDesk(id, session, false)
       if (printed) void message.success(t('staff.detail.reprinted'))
       else void message.error(t('staff.detail.reprintFailed'))
     } catch (e) {

@@ -96,18 +96,26 @@ describe('printing a receipt keeps its PDF copy in the data directory', () => {
     expect(audited).toEqual([
       expect.objectContaining({ actor_id: staff.id, entity: 'petition', entity_id: petition.id }),
     ])
-    expect(JSON.parse(audited[0]?.detail ?? '{}')).toEqual({ copy: path.basename(printed.pdfPath) })
+    // The copy named is the one the printed paper has (its pending copy, once reported printed).
+    expect(JSON.parse(audited[0]?.detail ?? '{}')).toEqual({
+      copy: path.basename(printed.pdfPath).replace('.pending.pdf', '.pdf'),
+    })
   })
 
-  it('marks and audits a second staff print as a reprint even when the caller does not ask for one', async () => {
+  it('marks and audits a staff print as a reprint once a paper was reported printed, whatever the caller asks', async () => {
     const { t } = await useSetUpStation()
     const petition = await t.submit()
-    await t.succeed('receipts.print', { petitionId: petition.id })
+    const first = await t.succeed('receipts.print', { petitionId: petition.id })
+    await t.succeed('receipts.printed', {
+      petitionId: petition.id,
+      copy: path.basename(first.pdfPath),
+      printed: true,
+    })
     t.clock.advance(3 * 24 * 60 * MINUTE)
     await t.loginStaff()
     const printed = await t.succeed('receipts.print', { petitionId: petition.id, reprint: false })
 
-    expect(path.basename(printed.pdfPath)).toMatch(/-reprint\.pdf$/)
+    expect(path.basename(printed.pdfPath)).toMatch(/-reprint\.pending\.pdf$/)
     expect((await readReceiptPdf(printed.pdfPath)).text).toContain('补打')
     const audited = await t.db
       .selectFrom('audit_log')
@@ -115,6 +123,50 @@ describe('printing a receipt keeps its PDF copy in the data directory', () => {
       .where('action', '=', 'receipt.reprint')
       .execute()
     expect(audited).toEqual([{ entity_id: petition.id }])
+  })
+
+  it.each([
+    ['reported failed', false],
+    ['never reported (the kiosk went down mid-print)', null],
+  ] as const)(
+    'gives staff an unmarked, unaudited first paper when the kiosk print was %s',
+    async (_name, printedAtKiosk) => {
+      const { t } = await useSetUpStation()
+      const petition = await t.submit()
+      const kiosk = await t.succeed('receipts.print', { petitionId: petition.id })
+      if (printedAtKiosk !== null) {
+        const copy = path.basename(kiosk.pdfPath)
+        await t.succeed('receipts.printed', { petitionId: petition.id, copy, printed: printedAtKiosk })
+        expect(keptCopies(t)).toEqual([copy.replace('.pending.pdf', '-unprinted.pdf')])
+      }
+      await t.loginStaff()
+      const desk = await t.succeed('receipts.print', { petitionId: petition.id, reprint: false })
+
+      expect(path.basename(desk.pdfPath)).not.toContain('reprint')
+      expect((await readReceiptPdf(desk.pdfPath)).text).not.toContain('补打')
+      const audited = await t.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('action', '=', 'receipt.reprint')
+        .execute()
+      expect(audited).toHaveLength(0)
+    },
+  )
+
+  it('keeps the copy of a reported print as <code>-<time>.pdf, and refuses a report of a copy it does not hold', async () => {
+    const { t } = await useSetUpStation()
+    const petition = await t.submit()
+    const kiosk = await t.succeed('receipts.print', { petitionId: petition.id })
+    const copy = path.basename(kiosk.pdfPath)
+    await t.succeed('receipts.printed', { petitionId: petition.id, copy, printed: true })
+    expect(keptCopies(t)).toEqual([copy.replace('.pending.pdf', '.pdf')])
+    // Reported once: a second report, or one of another petition's copy, finds nothing to settle.
+    const again = await t.call('receipts.printed', { petitionId: petition.id, copy, printed: false })
+    expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const other = await t.submit()
+    const foreign = await t.call('receipts.printed', { petitionId: other.id, copy, printed: false })
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(keptCopies(t)).toEqual([copy.replace('.pending.pdf', '.pdf')])
   })
 
   it('does not mark the first print as a reprint', async () => {

@@ -36,7 +36,7 @@ const RECEIPT: ReceiptPrint = {
   html: '<!doctype html><div class="code">K7QM-3XZB</div>',
   widthMm: 58,
   heightMm: 142.4,
-  pdfPath: '/data/receipts/K7QM3XZB-20250304-090500.pdf',
+  pdfPath: '/data/receipts/K7QM3XZB-20250304-090500.pending.pdf',
 }
 
 let dir: string
@@ -187,11 +187,16 @@ describe('the print channel', () => {
       .execute()
     reply = printReply
     const result = await print(eventFrom(new FakeSender(1)), 'p-1', false)
+    // The copy is named as printed once the core has been told.
     expect(result).toEqual({
       ok: true,
-      value: { printed: true, pdfPath: RECEIPT.pdfPath, failureReason: null },
+      value: { printed: true, pdfPath: '/data/receipts/K7QM3XZB-20250304-090500.pdf', failureReason: null },
     })
     expect(calls[0]).toMatchObject({ method: 'receipts.print', input: { petitionId: 'p-1', reprint: false } })
+    expect(calls[1]).toMatchObject({
+      method: 'receipts.printed',
+      input: { petitionId: 'p-1', copy: 'K7QM3XZB-20250304-090500.pending.pdf', printed: true },
+    })
     // The page is sized from the receipt's measured length, which the core returns with it.
     expect(printer.mock.calls[0]?.[0]).toEqual({
       html: RECEIPT.html,
@@ -223,12 +228,21 @@ describe('the print channel', () => {
     printer.mockResolvedValueOnce({ printed: false, failureReason: 'Printer is offline' })
     expect(await print(eventFrom(new FakeSender(1)), 'p-1')).toEqual({
       ok: true,
-      value: { printed: false, pdfPath: RECEIPT.pdfPath, failureReason: 'Printer is offline' },
+      value: {
+        printed: false,
+        pdfPath: '/data/receipts/K7QM3XZB-20250304-090500-unprinted.pdf',
+        failureReason: 'Printer is offline',
+      },
+    })
+    // The core is told the paper did not come out, so the desk's next print is no reprint.
+    expect(calls[1]).toMatchObject({
+      method: 'receipts.printed',
+      input: { petitionId: 'p-1', copy: 'K7QM3XZB-20250304-090500.pending.pdf', printed: false },
     })
     // The petition id and the copy's name, never the data directory's path or anything personal.
     expect(warn).toHaveBeenCalledWith('receipt not printed', {
       petitionId: 'p-1',
-      copy: 'K7QM3XZB-20250304-090500.pdf',
+      copy: 'K7QM3XZB-20250304-090500.pending.pdf',
       failureReason: 'Printer is offline',
     })
     warn.mockRestore()

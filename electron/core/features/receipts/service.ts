@@ -7,7 +7,7 @@ import type { Ctx } from '../../context'
 import { appendAudit } from '../audit/service'
 import { receivingRepresentativeOf } from '../petitions/service'
 import { currentStation } from '../station/service'
-import { keepReceiptCopy, receiptCopyKept } from './copy'
+import { keepReceiptCopy, receiptCopyKept, settleReceiptCopy, settledCopyName } from './copy'
 import { renderReceiptHtml } from './render'
 import { receiptRow } from './repository'
 import { receiptPrinterSettings } from './settings'
@@ -37,9 +37,25 @@ export async function printReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.prin
   const data = await allowedReceipt(ctx, input)
   const { paperWidthMm: widthMm } = await receiptPrinterSettings(ctx.db)
   const { pdfPath, heightMm } = await keepReceiptCopy(ctx, data, widthMm)
+  // Audited as it is printed, whatever the printer then does: the copy named is the one a printed paper has.
   if (data.reprint && ctx.staff)
-    await auditReprint(ctx, ctx.staff, data.petitionId, { copy: path.basename(pdfPath) })
+    await auditReprint(ctx, ctx.staff, data.petitionId, {
+      copy: settledCopyName(path.basename(pdfPath), true),
+    })
   return { html: await renderReceiptHtml(data, { widthMm }), widthMm, heightMm, pdfPath }
+}
+
+/**
+ * `receipts.printed`: the shell reports what became of the paper of one receipts.print (its copy's file
+ * name), under the same access rule. Only a paper reported printed makes a later staff print a reprint (补打),
+ * so a resident whose kiosk receipt failed gets an unmarked first paper at the desk.
+ */
+export async function receiptPrinted(ctx: Ctx, input: ParsedInputOf<'receipts.printed'>): Promise<null> {
+  const data = await allowedReceipt(ctx, { petitionId: input.petitionId, reprint: false })
+  if (!(await settleReceiptCopy(ctx.dataDir, data.code, input.copy, input.printed))) {
+    throw new DomainError('NOT_FOUND', { reason: 'no pending receipt copy of that name' })
+  }
+  return null
 }
 
 /** The receipt's content, if this caller may have it. Refuses before reading anything else. */
