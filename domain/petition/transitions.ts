@@ -116,8 +116,10 @@ function levelRefusal(state: PetitionState, event: PetitionEventBody, role: Acto
     case 'rated':
       return state.rating !== null ? 'alreadyRated' : null
     case 'triaged':
-      // Triage can be corrected until someone is assigned, even after routing to the township.
-      return state.level === 'station' || state.status === 'triaged' ? null : 'wrongLevel'
+      // Triage can be corrected until someone is assigned (the status rule stops it there), whether the
+      // petition came in at the station or at its category's default township level. A county petition
+      // was escalated or handed down by the county: the station no longer routes it.
+      return state.level === 'county' ? 'wrongLevel' : null
     case 'resolvedOnSpot':
       // Only what the station still holds itself can be solved on the spot.
       return state.level === 'station' ? null : 'wrongLevel'

@@ -141,7 +141,8 @@ describe('the actions the desk offers', () => {
 
   it('offers staff a corrected triage on a township petition until someone is assigned', () => {
     expect(allowedActions(reachState('triaged/township'), 'staff')).toContain('triaged')
-    expect(allowedActions(reachState('received/township'), 'staff')).not.toContain('triaged')
+    expect(allowedActions(reachState('received/township'), 'staff')).toContain('triaged')
+    expect(allowedActions(reachState('received/county'), 'staff')).not.toContain('triaged')
     expect(allowedActions(reachState('assigned/township'), 'staff')).not.toContain('triaged')
   })
 

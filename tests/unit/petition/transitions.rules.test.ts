@@ -393,8 +393,14 @@ describe('rule 3: triage can be corrected until someone is assigned', () => {
     expect(corrected).toMatchObject({ status: 'triaged', level: 'station', categoryId: 'roads' })
   })
 
-  it('still refuses triage of a township petition that was never triaged', () => {
-    expect(refusalFor(reachState('received/township'), triage('station').body, 'staff')).toBe('wrongLevel')
+  it('lets staff triage a petition that arrived at its category’s township level', () => {
+    const township = reachState('received/township')
+    expect(refusalFor(township, triage('station').body, 'staff')).toBeNull()
+    expect(refusalFor(township, triage('township', 'irrigation').body, 'admin')).toBeNull()
+  })
+
+  it('still refuses triage of a petition at county level', () => {
+    expect(refusalFor(reachState('received/county'), triage('station').body, 'staff')).toBe('wrongLevel')
   })
 
   it('refuses triage once someone is assigned', () => {

@@ -52,8 +52,8 @@ const TABLE: Record<ReachableKey, Record<ActorRole, Row>> = {
   },
   'received/township': {
     resident:           'AS  R   R   R    R   R    R    R    R     R     R   R   R   S    S   R',
-    staff:              'AS  L   ok  ok   ok  ok   ok   L    L     ok    ok  ok  S   S    S   ok',
-    admin:              'AS  L   ok  ok   ok  ok   ok   L    L     ok    ok  ok  S   S    S   ok',
+    staff:              'AS  ok  ok  ok   ok  ok   ok   L    L     ok    ok  ok  S   S    S   ok',
+    admin:              'AS  ok  ok  ok   ok  ok   ok   L    L     ok    ok  ok  S   S    S   ok',
     county:             'AS  R   R   R    R   R    R    R    R     R     R   R   R   R    R   R',
     system:             'AS  R   R   R    ok  R    R    R    R     R     R   R   S   R    S   R',
   },
