@@ -17,6 +17,7 @@ export type Refusal =
   | 'deadlineNotLater'
   | 'deadlinePast'
   | 'selfDuplicate'
+  | 'originalIsDuplicate'
   | 'awaitingSecondRound'
   | 'notDissatisfied'
   | 'noMoreRounds'
@@ -143,6 +144,16 @@ function levelRefusal(state: PetitionState, event: PetitionEventBody, role: Acto
     default:
       return assertNever(event)
   }
+}
+
+/**
+ * Why `original` may not be the petition another is linked to as a duplicate. A duplicate gets no answer
+ * of its own (only notes), so linking to one, which is the only way to close a cycle (A→B, then B→A),
+ * would leave a petition that nobody ever answers. The link names the original directly instead. This
+ * needs the other petition's state, which refusalFor does not have: the station asks it before linking.
+ */
+export function duplicateOriginalRefusal(original: PetitionState): Refusal | null {
+  return original.status === 'duplicate' ? 'originalIsDuplicate' : null
 }
 
 /**

@@ -57,6 +57,31 @@ describe('a desk action naming something the station does not have', () => {
     expect(open.rows.map((r) => r.id)).toContain(id)
   })
 
+  it('refuses linking to a petition that is itself a duplicate (A→B, then B→A), keeping B answerable', async () => {
+    const { t, id: a } = await deskWithPetition()
+    const { id: b } = await t.submit({ categoryId: 'lights' })
+    const { id: c } = await t.submit({ categoryId: 'lights' })
+    await act(t, a, { type: 'linkedDuplicate', duplicateOf: b })
+
+    await expectRefused(
+      t,
+      b,
+      { type: 'linkedDuplicate', duplicateOf: a },
+      'action.duplicateOf',
+      /本身已是重复件/,
+    )
+    await expectRefused(
+      t,
+      c,
+      { type: 'linkedDuplicate', duplicateOf: a },
+      'action.duplicateOf',
+      /本身已是重复件/,
+    )
+    const stillOpen = await t.succeed('petitions.get', { id: b })
+    expect(stillOpen.state.status).toBe('received')
+    expect(stillOpen.allowedActions).toContain('replied')
+  })
+
   it('refuses an assignment to a representative not in the roster, even beside one who is', async () => {
     const { t, id } = await deskWithPetition()
     await addRepresentative(t, { id: 'r-real', name: '李春梅', level: 'township' })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { PETITION_EVENT_TYPES, type PetitionEventBody } from '../../../domain/petition/events'
-import { dissatisfiedReopens, refusalFor, refusalNow } from '../../../domain/petition/transitions'
+import {
+  dissatisfiedReopens,
+  duplicateOriginalRefusal,
+  refusalFor,
+  refusalNow,
+} from '../../../domain/petition/transitions'
 import { ACTOR_ROLES } from '../../../domain/petition/types'
 import {
   FIRST_DUE,
@@ -169,6 +174,16 @@ describe('duplicates', () => {
 
   it('accepts linking it to another petition', () => {
     expect(refusalFor(reach(submitted()), linkDuplicate().body, 'staff')).toBeNull()
+  })
+
+  it('refuses an original that is itself a duplicate, at every level, which rules out chains and cycles', () => {
+    for (const key of ['duplicate/station', 'duplicate/township', 'duplicate/county'] as const)
+      expect(duplicateOriginalRefusal(reachState(key)), key).toBe('originalIsDuplicate')
+  })
+
+  it('accepts any original that is not a duplicate, answered or closed included', () => {
+    for (const key of ['received/station', 'assigned/county', 'replied/township', 'closed/station'] as const)
+      expect(duplicateOriginalRefusal(reachState(key)), key).toBeNull()
   })
 })
 

@@ -3,7 +3,12 @@ import { DomainError } from '../../../../domain/errors'
 import { shanghaiDate } from '../../../../domain/dates'
 import type { PetitionEvent, PetitionEventBody } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent } from '../../../../domain/petition/reducer'
-import { type Refusal, dissatisfiedReopens, refusalNow } from '../../../../domain/petition/transitions'
+import {
+  type Refusal,
+  dissatisfiedReopens,
+  duplicateOriginalRefusal,
+  refusalNow,
+} from '../../../../domain/petition/transitions'
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
@@ -204,6 +209,7 @@ const FIELD_REFUSALS: Partial<Record<Refusal, readonly [field: string, message: 
   deadlineNotLater: ['action.dueOn', '延期后的期限必须晚于原期限'],
   deadlinePast: ['action.dueOn', '期限不能早于今天'],
   selfDuplicate: ['action.duplicateOf', '不能把诉求关联为它自己的重复件'],
+  originalIsDuplicate: ['action.duplicateOf', '要关联的诉求本身已是重复件，请关联到它合并到的那件诉求'],
 }
 
 /** Appends staff actions after checking the transition table; refused actions write nothing. */
@@ -289,7 +295,8 @@ export async function appendEvents(
  * Refuses an action naming a category, representative or petition the station does not have. Events are
  * never edited, so a ghost id would stay on the record for good: a petition linked to nothing leaves the
  * queue, credits go to no one on the board. The roster and categories come from the reference snapshot;
- * only the other petition costs a read. (Linking a petition to itself is refused above, as FIELD_REFUSALS.)
+ * only the other petition costs a read, which also refuses linking to a duplicate (a chain or a cycle).
+ * (Linking a petition to itself is refused above, as FIELD_REFUSALS.)
  */
 async function checkReferences(tx: Executor, ctx: Ctx, body: PetitionEventBody): Promise<void> {
   switch (body.type) {
@@ -305,11 +312,14 @@ async function checkReferences(tx: Executor, ctx: Ctx, body: PetitionEventBody):
       }
       return
     }
-    case 'linkedDuplicate':
-      if (!(await repo.petitionById(tx, body.duplicateOf))) {
-        throw invalidField('action.duplicateOf', '没有找到要关联的诉求')
-      }
-      return
+    case 'linkedDuplicate': {
+      const original = await repo.petitionById(tx, body.duplicateOf)
+      if (!original) throw invalidField('action.duplicateOf', '没有找到要关联的诉求')
+      const refusal = duplicateOriginalRefusal(JSON.parse(original.state_json) as PetitionState)
+      if (!refusal) return
+      const wrongField = FIELD_REFUSALS[refusal]
+      throw wrongField ? invalidField(...wrongField) : new DomainError('TRANSITION_REFUSED', { refusal })
+    }
     default:
       return
   }
