@@ -55,7 +55,9 @@ const RULES: Record<Exclude<PetitionEventType, 'submitted'>, Rule> = {
   replied: { roles: DESK, statuses: WORKING },
   closed: { roles: [...STATION_STAFF, 'system'], statuses: ['replied'] },
   rated: { roles: ['resident', 'staff', 'admin'], statuses: ANSWERED },
-  reopened: { roles: ['resident', 'staff', 'admin', 'system'], statuses: ANSWERED },
+  // Not 'system': nothing reopens automatically, and a role outside the resident's round limits would
+  // be a back door past them.
+  reopened: { roles: ['resident', 'staff', 'admin'], statuses: ANSWERED },
   linkedDuplicate: { roles: STATION_STAFF, statuses: OPEN },
 }
 

@@ -126,17 +126,17 @@ describe('the actions the desk offers', () => {
     expect(offered(reach(...round2, reply('已更换灯具')), 'resident')).toEqual(['rated'])
   })
 
-  it('offers the system closing and reopening of an answered petition, and supervision before', () => {
-    expect(offered(reach(submitted(), resolveOnSpot()), 'system')).toEqual(['closed', 'reopened'])
+  it('offers the system closing of an answered petition, never reopening, and supervision before', () => {
+    expect(offered(reach(submitted(), resolveOnSpot()), 'system')).toEqual(['closed'])
     expect(offered(reach(submitted(), assign()), 'system')).toEqual(['supervised'])
     expect(offered(reachState('assigned/county'), 'system')).toEqual([])
   })
 
-  it('offers no closing while the round is rated dissatisfied, only reopening', () => {
+  it('offers no closing while the round is rated dissatisfied, only reopening by the desk', () => {
     const state = reach(submitted(), assign(), reply(), rate('dissatisfied'))
     expect(allowedActions(state, 'staff')).not.toContain('closed')
     expect(allowedActions(state, 'staff')).toContain('reopened')
-    expect(offered(state, 'system')).toEqual(['reopened'])
+    expect(offered(state, 'system')).toEqual([])
   })
 
   it('offers staff a corrected triage on a township petition until someone is assigned', () => {

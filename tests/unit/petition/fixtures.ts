@@ -83,8 +83,9 @@ export const rate = (rating: Rating, reason: string | null = null): Step => ({
   role: 'resident',
   body: { type: 'rated', rating, reason },
 })
+/** As production reopens: by the resident's 不满意, within the round limits (`by('staff', …)` for the desk). */
 export const reopen = (reason = '群众不满意'): Step => ({
-  role: 'system',
+  role: 'resident',
   body: { type: 'reopened', reason },
 })
 export const linkDuplicate = (duplicateOf = OTHER_PETITION_ID): Step => ({

@@ -378,7 +378,7 @@ describe('rule 2: who may reopen an answered petition', () => {
     expect(refusalFor(round2, reopen().body, 'resident')).toBe('notDissatisfied')
   })
 
-  it('lets staff, admin and the system reopen any answered petition, rated or not', () => {
+  it('lets staff and admin reopen any answered petition, rated or not', () => {
     const states = [
       answered(),
       reach(submitted(), assign(), reply(), rate('satisfied')),
@@ -386,9 +386,31 @@ describe('rule 2: who may reopen an answered petition', () => {
       reach(submitted(), resolveOnSpot(), rate('mostlySatisfied'), close()),
     ]
     for (const state of states) {
-      for (const role of ['staff', 'admin', 'system'] as const)
+      for (const role of ['staff', 'admin'] as const)
         expect(refusalFor(state, reopen().body, role), `${state.status} ${role}`).toBeNull()
     }
+  })
+
+  it('never lets the system reopen: not past the round limit, not a satisfied answer', () => {
+    const roundTwoDissatisfied = reach(
+      submitted(),
+      assign(),
+      reply(),
+      rate('dissatisfied'),
+      reopen(),
+      reply('已更换灯具'),
+      rate('dissatisfied'),
+    )
+    expect(refusalFor(roundTwoDissatisfied, reopen().body, 'resident')).toBe('noMoreRounds')
+    expect(refusalFor(roundTwoDissatisfied, reopen().body, 'system')).toBe('wrongRole')
+    const satisfied = reach(submitted(), assign(), reply(), rate('satisfied'))
+    expect(refusalFor(satisfied, reopen().body, 'system')).toBe('wrongRole')
+  })
+
+  it('reopens through the fixture only within the resident’s rules', () => {
+    expect(() => reach(submitted(), assign(), reply(), rate('satisfied'), reopen())).toThrow(
+      /notDissatisfied/,
+    )
   })
 
   it('names the status before the rating: nothing unanswered is reopened', () => {
