@@ -15,8 +15,10 @@ function maskAllButLast4(value: string): string {
 
 /** 张三 → 张*, 张秀霞 → 张*霞, 欧阳秀霞 → 欧**霞; a one-character name stays as it is. */
 export function maskName(name: string): string {
+  // Whitespace inside a name ('张 三', or a full-width space) is not a character of it: kept, it would
+  // count as the hidden middle and leave the given name showing as the last character.
   // Array.from splits by code point: rare characters in names are often outside the BMP.
-  const chars = Array.from(name.trim())
+  const chars = Array.from(name.replace(/\s+/gu, ''))
   const first = chars[0] ?? ''
   if (chars.length <= 1) return first
   if (chars.length === 2) return `${first}*`

@@ -23,6 +23,13 @@ describe('masking names', () => {
     expect(maskName('  张秀霞 ')).toBe('张*霞')
   })
 
+  it('ignores whitespace inside the name, so the given name does not show as the last character', () => {
+    expect(maskName('张 三')).toBe('张*')
+    expect(maskName('李  四')).toBe('李*')
+    expect(maskName('张\u3000秀霞')).toBe('张*霞')
+    expect(maskName('欧阳 秀霞')).toBe('欧**霞')
+  })
+
   it('counts a rare character outside the basic plane as one character', () => {
     expect(maskName('𠮷秀霞')).toBe('𠮷*霞')
     expect(maskName('张𠮷')).toBe('张*')
