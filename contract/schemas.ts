@@ -3,6 +3,7 @@ import { CONSULTATION_KINDS } from '../domain/consultation'
 import { DUTY_SLOTS } from '../domain/duty'
 import { TOWNSHIP_NAME } from '../domain/places'
 import { CHANNELS, RATINGS, REPLY_METHODS } from '../domain/petition/types'
+import { normalizeIdNumber } from '../domain/validators'
 
 /**
  * Input schemas: the one place where the shape and size of what a caller may send is decided. Every object
@@ -36,7 +37,9 @@ export const SubmitPetitionInput = z.strictObject({
     .strictObject({
       name: text(40).nullable(),
       phone: plain().max(20).nullable(),
-      idNumber: plain().max(18).nullable(),
+      // Normalised before the length check, as checkIdNumber does: a number typed in its printed 6-8-4
+      // grouping is 20 characters with the spaces, and would otherwise fail here with a generic error.
+      idNumber: plain().overwrite(normalizeIdNumber).max(18).nullable(),
     })
     .nullable(),
   /**

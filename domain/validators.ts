@@ -42,7 +42,8 @@ export type IdNumberCheck =
     }
   | { readonly ok: false; readonly reason: IdNumberProblem }
 
-const normalizeIdNumber = (input: string) => input.normalize('NFKC').replace(/\s/g, '').toUpperCase()
+/** An ID number as checked and stored: full-width characters folded, spaces (the printed 6-8-4 grouping) removed. */
+export const normalizeIdNumber = (input: string) => input.normalize('NFKC').replace(/\s/g, '').toUpperCase()
 
 /** The MOD 11-2 check character of the first 17 digits. */
 export function idCheckDigit(first17: string): string {

@@ -49,6 +49,15 @@ describe("residents' personal data", () => {
     })
   })
 
+  it('stores an ID number typed with spaces in its normal form', async () => {
+    const { t } = await useSetUpStation()
+    const spaced = `${RESIDENT.idNumber.slice(0, 6)} ${RESIDENT.idNumber.slice(6, 14)} ${RESIDENT.idNumber.slice(14)}`
+    const { id } = await t.submit({ categoryId: 'social', contact: { ...RESIDENT, idNumber: spaced } })
+    await t.loginStaff()
+
+    expect((await t.succeed('petitions.get', { id })).contact?.idNumber).toBe(RESIDENT.idNumber)
+  })
+
   it('shows only masked data in the queue', async () => {
     const { t } = await useSetUpStation()
     await t.submit()
