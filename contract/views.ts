@@ -229,7 +229,11 @@ export interface PetitionProgress {
   readonly status: PetitionStatus
   readonly level: Level
   readonly dueOn: IsoDate
-  readonly onTime: boolean
+  /**
+   * Answered (or, while in progress, still) within the due date; null for a merged petition, which runs
+   * against no due date of its own: it is answered with the petition it was merged into.
+   */
+  readonly onTime: boolean | null
   readonly submittedAt: number
   readonly timeline: readonly PublicTimelineEntry[]
   readonly canRate: boolean

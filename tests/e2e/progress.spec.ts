@@ -300,6 +300,18 @@ test.describe('办理查询', () => {
     await expect(page.getByTestId('result-timing')).toHaveText('在办理期限内')
   })
 
+  test('shows a merged petition without a due date to meet or miss', async ({ page, station }) => {
+    const original = await submit(station, false)
+    const merged = await submit(station, false)
+    await (await desk(station)).act(merged.id, { type: 'linkedDuplicate', duplicateOf: original.id })
+    await openProgress(page, station.url)
+    await enterCode(page, merged.code)
+
+    await expect(page.getByTestId('result-status')).toHaveText('已和相同的事合并办理')
+    await expect(page.getByTestId('result-due')).toHaveCount(0)
+    await expect(page.getByTestId('result-timing')).toHaveCount(0)
+  })
+
   test('takes one 满意 per answer and then shows that it was rated', async ({ page, station }) => {
     test.slow() // many taps on the pads
     const { code } = await repliedPetition(station)

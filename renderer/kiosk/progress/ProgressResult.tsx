@@ -59,19 +59,22 @@ export function ProgressResult({
               <dt>{t('kiosk.progress.result.level')}</dt>
               <dd data-testid="result-level">{t(`kiosk.progress.level.${progress.level}`)}</dd>
             </div>
-            <div className="progress__due">
-              <dt>{t('kiosk.progress.result.due')}</dt>
-              <dd>
-                <span data-testid="result-due">{dateText(progress.dueOn, t)}</span>
-                <span
-                  className={`progress__timing progress__timing--${progress.onTime ? 'ok' : 'late'}`}
-                  data-testid="result-timing"
-                >
-                  <Mark name={progress.onTime ? 'onTime' : 'late'} className="progress__timing-icon" />
-                  {t(`kiosk.progress.timing.${timing}`)}
-                </span>
-              </dd>
-            </div>
+            {/* A merged petition has no due date of its own to show, met or missed. */}
+            {progress.onTime !== null && (
+              <div className="progress__due">
+                <dt>{t('kiosk.progress.result.due')}</dt>
+                <dd>
+                  <span data-testid="result-due">{dateText(progress.dueOn, t)}</span>
+                  <span
+                    className={`progress__timing progress__timing--${progress.onTime ? 'ok' : 'late'}`}
+                    data-testid="result-timing"
+                  >
+                    <Mark name={progress.onTime ? 'onTime' : 'late'} className="progress__timing-icon" />
+                    {t(`kiosk.progress.timing.${timing}`)}
+                  </span>
+                </dd>
+              </div>
+            )}
           </dl>
         </section>
 

@@ -49,6 +49,26 @@ describe('looking a petition up at the kiosk', () => {
     expect(res.level).toBe('township')
   })
 
+  it('shows a merged petition past its due date as neither on time nor overdue', async () => {
+    const { t } = await useSetUpStation()
+    const merged = await t.submit()
+    const original = await t.submit()
+    const late = await t.submit()
+    await t.loginStaff()
+    await t.succeed('petitions.act', {
+      id: merged.id,
+      action: { type: 'linkedDuplicate', duplicateOf: original.id },
+    })
+    await t.logout()
+    t.clock.advance(90 * 86_400_000)
+
+    const res = await t.succeed('petitions.lookup', { code: merged.code, phoneLast4: LAST4 })
+    expect(res).toMatchObject({ status: 'duplicate', onTime: null })
+    // The same age unmerged is overdue.
+    const control = await t.succeed('petitions.lookup', { code: late.code, phoneLast4: LAST4 })
+    expect(control).toMatchObject({ status: 'received', onTime: false })
+  })
+
   it('reads the code as residents type it: lower case, with a hyphen or spaces', async () => {
     const { t, code } = await submitted()
     const typed = ` ${formatTrackingCode(code).toLowerCase()} `

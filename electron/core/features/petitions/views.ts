@@ -146,7 +146,8 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
     status: state.status,
     level: state.level,
     dueOn: state.dueOn,
-    onTime: dueStatus(state.dueOn, answeredOn, calendar) !== 'overdue',
+    // Merged is not late: staff handled it by linking it, and it gets no answer of its own to be late with.
+    onTime: state.status === 'duplicate' ? null : dueStatus(state.dueOn, answeredOn, calendar) !== 'overdue',
     submittedAt: state.submittedAt,
     timeline,
     canRate: refusalFor(state, { type: 'rated', rating: 'satisfied', reason: null }, 'resident') === null,
