@@ -47,7 +47,8 @@ export const PetitionEventSchema = z.discriminatedUnion('type', [
   z.object({ ...meta, type: z.literal('replied'), answer: words(2000), method: z.enum(REPLY_METHODS) }),
   z.object({ ...meta, type: z.literal('closed'), summary: words(500) }),
   z.object({ ...meta, type: z.literal('rated'), rating: z.enum(RATINGS), reason: words(500).nullable() }),
-  z.object({ ...meta, type: z.literal('reopened'), reason: words(500) }),
+  // dueOn from sync schema version 3 on; a version-2 reopening has none and keeps the old due date.
+  z.object({ ...meta, type: z.literal('reopened'), reason: words(500), dueOn: isoDate.exactOptional() }),
   z.object({ ...meta, type: z.literal('linkedDuplicate'), duplicateOf: id }),
 ])
 

@@ -47,8 +47,12 @@ export const MAX_HLC_DRIFT_MS = 24 * 3600_000
  *   and `consultation` (STATION_RECORD_TYPES). They are new types, not new shapes of old ones, so there is
  *   nothing to upcast; a bump would only have made a hub not yet upgraded refuse every petition event too,
  *   where now it refuses just the types it does not know.
+ * - 3: a `reopened` event may carry `dueOn`, the new round's due date. A new shape of an old type, so a
+ *   bump: a hub reading only 2 would strip the field it does not know and keep the old due date for good;
+ *   with the bump it holds the push (UPGRADE_HUB) until it is upgraded. A 2 upcasts unchanged: its
+ *   reopening has no due date and keeps the old one, as it always did.
  */
-export const SYNC_SCHEMA_VERSION = 2
+export const SYNC_SCHEMA_VERSION = 3
 export const MIN_SYNC_SCHEMA_VERSION = 1
 
 /** Where a petition comes from, as far as the public may know: names of the township and village. */

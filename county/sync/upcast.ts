@@ -38,4 +38,6 @@ const STEPS: Record<number, Step> = {
     delete rest.villageId
     return { ...rest, place: null }
   },
+  // 2 → 3: only added an optional field (a reopening's dueOn); a version-2 payload is a valid version 3.
+  2: (_type, payload) => payload,
 }

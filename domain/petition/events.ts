@@ -37,7 +37,15 @@ export type PetitionEventBody =
   | { readonly type: 'replied'; readonly answer: string; readonly method: ReplyMethod }
   | { readonly type: 'closed'; readonly summary: string }
   | { readonly type: 'rated'; readonly rating: Rating; readonly reason: string | null }
-  | { readonly type: 'reopened'; readonly reason: string }
+  | {
+      readonly type: 'reopened'
+      readonly reason: string
+      /**
+       * The new round's due date, counted from the reopening day by the category's time limit, as a
+       * submission's is. Absent from events written before it existed: those keep the old due date.
+       */
+      readonly dueOn?: IsoDate
+    }
   | { readonly type: 'linkedDuplicate'; readonly duplicateOf: string }
 
 export type PetitionEventType = PetitionEventBody['type']

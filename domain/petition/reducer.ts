@@ -123,6 +123,7 @@ export function applyEvent(state: PetitionState | null, event: PetitionEvent): P
         updatedAt,
         status: 'assigned',
         round: state.round + 1,
+        dueOn: event.dueOn ?? state.dueOn,
         rating: null,
         answer: null,
         repliedAt: null,

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { shanghaiDate } from '../../../domain/dates'
+import { addWorkingDays, dueStatus } from '../../../domain/working-days'
+import { loadCalendar } from '../../../electron/core/features/duty/calendar'
+import type { TestStation } from '../../fixtures/station'
 import { rowCounts } from '../../fixtures/db'
 import { ANSWER, ASSIGN, CLOSE, REPLY, TRIAGE, act, repliedPetition } from '../../fixtures/desk'
 import { RESIDENT } from '../../fixtures/station'
@@ -149,6 +153,49 @@ describe('the resident rating the answer', () => {
       ok: false,
       error: { code: 'TRANSITION_REFUSED' },
     })
+  })
+})
+
+describe('the due date of a second round', () => {
+  /** The category's time limit in working days from today, on the station's own calendar. */
+  async function roundDue(t: TestStation) {
+    const { time_limit_days } = await t.db
+      .selectFrom('category')
+      .select('time_limit_days')
+      .where('id', '=', 'lights')
+      .executeTakeFirstOrThrow()
+    const today = shanghaiDate(t.clock.now())
+    return { today, dueOn: addWorkingDays(today, time_limit_days, await loadCalendar(t.db)) }
+  }
+
+  it('counts from the day of the resident’s 不满意, so the round does not start overdue', async () => {
+    const { t, id, code } = await answered()
+    const firstDue = (await t.succeed('petitions.lookup', { code, phoneLast4: LAST4 })).dueOn
+    t.clock.advance(40 * 86_400_000)
+    const { today, dueOn } = await roundDue(t)
+
+    const res = await t.succeed('petitions.rate', { code, phoneLast4: LAST4, rating: 'dissatisfied' })
+
+    expect(firstDue < today).toBe(true)
+    expect(res).toMatchObject({ status: 'assigned', dueOn, onTime: true })
+    expect(dueStatus(res.dueOn, today, await loadCalendar(t.db))).not.toBe('overdue')
+    await t.loginStaff()
+    const detail = await t.succeed('petitions.get', { id })
+    expect(detail.state).toMatchObject({ round: 2, dueOn })
+    // On the reopening itself, so the county folds the same date (a separate deadline step is not counted).
+    expect(detail.timeline.at(-1)).toMatchObject({ type: 'reopened', payload: { dueOn } })
+    expect(detail.state.deadlineChanges).toBe(0)
+  })
+
+  it('counts from the day staff reopen an answered petition', async () => {
+    const { t, id } = await answered()
+    t.clock.advance(40 * 86_400_000)
+    await t.loginStaff()
+    const { dueOn } = await roundDue(t)
+
+    const reopened = await act(t, id, { type: 'reopened', reason: '答复遗漏了西头两盏灯' })
+
+    expect(reopened.state).toMatchObject({ status: 'assigned', round: 2, dueOn })
   })
 })
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { PushResult } from '../../../contract/sync'
+import { SYNC_SCHEMA_VERSION, type PushResult } from '../../../contract/sync'
 import type { Open311Request } from '../../../county/open311/service'
-import { item, submittedEvent, useTestHub } from '../../fixtures/hub'
+import type { PetitionEvent } from '../../../domain/petition/events'
+import { item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
 
 /**
  * Stations are upgraded one by one, and an upgraded station's outbox may still hold rows written before
@@ -53,11 +54,72 @@ describe('payload schema versions', () => {
     expect(logged.map((r) => r.payload)).toEqual([{ eventId: event.id }, { ...(badPlace.payload as object) }])
   })
 
+  /** A petition answered on the spot and rated 不满意, then the events after it; one minute apart. */
+  function reopenedTimeline(stationId: string, now: number, reopened: Record<string, unknown>) {
+    const submitted = submittedEvent(stationId, now, { dueOn: '2026-12-03' })
+    const resident = { role: 'resident', id: null }
+    const steps: Record<string, unknown>[] = [
+      { type: 'resolvedOnSpot', answer: '当场答复政策' },
+      { type: 'rated', rating: 'dissatisfied', reason: null, actor: resident },
+      { type: 'reopened', reason: '群众评价不满意', actor: resident, ...reopened },
+    ]
+    return [
+      submitted,
+      ...steps.map((body, i) => laterEvent(submitted.petitionId, stationId, now + (i + 1) * 60_000, body)),
+    ]
+  }
+
+  it('takes a version-2 reopening without a due date (an older station): the old due date stays', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-old')
+    const events = reopenedTimeline('st-old', t.clock.now, {})
+    const items = events.map((e, i) => ({ ...item(i + 1, e), schemaVersion: 2 }))
+
+    const res = await t.signed(signer, 'POST', '/sync/push', { items })
+
+    expect((res.json as PushResult).results.map((r) => r.status)).toEqual(Array<string>(4).fill('applied'))
+    const petition = await t.hub.db.selectFrom('petition').select('state').executeTakeFirstOrThrow()
+    expect(petition.state).toMatchObject({ round: 2, status: 'assigned', dueOn: '2026-12-03' })
+  })
+
+  it('folds a reopening’s due date into the petition, and rejects a malformed one', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-new')
+    const events = reopenedTimeline('st-new', t.clock.now, { dueOn: '2027-01-15' })
+    const bad = laterEvent((events[0] as PetitionEvent).petitionId, 'st-new', t.clock.now + 10 * 60_000, {
+      type: 'noted',
+      text: 'x',
+    })
+    const malformed = {
+      ...item(5, bad),
+      payload: { ...bad, type: 'reopened', reason: '再次', dueOn: '15/01/2027' },
+    }
+    const items = [...events.map((e, i) => item(i + 1, e)), malformed]
+
+    const res = await t.signed(signer, 'POST', '/sync/push', { items })
+
+    expect((res.json as PushResult).results.map((r) => r.status)).toEqual([
+      ...Array<string>(4).fill('applied'),
+      'rejected',
+    ])
+    const petition = await t.hub.db.selectFrom('petition').select('state').executeTakeFirstOrThrow()
+    expect(petition.state).toMatchObject({ round: 2, status: 'assigned', dueOn: '2027-01-15' })
+    const stored = await t.hub.db
+      .selectFrom('petition_event')
+      .select('event')
+      .where('type', '=', 'reopened')
+      .executeTakeFirstOrThrow()
+    expect(stored.event).toMatchObject({ dueOn: '2027-01-15' })
+  })
+
   it('refuses a push holding a version newer than it reads, whole and for now: the hub must be upgraded', async () => {
     const t = await useTestHub()
     const signer = await t.enrolStation('st-new')
     const current = item(1, submittedEvent('st-new', t.clock.now))
-    const tooNew = { ...item(2, submittedEvent('st-new', t.clock.now)), schemaVersion: 3 }
+    const tooNew = {
+      ...item(2, submittedEvent('st-new', t.clock.now)),
+      schemaVersion: SYNC_SCHEMA_VERSION + 1,
+    }
 
     const res = await t.signed(signer, 'POST', '/sync/push', { items: [current, tooNew] })
 

@@ -84,9 +84,9 @@ export const rate = (rating: Rating, reason: string | null = null): Step => ({
   body: { type: 'rated', rating, reason },
 })
 /** As production reopens: by the resident's 不满意, within the round limits (`by('staff', …)` for the desk). */
-export const reopen = (reason = '群众不满意'): Step => ({
+export const reopen = (reason = '群众不满意', dueOn?: IsoDate): Step => ({
   role: 'resident',
-  body: { type: 'reopened', reason },
+  body: dueOn === undefined ? { type: 'reopened', reason } : { type: 'reopened', reason, dueOn },
 })
 export const linkDuplicate = (duplicateOf = OTHER_PETITION_ID): Step => ({
   role: 'staff',

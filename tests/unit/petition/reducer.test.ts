@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyEvent, compareEvents, foldPetition } from '../../../domain/petition/reducer'
+import { addWorkingDays, chinaCalendar, dueStatus } from '../../../domain/working-days'
 import {
   BASE_AT,
   FIRST_DUE,
@@ -179,6 +180,20 @@ describe('rounds: a dissatisfied rating reopens the petition for a second answer
       resolvedOnSpot: false,
       closedAt: null,
     })
+  })
+
+  it('starts the new round with its own due date, so it is not overdue on the reopening day', () => {
+    // Round 1 was due 2025-03-14; the resident reopens on 2025-04-01 and round 2 is due 15 working days on.
+    const calendar = chinaCalendar()
+    const roundTwoDue = addWorkingDays('2025-04-01', 15, calendar)
+    const s = fold(...firstRound, reopen('路灯还是不亮', roundTwoDue))
+    expect(s.dueOn).toBe(roundTwoDue)
+    expect(dueStatus(s.dueOn, '2025-04-01', calendar)).not.toBe('overdue')
+    expect(s.deadlineChanges).toBe(0)
+  })
+
+  it('keeps the old due date for a reopening written before reopenings carried one', () => {
+    expect(fold(...firstRound, reopen()).dueOn).toBe(FIRST_DUE)
   })
 
   it('keeps the first round’s rating in the history', () => {

@@ -270,7 +270,8 @@ export async function appendEvents(
   const row = await repo.petitionById(tx, petitionId)
   if (!row) throw new DomainError('NOT_FOUND')
   let state = JSON.parse(row.state_json) as PetitionState
-  for (const body of bodies) {
+  for (const given of bodies) {
+    const body = given.type === 'reopened' ? await withRoundDueDate(tx, ctx, state, given) : given
     const refusal = refusalNow(state, body, actor.role, shanghaiDate(ctx.now()))
     if (refusal === 'alreadyRated') throw new DomainError('ALREADY_RATED')
     const wrongField = refusal ? FIELD_REFUSALS[refusal] : undefined
@@ -289,6 +290,25 @@ export async function appendEvents(
   }
   await repo.updateProjection(tx, petitionId, repo.projectionOf(state))
   return state
+}
+
+/**
+ * A reopening starts a new round, which gets its own due date: the category's time limit in working days
+ * from today, as at submission (round 1's date has usually passed, so the round would start overdue). The
+ * station sets it for a county petition too, in the same event, exactly as it sets a county category's
+ * first due date at submission; the county owns the date from then on and may set or extend it.
+ */
+async function withRoundDueDate(
+  tx: Executor,
+  ctx: Ctx,
+  state: PetitionState,
+  body: Extract<PetitionEventBody, { type: 'reopened' }>,
+): Promise<PetitionEventBody> {
+  const ref = await ctx.reference.get(tx)
+  // Categories are retired, not deleted; without one (never expected) the round keeps the old date.
+  const category = ref.categories.get(state.categoryId)
+  if (!category) return body
+  return { ...body, dueOn: addWorkingDays(shanghaiDate(ctx.now()), category.time_limit_days, ref.calendar) }
 }
 
 /**
