@@ -73,6 +73,7 @@ export function buildPetitions(p: {
       rng,
       story,
       categoryId: h.category.id,
+      timeLimitDays: h.category.timeLimitDays,
       texts,
       place,
       repIds,

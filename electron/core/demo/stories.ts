@@ -49,6 +49,8 @@ export interface Plot {
   readonly rng: Rng
   readonly story: Story
   readonly categoryId: string
+  /** The category's time limit: a second round's due date counts from the reopening, as the station does. */
+  readonly timeLimitDays: number
   readonly texts: T.CategoryTexts
   readonly place: { readonly township: string; readonly village: string | null }
   /** Home representatives versed in the category, to assign. */
@@ -169,7 +171,11 @@ export function planSteps(p: Plot): Step[] {
     const reason = rng.pick(T.DISSATISFIED_REASONS)
     const who = rater()
     step('rated', who, [4, 96], () => ({ type: 'rated', rating: 'dissatisfied', reason }))
-    step('reopened', who, [0.01, 0.05], () => ({ type: 'reopened', reason }))
+    step('reopened', who, [0.01, 0.05], (c) => ({
+      type: 'reopened',
+      reason,
+      dueOn: addWorkingDays(shanghaiDate(c.at), p.timeLimitDays, c.cal),
+    }))
     // Second round: the same level takes it up again and answers anew.
     if (county) transfer('county', countyDept)
     else assign(staff(), story.route === 'township' ? f(T.TOWNSHIP_PRESIDIUM) : null)

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DutyToday, PetitionDetail, StaffUser, StationProfile } from '../../../contract/views'
+import { shanghaiDate } from '../../../domain/dates'
 import { foldPetition } from '../../../domain/petition/reducer'
 import { LEVELS, RATINGS, STATUSES } from '../../../domain/petition/types'
 import { checkIdNumber } from '../../../domain/validators'
@@ -214,6 +215,17 @@ describe('the demo data set', () => {
     expect(rated.some((e) => (JSON.parse(e.payload) as { rating: string }).rating === 'dissatisfied')).toBe(
       true,
     )
+    // A second round gets its own due date from the reopening, as the station gives one.
+    const reopened = await demo.station.db
+      .selectFrom('petition_event')
+      .select(['payload', 'at'])
+      .where('type', '=', 'reopened')
+      .execute()
+    expect(reopened.length).toBeGreaterThan(0)
+    for (const e of reopened) {
+      const dueOn = (JSON.parse(e.payload) as { dueOn?: string }).dueOn ?? ''
+      expect(dueOn > shanghaiDate(e.at), dueOn).toBe(true)
+    }
   })
 
   it('keeps contact data encrypted, readable in the staff detail view after signing in as 演示管理员', async () => {
