@@ -62,6 +62,22 @@ describe('the month board at the desk', () => {
     expect(await codeOf(t.call('board.publish', { month: '2025-04' }))).toBe('VALIDATION')
   })
 
+  it('previews the month under way without the shifts still to come', async () => {
+    const t = await march()
+    await addShift(t, WANG.id, '2025-04-01')
+    await addVisit(t, WANG.id, '2025-04-01')
+    await addShift(t, WANG.id, '2025-04-02', 'afternoon') // the clock is at 10:00 that day
+    await addShift(t, LI.id, '2025-04-20')
+    const april = await t.succeed('board.month', { month: '2025-04' })
+    expect(april.rows.find((r) => r.representativeId === WANG.id)).toMatchObject({
+      shiftsScheduled: 1,
+      shiftsAttended: 1,
+    })
+    expect(april.rows.find((r) => r.representativeId === LI.id)?.shiftsScheduled ?? 0).toBe(0)
+    const table = await t.succeed('visits.attendance', { month: '2025-04' })
+    expect(table.totals).toMatchObject({ due: 1, attended: 1 })
+  })
+
   it('opens the records behind each number', async () => {
     const t = await march()
     const shifts = await t.succeed('board.records', {

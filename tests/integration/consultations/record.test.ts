@@ -111,7 +111,7 @@ describe('议事记录: recording a consultation', () => {
     const recorded = await t.succeed('consultations.record', meeting({ representativeIds: [WANG.id] }))
 
     const profile = await t.succeed('station.profile', {})
-    const input = await gatherBoardInput(t.db, profile.id, '2025-03')
+    const input = await gatherBoardInput(t.db, profile.id, '2025-03', t.clock.now())
 
     expect(input.consultations).toEqual([
       { id: recorded.id, date: '2025-03-03', representativeIds: [WANG.id] },

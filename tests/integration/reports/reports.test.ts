@@ -163,6 +163,20 @@ describe('the petition report', () => {
     expect(march.representatives[0]).toMatchObject({ shiftsScheduled: 1, shiftsAttended: 1 })
   })
 
+  it('leaves out a shift of today whose slot has not ended, as the desk’s attendance table does', async () => {
+    const { t } = await useSetUpStation()
+    await addRepresentative(t, WANG)
+    await addShift(t, WANG.id, '2025-03-04')
+    await addVisit(t, WANG.id, '2025-03-04')
+    await addShift(t, WANG.id, '2025-03-10', 'afternoon')
+    setClock(t, '2025-03-10', 10)
+    await t.loginAdmin()
+    const march = await t.succeed('reports.summary', { from: '2025-03', to: '2025-03' })
+    const table = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(march.representatives[0]).toMatchObject({ shiftsScheduled: 1, shiftsAttended: 1 })
+    expect(table.totals).toMatchObject({ due: 1, attended: 1 })
+  })
+
   it('follows the cohort: April alone is one petition, and a month with nothing is all zeros', async () => {
     const t = await twoMonths()
     const april = await t.succeed('reports.summary', { from: '2025-04', to: '2025-04' })

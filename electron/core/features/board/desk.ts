@@ -29,7 +29,12 @@ interface MonthFigures {
   readonly publishedAt: number | null
 }
 
-async function figuresOf(db: Executor, stationId: string, month: Month): Promise<MonthFigures> {
+async function figuresOf(
+  db: Executor,
+  stationId: string,
+  month: Month,
+  nowMs: number,
+): Promise<MonthFigures> {
   const row = await repo.boardRowOf(db, stationId, month)
   if (row) {
     return {
@@ -40,7 +45,7 @@ async function figuresOf(db: Executor, stationId: string, month: Month): Promise
   }
   const method = await currentMethod(db)
   return {
-    figures: computeBoard(await gatherBoardInput(db, stationId, month), method),
+    figures: computeBoard(await gatherBoardInput(db, stationId, month, nowMs), method),
     method,
     publishedAt: null,
   }
@@ -48,7 +53,7 @@ async function figuresOf(db: Executor, stationId: string, month: Month): Promise
 
 export async function boardOfMonth(ctx: Ctx, month: Month): Promise<BoardOfMonth> {
   const station = await currentStation(ctx.db)
-  const { figures, method, publishedAt } = await figuresOf(ctx.db, station.id, month)
+  const { figures, method, publishedAt } = await figuresOf(ctx.db, station.id, month, ctx.now())
   return {
     month,
     published: publishedAt !== null,
@@ -66,7 +71,7 @@ export async function publishMonth(ctx: Ctx, month: Month): Promise<PublicBoard>
 /** 穿透查询: the records one number of a board was counted from, oldest first. */
 export async function boardRecords(ctx: Ctx, input: ParsedInputOf<'board.records'>): Promise<BoardRecord[]> {
   const station = await currentStation(ctx.db)
-  const { figures } = await figuresOf(ctx.db, station.id, input.month)
+  const { figures } = await figuresOf(ctx.db, station.id, input.month, ctx.now())
   const sources = figures.sources[input.representativeId]
   if (!sources) throw new DomainError('NOT_FOUND', { what: 'boardRow' })
   const ids = [...sources[input.figure]]

@@ -32,24 +32,11 @@ export function insertBoardRow(db: Executor, row: NewRow<'public_board'>) {
 export function visitsBetween(db: Executor, stationId: string, first: string, last: string) {
   return db
     .selectFrom('visit')
-    .select(['id', 'representative_id', 'date'])
+    .select(['id', 'representative_id', 'date', 'at'])
     .where('station_id', '=', stationId)
     .where('date', '>=', first)
     .where('date', '<=', last)
     .orderBy('at')
-    .orderBy('id')
-    .execute()
-}
-
-export function shiftsBetween(db: Executor, stationId: string, first: string, last: string) {
-  return db
-    .selectFrom('duty_shift')
-    .select(['id', 'representative_id', 'date'])
-    .where('station_id', '=', stationId)
-    .where('deleted', '=', 0)
-    .where('date', '>=', first)
-    .where('date', '<=', last)
-    .orderBy('date')
     .orderBy('id')
     .execute()
 }

@@ -10,11 +10,13 @@ import {
   monthRange,
 } from '../../../../domain/board'
 import type { PublicBoard } from '../../../../contract/views'
+import { shiftAttendance } from '../../../../domain/attendance'
 import type { Ctx } from '../../context'
 import type { Executor, Row } from '../../db/schema'
 import { newId } from '../../ids'
 import { invalidField } from '../../validation'
 import { appendAudit } from '../audit/service'
+import { plannedShiftsBetween } from '../duty/repository'
 import { currentStation } from '../station/service'
 import * as repo from './repository'
 
@@ -64,7 +66,7 @@ export async function writeBoard(
   if (await repo.boardRowOf(tx, p.stationId, p.month)) {
     throw invalidField('month', '这个月的履职情况已经公示过了')
   }
-  const figures = computeBoard(await gatherBoardInput(tx, p.stationId, p.month), p.method)
+  const figures = computeBoard(await gatherBoardInput(tx, p.stationId, p.month, p.at), p.method)
   const row = {
     id: newId(),
     station_id: p.stationId,
@@ -86,26 +88,78 @@ export async function writeBoard(
   return publicBoardOf(row)
 }
 
-/** Everything a month's board is counted from, read from this station's records. */
-export async function gatherBoardInput(db: Executor, stationId: string, month: Month): Promise<BoardInput> {
+/**
+ * Everything a month's board is counted from, read from this station's records as they stand at `nowMs`
+ * (the month under way is previewed without the shifts still to come).
+ */
+export async function gatherBoardInput(
+  db: Executor,
+  stationId: string,
+  month: Month,
+  nowMs: number,
+): Promise<BoardInput> {
   const { first, last } = monthRange(month)
   const visits = await repo.visitsBetween(db, stationId, first, last)
-  const shifts = await repo.shiftsBetween(db, stationId, first, last)
+  const shifts = await shiftsDue(db, stationId, first, last, nowMs)
   const consultations = await repo.consultationsBetween(db, stationId, first, last)
   const credits = await repo.creditsBetween(db, stationId, first, last)
 
   const ids = new Set<string>()
-  for (const r of [...visits, ...shifts]) ids.add(r.representative_id)
+  for (const r of visits) ids.add(r.representative_id)
+  for (const s of shifts) ids.add(s.representativeId)
   for (const c of consultations) for (const id of c.representativeIds) ids.add(id)
   for (const c of credits) ids.add(c.representativeId)
   return {
     month,
     representatives: await repo.representativesByIds(db, [...ids]),
     visits: visits.map((v) => ({ id: v.id, representativeId: v.representative_id, date: v.date })),
-    shifts: shifts.map((s) => ({ id: s.id, representativeId: s.representative_id, date: s.date })),
+    shifts: shifts.map((s) => ({ id: s.id, representativeId: s.representativeId, date: s.date })),
     credits,
     consultations,
   }
+}
+
+export interface DueShift {
+  readonly id: string
+  readonly representativeId: string
+  readonly date: string
+  readonly attended: boolean
+}
+
+/**
+ * The shifts on dates [first, last] that count as scheduled at `nowMs`: read as the desk's attendance table
+ * reads them (plannedShiftsBetween) and judged by the same rule (shiftAttendance), leaving out the ones
+ * not yet due, so the board, the reports and that table cannot disagree.
+ */
+export async function shiftsDue(
+  db: Executor,
+  stationId: string,
+  first: string,
+  last: string,
+  nowMs: number,
+): Promise<DueShift[]> {
+  const [planned, visits] = await Promise.all([
+    plannedShiftsBetween(db, stationId, first, last),
+    repo.visitsBetween(db, stationId, first, last),
+  ])
+  const checkedInAt = new Map<string, number>()
+  for (const v of visits) {
+    const key = `${v.representative_id}|${v.date}`
+    if (!checkedInAt.has(key)) checkedInAt.set(key, v.at)
+  }
+  const due: DueShift[] = []
+  for (const s of planned) {
+    const at = checkedInAt.get(`${s.representative_id}|${s.date}`) ?? null
+    const status = shiftAttendance(s.date, s.slot, at, nowMs)
+    if (status === 'notDue') continue
+    due.push({
+      id: s.id,
+      representativeId: s.representative_id,
+      date: s.date,
+      attended: status === 'attended',
+    })
+  }
+  return due
 }
 
 /** What the public sees: the rows and the method, not the record ids behind them. */

@@ -92,25 +92,19 @@ export async function figuresByRepresentative(db: Executor, c: Cohort) {
   return r.rows
 }
 
-/** Presence at the station on dates [first, last]: check-in days, shifts and consultations per person. */
+/**
+ * Presence at the station on dates [first, last]: check-in days and consultations per person. Shifts are
+ * counted apart (board shiftsDue), by the attendance rule that needs the time of day.
+ */
 export async function presenceByRepresentative(db: Executor, stationId: string, first: string, last: string) {
   const r = await sql<{
     representative_id: string
     visits: number
-    shifts_scheduled: number
-    shifts_attended: number
     consultations: number
   }>`
     with visit_day as (
       select distinct representative_id, date from visit
       where station_id = ${stationId} and date >= ${first} and date <= ${last}
-    ),
-    shift as (
-      select s.representative_id,
-        exists (select 1 from visit_day v
-          where v.representative_id = s.representative_id and v.date = s.date) as attended
-      from duty_shift s
-      where s.station_id = ${stationId} and s.deleted = 0 and s.date >= ${first} and s.date <= ${last}
     ),
     attendee as (
       select distinct cr.representative_id, c.id
@@ -118,14 +112,10 @@ export async function presenceByRepresentative(db: Executor, stationId: string, 
       where c.station_id = ${stationId} and c.date >= ${first} and c.date <= ${last}
     ),
     person as (
-      select representative_id from visit_day union select representative_id from shift
-      union select representative_id from attendee
+      select representative_id from visit_day union select representative_id from attendee
     )
     select person.representative_id,
       (select count(*) from visit_day v where v.representative_id = person.representative_id) as visits,
-      (select count(*) from shift s where s.representative_id = person.representative_id) as shifts_scheduled,
-      (select coalesce(sum(s.attended), 0) from shift s
-        where s.representative_id = person.representative_id) as shifts_attended,
       (select count(*) from attendee a where a.representative_id = person.representative_id) as consultations
     from person`.execute(db)
   return r.rows

@@ -4,6 +4,7 @@ import { LEVELS, type Level, type PetitionStatus, STATUSES } from '../../../../d
 import type { PetitionReport, ReportFigures, RepresentativeReportRow } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { representativesByIds } from '../board/repository'
+import { shiftsDue } from '../board/service'
 import { currentStation } from '../station/service'
 import * as repo from './repository'
 
@@ -26,14 +27,16 @@ export async function petitionReport(
     fromMs: startOfShanghaiDayMs(first),
     untilMs: startOfShanghaiDayMs(addDays(last, 1)),
   }
-  const [byMonth, categories, levels, statuses, byRepresentative, presence] = await Promise.all([
+  const today = minDate(last, shanghaiDate(ctx.now()))
+  const [byMonth, categories, levels, statuses, byRepresentative, presence, shifts] = await Promise.all([
     repo.figuresByMonth(ctx.db, cohort),
     repo.petitionsByCategory(ctx.db, cohort),
     repo.petitionsBy(ctx.db, cohort, 'level'),
     repo.petitionsBy(ctx.db, cohort, 'status'),
     repo.figuresByRepresentative(ctx.db, cohort),
-    // Presence only up to today: a shift still to come is not one missed.
-    repo.presenceByRepresentative(ctx.db, station.id, first, minDate(last, shanghaiDate(ctx.now()))),
+    repo.presenceByRepresentative(ctx.db, station.id, first, today),
+    // A shift still to come (later today included) is not one missed: the desk's attendance rule decides.
+    shiftsDue(ctx.db, station.id, first, today, ctx.now()),
   ])
 
   const monthSums = new Map(byMonth.map((r) => [r.month, r]))
@@ -48,7 +51,16 @@ export async function petitionReport(
 
   const sumsOf = new Map(byRepresentative.map((r) => [r.representative_id, r]))
   const presenceOf = new Map(presence.map((r) => [r.representative_id, r]))
-  const people = await representativesByIds(ctx.db, [...new Set([...sumsOf.keys(), ...presenceOf.keys()])])
+  const shiftsOf = new Map<string, { scheduled: number; attended: number }>()
+  for (const s of shifts) {
+    let n = shiftsOf.get(s.representativeId)
+    if (!n) shiftsOf.set(s.representativeId, (n = { scheduled: 0, attended: 0 }))
+    n.scheduled += 1
+    if (s.attended) n.attended += 1
+  }
+  const people = await representativesByIds(ctx.db, [
+    ...new Set([...sumsOf.keys(), ...presenceOf.keys(), ...shiftsOf.keys()]),
+  ])
   const representatives: RepresentativeReportRow[] = people.map((p) => {
     const here = presenceOf.get(p.id)
     return {
@@ -57,8 +69,8 @@ export async function petitionReport(
       level: p.level,
       figures: figuresOf(sumsOf.get(p.id) ?? NONE),
       visits: here?.visits ?? 0,
-      shiftsScheduled: here?.shifts_scheduled ?? 0,
-      shiftsAttended: here?.shifts_attended ?? 0,
+      shiftsScheduled: shiftsOf.get(p.id)?.scheduled ?? 0,
+      shiftsAttended: shiftsOf.get(p.id)?.attended ?? 0,
       consultations: here?.consultations ?? 0,
     }
   })
