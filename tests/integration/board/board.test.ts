@@ -200,3 +200,32 @@ describe('履职公示: publishing a monthly board', () => {
     await expect(publish(t, '2025-03', bad)).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 })
+
+describe("履职公示: a month's petition work, at its edges", () => {
+  /**
+   * Assigned at 23:30 Shanghai on 31 March (15:30Z, the last day of March) and answered at 23:30 on 30
+   * April: the assignment is March's work, the answer April's, each on its month's last day.
+   */
+  it('counts a step at 23:30 Shanghai on the last day of a month in that month, and in no other', async () => {
+    const { t } = await useSetUpStation()
+    await addRepresentative(t, WANG)
+    setClock(t, '2025-03-31', 23.5)
+    const p = await t.submit({ categoryId: 'lights' })
+    await t.loginAdmin()
+    await t.succeed('petitions.act', { id: p.id, action: TRIAGE })
+    await t.succeed('petitions.act', { id: p.id, action: assign(WANG.id) })
+    setClock(t, '2025-04-30', 23.5)
+    await t.loginAdmin()
+    await t.succeed('petitions.act', { id: p.id, action: REPLY })
+    setClock(t, '2025-05-01')
+
+    const march = await publish(t, '2025-03')
+    const april = await publish(t, '2025-04')
+    expect(march.rows).toEqual([
+      expect.objectContaining({ representativeId: WANG.id, petitionsHandled: 1, petitionsResolved: 0 }),
+    ])
+    expect(april.rows).toEqual([
+      expect.objectContaining({ representativeId: WANG.id, petitionsHandled: 0, petitionsResolved: 1 }),
+    ])
+  })
+})

@@ -57,20 +57,20 @@ const rated = (rating: 'satisfied' | 'mostlySatisfied' | 'dissatisfied'): Petiti
 })
 
 /**
- * A month's input; petitions are given as whole timelines and enter as the station stores them: each
- * timeline's credits (petitionCredits), those dated in the month.
+ * A month's input; petitions are given as whole timelines and enter as the station stores them: every
+ * credit of each timeline (petitionCredits). computeBoard counts every credit it is given: choosing the
+ * month's credits is the station's query (creditsBetween), tested in tests/integration/board.
  */
 function input(
   over: Partial<BoardInput> & { readonly petitions?: readonly (readonly PetitionEvent[])[] } = {},
 ): BoardInput {
   const { petitions = [], ...rest } = over
-  const month = rest.month ?? '2025-03'
   return {
-    month,
+    month: '2025-03',
     representatives: [WANG, LI, ZHAO],
     visits: [],
     shifts: [],
-    credits: petitions.flatMap(petitionCredits).filter((c) => c.date.slice(0, 7) === month),
+    credits: petitions.flatMap(petitionCredits),
     consultations: [],
     ...rest,
   }
@@ -146,38 +146,55 @@ describe('the monthly board', () => {
     expect(board.sources[LI.id]?.shiftsAttended).toEqual(['s1', 's3'])
   })
 
-  it('credits a petition to the representatives named when it was assigned during the month', () => {
+  it('credits a petition to the representatives named when it was assigned', () => {
     const board = computeBoard(
       input({
         petitions: [
           timeline('p1', '2025-03-20', [['2025-03-05', assigned(WANG.id, LI.id)]]),
-          // Assigned in February: not this month's work, even though it is still open.
-          timeline('p2', '2025-03-10', [['2025-02-25', assigned(WANG.id)]]),
+          timeline('p2', '2025-03-20', [['2025-03-06', assigned(WANG.id)]]),
         ],
       }),
       DEFAULT_ASSESSMENT_METHOD,
     )
-    expect(rowOf(board, WANG.id).petitionsHandled).toBe(1)
+    expect(rowOf(board, WANG.id).petitionsHandled).toBe(2)
     expect(rowOf(board, LI.id).petitionsHandled).toBe(1)
-    expect(board.sources[WANG.id]?.petitionsHandled).toEqual(['p1'])
+    expect(board.sources[LI.id]?.petitionsHandled).toEqual(['p1'])
+  })
+
+  it('dates each credit by the Shanghai day of its step, so the month it falls in is the local one', () => {
+    // 23:30 Shanghai on 28 February is 15:30Z the same day; 00:30 on 1 April is 16:30Z on 31 March.
+    const at = ['2025-02-28T23:00:00+08:00', '2025-02-28T23:30:00+08:00', '2025-04-01T00:30:00+08:00']
+    const steps = timeline('p1', '2025-03-31', [
+      ['2025-02-28', assigned(WANG.id)],
+      ['2025-04-01', replied],
+    ]).map((e, i) => ({ ...e, at: Date.parse(at[i] ?? '') }))
+    expect(petitionCredits(steps).map((c) => [c.kind, c.representativeId, c.date])).toEqual([
+      ['handled', WANG.id, '2025-02-28'],
+      ['resolved', WANG.id, '2025-04-01'],
+    ])
   })
 
   it('credits an answer to whoever the petition was assigned to, on time when by the due date', () => {
-    const board = computeBoard(
-      input({
-        petitions: [
-          timeline('p1', '2025-03-10', [
-            ['2025-02-26', assigned(WANG.id)],
-            ['2025-03-10', replied],
-          ]),
-          timeline('p2', '2025-03-10', [
-            ['2025-03-03', assigned(WANG.id)],
-            ['2025-03-12', replied],
-          ]),
-        ],
-      }),
-      DEFAULT_ASSESSMENT_METHOD,
+    // p1 was assigned in February: its answer in March still goes to Wang (the February assignment is
+    // February's credit, which the station's query leaves out of March).
+    const p1Credits = petitionCredits(
+      timeline('p1', '2025-03-10', [
+        ['2025-02-26', assigned(WANG.id)],
+        ['2025-03-10', replied],
+      ]),
     )
+    expect(p1Credits.map((c) => [c.kind, c.representativeId, c.date])).toEqual([
+      ['handled', WANG.id, '2025-02-26'],
+      ['resolved', WANG.id, '2025-03-10'],
+      ['resolvedOnTime', WANG.id, '2025-03-10'],
+    ])
+    const p2 = timeline('p2', '2025-03-10', [
+      ['2025-03-03', assigned(WANG.id)],
+      ['2025-03-12', replied],
+    ])
+    // March's credits as the station's query gives them: p1's answer, all of p2.
+    const march = [...p1Credits.filter((c) => c.date >= '2025-03-01'), ...petitionCredits(p2)]
+    const board = computeBoard(input({ credits: march }), DEFAULT_ASSESSMENT_METHOD)
     expect(rowOf(board, WANG.id)).toMatchObject({
       petitionsHandled: 1,
       petitionsResolved: 2,
