@@ -143,6 +143,26 @@ test.describe('履职公示 with the demo data', () => {
     await screenshot(page, 'board-satisfaction-chart')
   })
 
+  test('says in a sentence that a published month had no records, with no empty chart or table', async ({
+    page,
+    station,
+  }) => {
+    await page.route('**/api/board.latest', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> }
+      await route.fulfill({
+        response,
+        json: { ...body, value: { ...body.value, month: '2024-01', rows: [] } },
+      })
+    })
+    await page.goto(station.url)
+    await page.getByRole('button', { name: '履职公示', exact: true }).click()
+    await expect(page.getByTestId('board-empty')).toHaveText('2024年1月没有代表的履职记录')
+    await expect(page.getByTestId('board-chart')).toHaveCount(0)
+    await expect(page.getByTestId('board-table')).toHaveCount(0)
+    await expect(page.getByRole('table')).toHaveCount(0)
+  })
+
   test('keeps ECharts out of the resident screens, the board included', async ({ page, station }) => {
     const scripts: string[] = []
     page.on('response', (res) => {

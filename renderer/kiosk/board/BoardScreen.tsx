@@ -60,6 +60,10 @@ function BoardBody({ board }: { board: PublicBoard }) {
   const { t } = useTranslation()
   const [metric, setMetric] = useState<Metric>('score')
   const w = board.method.weights
+  // A board published before every month needed rows: a sentence, not a chart and table with nothing in them.
+  if (board.rows.length === 0) {
+    return <InfoNotice testId="board-empty" text={t('kiosk.board.empty', monthParts(board.month))} />
+  }
   return (
     <>
       <section className="notice notice--info board__method" data-testid="board-method">

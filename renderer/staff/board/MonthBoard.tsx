@@ -171,7 +171,9 @@ export function MonthBoard({ methodVersion }: { methodVersion: number }) {
           {shown.published
             ? t('staff.board.month.publishedNote', { version: shown.method.version })
             : t('staff.board.month.previewNote', { version: shown.method.version })}
-          {!shown.published && !shown.canPublish && ` ${t('staff.board.month.notOver')}`}
+          {!shown.published &&
+            !shown.canPublish &&
+            ` ${t(shown.rows.length === 0 ? 'staff.board.month.nothingToPublish' : 'staff.board.month.notOver')}`}
           {shown.rows.length > 0 && ` ${t('staff.board.month.tapHint')}`}
         </p>
       )}

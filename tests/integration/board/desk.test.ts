@@ -78,6 +78,18 @@ describe('the month board at the desk', () => {
     expect(table.totals).toMatchObject({ due: 1, attended: 1 })
   })
 
+  it('refuses to publish a month with no records, and does not offer to', async () => {
+    const t = await march()
+    const empty = await t.succeed('board.month', { month: '2025-01' })
+    expect(empty).toMatchObject({ rows: [], published: false, canPublish: false })
+    const res = await t.call('board.publish', { month: '2025-01' })
+    expect(res.ok ? null : res.error).toMatchObject({
+      code: 'VALIDATION',
+      fields: { month: '这个月没有履职记录，不能公示' },
+    })
+    expect(await t.succeed('board.latest', {})).toBeNull()
+  })
+
   it('opens the records behind each number', async () => {
     const t = await march()
     const shifts = await t.succeed('board.records', {

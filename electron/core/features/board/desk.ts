@@ -60,7 +60,7 @@ export async function boardOfMonth(ctx: Ctx, month: Month): Promise<BoardOfMonth
     publishedAt,
     method,
     rows: figures.rows,
-    canPublish: publishedAt === null && month < monthOf(ctx.now()),
+    canPublish: publishedAt === null && month < monthOf(ctx.now()) && figures.rows.length > 0,
   }
 }
 

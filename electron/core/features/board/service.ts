@@ -67,6 +67,8 @@ export async function writeBoard(
     throw invalidField('month', '这个月的履职情况已经公示过了')
   }
   const figures = computeBoard(await gatherBoardInput(tx, p.stationId, p.month, p.at), p.method)
+  // A publication cannot be undone, and an empty board would stand in the lobby as the latest one.
+  if (figures.rows.length === 0) throw invalidField('month', '这个月没有履职记录，不能公示')
   const row = {
     id: newId(),
     station_id: p.stationId,
