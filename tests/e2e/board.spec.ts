@@ -163,6 +163,24 @@ test.describe('履职公示 with the demo data', () => {
     await expect(page.getByRole('table')).toHaveCount(0)
   })
 
+  test('draws the satisfaction rate against 100 %, so one representative at 40 % fills 40 % of the track', async ({
+    page,
+    station,
+  }) => {
+    await page.route('**/api/board.latest', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.json()) as { ok: boolean; value: { rows: Record<string, unknown>[] } }
+      const rows = body.value.rows.slice(0, 1).map((r) => ({ ...r, satisfactionRate: 0.4 }))
+      await route.fulfill({ response, json: { ...body, value: { ...body.value, rows } } })
+    })
+    await openBoard(page, station.url)
+    await page.getByRole('button', { name: '满意率', exact: true }).click()
+    await expect(page.getByTestId('board-chart').locator('.board-chart__value')).toHaveText(['40%'])
+    const widths = await barWidths(page)
+    expect(widths.bars).toHaveLength(1)
+    expect(widths.bars[0]).toBeCloseTo(widths.track * 0.4, 0)
+  })
+
   test('keeps ECharts out of the resident screens, the board included', async ({ page, station }) => {
     const scripts: string[] = []
     page.on('response', (res) => {

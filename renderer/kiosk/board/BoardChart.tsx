@@ -2,11 +2,11 @@ import type { CSSProperties } from 'react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRow } from '../../../domain/board'
-import { type Metric, metricText, metricValue } from './metrics'
+import { type Metric, metricScale, metricText, metricValue } from './metrics'
 
 /**
  * A horizontal bar chart of one figure, highest first: each representative's name, a bar as long as their
- * share of the highest value, and the value in words at its end.
+ * share of the highest value (of 100 % for the satisfaction rate), and the value in words at its end.
  *
  * Plain HTML and CSS rather than ECharts (which the staff reports keep for axes, lines and pies): a ranked
  * list of bars needs no chart engine. As a list it grows with 大字 like all other text, is read name by name
@@ -19,7 +19,7 @@ export function BoardChart({ rows, metric }: { rows: readonly BoardRow[]; metric
     () => rows.toSorted((a, b) => metricValue(b, metric) - metricValue(a, metric)),
     [rows, metric],
   )
-  const highest = Math.max(1, ...sorted.map((r) => metricValue(r, metric)))
+  const scale = metricScale(sorted, metric)
 
   return (
     <ol
@@ -28,7 +28,7 @@ export function BoardChart({ rows, metric }: { rows: readonly BoardRow[]; metric
       data-testid="board-chart"
     >
       {sorted.map((row) => {
-        const share: CSSProperties = { inlineSize: `${(metricValue(row, metric) / highest) * 100}%` }
+        const share: CSSProperties = { inlineSize: `${(metricValue(row, metric) / scale) * 100}%` }
         return (
           <li key={row.representativeId} className="board-chart__row" data-testid="board-chart-row">
             <span className="board-chart__name">{row.name}</span>

@@ -22,6 +22,15 @@ export function metricValue(row: BoardRow, metric: Metric): number {
   }
 }
 
+/**
+ * The value a full-length bar stands for: 100 for the satisfaction rate, so a bar is as long as the rate
+ * itself (a resident reads the length as the rate); for counts and the score, the highest on the board.
+ */
+export function metricScale(rows: readonly BoardRow[], metric: Metric): number {
+  if (metric === 'satisfaction') return 100
+  return Math.max(1, ...rows.map((r) => metricValue(r, metric)))
+}
+
 /** The value in words with its unit: 「12 次」, 「3 件」, 「85%」, 「暂无评价」. */
 export function metricText(row: BoardRow, metric: Metric, t: TFunction): string {
   switch (metric) {
