@@ -253,6 +253,21 @@ test('an admin changes a weight: the preview is scored again and the method vers
   expect((await desk.call('board.month', { month: latest.month })).method).toEqual(latest.method)
 })
 
+test('the method dialog keeps what was typed through a tap beside it and Esc', async ({ page, station }) => {
+  await openAssessment(page, station)
+  await page.getByRole('tab', { name: '考核办法' }).click()
+  await page.getByRole('button', { name: '修改考核办法' }).click()
+  const dialog = page.getByRole('dialog', { name: '修改考核办法' })
+  const visits = dialog.getByRole('spinbutton', { name: WEIGHT_LABELS.visits, exact: true })
+  await visits.fill('7')
+  for (const stray of [() => page.mouse.click(5, 5), () => page.keyboard.press('Escape')]) {
+    await stray()
+    await page.waitForTimeout(500) // the closing animation, were it closing
+    await expect(dialog).toBeVisible()
+    await expect(visits).toHaveValue('7')
+  }
+})
+
 test('the year adds up the published months to stars', async ({ page, station }) => {
   const latest = await station.call('board.latest', {})
   if (!latest) throw new Error('the demo publishes last month’s board')

@@ -57,6 +57,10 @@ export function SettingsForm(props: {
       cancelText={t('staff.board.method.cancel')}
       okButtonProps={{ size: 'large', loading: busy }}
       cancelButtonProps={{ size: 'large' }}
+      // Seven weights and five thresholds typed at a touch desk: only 取消 or the close button discard
+      // them, not a brush of the dark area beside the dialog or Esc.
+      maskClosable={false}
+      keyboard={false}
       onOk={() => void save()}
       onCancel={props.onClose}
     >
