@@ -268,6 +268,28 @@ test('the method dialog keeps what was typed through a tap beside it and Esc', a
   }
 })
 
+test('a weight or threshold out of range is refused with a message, not saved clamped', async ({
+  page,
+  station,
+}) => {
+  const desk = await deskApi(station)
+  const settings = await desk.call('board.settings', {})
+  await openAssessment(page, station)
+  await page.getByRole('tab', { name: '考核办法' }).click()
+  await page.getByRole('button', { name: '修改考核办法' }).click()
+  const dialog = page.getByRole('dialog', { name: '修改考核办法' })
+  const visits = dialog.getByRole('spinbutton', { name: WEIGHT_LABELS.visits, exact: true })
+  const fifth = dialog.getByRole('spinbutton', { name: '五星', exact: true })
+  await visits.fill('150')
+  await fifth.fill('200000')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText('分值要在 0 到 100 之间')).toBeVisible()
+  await expect(dialog.getByText('分数线要在 0 到 100000 之间')).toBeVisible()
+  await expect(visits).toHaveValue('150')
+  await page.waitForTimeout(500) // a save, were one under way
+  expect(await desk.call('board.settings', {})).toEqual(settings)
+})
+
 test('the year adds up the published months to stars', async ({ page, station }) => {
   const latest = await station.call('board.latest', {})
   if (!latest) throw new Error('the demo publishes last month’s board')

@@ -48,6 +48,14 @@ export function SettingsForm(props: {
   }
 
   const required = { required: true, message: t('staff.board.method.required') }
+  // The range is a rule, not the inputs' min and max: those clamp a typed 150 to 100 on blur (which 保存
+  // causes), and the form would save a number nobody typed without a word.
+  const inRange = (max: number, key: 'weightRange' | 'thresholdRange') => ({
+    type: 'number' as const,
+    min: 0,
+    max,
+    message: t(`staff.board.method.${key}`, { max }),
+  })
   return (
     <Modal
       open
@@ -85,9 +93,9 @@ export function SettingsForm(props: {
               key={k}
               name={['weights', k]}
               label={t(`staff.board.method.weight.${k}`)}
-              rules={[required]}
+              rules={[required, inRange(MAX_WEIGHT, 'weightRange')]}
             >
-              <InputNumber min={0} max={MAX_WEIGHT} controls={false} />
+              <InputNumber controls={false} />
             </Form.Item>
           ))}
         </div>
@@ -101,6 +109,7 @@ export function SettingsForm(props: {
               dependencies={i > 0 ? [['starThresholds', i - 1]] : []}
               rules={[
                 required,
+                inRange(MAX_THRESHOLD, 'thresholdRange'),
                 ({ getFieldValue }) => ({
                   validator: (_rule, value: unknown) => {
                     const before: unknown = i > 0 ? getFieldValue(['starThresholds', i - 1]) : null
@@ -111,7 +120,7 @@ export function SettingsForm(props: {
                 }),
               ]}
             >
-              <InputNumber min={0} max={MAX_THRESHOLD} controls={false} />
+              <InputNumber controls={false} />
             </Form.Item>
           ))}
         </div>
