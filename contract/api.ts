@@ -63,7 +63,7 @@ export const methods = {
   'board.settings': { input: s.Empty, access: 'staff' },
   'board.setSettings': { input: s.AssessmentSettingsInput, access: 'admin' },
   'board.month': { input: s.BoardMonthInput, access: 'staff' },
-  'board.publish': { input: s.BoardMonthInput, access: 'staff' },
+  'board.publish': { input: s.BoardPublishInput, access: 'staff' },
   'board.records': { input: s.BoardRecordsInput, access: 'staff' },
   'board.year': { input: s.YearInput, access: 'staff' },
   'reports.summary': { input: s.ReportInput, access: 'staff' },

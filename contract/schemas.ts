@@ -216,12 +216,20 @@ export const PublishDutyInput = z.strictObject({
 /** A finished (or the current) month of the board, `YYYY-MM`. */
 export const BoardMonthInput = z.strictObject({ month: DutyMonthInput.shape.month })
 
+/** The version of the 考核办法 the desk showed: work done against an older one is refused. */
+const methodVersion = z.number().int().positive()
+
+/** 公示: a finished month, with the method version of the preview the staff member confirmed. */
+export const BoardPublishInput = z.strictObject({ month: BoardMonthInput.shape.month, methodVersion })
+
 const weight = z.number().min(0).max(100)
 /**
  * 考核办法: points per unit of each figure (satisfaction: points for a 100 % rate) and the yearly scores
  * for one to five stars, rising. The station numbers each saved method; boards keep the one they used.
  */
 export const AssessmentSettingsInput = z.strictObject({
+  /** The version the form was opened on; the new one is numbered one above it. */
+  methodVersion,
   weights: z.strictObject({
     visits: weight,
     shiftsAttended: weight,

@@ -182,7 +182,8 @@ test('a publish refused because another desk published the month says so, and sh
   await pickMonth(page, month)
   await expect(page.getByTestId('assessment-status')).toHaveText('预览（未公示）')
   // Another desk publishes it while this one still shows the preview.
-  await desk.call('board.publish', { month })
+  const { method } = await desk.call('board.month', { month })
+  await desk.call('board.publish', { month, methodVersion: method.version })
   await page.getByRole('button', { name: '公示本月' }).click()
   await page.getByRole('button', { name: '确认公示' }).click()
   await expect(page.getByText('已经公示过了')).toBeVisible({ timeout: SLOW_MS })

@@ -34,10 +34,11 @@ export function MonthBoard({ methodVersion }: { methodVersion: number }) {
   )
   const shown = board.state.status === 'ok' && board.state.value.month === month ? board.state.value : null
 
-  const publish = async () => {
+  const publish = async (methodVersion: number) => {
     setPublishing(true)
     try {
-      await call('board.publish', { month })
+      // The version of the preview on screen: if another desk changed the method since, this is refused.
+      await call('board.publish', { month, methodVersion })
       void message.success(t('staff.board.month.publishDone', { month: monthText(month, t) }))
       board.reload()
     } catch (e) {
@@ -158,7 +159,7 @@ export function MonthBoard({ methodVersion }: { methodVersion: number }) {
             okButtonProps={{ size: 'large' }}
             cancelButtonProps={{ size: 'large' }}
             disabled={!shown.canPublish}
-            onConfirm={() => void publish()}
+            onConfirm={() => void publish(shown.method.version)}
           >
             <Button size="large" type="primary" disabled={!shown.canPublish} loading={publishing}>
               {t('staff.board.month.publish')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AssessmentSettings } from '../../../contract/views'
 import { type AssessmentWeights, MAX_WEIGHT, WEIGHT_KEYS } from '../../../domain/board'
 import type { StarThresholds } from '../../../domain/yearly-assessment'
+import { errorText } from '../../api'
 import { useFormSubmit } from '../useFormSubmit'
 import { useSession } from '../session'
 import { STAR_LEVELS } from './format'
@@ -39,6 +40,8 @@ export function SettingsForm(props: {
     }
     await run(async () => {
       const saved = await call('board.setSettings', {
+        // The version this form was opened on: a save from another desk since is not overwritten.
+        methodVersion: props.settings.method.version,
         weights: values.weights,
         starThresholds: [...values.starThresholds],
       })
@@ -73,7 +76,7 @@ export function SettingsForm(props: {
       onCancel={props.onClose}
     >
       <Alert type="info" showIcon title={t('staff.board.method.keepNote')} />
-      {error && <Alert type="error" showIcon title={error.message} />}
+      {error && <Alert type="error" showIcon title={errorText(error)} />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -32,6 +32,8 @@ const codeOf = async (p: Promise<{ ok: boolean; error?: { code: string } }>) => 
   return res.ok ? null : (res.error?.code ?? null)
 }
 const weights = { ...DEFAULT_ASSESSMENT_METHOD.weights }
+/** The method version a fresh station's desk shows. */
+const V = DEFAULT_ASSESSMENT_METHOD.version
 
 describe('the month board at the desk', () => {
   it('previews a finished month under the current method, and publishes it once', async () => {
@@ -49,17 +51,17 @@ describe('the month board at the desk', () => {
     // 2×3 visits + 3×2 shifts + 3×1 consultation
     expect(wang?.score).toBe(15)
 
-    const board = await t.succeed('board.publish', { month: '2025-03' })
+    const board = await t.succeed('board.publish', { month: '2025-03', methodVersion: V })
     expect(board.rows).toEqual(preview.rows)
     expect(await t.succeed('board.latest', {})).toMatchObject({ month: '2025-03' })
     expect(await t.succeed('board.month', { month: '2025-03' })).toMatchObject({
       published: true,
       canPublish: false,
     })
-    expect(await codeOf(t.call('board.publish', { month: '2025-03' }))).toBe('VALIDATION')
+    expect(await codeOf(t.call('board.publish', { month: '2025-03', methodVersion: V }))).toBe('VALIDATION')
     // The month under way cannot be published.
     expect((await t.succeed('board.month', { month: '2025-04' })).canPublish).toBe(false)
-    expect(await codeOf(t.call('board.publish', { month: '2025-04' }))).toBe('VALIDATION')
+    expect(await codeOf(t.call('board.publish', { month: '2025-04', methodVersion: V }))).toBe('VALIDATION')
   })
 
   it('previews the month under way without the shifts still to come', async () => {
@@ -82,7 +84,7 @@ describe('the month board at the desk', () => {
     const t = await march()
     const empty = await t.succeed('board.month', { month: '2025-01' })
     expect(empty).toMatchObject({ rows: [], published: false, canPublish: false })
-    const res = await t.call('board.publish', { month: '2025-01' })
+    const res = await t.call('board.publish', { month: '2025-01', methodVersion: V })
     expect(res.ok ? null : res.error).toMatchObject({
       code: 'VALIDATION',
       fields: { month: '这个月没有履职记录，不能公示' },
@@ -115,7 +117,7 @@ describe('the month board at the desk', () => {
 
   it('answers a published month from what was published, not from later changes', async () => {
     const t = await march()
-    await t.succeed('board.publish', { month: '2025-03' })
+    await t.succeed('board.publish', { month: '2025-03', methodVersion: V })
     await addVisit(t, WANG.id, '2025-03-25') // recorded late
     const visits = await t.succeed('board.records', {
       month: '2025-03',
@@ -135,6 +137,7 @@ describe('the assessment method', () => {
       starThresholds: DEFAULT_STAR_THRESHOLDS,
     })
     const saved = await t.succeed('board.setSettings', {
+      methodVersion: V,
       weights: { ...weights, visits: 10 },
       starThresholds: [5, 10, 20, 40, 80],
     })
@@ -152,21 +155,61 @@ describe('the assessment method', () => {
 
   it('refuses thresholds that do not rise, and is for admins only', async () => {
     const t = await march()
-    expect(await codeOf(t.call('board.setSettings', { weights, starThresholds: [5, 5, 20, 40, 80] }))).toBe(
-      'VALIDATION',
-    )
+    expect(
+      await codeOf(
+        t.call('board.setSettings', { methodVersion: V, weights, starThresholds: [5, 5, 20, 40, 80] }),
+      ),
+    ).toBe('VALIDATION')
     await t.loginStaff()
-    expect(await codeOf(t.call('board.setSettings', { weights, starThresholds: [5, 10, 20, 40, 80] }))).toBe(
-      'ADMIN_ONLY',
-    )
+    expect(
+      await codeOf(
+        t.call('board.setSettings', { methodVersion: V, weights, starThresholds: [5, 10, 20, 40, 80] }),
+      ),
+    ).toBe('ADMIN_ONLY')
+  })
+})
+
+describe('the method version the desk saw', () => {
+  it('refuses a second save from the same version, telling staff to reload', async () => {
+    const t = await march()
+    await t.succeed('board.setSettings', { methodVersion: V, weights, starThresholds: [5, 10, 20, 40, 80] })
+    const res = await t.call('board.setSettings', {
+      methodVersion: V,
+      weights: { ...weights, visits: 9 },
+      starThresholds: [5, 10, 20, 40, 80],
+    })
+    expect(res.ok ? null : res.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '数据已被修改，请刷新后再试',
+      fields: { methodVersion: expect.stringContaining('请刷新页面') as unknown },
+    })
+    expect((await t.succeed('board.settings', {})).method).toMatchObject({ version: V + 1, weights })
+  })
+
+  it('refuses to publish under a method other than the one of the preview, and writes nothing', async () => {
+    const t = await march()
+    const preview = await t.succeed('board.month', { month: '2025-03' })
+    await t.succeed('board.setSettings', {
+      methodVersion: V,
+      weights: { ...weights, visits: 10 },
+      starThresholds: [5, 10, 20, 40, 80],
+    })
+    const res = await t.call('board.publish', { month: '2025-03', methodVersion: preview.method.version })
+    expect(res.ok ? null : res.error).toMatchObject({
+      code: 'CONFLICT',
+      fields: { methodVersion: expect.stringContaining(`第 ${V + 1} 版`) as unknown },
+    })
+    expect(await t.succeed('board.latest', {})).toBeNull()
+    const board = await t.succeed('board.publish', { month: '2025-03', methodVersion: V + 1 })
+    expect(board.method.version).toBe(V + 1)
   })
 })
 
 describe('the year', () => {
   it('adds up the published months into stars, and commends and reminds', async () => {
     const t = await march()
-    await t.succeed('board.setSettings', { weights, starThresholds: [1, 5, 10, 14, 100] })
-    await t.succeed('board.publish', { month: '2025-03' })
+    await t.succeed('board.setSettings', { methodVersion: V, weights, starThresholds: [1, 5, 10, 14, 100] })
+    await t.succeed('board.publish', { month: '2025-03', methodVersion: V + 1 })
     const year = await t.succeed('board.year', { year: 2025 })
     expect(year.months).toEqual(['2025-03'])
     expect(year.rows.map((r) => [r.name, r.score, r.stars])).toEqual([

@@ -15,7 +15,7 @@ import type { Executor } from '../../db/schema'
 import { currentStation } from '../station/service'
 import * as repo from './repository'
 import { gatherBoardInput, publishBoard } from './service'
-import { assessmentSettings, currentMethod } from './settings'
+import { assertMethodVersion, assessmentSettings, currentMethod } from './settings'
 
 /**
  * 履职考核 at the desk: a month's board (the published one, or a preview under the current method), its
@@ -64,8 +64,16 @@ export async function boardOfMonth(ctx: Ctx, month: Month): Promise<BoardOfMonth
   }
 }
 
-export async function publishMonth(ctx: Ctx, month: Month): Promise<PublicBoard> {
-  return publishBoard(ctx, month, await currentMethod(ctx.db))
+/**
+ * 公示 from the desk: scored with the current method, read in the publishing transaction, and only if it
+ * is the version of the preview the staff member confirmed.
+ */
+export async function publishMonth(ctx: Ctx, input: ParsedInputOf<'board.publish'>): Promise<PublicBoard> {
+  return publishBoard(ctx, input.month, async (tx) => {
+    const method = await currentMethod(tx)
+    assertMethodVersion(method, input.methodVersion, '公示')
+    return method
+  })
 }
 
 /** 穿透查询: the records one number of a board was counted from, oldest first. */

@@ -8,7 +8,7 @@ export const boardHandlers = {
   'board.settings': (_input, ctx) => assessmentSettings(ctx.db),
   'board.setSettings': (input, ctx) => setAssessmentSettings(ctx, input),
   'board.month': (input, ctx) => boardOfMonth(ctx, input.month),
-  'board.publish': (input, ctx) => publishMonth(ctx, input.month),
+  'board.publish': (input, ctx) => publishMonth(ctx, input),
   'board.records': (input, ctx) => boardRecords(ctx, input),
   'board.year': (input, ctx) => yearOf(ctx, input.year),
 } satisfies Handlers<'board'>

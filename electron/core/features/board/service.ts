@@ -35,17 +35,19 @@ export async function latestBoard(ctx: Ctx): Promise<PublicBoard | null> {
 
 /**
  * Publishes the board of a finished month: gathers the month's records, computes the figures with
- * `method`, and writes the board and its audit row in one transaction. A month is published once.
+ * `method` (or the one `method` reads in the transaction), and writes the board and its audit row in one
+ * transaction. A month is published once.
  */
 export async function publishBoard(
   ctx: Pick<Ctx, 'db' | 'now' | 'staff'>,
   month: Month,
-  method: AssessmentMethod,
+  method: AssessmentMethod | ((tx: Executor) => Promise<AssessmentMethod>),
 ): Promise<PublicBoard> {
   const actor = ctx.staff ? { role: ctx.staff.role, id: ctx.staff.id } : { role: 'system', id: null }
   return ctx.db.transaction().execute(async (tx) => {
     const station = await currentStation(tx)
-    return writeBoard(tx, { stationId: station.id, month, method, at: ctx.now(), actor })
+    const m = typeof method === 'function' ? await method(tx) : method
+    return writeBoard(tx, { stationId: station.id, month, method: m, at: ctx.now(), actor })
   })
 }
 

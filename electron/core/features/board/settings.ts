@@ -26,6 +26,19 @@ export async function currentMethod(db: Executor): Promise<AssessmentMethod> {
   return (await assessmentSettings(db)).method
 }
 
+/**
+ * Refuses work done against a method the desk no longer shows: another desk saved a new version since
+ * this one loaded, and saving or publishing now would silently use numbers nobody here has seen.
+ */
+export function assertMethodVersion(current: AssessmentMethod, seen: number, then: string): void {
+  if (current.version === seen) return
+  throw new DomainError('CONFLICT', {
+    fields: {
+      methodVersion: `考核办法已经改为第 ${current.version} 版（这里显示的是第 ${seen} 版），请刷新页面，看过新的办法后再${then}`,
+    },
+  })
+}
+
 export function setAssessmentSettings(
   ctx: Ctx,
   input: ParsedInputOf<'board.setSettings'>,
@@ -36,6 +49,7 @@ export function setAssessmentSettings(
   if (!isValidThresholds(thresholds)) throw new DomainError('VALIDATION', { field: 'starThresholds' })
   return ctx.db.transaction().execute(async (tx) => {
     const before = await assessmentSettings(tx)
+    assertMethodVersion(before.method, input.methodVersion, '修改')
     const next: AssessmentSettings = {
       method: { version: before.method.version + 1, weights: input.weights },
       starThresholds: thresholds,
