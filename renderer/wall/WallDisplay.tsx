@@ -11,7 +11,8 @@ const POLL_MS = 5_000
 /**
  * 民意集市 on the hall's big screen (open `/?view=wall`): visitors, petitions taken, resolved on the spot
  * and its share, and the last ticket drawn, in numbers readable across a room. Read-only and public; it
- * keeps the last figures on screen, marked with their time, while the station cannot be reached.
+ * keeps the last figures on screen, marked with their time, while the station cannot be reached, and says
+ * so when it has none yet; it polls all the while.
  */
 export default function WallDisplay() {
   const { t } = useTranslation()
@@ -37,7 +38,19 @@ export default function WallDisplay() {
     }
   }, [])
 
-  if (!today) return <main className="wall" aria-busy="true" />
+  if (!today) {
+    // Never loaded (the hall PC started first, or the network is down): say so while the poll retries,
+    // rather than a blank red screen all day.
+    return (
+      <main className="wall" aria-busy={!offline}>
+        {offline && (
+          <p className="wall__unreachable" role="status" data-testid="wall-unreachable">
+            {t('reception.wall.unreachable')}
+          </p>
+        )}
+      </main>
+    )
+  }
   const v = today.value
   const share = v.onSpotShare === null ? t('reception.wall.none') : `${Math.round(v.onSpotShare * 100)}%`
   return (

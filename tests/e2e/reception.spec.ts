@@ -92,3 +92,19 @@ test('draws numbers, files a petition resolved on the spot, and the wall display
   await expect(wall.getByTestId('wall-share')).toHaveText(share)
   await screenshot(wall, 'reception-wall')
 })
+
+test('the wall display says it cannot reach the station when the first load fails, and shows the figures once it can', async ({
+  page,
+  station,
+}) => {
+  let reachable = false
+  await page.route('**/api/reception.today', (route) => (reachable ? route.continue() : route.abort()))
+  await page.goto(`${station.url}/?view=wall`)
+  await expect(page.getByTestId('wall-unreachable')).toHaveText(
+    '暂时连不上联络站的电脑，正在重试，连上后这里会显示今天的数字',
+  )
+  reachable = true
+  // The wall polls every 5 s.
+  await expect(page.getByTestId('wall-visitors')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByTestId('wall-unreachable')).toHaveCount(0)
+})
