@@ -71,6 +71,12 @@ test.describe('履职公示 with the demo data', () => {
         r.satisfactionRate === null ? '暂无评价' : `${Math.round(r.satisfactionRate * 100)}%`,
       ),
     )
+    // A count of ratings, not of people: one resident may rate a petition twice.
+    expect(await column('board-ratings')).toEqual(
+      board.rows
+        .filter((r) => r.satisfactionRate !== null)
+        .map((r) => `${r.ratings.satisfied + r.ratings.mostlySatisfied + r.ratings.dissatisfied} 条评价`),
+    )
     expect(await column('board-consultations')).toEqual(board.rows.map((r) => String(r.consultations)))
     expect(await column('board-score')).toEqual(board.rows.map((r) => String(r.score)))
     const levels = await page.getByTestId('board-row').allInnerTexts()
@@ -93,7 +99,7 @@ test.describe('履职公示 with the demo data', () => {
         `已答复×${w.petitionsResolved} + 按期答复×${w.resolvedOnTime} + 满意率×${w.satisfaction} + ` +
         `参加议事×${w.consultations}`,
     )
-    await expect(method).toContainText('满意率 =（满意 + 基本满意）÷ 评价的人数')
+    await expect(method).toContainText('满意率 =（满意 + 基本满意）÷ 全部评价')
     await expect(method).toContainText(`第 ${board.method.version} 版`)
   })
 

@@ -48,7 +48,8 @@ export function BoardTable({ rows }: { rows: readonly BoardRow[] }) {
             <td>
               <span data-testid="board-satisfaction">{satisfactionText(r, t)}</span>
               {r.satisfactionRate !== null && (
-                <span className="board-table__note">
+                // Ratings, not people: one resident may rate a petition again after a second answer.
+                <span className="board-table__note" data-testid="board-ratings">
                   {t('kiosk.board.table.ratings', {
                     count: r.ratings.satisfied + r.ratings.mostlySatisfied + r.ratings.dissatisfied,
                   })}
