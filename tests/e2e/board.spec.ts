@@ -187,6 +187,23 @@ test.describe('履职公示 with the demo data', () => {
     expect(widths.bars[0]).toBeCloseTo(widths.track * 0.4, 0)
   })
 
+  test('sets every heading of the board at 40 px or more', async ({ page, station }) => {
+    await openBoard(page, station.url)
+    const sizes = await page
+      .getByTestId('board')
+      .locator('h1, h2, h3')
+      .evaluateAll((els) =>
+        els.map((el) => ({
+          text: (el as unknown as PageElement).textContent,
+          px: parseFloat(
+            (globalThis as unknown as PageWindow).getComputedStyle(el as unknown as PageElement).fontSize,
+          ),
+        })),
+      )
+    expect(sizes.length).toBeGreaterThan(2)
+    for (const h of sizes) expect(h.px, h.text ?? '').toBeGreaterThanOrEqual(40)
+  })
+
   test('keeps ECharts out of the resident screens, the board included', async ({ page, station }) => {
     const scripts: string[] = []
     page.on('response', (res) => {
