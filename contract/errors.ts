@@ -44,6 +44,7 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   // until an enrolment goes through, so the sentence asks for another press with the same code.
   HUB_UNREACHABLE: '连不上县级平台，本站还没有接入成功。请检查网络后，用同一个接入码再点一次接入按钮',
   INTERNAL: '系统出了点问题，请联系工作人员',
+  TIMEOUT: '系统等了很久没有回应，请稍后再试，或请工作人员协助',
   PERSONAL_DATA_KEY_MISSING:
     '找不到个人信息密钥文件，群众的个人信息无法读取，程序没有启动。请把与这份数据一起备份的密钥文件放回原处，或从备份恢复；设置过恢复码的，可请技术人员用恢复码找回密钥',
   PERSONAL_DATA_KEY_MISMATCH:

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'SYNC_ENROL_REFUSED',
   'HUB_UNREACHABLE',
   'INTERNAL',
+  /** The renderer gave up waiting for an answer; whether the backend did the work is unknown. */
+  'TIMEOUT',
   'PERSONAL_DATA_KEY_MISSING',
   'PERSONAL_DATA_KEY_MISMATCH',
   'RECOVERY_FILE_MISSING',

@@ -41,6 +41,49 @@ export function errorText(error: ApiError): string {
 }
 
 const internal = (): PublicError => ({ code: 'INTERNAL', message: errorMessagesZh.INTERNAL })
+const timedOut = (): PublicError => ({ code: 'TIMEOUT', message: errorMessagesZh.TIMEOUT })
+
+/**
+ * How long a call may take before it is given up as TIMEOUT. A hung backend must not leave a screen on a
+ * spinner for ever (kiosk-ux.md: a spinner with words, and it ends). Staff's bulk work (backups, imports,
+ * exports, the county sync) legitimately runs for minutes, so those get a longer allowance.
+ */
+export const CALL_TIMEOUT_MS = 20_000
+export const SLOW_CALL_TIMEOUT_MS = 300_000
+const SLOW_METHODS: ReadonlySet<string> = new Set<Method>([
+  'backup.run',
+  'sync.now',
+  'sync.enrol',
+  'roster.import',
+  'roster.export',
+  'roster.template',
+  'reports.export',
+  'audit.verify',
+  'setup.init',
+  'setup.loadDemo',
+  // The receipt's PDF copy is rendered first; the code is on screen meanwhile, so nobody is held up.
+  'receipts.print',
+])
+const timeoutOf = (method: string) => (SLOW_METHODS.has(method) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS)
+
+/**
+ * `work` or TIMEOUT after `ms`, whichever comes first; `abort` then cancels what can be cancelled. A race
+ * rather than relying on the abort alone: an IPC invoke cannot be aborted, and its late answer is dropped.
+ */
+function withTimeout(
+  work: Promise<Result<unknown>>,
+  ms: number,
+  abort: () => void = () => undefined,
+): Promise<Result<unknown>> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<Result<unknown>>((resolve) => {
+    timer = setTimeout(() => {
+      abort()
+      resolve({ ok: false, error: timedOut() })
+    }, ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
 
 function isErrorCode(x: unknown): x is ErrorCode {
   return typeof x === 'string' && (ERROR_CODES as readonly string[]).includes(x)
@@ -70,7 +113,7 @@ function toResult(body: unknown): Result<unknown> {
   return { ok: false, error: internal() }
 }
 
-async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+async function overHttp(method: string, input: unknown, signal: AbortSignal): Promise<Result<unknown>> {
   let response: Response
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -79,6 +122,7 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
       cache: 'no-store',
+      signal,
     })
   } catch {
     return { ok: false, error: internal() }
@@ -98,9 +142,15 @@ async function overBridge(bridge: StationBridge, method: string, input: unknown)
   }
 }
 
+/** Throws an `ApiError`; a call not answered within its timeout throws one with code TIMEOUT. */
 export async function call<M extends Method>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const bridge = window.station
-  const result = bridge ? await overBridge(bridge, method, input) : await overHttp(method, input)
+  const controller = new AbortController()
+  const result = await withTimeout(
+    bridge ? overBridge(bridge, method, input) : overHttp(method, input, controller.signal),
+    timeoutOf(method),
+    () => controller.abort(),
+  )
   if (!result.ok) throw new ApiError(result.error)
   return result.value as OutputOf<M>
 }

@@ -12,22 +12,25 @@ export function BottomBar({
   onHome,
   onBack,
   onCallStaff,
+  busy = false,
 }: {
   onHome: () => void
   onBack: (() => void) | undefined
   onCallStaff: () => void
+  /** Leaving waits while work is on its way; calling staff never does. */
+  busy?: boolean
 }) {
   const { t } = useTranslation()
   const voice = useVoice()
   const textScale = useTextScale()
   return (
     <nav className="bar" aria-label={t('kiosk.bar.label')}>
-      <button type="button" className="bar__button bar__home" onClick={onHome}>
+      <button type="button" className="bar__button bar__home" onClick={onHome} disabled={busy}>
         <Icon name="home" />
         <span>{t('kiosk.bar.home')}</span>
       </button>
       {onBack && (
-        <button type="button" className="bar__button bar__back" onClick={onBack}>
+        <button type="button" className="bar__button bar__back" onClick={onBack} disabled={busy}>
           <Icon name="back" />
           <span>{t('kiosk.bar.back')}</span>
         </button>

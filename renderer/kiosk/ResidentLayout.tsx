@@ -16,6 +16,7 @@ export function ResidentLayout({
   onHome,
   onBack,
   step,
+  busy = false,
   children,
 }: {
   profile: StationProfile
@@ -24,6 +25,11 @@ export function ResidentLayout({
   onBack?: () => void
   /** A wizard's current step: new content in the same layout, guarded like a new screen. */
   step?: string | number
+  /**
+   * Work is on its way (a submit): the content holds still and 返回首页/上一步 wait, but 呼叫工作人员 stays
+   * usable, so a resident is never left with nothing to tap while the backend is slow.
+   */
+  busy?: boolean
   children: ReactNode
 }) {
   const [calling, setCalling] = useState(false)
@@ -37,10 +43,10 @@ export function ResidentLayout({
       {/* While the dialog is open the screen behind it cannot be tapped or reached by keyboard. */}
       <div className="resident__screen" inert={calling}>
         <Header profile={profile} nameIsHeading={isHome} />
-        <main ref={main} className="resident__main">
+        <main ref={main} className="resident__main" inert={busy}>
           <CallStaffContext value={openCall}>{children}</CallStaffContext>
         </main>
-        <BottomBar onHome={onHome} onBack={onBack} onCallStaff={openCall} />
+        <BottomBar onHome={onHome} onBack={onBack} onCallStaff={openCall} busy={busy} />
       </div>
       {calling && <CallStaffDialog hotline={profile.hotline} onClose={closeCall} />}
     </div>

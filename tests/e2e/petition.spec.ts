@@ -1,5 +1,5 @@
 import jsQR from 'jsqr'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator, Page, Route } from '@playwright/test'
 import { parseIsoDate } from '../../domain/dates'
 import { formatTrackingCode, parseTrackingCode } from '../../domain/tracking-code'
 import {
@@ -565,6 +565,49 @@ test.describe('我要反映', () => {
     await page.getByRole('navigation').getByRole('button', { name: '返回首页' }).click({ force: true })
     await expect(page.getByRole('heading', { level: 1, name: '反映成功' })).toBeVisible()
     await expect(page.getByTestId('result-code')).toHaveText(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
+  })
+
+  test('a station that does not answer 提交 leaves 呼叫工作人员 usable, then says to ask at the window; 提交 again stores it once', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '饮水供水', phrase: '水压太小', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    // The station stores the petition, but its answer never reaches the kiosk: a hung connection.
+    const stored: { code?: string } = {}
+    const hang = async (route: Route) => {
+      const response = await route.fetch()
+      stored.code = ((await response.json()) as { value: { code: string } }).value.code
+    }
+    await page.route('**/api/petitions.submit', hang)
+    await page.getByRole('button', { name: '提交' }).click()
+    await expect.poll(() => stored.code).toBeDefined()
+
+    // Meanwhile the content holds still, and 返回首页/上一步 wait, but 呼叫工作人员 can be tapped.
+    const bar = page.getByRole('navigation', { name: '常用按钮' })
+    const callStaff = bar.getByRole('button', { name: '呼叫工作人员' })
+    await expect(page.locator('[inert] .bar__call, .bar__call[inert]')).toHaveCount(0)
+    await expect(callStaff).toBeEnabled()
+    await expect(bar.getByRole('button', { name: '返回首页' })).toBeDisabled()
+    await expect(page.getByRole('button', { name: '提交' })).toBeDisabled()
+    await callStaff.click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button').last().click()
+    await expect(dialog).toHaveCount(0)
+
+    // The wait ends: a plain sentence, and where to ask whether it arrived.
+    await page.clock.runFor(20_000)
+    await expect(page.getByRole('alert')).toContainText('系统等了很久没有回应')
+    await expect(page.getByText(/请到窗口询问是否已收到/)).toBeVisible()
+    await expect(page.getByRole('button', { name: '提交' })).toBeEnabled()
+    await expect(bar.getByRole('button', { name: '返回首页' })).toBeEnabled()
+
+    // 提交 again goes under the same submission key: the station answers with the petition it stored.
+    await page.unroute('**/api/petitions.submit', hang)
+    const code = await submitAndReadCode(page)
+    expect(formatTrackingCode(code)).toBe(formatTrackingCode(stored.code ?? ''))
   })
 
   test('the result screen counts down and returns home by itself after 30 seconds', async ({

@@ -18,6 +18,7 @@ type SubmitState =
  * Step 5: everything once more, personal data masked as it will be everywhere else, each with 修改; then
  * 提交. A failed submit says why in plain words and keeps every answer, so 提交 can simply be tapped again:
  * the retry goes under the draft's same submission key, so a first try that did arrive is not stored twice.
+ * That holds after a timeout too, when nobody knows whether the first try was stored.
  */
 export function ConfirmStep({
   draft,
@@ -125,7 +126,14 @@ export function ConfirmStep({
             {/* No 再试一次 here: 提交 right above is the way to try again. */}
             <ErrorNotice error={fieldWords.length > 0 ? fieldWords.join('；') : state.error} />
             <p className="petition-confirm__kept">
-              {t(fieldWords.length > 0 ? 'kiosk.petition.confirm.keptFix' : 'kiosk.petition.confirm.kept')}
+              {t(
+                fieldWords.length > 0
+                  ? 'kiosk.petition.confirm.keptFix'
+                  : // No answer in time: the petition may be stored already, and only staff can say.
+                    state.error.code === 'TIMEOUT'
+                    ? 'kiosk.petition.confirm.keptTimeout'
+                    : 'kiosk.petition.confirm.kept',
+              )}
             </p>
           </>
         )}

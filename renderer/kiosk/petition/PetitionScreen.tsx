@@ -47,7 +47,8 @@ export default function PetitionScreen({
   const [result, setResult] = useState<SubmitPetitionResult | null>(null)
   const [print, setPrint] = useState<PrintState>('printing')
   // While the petition is on its way, 返回首页 and 上一步 wait: leaving then would store it unseen, and
-  // print its receipt for whoever stands at the kiosk next.
+  // print its receipt for whoever stands at the kiosk next. 呼叫工作人员 does not wait, and the wait ends:
+  // a call that gets no answer fails as TIMEOUT (renderer/api.ts).
   const [submitting, setSubmitting] = useState(false)
 
   // Set while a step is open from 修改 on 核对: 下一步 and 上一步 both go straight back there, so one
@@ -115,8 +116,15 @@ export default function PetitionScreen({
 
   return (
     <>
-      <div className="petition-screen" inert={submitting}>
-        <ResidentLayout profile={profile} isHome={false} onHome={onHome} onBack={back} step={step}>
+      <div className="petition-screen">
+        <ResidentLayout
+          profile={profile}
+          isHome={false}
+          onHome={onHome}
+          onBack={back}
+          step={step}
+          busy={submitting}
+        >
           <div className={`petition petition--${step}`} data-testid="petition" data-step={step}>
             <div className="petition__head">
               <h1 className="petition__title">
