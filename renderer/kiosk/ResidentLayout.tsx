@@ -7,8 +7,8 @@ import { CallStaffDialog } from './CallStaffDialog'
 import { Header } from './Header'
 
 /**
- * Header, the screen's content (scrolls when large text needs room), and the bottom bar. The content
- * ignores the second tap of a double tap that opened it, on a new screen and on each new `step`.
+ * Header, the screen's content (scrolls when large text needs room), and the bottom bar. The screen, bar
+ * included, ignores the second tap of a double tap that opened it, on a new screen and on each new `step`.
  */
 export function ResidentLayout({
   profile,
@@ -35,15 +35,16 @@ export function ResidentLayout({
   const [calling, setCalling] = useState(false)
   const openCall = useCallback(() => setCalling(true), [])
   const closeCall = useCallback(() => setCalling(false), [])
-  const main = useRef<HTMLElement>(null)
-  // A layout effect, so the guard is up before the browser can deliver the next tap.
-  useLayoutEffect(() => (main.current ? guardNewContent(main.current) : undefined), [step])
+  const screen = useRef<HTMLDivElement>(null)
+  // A layout effect, so the guard is up before the browser can deliver the next tap. The bar is guarded
+  // too: a double tap on 上一步 would otherwise go back two steps (from step 2, out of the wizard).
+  useLayoutEffect(() => (screen.current ? guardNewContent(screen.current) : undefined), [step])
   return (
     <div className="resident">
       {/* While the dialog is open the screen behind it cannot be tapped or reached by keyboard. */}
-      <div className="resident__screen" inert={calling}>
+      <div ref={screen} className="resident__screen" inert={calling}>
         <Header profile={profile} nameIsHeading={isHome} />
-        <main ref={main} className="resident__main" inert={busy}>
+        <main className="resident__main" inert={busy}>
           <CallStaffContext value={openCall}>{children}</CallStaffContext>
         </main>
         <BottomBar onHome={onHome} onBack={onBack} onCallStaff={openCall} busy={busy} />

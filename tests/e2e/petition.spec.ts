@@ -695,6 +695,29 @@ test.describe('我要反映', () => {
     await expect(page.getByTestId('matter-text')).toHaveText('点上面的常用说法，或用键盘打字')
   })
 
+  test('a double tap on 上一步 goes back one step, not out of the wizard', async ({ page, station }) => {
+    await openWizard(page, station.url)
+    await page.getByRole('button', { name: '道路交通' }).click()
+    await expectStep(page, 2, '说说是什么事')
+    await page.getByRole('button', { name: '道路坑洼', exact: true }).click()
+    await expect(page.getByTestId('matter-text')).toHaveText('道路坑洼')
+    // The resident has read the step before reaching for 上一步.
+    await page.clock.runFor(READ_AND_AIM_MS)
+
+    const back = await page.locator('.bar__back').boundingBox()
+    if (!back) throw new Error('no 上一步')
+    const at = { x: back.x + back.width / 2, y: back.y + back.height / 2 }
+    await page.touchscreen.tap(at.x, at.y)
+    await page.touchscreen.tap(at.x, at.y)
+    await expectStep(page, 1, '选择事项类别')
+    await expect(page.locator('[data-step=category]')).toBeVisible()
+
+    // Forward again: the matter is still there.
+    await page.clock.runFor(READ_AND_AIM_MS)
+    await page.getByRole('button', { name: '道路交通' }).click()
+    await expect(page.getByTestId('matter-text')).toHaveText('道路坑洼')
+  })
+
   test('a printer that takes longer than 30 seconds still gets its 请到窗口领取 before the way home', async ({
     page,
     station,
