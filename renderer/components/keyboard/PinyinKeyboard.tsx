@@ -263,15 +263,19 @@ export function PinyinKeyboard({
       </div>
       {mode === 'letters' ? (
         <>
-          <div className="kb-row">
-            {[...LETTER_ROWS[0]].map(letterKey)}
-            {punctuation.slice(0, 2)}
-            {deleteKey}
+          <div className="kb-row kb-row--parts">
+            <div className="kb-row__part">{[...LETTER_ROWS[0]].map(letterKey)}</div>
+            <div className="kb-row__part">
+              {punctuation.slice(0, 2)}
+              {deleteKey}
+            </div>
           </div>
-          <div className="kb-row">
-            {[...LETTER_ROWS[1]].map(letterKey)}
-            {punctuation.slice(2)}
-            {clearKey}
+          <div className="kb-row kb-row--parts">
+            <div className="kb-row__part">{[...LETTER_ROWS[1]].map(letterKey)}</div>
+            <div className="kb-row__part">
+              {punctuation.slice(2)}
+              {clearKey}
+            </div>
           </div>
           <div className="kb-row">
             <button type="button" className="kb-key kb-key--action" onClick={() => setMode('digits')}>
@@ -283,15 +287,19 @@ export function PinyinKeyboard({
         </>
       ) : (
         <>
-          <div className="kb-row">
-            {[...DIGITS].map((d) => textKey(d))}
-            {punctuation.slice(0, 2)}
-            {deleteKey}
+          <div className="kb-row kb-row--parts">
+            <div className="kb-row__part">{[...DIGITS].map((d) => textKey(d))}</div>
+            <div className="kb-row__part">
+              {punctuation.slice(0, 2)}
+              {deleteKey}
+            </div>
           </div>
-          <div className="kb-row">
-            {[...MARKS].map((d) => textKey(d))}
-            {punctuation.slice(2)}
-            {clearKey}
+          <div className="kb-row kb-row--parts">
+            <div className="kb-row__part">{[...MARKS].map((d) => textKey(d))}</div>
+            <div className="kb-row__part">
+              {punctuation.slice(2)}
+              {clearKey}
+            </div>
           </div>
           <div className="kb-row">
             <button type="button" className="kb-key kb-key--action" onClick={() => setMode('letters')}>
