@@ -420,8 +420,9 @@ test.describe('我要反映', () => {
     await next(page).click()
     await expect(page.getByTestId('summary-contact')).toHaveText('电话：139****5678')
 
-    // From the first step, 上一步 leads home.
+    // From the first step, 上一步 leads home, after asking (the answers would be lost).
     for (let i = 0; i < 5; i++) await bar.getByRole('button', { name: '上一步' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: '回到首页' }).click()
     await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
   })
 
@@ -716,6 +717,51 @@ test.describe('我要反映', () => {
     await page.clock.runFor(READ_AND_AIM_MS)
     await page.getByRole('button', { name: '道路交通' }).click()
     await expect(page.getByTestId('matter-text')).toHaveText('道路坑洼')
+  })
+
+  test('返回首页 from a started petition asks first; 继续填写 keeps everything', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    const bar = page.getByRole('navigation', { name: '常用按钮' })
+    const home = bar.getByRole('button', { name: '返回首页' })
+    await page.getByRole('button', { name: '道路交通' }).click()
+    await page.getByRole('button', { name: '道路坑洼', exact: true }).click()
+    await next(page).click()
+    await expectStep(page, 3, '事情发生在哪里')
+
+    await home.click()
+    const ask = page.getByRole('alertdialog', { name: '填写的内容还没有提交，要回到首页吗？' })
+    await expect(ask).toBeVisible()
+    await expectTouchTargets(page)
+    await expect(ask.getByRole('button', { name: '继续填写' })).toBeFocused()
+    await ask.getByRole('button', { name: '继续填写' }).click()
+    await expect(ask).toHaveCount(0)
+    await expect(page.locator('[data-step=place]')).toBeVisible()
+    await bar.getByRole('button', { name: '上一步' }).click()
+    await expect(page.getByTestId('matter-text')).toHaveText('道路坑洼')
+
+    await home.click()
+    await ask.getByRole('button', { name: '回到首页' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
+
+    // Nothing filled in yet: nothing to lose, so no question.
+    await page.getByRole('button', { name: '我要反映', exact: true }).click()
+    await expectStep(page, 1, '选择事项类别')
+    await home.click()
+    await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
+
+    // The idle reset asks nobody: 90 s without a touch, the 30 s countdown, and the home screen is back.
+    await page.getByRole('button', { name: '我要反映', exact: true }).click()
+    await page.getByRole('button', { name: '道路交通' }).click()
+    await expectStep(page, 2, '说说是什么事')
+    await page.clock.runFor(91_000)
+    await expect(page.getByRole('alertdialog', { name: '还需要更多时间吗？' })).toBeVisible()
+    // The countdown re-arms its timer on each render: step it a second at a time.
+    for (let s = 0; s < 31; s++) await page.clock.runFor(1_000)
+    await expect(page.getByRole('heading', { level: 1, name: HOME_TITLE })).toBeVisible()
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
   })
 
   test('a printer that takes longer than 30 seconds still gets its 请到窗口领取 before the way home', async ({

@@ -11,10 +11,11 @@ import { printReceipt } from '../../lib/printReceipt'
 import { ResidentLayout } from '../ResidentLayout'
 import type { DirectorySearch, TaskScreenProps } from '../entries'
 import { useKeyboardWords } from '../useKeyboardWords'
-import { editDraft, initialDraft, STEPS, type Answers, type StepId } from './answers'
+import { editDraft, hasAnswers, initialDraft, STEPS, type Answers, type StepId } from './answers'
 import { CategoryStep } from './CategoryStep'
 import { ConfirmStep } from './ConfirmStep'
 import { ContactStep } from './ContactStep'
+import { LeaveDialog } from './LeaveDialog'
 import { MatterStep } from './MatterStep'
 import { PlaceStep } from './PlaceStep'
 import { ResultScreen, type PrintState } from './ResultScreen'
@@ -78,14 +79,20 @@ export default function PetitionScreen({
     },
     [step],
   )
+  // 返回首页 from a started petition asks first (LeaveDialog). The idle reset does not come through here:
+  // it remounts the whole visit, so nobody is asked when nobody is there.
+  const [askingToLeave, setAskingToLeave] = useState(false)
+  const started = hasAnswers(answers, profile.townshipId)
+  const home = useCallback(() => (started ? setAskingToLeave(true) : onHome()), [started, onHome])
+  const stay = useCallback(() => setAskingToLeave(false), [])
   const back = useCallback(() => {
     if (returnTo) {
       setReturnTo(null)
       setStepIndex(STEPS.indexOf(returnTo))
     } else if (stepIndex > 0) setStepIndex(stepIndex - 1)
     else if (representative) navigate({ name: 'findRepresentative', ...(from ? { search: from } : {}) })
-    else onHome()
-  }, [returnTo, stepIndex, representative, from, navigate, onHome])
+    else home()
+  }, [returnTo, stepIndex, representative, from, navigate, home])
 
   const title = t(`kiosk.petition.steps.${step}.title`)
   const instruction = t(`kiosk.petition.steps.${step}.instruction`)
@@ -116,11 +123,11 @@ export default function PetitionScreen({
 
   return (
     <>
-      <div className="petition-screen">
+      <div className="petition-screen" inert={askingToLeave}>
         <ResidentLayout
           profile={profile}
           isHome={false}
-          onHome={onHome}
+          onHome={home}
           onBack={back}
           step={step}
           busy={submitting}
@@ -204,6 +211,7 @@ export default function PetitionScreen({
           </div>
         </ResidentLayout>
       </div>
+      {askingToLeave && <LeaveDialog onStay={stay} onLeave={onHome} />}
     </>
   )
 }

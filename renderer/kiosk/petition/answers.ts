@@ -34,6 +34,12 @@ export function initialAnswers(stationTownshipId: string): Answers {
   }
 }
 
+/** Whether the resident has answered anything yet: leaving would then throw away their work. */
+export function hasAnswers(answers: Answers, stationTownshipId: string): boolean {
+  const blank = initialAnswers(stationTownshipId)
+  return (Object.keys(blank) as (keyof Answers)[]).some((k) => answers[k] !== blank[k])
+}
+
 type SubmitInput = InputOf<'petitions.submit'>
 
 /**
