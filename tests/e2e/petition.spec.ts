@@ -764,6 +764,31 @@ test.describe('我要反映', () => {
     await expect(page.getByRole('alertdialog')).toHaveCount(0)
   })
 
+  test('清空 on the keyboard can be taken back with 撤销 for 10 seconds', async ({ page, station }) => {
+    await openWizard(page, station.url)
+    await page.getByRole('button', { name: '道路交通' }).click()
+    await page.getByRole('button', { name: '道路坑洼', exact: true }).click()
+    await page.getByRole('button', { name: '打字' }).click()
+    const pad = pinyinPad(page)
+    const text = page.getByTestId('matter-text')
+    await expect(text).toHaveText('道路坑洼')
+
+    await pad.getByRole('button', { name: '清空', exact: true }).click()
+    await expect(text).toHaveText('点上面的常用说法，或用键盘打字')
+    await pad.getByRole('button', { name: '撤销', exact: true }).click()
+    await expect(text).toHaveText('道路坑洼')
+    await expect(pad.getByRole('button', { name: '清空', exact: true })).toBeEnabled()
+
+    // The offer lasts 10 seconds, then the key is 清空 again.
+    await pad.getByRole('button', { name: '清空', exact: true }).click()
+    await page.clock.runFor(9_000)
+    await expect(pad.getByRole('button', { name: '撤销', exact: true })).toBeVisible()
+    await page.clock.runFor(1_000)
+    await expect(pad.getByRole('button', { name: '撤销', exact: true })).toHaveCount(0)
+    await expect(pad.getByRole('button', { name: '清空', exact: true })).toBeDisabled()
+    await expect(text).toHaveText('点上面的常用说法，或用键盘打字')
+  })
+
   test('a printer that takes longer than 30 seconds still gets its 请到窗口领取 before the way home', async ({
     page,
     station,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { TRACKING_ALPHABET } from '../../../domain/tracking-code'
+import { ClearKey } from './ClearKey'
 import './keyboard.css'
 
 const DIGITS = [...TRACKING_ALPHABET].filter((c) => c >= '0' && c <= '9')
@@ -48,14 +49,14 @@ export function CodePad({
       >
         {t('kiosk.keyboard.key.delete')}
       </button>
-      <button
-        type="button"
+      <ClearKey
         className="kb-key kb-key--action kb-code__wide"
+        value={value}
         disabled={empty}
-        onClick={() => onChange('')}
-      >
-        {t('kiosk.keyboard.key.clear')}
-      </button>
+        onClear={() => onChange('')}
+        onRestore={onChange}
+        busy={disabled}
+      />
       {LETTERS.map(key)}
     </div>
   )

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { ClearKey } from './ClearKey'
 import './keyboard.css'
 
 const ROW_1 = ['1', '2', '3', '4', '5'] as const
@@ -48,14 +49,14 @@ export function DigitPad({
       </button>
       {ROW_2.map(key)}
       {allowX && key('X')}
-      <button
-        type="button"
+      <ClearKey
         className="kb-key kb-key--action kb-digits__clear"
+        value={value}
         disabled={empty}
-        onClick={() => onChange('')}
-      >
-        {t('kiosk.keyboard.key.clear')}
-      </button>
+        onClear={() => onChange('')}
+        onRestore={onChange}
+        busy={disabled}
+      />
     </div>
   )
 }

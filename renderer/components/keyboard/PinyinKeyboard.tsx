@@ -12,6 +12,7 @@ import {
   typeLetter,
   typeText,
 } from './engine/composer'
+import { ClearKey } from './ClearKey'
 import { type BarMetrics, pageEnd } from './engine/paging'
 import type { Candidate, PinyinEngine } from './engine/types'
 import { loadPinyinEngine } from './loader'
@@ -193,14 +194,13 @@ export function PinyinKeyboard({
     </button>
   )
   const clearKey = (
-    <button
-      type="button"
+    <ClearKey
       className="kb-key kb-key--action kb-key--wide"
+      value={value}
       disabled={value === '' && letters === ''}
-      onClick={() => apply(EMPTY)}
-    >
-      {t('kiosk.keyboard.key.clear')}
-    </button>
+      onClear={() => apply(EMPTY)}
+      onRestore={(kept) => apply({ ...EMPTY, value: kept })}
+    />
   )
   const spaceKey = (
     <button
