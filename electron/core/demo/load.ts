@@ -1,3 +1,4 @@
+import { DomainError } from '../../../domain/errors'
 import { invalidField } from '../validation'
 import { DEFAULT_ASSESSMENT_METHOD, monthOf, previousMonth } from '../../../domain/board'
 import { shanghaiDate } from '../../../domain/dates'
@@ -8,7 +9,7 @@ import { appendAudit } from '../features/audit/service'
 import { writeBoard } from '../features/board/service'
 import { hashPin } from '../features/staff/pin'
 import { insertStaffUser } from '../features/staff/service'
-import { SETTING, getSetting, putSetting } from '../features/station/service'
+import { SETTING, getSetting, needsSetup, putSetting } from '../features/station/service'
 import { insertDefaultCategories } from '../features/station/setup'
 import { buildCalendar, demoMonths } from './calendar'
 import { buildConsultations } from './consultations'
@@ -57,6 +58,9 @@ export async function loadDemoData(ctx: Ctx, opts: { stationId: string | null })
   const townshipId = mustGet(places.townshipId, home.township)
 
   await ctx.db.transaction().execute(async (tx) => {
+    // Checked again inside the write transaction, as initStation does: a real set-up that committed while
+    // the roster was being built must win, not be buried under the demo.
+    if (!(await needsSetup(tx))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     await insertMany(tx, 'township', places.townships)
     await insertMany(tx, 'village', places.villages)
     await insertMany(tx, 'grid', places.grids)

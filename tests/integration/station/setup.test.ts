@@ -92,6 +92,28 @@ describe('setup.init', () => {
     expect(await t.db.selectFrom('station').select('name').execute()).toHaveLength(1)
     expect(await t.db.selectFrom('staff_user').select('id').execute()).toHaveLength(1)
   })
+
+  it('refuses the demo and a real setup racing, and keeps one of them whole', async () => {
+    const t = await useTestStation()
+    // A township none of the demo's twelve, so nothing but the set-up check can stop the demo.
+    const [demo, real] = await Promise.all([
+      t.call('setup.loadDemo', { stationId: null }),
+      t.call('setup.init', { ...FULL, townshipName: '新区街道' }),
+    ])
+    expect([demo.ok, real.ok].sort()).toEqual([false, true])
+    const refused = demo.ok ? real : demo
+    expect(refused.ok ? null : refused.error.code).toBe('CONFLICT')
+    const staff = (await t.db.selectFrom('staff_user').select('name').execute()).map((s) => s.name).sort()
+    const profile = await t.succeed('station.profile', {})
+    if (demo.ok) {
+      expect(staff).toEqual(['演示工作人员', '演示管理员'].sort())
+      expect(profile.demo).toBe(true)
+    } else {
+      expect(staff).toEqual([SETUP.adminName])
+      expect(profile.demo).toBe(false)
+      expect(await t.db.selectFrom('station').select('id').execute()).toHaveLength(1)
+    }
+  })
 })
 
 describe('receipts.setPrinter', () => {

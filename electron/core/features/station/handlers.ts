@@ -13,6 +13,7 @@ export const setupHandlers = {
   }),
   // Open to residents' screen only while the station is unconfigured: it is the first-start offer.
   'setup.loadDemo': async (input, ctx) => {
+    // A fast path only: loadDemoData checks again inside its transaction.
     if (!(await needsSetup(ctx.db))) throw new DomainError('CONFLICT', { reason: 'already set up' })
     await loadDemoData(ctx, { stationId: input.stationId })
     return stationProfile(ctx.db, ctx.now())
