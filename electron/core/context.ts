@@ -46,6 +46,11 @@ export interface SessionStore {
 export interface LookupLimiter {
   /** Throws LOOKUP_PAUSED while the client is paused. */
   check(clientKey: string): void
+  /**
+   * Reserves an attempt before the slow check, or throws LOOKUP_PAUSED; every begin must end in exactly
+   * one fail (it was wrong) or succeed (anything else: right, or refused for another reason).
+   */
+  begin(clientKey: string): void
   fail(clientKey: string): void
   succeed(clientKey: string): void
 }

@@ -12,8 +12,11 @@ export const LOOKUP_PAUSE_MS = 5 * 60 * 1000
 export const LOOKUP_FAILURE_WINDOW_MS = LOOKUP_PAUSE_MS
 
 export function createLookupLimiter(now: () => number): LookupLimiter {
-  /** Per client: when its recent failures happened, oldest first, and until when it is paused. */
-  const state = new Map<string, { failedAt: number[]; pausedUntil: number }>()
+  /**
+   * Per client: when its recent failures happened, oldest first, how many attempts are being checked right
+   * now, and until when it is paused.
+   */
+  const state = new Map<string, { failedAt: number[]; pending: number; pausedUntil: number }>()
 
   /** The client's state with lapsed failures dropped; a client with nothing left is forgotten. */
   function current(key: string) {
@@ -21,22 +24,39 @@ export function createLookupLimiter(now: () => number): LookupLimiter {
     if (!s) return undefined
     const t = now()
     s.failedAt = s.failedAt.filter((at) => at > t - LOOKUP_FAILURE_WINDOW_MS)
-    if (s.failedAt.length === 0 && s.pausedUntil <= t) {
+    if (s.failedAt.length === 0 && s.pending === 0 && s.pausedUntil <= t) {
       state.delete(key)
       return undefined
     }
     return s
   }
 
+  function throwIfPaused(key: string) {
+    const s = current(key)
+    if (s && s.pausedUntil > now()) {
+      throw new DomainError('LOOKUP_PAUSED', { until: s.pausedUntil, retryAfterMs: s.pausedUntil - now() })
+    }
+  }
+
   return {
-    check(key) {
-      const s = current(key)
-      if (s && s.pausedUntil > now()) {
-        throw new DomainError('LOOKUP_PAUSED', { until: s.pausedUntil, retryAfterMs: s.pausedUntil - now() })
+    check: throwIfPaused,
+    begin(key) {
+      throwIfPaused(key)
+      const s = current(key) ?? { failedAt: [], pending: 0, pausedUntil: 0 }
+      // Attempts still being checked count as failures until they end: otherwise guesses sent together all
+      // pass the check above before the first of them has failed, and the pause never comes.
+      if (s.failedAt.length + s.pending >= MAX_LOOKUP_FAILURES) {
+        throw new DomainError('LOOKUP_PAUSED', {
+          until: now() + LOOKUP_PAUSE_MS,
+          retryAfterMs: LOOKUP_PAUSE_MS,
+        })
       }
+      s.pending += 1
+      state.set(key, s)
     },
     fail(key) {
-      const s = current(key) ?? { failedAt: [], pausedUntil: 0 }
+      const s = current(key) ?? { failedAt: [], pending: 0, pausedUntil: 0 }
+      s.pending = Math.max(0, s.pending - 1)
       s.failedAt.push(now())
       if (s.failedAt.length >= MAX_LOOKUP_FAILURES) {
         s.pausedUntil = now() + LOOKUP_PAUSE_MS
@@ -46,7 +66,9 @@ export function createLookupLimiter(now: () => number): LookupLimiter {
       state.set(key, s)
     },
     succeed(key) {
-      // A success clears no failures (see LOOKUP_FAILURE_WINDOW_MS); it only forgets those already lapsed.
+      // Gives the attempt back. A success clears no failures (see LOOKUP_FAILURE_WINDOW_MS).
+      const s = current(key)
+      if (s) s.pending = Math.max(0, s.pending - 1)
       current(key)
     },
   }

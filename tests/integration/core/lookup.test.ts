@@ -119,6 +119,17 @@ describe('looking a petition up at the kiosk', () => {
     })
   })
 
+  it('pauses after five failures even when the guesses arrive together', async () => {
+    const { t, code } = await submitted()
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => t.call('petitions.lookup', { code, phoneLast4: WRONG4 })),
+    )
+    const codes = answers.map((a) => (a.ok ? 'OK' : a.error.code))
+    expect(codes.filter((c) => c === 'LOOKUP_MISMATCH').length).toBeLessThanOrEqual(MAX_LOOKUP_FAILURES)
+    expect(codes.filter((c) => c !== 'LOOKUP_MISMATCH').every((c) => c === 'LOOKUP_PAUSED')).toBe(true)
+    expect((await t.call('petitions.lookup', { code, phoneLast4: LAST4 })).ok).toBe(false)
+  })
+
   it('pauses rating as well as looking up', async () => {
     const { t, code } = await submitted()
     for (let i = 0; i < MAX_LOOKUP_FAILURES; i++)

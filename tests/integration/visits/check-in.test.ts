@@ -113,6 +113,21 @@ describe('check-in with a personal code', () => {
     expect((await t.succeed('visits.checkIn', { representativeId: WANG.id, code })).alreadyToday).toBe(false)
   })
 
+  it('pauses after five wrong codes even when they arrive together', async () => {
+    const t = await station()
+    const code = await codeFor(t, WANG.id)
+    const wrong = code === '000000' ? '111111' : '000000'
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        errorOf(t.call('visits.checkIn', { representativeId: WANG.id, code: wrong })),
+      ),
+    )
+    expect(answers.filter((c) => c === 'CHECKIN_CODE_WRONG').length).toBeLessThanOrEqual(MAX_LOOKUP_FAILURES)
+    expect(answers.filter((c) => c !== 'CHECKIN_CODE_WRONG').every((c) => c === 'LOOKUP_PAUSED')).toBe(true)
+    expect(await errorOf(t.call('visits.checkIn', { representativeId: WANG.id, code }))).toBe('LOOKUP_PAUSED')
+    expect(await visitCount(t)).toBe(0)
+  })
+
   it('keeps counting wrong codes across a right one', async () => {
     const t = await station()
     const code = await codeFor(t, WANG.id)

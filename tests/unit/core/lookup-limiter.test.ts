@@ -70,4 +70,21 @@ describe('the lookup pause', () => {
     l.fail('kiosk-1')
     expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
   })
+
+  it('counts attempts still being checked, so no more than five can be under way or failed', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.begin('kiosk-1')
+    expect(() => l.begin('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
+    // Another kiosk is not held up by them.
+    expect(() => l.begin('kiosk-2')).not.toThrow()
+  })
+
+  it('gives an attempt back when it succeeds, and keeps it as a failure when it fails', () => {
+    const { l } = limiter()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.begin('kiosk-1')
+    l.succeed('kiosk-1')
+    expect(() => l.begin('kiosk-1')).not.toThrow()
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) l.fail('kiosk-1')
+    expect(() => l.check('kiosk-1')).toThrow(expect.objectContaining({ code: 'LOOKUP_PAUSED' }))
+  })
 })

@@ -401,21 +401,27 @@ function checkContact(
 async function findForResident(ctx: Ctx, rawCode: string, last4: string | null): Promise<Row<'petition'>> {
   const parsed = parseTrackingCode(rawCode)
   if (!parsed.ok) throw new DomainError('BAD_TRACKING_CODE', { reason: parsed.reason })
-  ctx.limits.check(ctx.clientKey)
-  const row = await repo.petitionByCode(ctx.db, parsed.code)
-  // A code given without digits whose petition has a phone: the kiosk asks for the last four digits
-  // next, so a resident who left no phone is never asked. Not a failure, and it helps no one guess codes:
-  // a made-up code still has to exist, and every miss on the way counts towards the pause.
-  if (row && row.phone_last4_hash !== null && last4 === null) throw new DomainError('PHONE_DIGITS_NEEDED')
-  const phoneMatches =
-    row !== undefined &&
-    (row.phone_last4_hash === null ||
-      (last4 !== null && ctx.cipher.phoneLast4Hash(row.id, last4) === row.phone_last4_hash))
-  if (!row || !phoneMatches) {
-    ctx.limits.fail(ctx.clientKey)
-    // One message for a wrong code and wrong digits, so the lookup reveals nothing about which codes exist.
-    throw new DomainError('LOOKUP_MISMATCH')
+  // Reserved before the database is asked and given back unless the lookup missed, so lookups sent
+  // together cannot all be answered before the first miss counts.
+  ctx.limits.begin(ctx.clientKey)
+  let row: Row<'petition'> | undefined
+  let missed = false
+  try {
+    row = await repo.petitionByCode(ctx.db, parsed.code)
+    // A code given without digits whose petition has a phone: the kiosk asks for the last four digits
+    // next, so a resident who left no phone is never asked. Not a failure, and it helps no one guess codes:
+    // a made-up code still has to exist, and every miss on the way counts towards the pause.
+    if (row && row.phone_last4_hash !== null && last4 === null) throw new DomainError('PHONE_DIGITS_NEEDED')
+    const phoneMatches =
+      row !== undefined &&
+      (row.phone_last4_hash === null ||
+        (last4 !== null && ctx.cipher.phoneLast4Hash(row.id, last4) === row.phone_last4_hash))
+    missed = !row || !phoneMatches
+  } finally {
+    if (missed) ctx.limits.fail(ctx.clientKey)
+    else ctx.limits.succeed(ctx.clientKey)
   }
-  ctx.limits.succeed(ctx.clientKey)
+  // One message for a wrong code and wrong digits, so the lookup reveals nothing about which codes exist.
+  if (missed || !row) throw new DomainError('LOOKUP_MISMATCH')
   return row
 }

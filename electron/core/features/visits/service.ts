@@ -123,14 +123,20 @@ async function recordVisit(
 }
 
 export async function checkIn(ctx: Ctx, input: ParsedInputOf<'visits.checkIn'>): Promise<CheckInResult> {
-  ctx.limits.check(limitKey(ctx))
-  const rep = await activeRepresentative(ctx.db, input.representativeId)
-  if (rep.checkin_code_hash === null) throw new DomainError('CHECKIN_CODE_NOT_SET')
-  if (!(await verifyPin(input.code, rep.checkin_code_hash))) {
-    ctx.limits.fail(limitKey(ctx))
-    throw new DomainError('CHECKIN_CODE_WRONG')
+  // Reserved before the slow hash check and given back unless the code was wrong, so guesses sent
+  // together cannot all be checked before the first of them counts.
+  ctx.limits.begin(limitKey(ctx))
+  let wrong = false
+  let rep: Awaited<ReturnType<typeof activeRepresentative>>
+  try {
+    rep = await activeRepresentative(ctx.db, input.representativeId)
+    if (rep.checkin_code_hash === null) throw new DomainError('CHECKIN_CODE_NOT_SET')
+    wrong = !(await verifyPin(input.code, rep.checkin_code_hash))
+  } finally {
+    if (wrong) ctx.limits.fail(limitKey(ctx))
+    else ctx.limits.succeed(limitKey(ctx))
   }
-  ctx.limits.succeed(limitKey(ctx))
+  if (wrong) throw new DomainError('CHECKIN_CODE_WRONG')
   return recordVisit(ctx, rep.id, 'code', { role: 'representative', id: rep.id })
 }
 
