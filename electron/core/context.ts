@@ -48,10 +48,11 @@ export interface LookupLimiter {
   check(clientKey: string): void
   /**
    * Reserves an attempt before the slow check, or throws LOOKUP_PAUSED; every begin must end in exactly
-   * one fail (it was wrong) or succeed (anything else: right, or refused for another reason).
+   * one fail (it was wrong) or succeed (anything else: right, or refused for another reason). `max` is the
+   * number of failures that pauses the key (MAX_LOOKUP_FAILURES unless given); pass the same to fail.
    */
-  begin(clientKey: string): void
-  fail(clientKey: string): void
+  begin(clientKey: string, max?: number): void
+  fail(clientKey: string, max?: number): void
   succeed(clientKey: string): void
 }
 

@@ -40,12 +40,12 @@ export function createLookupLimiter(now: () => number): LookupLimiter {
 
   return {
     check: throwIfPaused,
-    begin(key) {
+    begin(key, max = MAX_LOOKUP_FAILURES) {
       throwIfPaused(key)
       const s = current(key) ?? { failedAt: [], pending: 0, pausedUntil: 0 }
       // Attempts still being checked count as failures until they end: otherwise guesses sent together all
       // pass the check above before the first of them has failed, and the pause never comes.
-      if (s.failedAt.length + s.pending >= MAX_LOOKUP_FAILURES) {
+      if (s.failedAt.length + s.pending >= max) {
         throw new DomainError('LOOKUP_PAUSED', {
           until: now() + LOOKUP_PAUSE_MS,
           retryAfterMs: LOOKUP_PAUSE_MS,
@@ -54,11 +54,11 @@ export function createLookupLimiter(now: () => number): LookupLimiter {
       s.pending += 1
       state.set(key, s)
     },
-    fail(key) {
+    fail(key, max = MAX_LOOKUP_FAILURES) {
       const s = current(key) ?? { failedAt: [], pending: 0, pausedUntil: 0 }
       s.pending = Math.max(0, s.pending - 1)
       s.failedAt.push(now())
-      if (s.failedAt.length >= MAX_LOOKUP_FAILURES) {
+      if (s.failedAt.length >= max) {
         s.pausedUntil = now() + LOOKUP_PAUSE_MS
         // The pause has answered these failures; after it the kiosk gets five tries again.
         s.failedAt = []

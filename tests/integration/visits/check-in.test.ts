@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LOOKUP_PAUSE_MS, MAX_LOOKUP_FAILURES } from '../../../electron/core/lookup-limiter'
+import { MAX_KIOSK_CHECKIN_FAILURES } from '../../../electron/core/features/visits/service'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { addRepresentative, addShift, addVisit, setClock } from '../../fixtures/records'
@@ -98,7 +99,7 @@ describe('check-in with a personal code', () => {
     expect(await visitCount(t)).toBe(1)
   })
 
-  it('refuses a wrong code, and pauses the kiosk after five, even for the right code', async () => {
+  it('refuses a wrong code, and pauses that representative after five, even for the right code', async () => {
     const t = await station()
     const code = await codeFor(t, WANG.id)
     const wrong = code === '000000' ? '111111' : '000000'
@@ -111,6 +112,51 @@ describe('check-in with a personal code', () => {
     expect(await visitCount(t)).toBe(0)
     t.clock.advance(LOOKUP_PAUSE_MS + 1)
     expect((await t.succeed('visits.checkIn', { representativeId: WANG.id, code })).alreadyToday).toBe(false)
+  })
+
+  it('lets other representatives check in while one is paused at the kiosk', async () => {
+    const t = await station()
+    const wangCode = await codeFor(t, WANG.id)
+    const liCode = await codeFor(t, LI.id)
+    const wrong = wangCode === '000000' ? '111111' : '000000'
+    for (let i = 0; i < MAX_LOOKUP_FAILURES; i++) {
+      await t.call('visits.checkIn', { representativeId: WANG.id, code: wrong })
+    }
+    expect(await errorOf(t.call('visits.checkIn', { representativeId: WANG.id, code: wangCode }))).toBe(
+      'LOOKUP_PAUSED',
+    )
+    expect((await t.succeed('visits.checkIn', { representativeId: LI.id, code: liCode })).alreadyToday).toBe(
+      false,
+    )
+  })
+
+  it('pauses the kiosk’s check-in after twenty wrong codes spread across representatives', async () => {
+    const t = await station()
+    const liCode = await codeFor(t, LI.id)
+    const perRep = MAX_LOOKUP_FAILURES - 1
+    const others = Array.from({ length: Math.ceil(MAX_KIOSK_CHECKIN_FAILURES / perRep) }, (_, i) => ({
+      id: `rep-other-${i}`,
+      name: `代表${i}`,
+      level: 'township' as const,
+    }))
+    let guessed = 0
+    for (const rep of others) {
+      await addRepresentative(t, rep)
+      const code = await codeFor(t, rep.id)
+      const wrong = code === '000000' ? '111111' : '000000'
+      for (let i = 0; i < perRep && guessed < MAX_KIOSK_CHECKIN_FAILURES; i++, guessed++) {
+        expect(await errorOf(t.call('visits.checkIn', { representativeId: rep.id, code: wrong }))).toBe(
+          'CHECKIN_CODE_WRONG',
+        )
+      }
+    }
+    expect(await errorOf(t.call('visits.checkIn', { representativeId: LI.id, code: liCode }))).toBe(
+      'LOOKUP_PAUSED',
+    )
+    t.clock.advance(LOOKUP_PAUSE_MS + 1)
+    expect((await t.succeed('visits.checkIn', { representativeId: LI.id, code: liCode })).alreadyToday).toBe(
+      false,
+    )
   })
 
   it('pauses after five wrong codes even when they arrive together', async () => {

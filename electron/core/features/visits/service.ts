@@ -31,8 +31,15 @@ import * as repo from './repository'
 
 /** Personal codes are six digits, drawn by the station and shown once; only a slow hash is kept. */
 const CODE_DIGITS = 6
-/** Wrong codes pause this kiosk's check-in like wrong lookups do, so codes cannot be tried out. */
-const limitKey = (ctx: Ctx) => `checkin:${ctx.clientKey}`
+/**
+ * Wrong codes pause check-in like wrong lookups do, so codes cannot be tried out: five for one
+ * representative pause that representative at this kiosk, so one person cannot keep everyone else from
+ * checking in; and a larger number across representatives pauses the kiosk's check-in, so spreading
+ * guesses over many names gains little.
+ */
+const repLimitKey = (ctx: Ctx, representativeId: string) => `checkin:${ctx.clientKey}:${representativeId}`
+const kioskLimitKey = (ctx: Ctx) => `checkin:${ctx.clientKey}`
+export const MAX_KIOSK_CHECKIN_FAILURES = 20
 
 const toVisit = (r: repo.VisitRow): Visit => ({
   id: r.id,
@@ -125,7 +132,15 @@ async function recordVisit(
 export async function checkIn(ctx: Ctx, input: ParsedInputOf<'visits.checkIn'>): Promise<CheckInResult> {
   // Reserved before the slow hash check and given back unless the code was wrong, so guesses sent
   // together cannot all be checked before the first of them counts.
-  ctx.limits.begin(limitKey(ctx))
+  const repKey = repLimitKey(ctx, input.representativeId)
+  const kioskKey = kioskLimitKey(ctx)
+  ctx.limits.begin(kioskKey, MAX_KIOSK_CHECKIN_FAILURES)
+  try {
+    ctx.limits.begin(repKey)
+  } catch (e) {
+    ctx.limits.succeed(kioskKey)
+    throw e
+  }
   let wrong = false
   let rep: Awaited<ReturnType<typeof activeRepresentative>>
   try {
@@ -133,8 +148,13 @@ export async function checkIn(ctx: Ctx, input: ParsedInputOf<'visits.checkIn'>):
     if (rep.checkin_code_hash === null) throw new DomainError('CHECKIN_CODE_NOT_SET')
     wrong = !(await verifyPin(input.code, rep.checkin_code_hash))
   } finally {
-    if (wrong) ctx.limits.fail(limitKey(ctx))
-    else ctx.limits.succeed(limitKey(ctx))
+    if (wrong) {
+      ctx.limits.fail(repKey)
+      ctx.limits.fail(kioskKey, MAX_KIOSK_CHECKIN_FAILURES)
+    } else {
+      ctx.limits.succeed(repKey)
+      ctx.limits.succeed(kioskKey)
+    }
   }
   if (wrong) throw new DomainError('CHECKIN_CODE_WRONG')
   return recordVisit(ctx, rep.id, 'code', { role: 'representative', id: rep.id })
