@@ -186,3 +186,27 @@ test('staff check a representative in and see the month’s attendance', async (
   const visit = (await station.call('visits.today', {})).visits.find((v) => v.representative.id === rep.id)
   expect(visit?.confirmedBy).toBe('staff')
 })
+
+test('after five wrong codes the kiosk says check-in is paused, in check-in’s words', async ({
+  page,
+  station,
+}) => {
+  const rep = await someoneNotInYet(station)
+  const code = await issueCode(page, station, rep)
+  await page.getByRole('button', { name: '代表进站签到' }).click()
+  await page.getByRole('button', { name: '按姓名查找' }).click()
+  await typeOn(page, '拼音键盘', rep.namePinyin)
+  await page.getByTestId('pick').filter({ hasText: rep.name }).click()
+  const wrong = code === '000000' ? '111111' : '000000'
+  for (let i = 0; i < 5; i++) {
+    await typeOn(page, '签到码数字键', wrong)
+    await page.getByTestId('checkin-submit').click()
+    await expect(page.getByRole('alert')).toContainText('签到码不对')
+  }
+  await typeOn(page, '签到码数字键', code)
+  await page.getByTestId('checkin-submit').click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('签到暂停')
+  await expect(alert).toContainText('请工作人员帮您确认签到')
+  await expect(alert).not.toContainText('查询')
+})

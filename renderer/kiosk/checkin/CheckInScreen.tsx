@@ -83,7 +83,7 @@ export default function CheckInScreen({ profile, onHome }: TaskScreenProps) {
       today.reload()
     } catch (e) {
       setCode('')
-      setProblem(problemOf(toApiError(e), 'code', t, Date.now()))
+      setProblem(problemOf(toApiError(e), 'code', t, Date.now(), 'checkin'))
     } finally {
       setBusy(false)
     }

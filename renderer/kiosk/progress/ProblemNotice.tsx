@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Icon } from '../../components/Icon'
 import { useAnnounce } from '../../lib/voice'
-import { type Problem, minutesLeft } from './messages'
+import { type Problem, minutesLeft, pausedText } from './messages'
 
 /** A problem as a plain sentence with an icon, read aloud when voice is on; a pause counts down. */
 export function ProblemNotice({ problem, onExpired }: { problem: Problem; onExpired: () => void }) {
@@ -18,9 +18,7 @@ export function ProblemNotice({ problem, onExpired }: { problem: Problem; onExpi
     if (expired) onExpired()
   }, [expired, onExpired])
   const text =
-    problem.kind === 'text'
-      ? problem.text
-      : t('kiosk.progress.paused', { minutes: minutesLeft(problem.until, now) })
+    problem.kind === 'text' ? problem.text : pausedText(t, problem.screen, minutesLeft(problem.until, now))
   useAnnounce(text)
   return (
     <div className="notice notice--error progress__problem" role="alert" data-testid="progress-problem">
