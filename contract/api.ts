@@ -12,6 +12,8 @@ export const methods = {
   'setup.status': { input: s.Empty, access: 'public' },
   'setup.loadDemo': { input: s.LoadDemoInput, access: 'public' },
   'setup.init': { input: s.SetupInput, access: 'public' },
+  // Empties a demo station (features/station/leave-demo.ts) so that setup.init can run for real.
+  'setup.leaveDemo': { input: s.Empty, access: 'admin' },
   'station.profile': { input: s.Empty, access: 'public' },
   'duty.today': { input: s.Empty, access: 'public' },
   'duty.month': { input: s.DutyMonthInput, access: 'public' },
@@ -87,6 +89,7 @@ interface Outputs {
   'setup.status': v.SetupStatus
   'setup.loadDemo': v.StationProfile
   'setup.init': v.StationProfile
+  'setup.leaveDemo': v.SetupStatus
   'station.profile': v.StationProfile
   'duty.today': v.DutyToday
   'duty.month': v.DutyMonth

@@ -3,11 +3,13 @@ import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StationProfile } from '../../contract/views'
 import { api } from '../api'
+import { DemoBadge } from '../components/DemoBadge'
 import { useApiQuery } from '../lib/useApiQuery'
 import { StaffAccounts } from './accounts/StaffAccounts'
 import { AuditLog } from './audit/AuditLog'
 import { BackupDesk } from './backup/BackupDesk'
 import { ConsultationDesk } from './consultations/ConsultationDesk'
+import { LeaveDemo } from './LeaveDemo'
 import { PetitionDesk } from './petitions/PetitionDesk'
 import { PrinterSettings } from './PrinterSettings'
 import { RosterDesk } from './roster/RosterDesk'
@@ -50,7 +52,10 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
   return (
     <div className="staff-desk">
       <header className="staff-desk__bar">
-        <p className="staff-desk__station">{profile.name}</p>
+        <div className="staff-desk__station-line">
+          <p className="staff-desk__station">{profile.name}</p>
+          {profile.demo && <DemoBadge />}
+        </div>
         <Segmented<Section>
           size="large"
           className="staff-desk__nav"
@@ -96,6 +101,7 @@ export function Desk({ profile, onLogout }: { profile: StationProfile; onLogout:
           title={t('staff.holidayDataMissing', { year: missingYear })}
         />
       )}
+      {profile.demo && <LeaveDemo />}
       <main className="staff-desk__main">
         {section === 'petitions' && <PetitionDesk />}
         {section === 'duty' && lazySection(<DutyDesk />)}

@@ -172,3 +172,34 @@ test.describe('正式设置, the first-run wizard with real data', () => {
     expect((await station.call('setup.status', {})).needsSetup).toBe(true)
   })
 })
+
+test.describe('leaving the demo data', () => {
+  test.use({ demo: true })
+  test.describe.configure({ timeout: 180_000 })
+
+  test('the console marks the demo, and 退出演示数据 returns an admin to first start', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, DEMO_STATION, { name: '演示管理员', pin: '123456' })
+    const bar = page.locator('.staff-desk__bar')
+    await expect(bar.getByTestId('demo-badge')).toHaveText('演示数据')
+    await expect(page.getByTestId('demo-notice')).toContainText('演示数据')
+    await screenshot(page, 'staff-demo-notice')
+
+    await page.getByRole('button', { name: '退出演示数据' }).click()
+    const confirm = page.getByRole('dialog')
+    await expect(confirm).toContainText('不能恢复')
+    // Thinking better of it changes nothing.
+    await confirm.getByRole('button', { name: '取消' }).click()
+    await expect(confirm).toHaveCount(0)
+    expect((await station.call('station.profile', {})).demo).toBe(true)
+
+    await page.getByRole('button', { name: '退出演示数据' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '删除演示数据' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '欢迎使用民意驿站' })).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    expect((await station.call('setup.status', {})).needsSetup).toBe(true)
+  })
+})

@@ -141,3 +141,54 @@ describe('receipts.setPrinter', () => {
     expect((await t.succeed('receipts.printer', {})).paperWidthMm).toBe(80)
   })
 })
+
+describe('setup.leaveDemo', () => {
+  async function demoAdmin(t: TestStation, role: 'admin' | 'staff' = 'admin') {
+    const users = await t.succeed('staff.users', {})
+    const user = users.find((u) => u.role === role && u.name.startsWith('演示'))
+    if (!user) throw new Error('no demo account')
+    await t.succeed('staff.login', { userId: user.id, pin: role === 'admin' ? '123456' : '654321' })
+  }
+
+  it('empties a demo station so that it can be set up for real', async () => {
+    const t = await useTestStation()
+    await t.succeed('setup.loadDemo', { stationId: null })
+    await demoAdmin(t)
+    const status = await t.succeed('setup.leaveDemo', {})
+    expect(status.needsSetup).toBe(true)
+    expect((await t.succeed('setup.status', {})).needsSetup).toBe(true)
+    // The admin's session went with the demo's accounts.
+    expect(await t.call('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+
+    const profile = await t.succeed('setup.init', { ...FULL, townshipName: '新区街道' })
+    expect(profile).toMatchObject({ name: SETUP.stationName, demo: false })
+    expect(await t.db.selectFrom('representative').select('id').execute()).toHaveLength(0)
+    expect(await t.db.selectFrom('petition').select('id').execute()).toHaveLength(0)
+    expect(await t.db.selectFrom('station').select('id').execute()).toHaveLength(1)
+    expect((await t.db.selectFrom('staff_user').select('name').execute()).map((s) => s.name)).toEqual([
+      SETUP.adminName,
+    ])
+    expect(await t.db.selectFrom('sync_outbox').select('mutation_id').execute()).toHaveLength(0)
+    await t.loginAdmin()
+    expect((await t.succeed('audit.verify', {})).ok).toBe(true)
+    expect((await auditActions(t)).map((a) => a.action).slice(0, 2)).toEqual([
+      'setup.leaveDemo',
+      'setup.init',
+    ])
+  })
+
+  it('is refused on a station set up for real, and to staff who are not admins', async () => {
+    const t = await useTestStation()
+    await t.succeed('setup.init', FULL)
+    await t.loginAdmin()
+    expect(await t.call('setup.leaveDemo', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((await t.succeed('station.profile', {})).name).toBe(SETUP.stationName)
+
+    const demo = await useTestStation()
+    await demo.succeed('setup.loadDemo', { stationId: null })
+    expect(await demo.call('setup.leaveDemo', {})).toMatchObject({ ok: false, error: { code: 'STAFF_ONLY' } })
+    await demoAdmin(demo, 'staff')
+    expect(await demo.call('setup.leaveDemo', {})).toMatchObject({ ok: false, error: { code: 'ADMIN_ONLY' } })
+    expect((await demo.succeed('station.profile', {})).demo).toBe(true)
+  })
+})

@@ -2,6 +2,7 @@ import { DomainError } from '../../../../domain/errors'
 import type { Handlers } from '../../context'
 import { loadDemoData, demoStations } from '../../demo/load'
 import { TOWNSHIP_NAMES } from '../../demo/places'
+import { leaveDemo } from './leave-demo'
 import { initStation } from './setup'
 import { needsSetup, stationProfile } from './service'
 
@@ -21,6 +22,16 @@ export const setupHandlers = {
   'setup.init': async (input, ctx) => {
     await initStation(ctx, input)
     return stationProfile(ctx.db, ctx.now())
+  },
+  'setup.leaveDemo': async (_input, ctx) => {
+    const staff = ctx.staff
+    if (!staff) throw new DomainError('STAFF_ONLY')
+    await leaveDemo(ctx, staff)
+    return {
+      needsSetup: await needsSetup(ctx.db),
+      demoStations: demoStations(),
+      countyTownships: TOWNSHIP_NAMES,
+    }
   },
 } satisfies Handlers<'setup'>
 
