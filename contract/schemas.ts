@@ -95,6 +95,12 @@ export const PetitionQueueInput = z.strictObject({
 /** A staff action on a petition: the event body the desk wants to append. */
 export const PetitionActionInput = z.strictObject({
   id,
+  /**
+   * The `version` of the detail the clerk acted from: a petition changed since (by another clerk or a
+   * pull from the county) refuses the action with CONFLICT rather than silently overwriting it. Null skips
+   * the check (scripts and tests; the desk always sends it).
+   */
+  expectedVersion: id.nullable().default(null),
   action: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('triaged'), categoryId: id, level: z.enum(['station', 'township']) }),
     z.strictObject({

@@ -283,6 +283,8 @@ export interface PetitionDetail {
   } | null
   readonly timeline: readonly TimelineEntry[]
   readonly allowedActions: readonly PetitionEventType[]
+  /** The id of the last event in the timeline: sent back with an action as `expectedVersion`. */
+  readonly version: string
 }
 
 export interface StaffUser {

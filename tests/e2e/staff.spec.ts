@@ -14,6 +14,7 @@ import {
   SLOW_MS,
 } from './staff-sign-in'
 import { chooseOption } from './antd'
+import { deskApi } from './desk-api'
 
 /**
  * The staff console, reached the hidden way (a long press on the station name) with the demo accounts:
@@ -289,6 +290,44 @@ test.describe('staff console', () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
     await expect(page.getByTestId('detail-status')).toHaveText('已分办')
     await expect(page.getByTestId('timeline-entry').last()).toContainText(/分类分级：.+，由乡镇办理/)
+  })
+
+  test('an action from a detail another clerk has since changed is refused, and the detail reloads', async ({
+    page,
+    station,
+  }) => {
+    const categories = await station.call('catalog.categories', {})
+    const category = categories.find((c) => c.defaultLevel === 'station' && !c.needsIdNumber)
+    const [township] = await station.call('catalog.townships', {})
+    if (!category || !township) throw new Error('the demo station has no categories or townships')
+    const filed = await station.call('petitions.submit', {
+      categoryId: category.id,
+      text: '桥头的护栏松了',
+      townshipId: township.id,
+      villageId: null,
+      contact: null,
+    })
+    await signIn(page, station.url, STATION, STAFF)
+    await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
+    await page.getByRole('button', { name: '查找' }).click()
+    await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+    await expect(page.getByTestId('detail-status')).toHaveText('已受理')
+
+    // Another clerk triages it meanwhile; this screen still shows it as received.
+    const other = await deskApi(station)
+    await other.call('petitions.act', {
+      id: filed.id,
+      action: { type: 'triaged', categoryId: category.id, level: 'township' },
+    })
+
+    await page.getByRole('button', { name: '添加备注' }).click()
+    await page.getByRole('dialog').getByRole('textbox').fill('已电话联系村委会')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(page.getByText('该诉求已被他人更新，已显示最新情况，请确认后再操作')).toBeVisible()
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(page.getByTestId('detail-status')).toHaveText('已分办')
+    await expect(page.getByTestId('timeline-entry').last()).toContainText(/分类分级/)
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: '已电话联系村委会' })).toHaveCount(0)
   })
 
   test('标记为重复 with the petition’s own code is refused beside the code, and nothing is recorded', async ({

@@ -45,12 +45,15 @@ export function ActionDialog({
   references,
   onCancel,
   onDone,
+  onStale,
 }: {
   type: StaffAction
   detail: PetitionDetail
   references: References | null
   onCancel: () => void
   onDone: (next: PetitionDetail) => void
+  /** The petition changed since this screen loaded it (another clerk, the county): the detail reloads. */
+  onStale: () => void
 }) {
   const { t } = useTranslation()
   const { call } = useSession()
@@ -99,11 +102,16 @@ export function ActionDialog({
     }
   }
 
-  const submit = (fields: Fields) =>
-    run(async () => {
+  const submit = async (fields: Fields) => {
+    const refused = await run(async () => {
       const action = await toAction(fields)
-      if (action) onDone(await call('petitions.act', { id: state.id, action }))
+      if (action)
+        onDone(await call('petitions.act', { id: state.id, expectedVersion: detail.version, action }))
     })
+    // The form was filled from a state that is gone: retrying it would be refused again or undo the other
+    // clerk's work, so the dialog closes and the detail shows what the petition is now.
+    if (refused?.code === 'CONFLICT' || refused?.code === 'TRANSITION_REFUSED') onStale()
+  }
 
   const textArea = (name: keyof typeof TEXT_MAX, label: string) => (
     <Form.Item name={name} label={label} rules={required}>

@@ -71,6 +71,12 @@ export function PetitionDetailView({
     setAction(null)
     void message.success(t('staff.detail.done', { action: t(`staff.action.${type}`) }))
   }
+  const stale = () => {
+    setAction(null)
+    setActed(null)
+    loaded.reload()
+    void message.warning(t('staff.detail.changedMeanwhile'))
+  }
 
   return (
     <section className="staff-detail" aria-labelledby="staff-detail-title">
@@ -191,6 +197,7 @@ export function PetitionDetailView({
           references={references}
           onCancel={() => setAction(null)}
           onDone={(next) => done(next, action)}
+          onStale={stale}
         />
       )}
     </section>

@@ -119,6 +119,22 @@ export function eventRowsOf(db: Executor, petitionId: string) {
     .execute()
 }
 
+/**
+ * The id of a petition's latest event in timeline order: its version. Not updated_at, which two events in
+ * one millisecond share and which an older event pulled from the county leaves as it was.
+ */
+export async function lastEventIdOf(db: Executor, petitionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('petition_event')
+    .select('id')
+    .where('petition_id', '=', petitionId)
+    .orderBy('hlc', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
 /** Rebuilds the typed event from its row; the payload was written by insertEvent from the same type. */
 export function eventFromRow(r: Row<'petition_event'>): PetitionEvent {
   const body = JSON.parse(r.payload) as Record<string, unknown>

@@ -219,10 +219,23 @@ export async function actOnPetition(
 ): Promise<PetitionDetail> {
   const staff = ctx.staff
   if (!staff) throw new DomainError('STAFF_ONLY')
-  await ctx.db
-    .transaction()
-    .execute((tx) => appendEvents(tx, ctx, input.id, [input.action], { role: staff.role, id: staff.id }))
+  await ctx.db.transaction().execute(async (tx) => {
+    await checkUnchanged(tx, input.id, input.expectedVersion)
+    await appendEvents(tx, ctx, input.id, [input.action], { role: staff.role, id: staff.id })
+  })
   return petitionDetail(ctx, input.id)
+}
+
+/**
+ * Refuses an action taken from an out-of-date screen: assignments, triage and due dates replace fields,
+ * so without this a second clerk silently undoes the first. Inside the write transaction, so nothing can
+ * slip in between the check and the append.
+ */
+async function checkUnchanged(tx: Executor, petitionId: string, expected: string | null): Promise<void> {
+  if (expected === null) return
+  const current = await repo.lastEventIdOf(tx, petitionId)
+  if (current === null) throw new DomainError('NOT_FOUND')
+  if (current !== expected) throw new DomainError('CONFLICT', { what: 'petition changed' })
 }
 
 /** The resident's progress lookup: the check character is verified before the database is touched. */

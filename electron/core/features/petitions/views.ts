@@ -110,6 +110,7 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
       payload: payload,
     })),
     allowedActions: allowedActions(state, staff.role),
+    version: events.at(-1)?.id ?? '',
   }
 }
 
