@@ -131,6 +131,21 @@ describe('the supervision lists (督办)', () => {
     expect(lights.length).toBeGreaterThan(0)
     expect(new Set(lights.map((r) => r.categoryName)).size).toBe(1)
   })
+  it('combines the status filter with 超期: only the chosen statuses that are past due', async () => {
+    const { t, open } = await busyDesk()
+    const [moved] = open
+    if (!moved) throw new Error('too few petitions')
+    for (const step of [TRIAGE, ASSIGN]) await act(t, moved.id, step)
+    t.clock.advance(40 * DAY)
+    await t.loginAdmin()
+    const waiting = (await walk(t, { status: 'new', due: 'overdue', limit: 50 })).flat()
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(new Set(waiting.map((r) => r.status))).toEqual(new Set(['received']))
+    expect((await walk(t, { status: 'open', due: 'overdue', limit: 50 })).flat().map((r) => r.id)).toContain(
+      moved.id,
+    )
+    expect((await walk(t, { status: 'closed', due: 'overdue', limit: 50 })).flat()).toEqual([])
+  })
 })
 
 describe('我经手的', () => {

@@ -41,9 +41,12 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     closed: ['closed', 'duplicate'],
     all: null,
   }[input.status]
+  // Due soon or overdue means something only while the clock runs (domain TIMED_STATUSES): a 督办 list is
+  // the chosen statuses that are timed, so 已办结 plus 超期 is empty rather than the open petitions.
+  const shown = input.due === null ? statuses : timedAmong(statuses)
+  if (shown !== null && shown.length === 0) return { rows: [], next: null }
   const rows = await repo.queuePage(ctx.db, {
-    // Due soon or overdue means something only while the clock runs (domain TIMED_STATUSES).
-    statuses: input.due === null ? statuses : TIMED_STATUSES,
+    statuses: shown,
     level: input.level,
     categoryId: input.categoryId,
     actorId: input.mine ? signedIn(ctx).id : null,
@@ -67,6 +70,10 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     })),
     next: last ? `${last.due_on}|${last.id}` : null,
   }
+}
+
+function timedAmong(statuses: readonly string[] | null): readonly string[] {
+  return statuses === null ? TIMED_STATUSES : TIMED_STATUSES.filter((s) => statuses.includes(s))
 }
 
 function signedIn(ctx: Ctx) {
