@@ -5,7 +5,7 @@ import type { ConsultationKind } from '../domain/consultation'
 import type { DutySlot } from '../domain/duty'
 import type { PetitionEventType } from '../domain/petition/events'
 import type { PetitionState } from '../domain/petition/reducer'
-import type { DayKind } from '../domain/working-days'
+import type { DayKind, DueStatus } from '../domain/working-days'
 import type {
   Channel,
   IsoDate,
@@ -252,6 +252,8 @@ export interface QueueRow {
   readonly submittedAt: number
   readonly summary: string
   readonly maskedName: string | null
+  /** 督办 today, with the station's own holiday overrides; null when the petition's clock is not running. */
+  readonly due: DueStatus | null
 }
 
 export interface QueuePage {
@@ -283,6 +285,8 @@ export interface PetitionDetail {
   } | null
   readonly timeline: readonly TimelineEntry[]
   readonly allowedActions: readonly PetitionEventType[]
+  /** 督办 today, computed as the queue computes it; null when the petition's clock is not running. */
+  readonly due: DueStatus | null
   /** The id of the last event in the timeline: sent back with an action as `expectedVersion`. */
   readonly version: string
 }

@@ -9,7 +9,7 @@ import { toApiError, useApiQuery } from '../../lib/useApiQuery'
 import { printFromDesk } from '../printFromDesk'
 import { useSession } from '../session'
 import { ActionDialog, type StaffAction } from './ActionDialog'
-import { DUE_COLOUR, type References, rowDueStatus } from './references'
+import { DUE_COLOUR, type References } from './references'
 import { timelineSentence } from './timelineWords'
 
 /** One petition for staff: the facts, the contact in full, the whole timeline, and the allowed actions. */
@@ -51,7 +51,7 @@ export function PetitionDetailView({
   }
 
   const { state } = detail
-  const due = rowDueStatus(state.status, state.dueOn) ?? 'none'
+  const due = detail.due ?? 'none'
   const reprint = async () => {
     setPrinting(true)
     try {

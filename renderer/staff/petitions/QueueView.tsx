@@ -7,7 +7,7 @@ import type { Level } from '../../../domain/petition/types'
 import type { QueueRow } from '../../../contract/views'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { useSession } from '../session'
-import { DUE_COLOUR, rowDueStatus } from './references'
+import { DUE_COLOUR } from './references'
 
 export interface QueueQuery {
   readonly status: 'new' | 'open' | 'all' | 'closed'
@@ -95,7 +95,8 @@ export function QueueView({
       title: t('staff.queue.column.due'),
       key: 'due',
       render: (_: unknown, row: QueueRow) => {
-        const due = rowDueStatus(row.status, row.dueOn) ?? 'none'
+        // From the station, which counts with its own holiday overrides as the 临期/超期 lists do.
+        const due = row.due ?? 'none'
         return (
           <span className="staff-due" data-testid="due-status" data-due={due}>
             <Tag color={DUE_COLOUR[due]} className="staff-due__tag">

@@ -112,6 +112,9 @@ describe('the supervision lists (督办)', () => {
       .filter((r) => TIMED_STATUSES.includes(r.status))
     const expected = (status: 'dueSoon' | 'overdue') =>
       timed.filter((r) => dueStatus(r.dueOn, today, cal) === status).map((r) => r.id)
+    // The tag each row carries says the same as the list it is in.
+    expect(timed.filter((r) => r.due === 'dueSoon').map((r) => r.id)).toEqual(expected('dueSoon'))
+    expect(timed.filter((r) => r.due === 'overdue').map((r) => r.id)).toEqual(expected('overdue'))
 
     const soon = (await walk(t, { due: 'soon', limit: 50 })).flat().map((r) => r.id)
     const overdue = (await walk(t, { due: 'overdue', limit: 50 })).flat().map((r) => r.id)
@@ -131,6 +134,25 @@ describe('the supervision lists (督办)', () => {
     expect(lights.length).toBeGreaterThan(0)
     expect(new Set(lights.map((r) => r.categoryName)).size).toBe(1)
   })
+  it('tags every row and the detail as the list says, counting a rest day the station set itself', async () => {
+    const { t, open } = await busyDesk() // Monday 2025-03-03
+    const [marked] = open
+    if (!marked) throw new Error('too few petitions')
+    const dueOn = '2025-03-06' // Thursday: three working days off by the package's table, two with the rest day
+    await act(t, marked.id, { type: 'deadlineSet', dueOn, reason: '按站里安排' })
+    await t.loginAdmin()
+    await t.succeed('duty.setDayKind', { date: '2025-03-04', kind: 'rest', name: '县庆' })
+
+    const soon = (await walk(t, { due: 'soon', limit: 50 })).flat()
+    expect(soon.map((r) => r.id)).toContain(marked.id)
+    expect(new Set(soon.map((r) => r.due))).toEqual(new Set(['dueSoon']))
+    const all = (await walk(t, { status: 'all', limit: 50 })).flat()
+    expect(all.find((r) => r.id === marked.id)?.due).toBe('dueSoon')
+    expect((await t.succeed('petitions.get', { id: marked.id })).due).toBe('dueSoon')
+    // The package's table alone, which the desk used to colour rows with, calls it on time.
+    expect(dueStatus(dueOn, '2025-03-03', chinaCalendar())).toBe('onTime')
+  })
+
   it('combines the status filter with 超期: only the chosen statuses that are past due', async () => {
     const { t, open } = await busyDesk()
     const [moved] = open

@@ -2,9 +2,9 @@ import { shanghaiDate } from '../../../../domain/dates'
 import { DomainError } from '../../../../domain/errors'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import { type PetitionState, applyEvent, foldPetition } from '../../../../domain/petition/reducer'
-import { TIMED_STATUSES } from '../../../../domain/petition/types'
+import { type IsoDate, type PetitionStatus, TIMED_STATUSES } from '../../../../domain/petition/types'
 import { allowedActions, dissatisfiedReopens, refusalFor } from '../../../../domain/petition/transitions'
-import { dueSoonEnds, dueStatus } from '../../../../domain/working-days'
+import { type WorkingDayCalendar, dueSoonEnds, dueStatus } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type {
   PetitionDetail,
@@ -22,6 +22,14 @@ import * as repo from './repository'
 /** What the desk and the resident see of petitions: queues, the staff detail view, the progress lookup. */
 
 const OPEN_STATUSES = ['received', 'triaged', 'assigned', 'transferred', 'replied']
+
+/**
+ * 督办 for one petition today: the one place it is computed, with the station's holiday overrides, so a
+ * row's tag, the detail's tag and the 临期/超期 lists (dueRange, same calendar) cannot disagree.
+ */
+function dueNow(status: PetitionStatus, dueOn: IsoDate, today: IsoDate, cal: WorkingDayCalendar) {
+  return TIMED_STATUSES.includes(status) ? dueStatus(dueOn, today, cal) : null
+}
 
 /** 临期 and 超期 as due-date ranges, counted in working days from today (domain/working-days.ts). */
 async function dueRange(
@@ -56,6 +64,8 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     limit: input.limit,
   })
   const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
+  const today = shanghaiDate(ctx.now())
+  const { calendar } = await ctx.reference.get(ctx.db)
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -67,6 +77,7 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
       submittedAt: r.submitted_at,
       summary: r.text.slice(0, 60),
       maskedName: r.masked_name,
+      due: dueNow(r.status as PetitionStatus, r.due_on, today, calendar),
     })),
     next: last ? `${last.due_on}|${last.id}` : null,
   }
@@ -117,6 +128,12 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
       payload: payload,
     })),
     allowedActions: allowedActions(state, staff.role),
+    due: dueNow(
+      state.status,
+      state.dueOn,
+      shanghaiDate(ctx.now()),
+      (await ctx.reference.get(ctx.db)).calendar,
+    ),
     version: events.at(-1)?.id ?? '',
   }
 }
