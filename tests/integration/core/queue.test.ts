@@ -91,6 +91,14 @@ describe('the petition queue', () => {
     expect(page.rows.map((r) => r.id)).toEqual([wanted?.id])
   })
 
+  it('offers no next page after a page that is exactly full', async () => {
+    const { t, open } = await busyDesk()
+    const pages = await walk(t, { status: 'open', limit: open.length / 4 })
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5])
+    const whole = await t.succeed('petitions.queue', { status: 'open', limit: open.length })
+    expect(whole.next).toBeNull()
+  })
+
   it('refuses a cursor it did not hand out', async () => {
     const { t } = await busyDesk()
     expect(await t.call('petitions.queue', { after: 'garbage' })).toMatchObject({

@@ -61,9 +61,12 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     ...(await dueRange(ctx, input.due)),
     search: input.search,
     after: parseCursor(input.after),
-    limit: input.limit,
+    // One row more than the page: a next page is offered only when it has something on it.
+    limit: input.limit + 1,
   })
-  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined
+  const more = rows.length > input.limit
+  if (more) rows.pop()
+  const last = more ? rows[rows.length - 1] : undefined
   const today = shanghaiDate(ctx.now())
   const { calendar } = await ctx.reference.get(ctx.db)
   return {
