@@ -285,6 +285,11 @@ export interface PetitionDetail {
   } | null
   readonly timeline: readonly TimelineEntry[]
   readonly allowedActions: readonly PetitionEventType[]
+  /**
+   * Names of the representatives the timeline and the state name, retired ones included (the desk's
+   * directory lists only those serving).
+   */
+  readonly representativeNames: Readonly<Record<string, string>>
   /** 督办 today, computed as the queue computes it; null when the petition's clock is not running. */
   readonly due: DueStatus | null
   /** The id of the last event in the timeline: sent back with an action as `expectedVersion`. */

@@ -24,7 +24,10 @@ export interface ReferenceSnapshot {
   readonly villages: ReadonlyMap<string, ReadonlySet<string>>
   /** Township and village names by id (ids are UUIDs, so one map serves both). */
   readonly placeNames: ReadonlyMap<string, string>
+  /** Every representative the station knows, retired included: old events and filters name them. */
   readonly representativeIds: ReadonlySet<string>
+  /** Those still serving: the only ones a new assignment may name. */
+  readonly activeRepresentativeIds: ReadonlySet<string>
   readonly calendar: WorkingDayCalendar
   /** The staff's corrections of the holiday table, by date, with the names they gave (县庆…). */
   readonly overrides: ReadonlyMap<IsoDate, { readonly kind: 'work' | 'rest'; readonly name: string | null }>
@@ -82,7 +85,7 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
       'village.retired_at as village_retired_at',
     ])
     .execute()
-  const representatives = await db.selectFrom('representative').select('id').execute()
+  const representatives = await db.selectFrom('representative').select(['id', 'active']).execute()
   const overrides = await db.selectFrom('holiday_override').select(['date', 'kind', 'name']).execute()
   const villages = new Map<string, Set<string>>()
   const placeNames = new Map<string, string>()
@@ -104,6 +107,7 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     villages,
     placeNames,
     representativeIds: new Set(representatives.map((r) => r.id)),
+    activeRepresentativeIds: new Set(representatives.filter((r) => r.active === 1).map((r) => r.id)),
     calendar: calendarOf(overrides),
     overrides: new Map(overrides.map((o) => [o.date, { kind: o.kind, name: o.name }])),
     async shiftsOn(db, date) {

@@ -144,8 +144,11 @@ export function ActionDialog({
         initialValues={{
           categoryId: state.categoryId,
           level: state.level === 'township' ? 'township' : 'station',
-          // Older assignments may name someone twice; the station now refuses that, so offer each once.
-          representativeIds: [...new Set(state.representativeIds)],
+          // Older assignments may name someone twice, or someone since retired; the station refuses both
+          // now, so offer each serving representative once (the directory lists only those serving).
+          representativeIds: [...new Set(state.representativeIds)].filter(
+            (id) => !references || references.representatives.some((r) => r.id === id),
+          ),
           department: state.department ?? '',
           method: 'inPerson',
           to: state.level === 'station' ? 'township' : 'county',

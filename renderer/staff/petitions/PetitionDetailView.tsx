@@ -175,7 +175,9 @@ export function PetitionDetailView({
                 key: e.id,
                 content: (
                   <div className="staff-timeline__entry" data-testid="timeline-entry" data-type={e.type}>
-                    <p className="staff-timeline__what">{timelineSentence(e, t, references)}</p>
+                    <p className="staff-timeline__what">
+                      {timelineSentence(e, t, references, detail.representativeNames)}
+                    </p>
                     <p className="staff-timeline__meta">
                       {t('staff.timeline.meta', {
                         time: shanghaiDateTime(e.at),

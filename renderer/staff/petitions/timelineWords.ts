@@ -23,7 +23,13 @@ function strings(payload: TimelineEntry['payload'], key: string): string[] {
 const isReplyMethod = (m: string): m is ReplyMethod => (REPLY_METHODS as readonly string[]).includes(m)
 
 /** One timeline event as a sentence staff can read, with names instead of ids. */
-export function timelineSentence(e: TimelineEntry, t: TFunction, refs: References | null): string {
+export function timelineSentence(
+  e: TimelineEntry,
+  t: TFunction,
+  refs: References | null,
+  /** The detail's own names for representatives, retired ones included; the directory lacks those. */
+  representativeNames: Readonly<Record<string, string>>,
+): string {
   const p = e.payload
   const level = (key: string) => t(`staff.level.${str(p, key) as Level}`)
   switch (e.type) {
@@ -40,7 +46,9 @@ export function timelineSentence(e: TimelineEntry, t: TFunction, refs: Reference
       })
     case 'assigned': {
       const whom = [
-        ...strings(p, 'representativeIds').map((id) => nameOf(refs?.representatives, id)),
+        ...strings(p, 'representativeIds').map(
+          (id) => representativeNames[id] ?? nameOf(refs?.representatives, id),
+        ),
         ...(str(p, 'department') ? [str(p, 'department')] : []),
       ]
       return t('staff.timeline.assigned', {

@@ -128,6 +128,38 @@ describe('a desk action naming something the station does not have', () => {
     expect(later.state.dueOn).toBe(addDays(today, 10))
   })
 
+  it('refuses an assignment to a representative no longer active, beside the field', async () => {
+    const { t, id } = await deskWithPetition()
+    await addRepresentative(t, { id: 'r-real', name: '李春梅', level: 'township' })
+    await addRepresentative(t, { id: 'r-old', name: '王海涛', level: 'township' })
+    await t.db.updateTable('representative').set({ active: 0 }).where('id', '=', 'r-old').execute()
+    for (const representativeIds of [['r-old'], ['r-real', 'r-old']]) {
+      const before = await rowCounts(t.db)
+      const res = await t.call('petitions.act', {
+        id,
+        action: { type: 'assigned', representativeIds, department: null },
+      })
+      expect(res).toMatchObject({ ok: false, error: { code: 'REPRESENTATIVE_INACTIVE' } })
+      expect(res.ok ? null : res.error.fields?.['action.representativeIds']).toMatch(/不在任/)
+      expect(await rowCounts(t.db)).toEqual(before)
+    }
+  })
+
+  it('names a representative retired since the assignment in the detail, not by id', async () => {
+    const { t, id } = await deskWithPetition()
+    await addRepresentative(t, { id: 'r-old', name: '王海涛', level: 'township' })
+    await act(t, id, { type: 'assigned', representativeIds: ['r-old'], department: null })
+    await t.db.updateTable('representative').set({ active: 0 }).where('id', '=', 'r-old').execute()
+
+    const detail = await t.succeed('petitions.get', { id })
+    const directory = await t.succeed('roster.directory', {})
+    expect(directory.representatives.map((r) => r.id)).not.toContain('r-old')
+    expect(detail.timeline.find((e) => e.type === 'assigned')?.payload['representativeIds']).toEqual([
+      'r-old',
+    ])
+    expect(detail.representativeNames['r-old']).toBe('王海涛')
+  })
+
   it('still takes actions whose references exist', async () => {
     const { t, id } = await deskWithPetition()
     const { id: original } = await t.submit({ categoryId: 'lights' })

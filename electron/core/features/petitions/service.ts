@@ -339,9 +339,15 @@ async function checkReferences(tx: Executor, ctx: Ctx, body: PetitionEventBody):
       return
     }
     case 'assigned': {
-      const roster = (await ctx.reference.get(tx)).representativeIds
-      if (body.representativeIds.some((id) => !roster.has(id))) {
+      const ref = await ctx.reference.get(tx)
+      if (body.representativeIds.some((id) => !ref.representativeIds.has(id))) {
         throw invalidField('action.representativeIds', '没有找到这位代表')
+      }
+      // A retired representative would get the petition and the board credit for it.
+      if (body.representativeIds.some((id) => !ref.activeRepresentativeIds.has(id))) {
+        throw new DomainError('REPRESENTATIVE_INACTIVE', {
+          fields: { 'action.representativeIds': '这位代表已不在任，请换一位代表' },
+        })
       }
       return
     }

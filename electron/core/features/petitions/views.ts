@@ -104,6 +104,7 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
   const state = foldPetition(events)
   if (!state) throw new Error(`petition ${id} has no submitted event`)
   const names = await staffNames(ctx.db)
+  const representativeNames = await representativeNamesOf(ctx.db, events, state)
   const place = await placeNames(ctx.db, row.township_id, row.village_id)
   const category = await categoryById(ctx.db, row.category_id)
   const open = (buf: Buffer | null, field: 'name' | 'phone' | 'idNumber') =>
@@ -131,6 +132,7 @@ export async function petitionDetail(ctx: Ctx, id: string): Promise<PetitionDeta
       payload: payload,
     })),
     allowedActions: allowedActions(state, staff.role),
+    representativeNames,
     due: dueNow(
       state.status,
       state.dueOn,
@@ -182,6 +184,24 @@ export async function progressOf(ctx: Ctx, row: Row<'petition'>): Promise<Petiti
     dissatisfiedReopens: dissatisfiedReopens(state),
     rating: state.rating,
   }
+}
+
+/** Names of the representatives a petition's events and state name, whether or not still serving. */
+async function representativeNamesOf(
+  db: Executor,
+  events: readonly PetitionEvent[],
+  state: PetitionState,
+): Promise<Record<string, string>> {
+  const ids = new Set(state.representativeIds)
+  if (state.preferredRepresentativeId !== null) ids.add(state.preferredRepresentativeId)
+  for (const e of events) if (e.type === 'assigned') for (const id of e.representativeIds) ids.add(id)
+  if (ids.size === 0) return {}
+  const rows = await db
+    .selectFrom('representative')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]))
 }
 
 async function staffNames(db: Executor): Promise<Map<string, string>> {
