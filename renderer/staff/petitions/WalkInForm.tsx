@@ -2,7 +2,6 @@ import { Alert, Button, Form, Input, Radio, Select } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitPetitionResult } from '../../../contract/views'
-import type { Channel } from '../../../domain/petition/types'
 import { checkIdNumber, checkPhone } from '../../../domain/validators'
 import { ApiError } from '../../api'
 import { useApiQuery } from '../../lib/useApiQuery'
@@ -10,25 +9,12 @@ import { FormPage } from '../FormPage'
 import { useSession } from '../session'
 import { useFormSubmit } from '../useFormSubmit'
 import type { References } from './references'
-
-/** The ways a petition reaches the desk other than the kiosk itself. */
-const CHANNELS = ['walkIn', 'phone', 'receptionDay', 'grid'] as const satisfies readonly Channel[]
-
-interface Fields {
-  channel: (typeof CHANNELS)[number]
-  categoryId?: string
-  text?: string
-  townshipId?: string
-  villageId?: string | null
-  preferredRepresentativeId?: string | null
-  anonymous: boolean
-  name?: string
-  phone?: string
-  idNumber?: string
-  /** 民意集市 intake: resolved there and then, and how. */
-  onSpotNow?: boolean
-  onSpotAnswer?: string
-}
+import {
+  WALK_IN_CHANNELS as CHANNELS,
+  type WalkInFields as Fields,
+  walkInFieldOf,
+  walkInSubmitInput,
+} from './walkInInput'
 
 /** What became of a 当场解决 asked for with the filing; `refused` when the petition is not the station's. */
 export type OnSpotOutcome = 'notAsked' | 'resolved' | 'refused'
@@ -59,7 +45,7 @@ export function WalkInForm({
   const { t } = useTranslation()
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
-  const { busy, error, run } = useFormSubmit(form)
+  const { busy, error, run } = useFormSubmit(form, walkInFieldOf)
   // One key for this form's submission: a retry after a lost answer finds the first petition.
   const [submissionId] = useState(() => crypto.randomUUID())
   const townships = useApiQuery('staff.townships', () => call('catalog.townships', {}))
@@ -77,25 +63,16 @@ export function WalkInForm({
   )
   const required = (message: string) => [{ required: true, whitespace: true, message }]
 
-  const submit = (f: Fields) => {
-    const trim = (v: string | undefined) => {
-      const s = (v ?? '').trim()
-      return s === '' ? null : s
-    }
-    return run(async () => {
+  const submit = (f: Fields) =>
+    run(async () => {
       const result = await call('petitions.submit', {
-        categoryId: f.categoryId ?? '',
-        text: (f.text ?? '').trim(),
-        townshipId: f.townshipId ?? '',
-        villageId: f.villageId ?? null,
-        channel: f.channel,
-        preferredRepresentativeId: f.preferredRepresentativeId ?? null,
-        contact: f.anonymous
-          ? null
-          : { name: trim(f.name), phone: trim(f.phone), idNumber: trim(f.idNumber)?.toUpperCase() ?? null },
+        ...walkInSubmitInput(
+          f,
+          references?.categories.find((c) => c.id === f.categoryId),
+        ),
         submissionId,
       })
-      const answer = trim(f.onSpotAnswer)
+      const answer = (f.onSpotAnswer ?? '').trim() || null
       if (!f.onSpotNow || answer === null) return onFiled(result, 'notAsked')
       try {
         await call('petitions.act', { id: result.id, action: { type: 'resolvedOnSpot', answer } })
@@ -106,7 +83,6 @@ export function WalkInForm({
         else throw e
       }
     })
-  }
 
   return (
     <FormPage
@@ -144,6 +120,8 @@ export function WalkInForm({
           <Select
             options={(references?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))}
             loading={references === null}
+            // A number typed for the category before is not the new one's to keep.
+            onChange={() => form.setFieldValue('idNumber', undefined)}
           />
         </Form.Item>
         <Form.Item name="text" label={t('staff.walkIn.text')} rules={required(t('staff.walkIn.required'))}>
@@ -209,21 +187,23 @@ export function WalkInForm({
             >
               <Input inputMode="tel" maxLength={MAX.phone} />
             </Form.Item>
-            <Form.Item
-              name="idNumber"
-              label={t('staff.walkIn.idNumber')}
-              rules={[
-                ...(category?.needsIdNumber ? required(t('staff.walkIn.idNeeded')) : []),
-                {
-                  validator: (_, v: string | undefined) =>
-                    !v?.trim() || checkIdNumber(v.trim().toUpperCase()).ok
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('BAD_ID_NUMBER', { ns: 'errors' }))),
-                },
-              ]}
-            >
-              <Input maxLength={MAX.idNumber} />
-            </Form.Item>
+            {/* Only where the category needs it, and optional there, as at the kiosk. */}
+            {category?.needsIdNumber && (
+              <Form.Item
+                name="idNumber"
+                label={t('staff.walkIn.idNumber')}
+                rules={[
+                  {
+                    validator: (_, v: string | undefined) =>
+                      !v?.trim() || checkIdNumber(v.trim().toUpperCase()).ok
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('BAD_ID_NUMBER', { ns: 'errors' }))),
+                  },
+                ]}
+              >
+                <Input maxLength={MAX.idNumber} />
+              </Form.Item>
+            )}
           </>
         )}
         {onSpot && (
