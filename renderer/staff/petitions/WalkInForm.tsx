@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Radio, Select } from 'antd'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitPetitionResult } from '../../../contract/views'
 import { checkIdNumber, checkPhone } from '../../../domain/validators'
@@ -12,12 +12,14 @@ import type { References } from './references'
 import {
   WALK_IN_CHANNELS as CHANNELS,
   type WalkInFields as Fields,
+  type Submission,
+  submissionFor,
   walkInFieldOf,
   walkInSubmitInput,
 } from './walkInInput'
 
 /** What became of a 当场解决 asked for with the filing; `refused` when the petition is not the station's. */
-export type OnSpotOutcome = 'notAsked' | 'resolved' | 'refused'
+export type OnSpotOutcome = 'notAsked' | 'resolved' | 'refused' | 'failed'
 
 /** The bounds of contract/schemas.ts SubmitPetitionInput. */
 const MAX = { text: 2000, name: 40, phone: 20, idNumber: 18 } as const
@@ -46,8 +48,9 @@ export function WalkInForm({
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
   const { busy, error, run } = useFormSubmit(form, walkInFieldOf)
-  // One key for this form's submission: a retry after a lost answer finds the first petition.
-  const [submissionId] = useState(() => crypto.randomUUID())
+  // The last try's key and content: a retry of the same content finds the first petition, an edited one
+  // is a new submission.
+  const lastTry = useRef<Submission | null>(null)
   const townships = useApiQuery('staff.townships', () => call('catalog.townships', {}))
   const townshipId = Form.useWatch('townshipId', form)
   const categoryId = Form.useWatch('categoryId', form)
@@ -65,22 +68,22 @@ export function WalkInForm({
 
   const submit = (f: Fields) =>
     run(async () => {
-      const result = await call('petitions.submit', {
-        ...walkInSubmitInput(
-          f,
-          references?.categories.find((c) => c.id === f.categoryId),
-        ),
-        submissionId,
-      })
+      const input = walkInSubmitInput(
+        f,
+        references?.categories.find((c) => c.id === f.categoryId),
+      )
+      const submission = submissionFor(lastTry.current, input)
+      lastTry.current = submission
+      const result = await call('petitions.submit', { ...input, submissionId: submission.id })
       const answer = (f.onSpotAnswer ?? '').trim() || null
       if (!f.onSpotNow || answer === null) return onFiled(result, 'notAsked')
       try {
         await call('petitions.act', { id: result.id, action: { type: 'resolvedOnSpot', answer } })
         onFiled(result, 'resolved')
       } catch (e) {
-        // Filed either way; a petition routed past the station is not the station's to resolve.
-        if (e instanceof ApiError && e.code === 'TRANSITION_REFUSED') onFiled(result, 'refused')
-        else throw e
+        // Filed either way; a petition routed past the station is not the station's to resolve. Any other
+        // failure still ends the filing: staying on the form would invite an edit and a second petition.
+        onFiled(result, e instanceof ApiError && e.code === 'TRANSITION_REFUSED' ? 'refused' : 'failed')
       }
     })
 

@@ -76,6 +76,7 @@ export default function ReceptionDesk() {
   const filed = (result: SubmitPetitionResult, onSpot: OnSpotOutcome) => {
     const code = formatTrackingCode(result.code)
     if (onSpot === 'refused') void message.warning(t('reception.desk.onSpotRefused', { code }))
+    else if (onSpot === 'failed') void message.warning(t('reception.desk.onSpotFailed', { code }))
     else if (onSpot === 'resolved') void message.success(t('reception.desk.filedOnSpot', { code }))
     else void message.success(t('reception.desk.filed', { code }))
     printFiled(result.id)
