@@ -23,6 +23,7 @@ import { createReferenceCache } from './reference-cache'
 import { lockDataDir } from './station-lock'
 import { openHubClock } from './sync/hub-clock'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
+import { backfillContactSearch } from './features/petitions/contact-search'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -94,6 +95,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     cipher = createCipher(key)
     sealRecovery = (code, info) => sealKeyForRecovery(key, code, info)
     await verifyKey(db, cipher, opts.dataDir, created)
+    await backfillContactSearch(db, cipher)
   } catch (e) {
     await db.destroy()
     await fileLog?.close()

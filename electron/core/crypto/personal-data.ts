@@ -17,6 +17,11 @@ export interface PersonalDataCipher {
   decrypt(stored: Buffer, recordId: string, field: PersonalField): string
   /** A keyed hash of the phone's last four digits, bound to the record, for the resident's progress lookup. */
   phoneLast4Hash(recordId: string, last4: string): string
+  /**
+   * A keyed blind index of a normalised full name or phone, not bound to any record, so staff can find a
+   * resident's petitions by an exact match without the station storing or scanning plaintext.
+   */
+  searchHash(kind: 'name' | 'phone', normalised: string): string
 }
 
 const IV_BYTES = 12
@@ -27,6 +32,9 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
   // Separate keys for encryption and hashing, derived so one file holds one secret.
   const encKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/enc/v1', 32))
   const macKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/mac/v1', 32))
+  const searchKey = Buffer.from(
+    crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/search/v1', 32),
+  )
   const aad = (recordId: string, field: PersonalField) => Buffer.from(`${recordId}\u0000${field}`, 'utf8')
 
   return {
@@ -47,6 +55,9 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
     },
     phoneLast4Hash(recordId, last4) {
       return crypto.createHmac('sha256', macKey).update(`${recordId}\u0000${last4}`).digest('base64url')
+    },
+    searchHash(kind, normalised) {
+      return crypto.createHmac('sha256', searchKey).update(`${kind}\u0000${normalised}`).digest('base64url')
     },
   }
 }

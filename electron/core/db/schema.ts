@@ -144,6 +144,9 @@ export interface DB {
     phone_last4_hash: string | null
     masked_name: string | null
     masked_phone: string | null
+    /** Blind indexes of the full name and phone for the desk's search (contact-search.ts). */
+    name_search_hash: string | null
+    phone_search_hash: string | null
     submitted_at: number
     status: string
     level: string

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../../domain/dates'
 import { TIMED_STATUSES } from '../../../domain/petition/types'
 import { chinaCalendar, dueStatus } from '../../../domain/working-days'
 import { ASSIGN, CLOSE, REPLY, TRIAGE, act } from '../../fixtures/desk'
-import type { TestStation } from '../../fixtures/station'
+import { RESIDENT, type TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
 const DAY = 86_400_000
@@ -97,6 +97,33 @@ describe('the petition queue', () => {
     expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5])
     const whole = await t.succeed('petitions.queue', { status: 'open', limit: open.length })
     expect(whole.next).toBeNull()
+  })
+
+  it("finds a petition by the resident's full name and by the phone number, and not by a part of either", async () => {
+    const { t } = await useSetUpStation()
+    const { id } = await t.submit({ contact: { name: RESIDENT.name, phone: RESIDENT.phone, idNumber: null } })
+    await t.submit({ contact: null })
+    await t.loginStaff()
+    const found = async (search: string) =>
+      (await t.succeed('petitions.queue', { status: 'all', search })).rows.map((r) => r.id)
+    expect(await found(RESIDENT.name)).toEqual([id])
+    expect(await found(` ${RESIDENT.name} `)).toEqual([id])
+    expect(await found(RESIDENT.phone)).toEqual([id])
+    expect(await found('139-0393-1234')).toEqual([id])
+    expect(await found('张*英')).toEqual([])
+    expect(await found('1234')).toEqual([])
+  })
+
+  it('finds by name and phone a petition stored before the index, once the station has opened again', async () => {
+    const { t } = await useSetUpStation()
+    const { id } = await t.submit()
+    await t.db.updateTable('petition').set({ name_search_hash: null, phone_search_hash: null }).execute()
+    await t.reopen()
+    await t.loginStaff()
+    const page = await t.succeed('petitions.queue', { status: 'all', search: RESIDENT.phone })
+    expect(page.rows.map((r) => r.id)).toEqual([id])
+    const byName = await t.succeed('petitions.queue', { status: 'all', search: RESIDENT.name })
+    expect(byName.rows.map((r) => r.id)).toEqual([id])
   })
 
   it('refuses a cursor it did not hand out', async () => {

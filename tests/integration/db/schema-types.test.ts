@@ -144,6 +144,8 @@ const COLUMNS: Columns = {
     phone_last4_hash: 'null',
     masked_name: 'null',
     masked_phone: 'null',
+    name_search_hash: 'null',
+    phone_search_hash: 'null',
     submitted_at: 'notNull',
     status: 'notNull',
     level: 'notNull',

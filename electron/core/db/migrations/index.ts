@@ -12,6 +12,7 @@ import * as m0010 from './0010_rule_laid_out'
 import * as m0011 from './0011_outbox_station_records'
 import * as m0012 from './0012_county_villages'
 import * as m0013 from './0013_outbox_rejected_code'
+import * as m0014 from './0014_contact_search'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_outbox_station_records': m0011,
   '0012_county_villages': m0012,
   '0013_outbox_rejected_code': m0013,
+  '0014_contact_search': m0014,
 }

@@ -1,6 +1,7 @@
 import { maskName, maskPhone } from '../../../../domain/masking'
 import { phoneLast4 } from '../../../../domain/validators'
 import type { PersonalDataCipher } from '../../crypto/personal-data'
+import { searchColumns } from './contact-search'
 
 /** A resident's contact details after validation: the phone normalised, the ID number checked. */
 export interface CheckedContact {
@@ -17,6 +18,8 @@ export const NO_CONTACT = {
   phone_last4_hash: null,
   masked_name: null,
   masked_phone: null,
+  name_search_hash: null,
+  phone_search_hash: null,
 } as const
 
 /**
@@ -34,5 +37,6 @@ export function contactColumns(cipher: PersonalDataCipher, petitionId: string, c
     phone_last4_hash: last4 ? cipher.phoneLast4Hash(petitionId, last4) : null,
     masked_name: c.name ? maskName(c.name) : null,
     masked_phone: c.phone ? maskPhone(c.phone) : null,
+    ...searchColumns(cipher, c.name, c.phone),
   }
 }

@@ -210,6 +210,8 @@ export interface QueueFilter {
   readonly dueFrom: string | null
   readonly dueBefore: string | null
   readonly search: string | null
+  /** Blind-index hashes of the search text as a full name or phone (contact-search.ts). */
+  readonly searchHashes: readonly string[]
   /** Only petitions with an event recorded by this staff member. */
   readonly actorId: string | null
   readonly after: { readonly dueOn: string; readonly id: string } | null
@@ -249,8 +251,16 @@ export function queuePage(db: Executor, f: QueueFilter) {
   if (f.search) {
     const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const code = f.search.toUpperCase().replace(/[\s-]/g, '')
+    const hashes = f.searchHashes
     q = q.where((eb) =>
-      eb.or([eb('petition.code', '=', code), sql<boolean>`petition.text like ${like} escape '\\'`]),
+      eb.or([
+        eb('petition.code', '=', code),
+        sql<boolean>`petition.text like ${like} escape '\\'`,
+        ...hashes.flatMap((h) => [
+          eb('petition.name_search_hash', '=', h),
+          eb('petition.phone_search_hash', '=', h),
+        ]),
+      ]),
     )
   }
   if (f.after) {

@@ -17,6 +17,7 @@ import type { Executor, Row } from '../../db/schema'
 import { invalidField } from '../../validation'
 import { categoryById } from '../catalog/repository'
 import { loadCalendar } from '../duty/calendar'
+import { searchHashesOf } from './contact-search'
 import * as repo from './repository'
 
 /** What the desk and the resident see of petitions: queues, the staff detail view, the progress lookup. */
@@ -60,6 +61,7 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
     actorId: input.mine ? signedIn(ctx).id : null,
     ...(await dueRange(ctx, input.due)),
     search: input.search,
+    searchHashes: input.search === null ? [] : searchHashesOf(ctx.cipher, input.search),
     after: parseCursor(input.after),
     // One row more than the page: a next page is offered only when it has something on it.
     limit: input.limit + 1,
