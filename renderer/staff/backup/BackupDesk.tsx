@@ -16,34 +16,31 @@ export function BackupDesk() {
   const { message } = App.useApp()
   const backups = useApiQuery('staff.backups', () => call('backup.list', {}))
   const recovery = useApiQuery('staff.recovery', () => call('recovery.status', {}))
-  const [backingUp, setBackingUp] = useState(false)
-  const [making, setMaking] = useState(false)
+  // One action at a time: both buttons wait while either runs.
+  const [busy, setBusy] = useState<'backup' | 'code' | null>(null)
   const [made, setMade] = useState<RecoveryCodeCreated | null>(null)
 
-  const backUpNow = async () => {
-    setBackingUp(true)
+  const run = async (which: 'backup' | 'code', work: () => Promise<void>) => {
+    setBusy(which)
     try {
+      await work()
+    } catch (e) {
+      void message.error(toApiError(e).message)
+    } finally {
+      setBusy(null)
+    }
+  }
+  const backUpNow = () =>
+    run('backup', async () => {
       await call('backup.run', {})
       void message.success(t('staff.backup.done'))
       backups.reload()
-    } catch (e) {
-      void message.error(toApiError(e).message)
-    } finally {
-      setBackingUp(false)
-    }
-  }
-
-  const makeCode = async () => {
-    setMaking(true)
-    try {
+    })
+  const makeCode = () =>
+    run('code', async () => {
       setMade(await call('recovery.create', {}))
       recovery.reload()
-    } catch (e) {
-      void message.error(toApiError(e).message)
-    } finally {
-      setMaking(false)
-    }
-  }
+    })
 
   const columns: TableColumnsType<BackupInfo> = [
     {
@@ -70,7 +67,13 @@ export function BackupDesk() {
         <h1 id="staff-backup-title" className="staff-heading">
           {t('staff.backup.title')}
         </h1>
-        <Button type="primary" size="large" loading={backingUp} onClick={() => void backUpNow()}>
+        <Button
+          type="primary"
+          size="large"
+          loading={busy === 'backup'}
+          disabled={busy === 'code'}
+          onClick={() => void backUpNow()}
+        >
           {t('staff.backup.now')}
         </Button>
       </div>
@@ -120,12 +123,18 @@ export function BackupDesk() {
             cancelText={t('staff.backup.recovery.cancel')}
             onConfirm={() => void makeCode()}
           >
-            <Button size="large" loading={making}>
+            <Button size="large" loading={busy === 'code'} disabled={busy === 'backup'}>
               {t('staff.backup.recovery.replace')}
             </Button>
           </Popconfirm>
         ) : (
-          <Button type="primary" size="large" loading={making} onClick={() => void makeCode()}>
+          <Button
+            type="primary"
+            size="large"
+            loading={busy === 'code'}
+            disabled={busy === 'backup'}
+            onClick={() => void makeCode()}
+          >
             {t('staff.backup.recovery.make')}
           </Button>
         )}
