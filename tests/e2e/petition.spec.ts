@@ -677,6 +677,8 @@ test.describe('我要反映', () => {
     const bar = page.getByRole('navigation', { name: '常用按钮' })
     await bar.getByRole('button', { name: '上一步' }).click()
     await bar.getByRole('button', { name: '上一步' }).click()
+    // A category was chosen: leaving the wizard asks first.
+    await page.getByRole('alertdialog').getByRole('button', { name: '回到首页' }).click()
 
     // The entry tile on the home screen: the wizard opens on step 1 with no category chosen.
     const tile = await centreOf(page.getByRole('button', { name: '我要反映', exact: true }))

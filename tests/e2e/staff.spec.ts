@@ -506,6 +506,9 @@ test.describe('staff console', () => {
     // Only the button that says it is written down closes it.
     await page.keyboard.press('Escape')
     await expect(dialog).toBeVisible()
+    // Measured once the dialog has finished zooming in.
+    const written = dialog.getByRole('button', { name: '我已抄好' })
+    await expect.poll(async () => (await written.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48)
     await expectStaffTouchTargets(page)
     await screenshot(page, 'staff-recovery-code')
     await dialog.getByRole('button', { name: '我已抄好' }).click()
