@@ -310,7 +310,8 @@ test.describe('staff console', () => {
     await signIn(page, station.url, STATION, STAFF)
     await page.getByRole('searchbox', { name: '查找' }).fill(filed.code)
     await page.getByRole('button', { name: '查找' }).click()
-    await page.getByTestId('queue-row').getByRole('button', { name: /打开/ }).click()
+    // By its code: until the search answers, the queue still lists the first page.
+    await page.getByRole('button', { name: `打开 ${filed.code}` }).click()
     await expect(page.getByTestId('detail-status')).toHaveText('已受理')
 
     // Another clerk triages it meanwhile; this screen still shows it as received.
