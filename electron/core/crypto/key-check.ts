@@ -119,9 +119,7 @@ export async function holdsSealedData(db: Kysely<DB>): Promise<boolean> {
  */
 export async function keyOpens(db: Kysely<DB>, cipher: PersonalDataCipher): Promise<boolean> {
   const stored = await getSetting(db, KEY_CHECK_SETTING)
-  if (stored !== null) {
-    return opens(() => cipher.decrypt(Buffer.from(stored, 'base64'), CHECK_RECORD, 'keyCheck'))
-  }
+  if (stored !== null) return checkOpens(cipher, stored)
   const sample = await sealedSample(db)
   return sample === null || opens(() => sample(cipher))
 }

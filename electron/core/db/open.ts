@@ -153,3 +153,19 @@ export function translateSqliteError(e: unknown): Error {
   if (code === 'SQLITE_BUSY') return new DomainError('DB_BUSY')
   return e instanceof Error ? e : new Error(String(e))
 }
+
+/**
+ * `use` with a read-only connection of its own to `file`, closed afterwards: for a backup being taken in, or
+ * a closed station's database, which must not be written.
+ */
+export async function withReadOnlyDatabase<T>(file: string, use: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(db)))
+  })
+  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
+  try {
+    return await use(db)
+  } finally {
+    await db.destroy()
+  }
+}

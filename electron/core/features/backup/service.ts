@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { shanghaiDateTime } from '../../../../domain/dates'
 import { DomainError, isDomainError } from '../../../../domain/errors'
@@ -8,9 +8,8 @@ import type { BackupInfo } from '../../../../contract/views'
 import { keyOpens } from '../../crypto/key-check'
 import { KEY_FILE, type KeyWrapper, openKey, plainFileWrapper } from '../../crypto/key-store'
 import { createCipher } from '../../crypto/personal-data'
-import { NodeSqliteDialect } from '../../db/dialect'
 import { migrations } from '../../db/migrations'
-import { DB_FILE } from '../../db/open'
+import { DB_FILE, withReadOnlyDatabase } from '../../db/open'
 import type { DB } from '../../db/schema'
 import { lockDataDir } from '../../station-lock'
 import { SETTING, getSetting } from '../station/service'
@@ -298,7 +297,7 @@ function vacuumInto(source: string, target: string): Promise<void> {
  * station's start, which refuses the same things.
  */
 async function refusal(copy: string, dataDir: string, opts: RestoreOptions): Promise<DomainError | null> {
-  return withReadOnly(copy, async (backup) => {
+  return withReadOnlyDatabase(copy, async (backup) => {
     const names = await sql<{ name: string }>`select name from kysely_migration`.execute(backup)
     const unknown = names.rows.map((r) => r.name).filter((n) => !Object.hasOwn(migrations, n))
     if (unknown.length > 0) return new DomainError('RESTORE_NEWER_THAN_APP', { unknown })
@@ -326,7 +325,7 @@ async function refusal(copy: string, dataDir: string, opts: RestoreOptions): Pro
 async function stationIdOf(live: string): Promise<string | null> {
   if (!fs.existsSync(live)) return null
   try {
-    return await withReadOnly(live, (db) => getSetting(db, SETTING.stationId))
+    return await withReadOnlyDatabase(live, (db) => getSetting(db, SETTING.stationId))
   } catch {
     return null
   }
@@ -339,18 +338,6 @@ async function folderKey(dataDir: string, wrapper: KeyWrapper): Promise<Buffer |
     return (await openKey(dataDir, wrapper, () => Promise.resolve(true))).key
   } catch {
     return null
-  }
-}
-
-async function withReadOnly<T>(file: string, use: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(db)))
-  })
-  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
-  try {
-    return await use(db)
-  } finally {
-    await db.destroy()
   }
 }
 

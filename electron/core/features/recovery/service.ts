@@ -1,10 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import sqlite3 from 'sqlite3'
 import { DomainError, isDomainError } from '../../../../domain/errors'
 import type { RecoveryCodeCreated, RecoveryCodeStatus } from '../../../../contract/views'
 import type { Ctx } from '../../context'
-import { KEY_CHECK_SETTING, checkOpens } from '../../crypto/key-check'
+import { keyOpens } from '../../crypto/key-check'
 import { KEY_FILE, type KeyWrapper, readKey, syncDir, writeKeyFile } from '../../crypto/key-store'
 import { createCipher } from '../../crypto/personal-data'
 import {
@@ -14,7 +13,7 @@ import {
   openRecovery,
   readRecoveryInfo,
 } from '../../crypto/recovery'
-import { DB_FILE } from '../../db/open'
+import { DB_FILE, withReadOnlyDatabase } from '../../db/open'
 import { lockDataDir } from '../../station-lock'
 import { appendAudit } from '../audit/service'
 import { BACKUP_DIR } from '../backup/service'
@@ -125,34 +124,13 @@ function readableKey(dataDir: string, wrapper: KeyWrapper): Buffer | null {
   }
 }
 
-/**
- * The key must open the check value the station sealed with it. Every start of the station writes that
- * check (key-check.ts), so a database without one never held personal data to recover.
- */
+/** The key must open the database's sealed data (its key check, else a sealed value), as the station's start will. */
 async function checkAgainstDatabase(dataDir: string, key: Buffer): Promise<void> {
   const file = path.join(dataDir, DB_FILE)
   if (!fs.existsSync(file)) return
-  const check = (await readSettings(file, [KEY_CHECK_SETTING])).get(KEY_CHECK_SETTING)
-  if (check === undefined) return
-  if (!checkOpens(createCipher(key), check)) throw new DomainError('RECOVERY_KEY_MISMATCH')
-}
-
-/** Settings read through a read-only connection of its own: the station is closed, and nothing is written. */
-function readSettings(file: string, keys: readonly string[]): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openError) => {
-      if (openError) return reject(openError)
-      db.all<{ key: string; value: string }>(
-        `select key, value from setting where key in (${keys.map(() => '?').join(', ')})`,
-        [...keys],
-        (err, rows) => {
-          db.close()
-          if (err) return reject(err)
-          resolve(new Map(rows.map((r) => [r.key, JSON.parse(r.value) as string])))
-        },
-      )
-    })
-  })
+  if (!(await withReadOnlyDatabase(file, (db) => keyOpens(db, createCipher(key))))) {
+    throw new DomainError('RECOVERY_KEY_MISMATCH')
+  }
 }
 
 /** A temporary file beside it, synced, then renamed: the file is the old one or the new one, never half. */
