@@ -87,8 +87,12 @@ test('a lapsed sign-in asks for the PIN over the form, which keeps what was type
   const topic = '会期中途登录过期（端到端测试）'
   await signIn(page, station.url, STATION, STAFF)
   await page.locator('.ant-segmented').getByText('议事记录', { exact: true }).click()
+  const rosterRead = page.waitForResponse((r) => r.url().endsWith('/api/roster.directory'))
   await page.getByRole('button', { name: '记录一次议事' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '记录一次议事' })).toBeVisible()
+  // A call still in flight when the clock jumps 31 s would time out (CALL_TIMEOUT_MS is 20 s), as it
+  // would on a PC that slept through it; on a loaded CI machine the roster could be that call.
+  await rosterRead
 
   // Working at a form renews the station's session, though typing makes no API call of its own.
   const renewals: string[] = []
@@ -124,6 +128,29 @@ test('a lapsed sign-in asks for the PIN over the form, which keeps what was type
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText('议事记录已保存')).toBeVisible({ timeout: SLOW_MS })
   await expect(page.getByTestId('consultation-row').first()).toContainText(topic)
+})
+
+test('a roster that could not be read says so on the form, and 重新读取 reads it again', async ({
+  page,
+  station,
+}) => {
+  const { representatives } = await station.call('roster.directory', {})
+  const rep = representatives[0]
+  if (!rep) throw new Error('the demo roster is empty')
+  await signIn(page, station.url, STATION, STAFF)
+  await page.locator('.ant-segmented').getByText('议事记录', { exact: true }).click()
+  // The station's answer is lost once on the way (a dropped connection), never twice.
+  let dropped = 0
+  await page.route('**/api/roster.directory', (route) =>
+    dropped++ === 0 ? route.abort('connectionreset') : route.continue(),
+  )
+  await page.getByRole('button', { name: '记录一次议事' }).click()
+  const failed = page.getByText('代表名单没有读出来，请重新读取。')
+  await expect(failed).toBeVisible({ timeout: SLOW_MS })
+  await page.getByRole('button', { name: '重新读取' }).click()
+  await expect(failed).toHaveCount(0, { timeout: SLOW_MS })
+  await chooseOption(page, '到会代表', rep.name, { search: rep.name })
+  expect(dropped).toBe(2)
 })
 
 test.describe('on a PC whose clock runs in UTC', () => {

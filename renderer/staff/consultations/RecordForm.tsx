@@ -82,6 +82,18 @@ export function RecordForm({ onCancel, onSaved }: { onCancel: () => void; onSave
         <Form.Item name="place" label={t('staff.consultations.form.place')} rules={required}>
           <Input maxLength={MAX.place} placeholder={t('staff.consultations.form.placePlaceholder')} />
         </Form.Item>
+        {roster.state.status === 'error' && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('staff.consultations.form.rosterFailed', { message: roster.state.error.message })}
+            action={
+              <Button size="large" onClick={roster.reload}>
+                {t('staff.consultations.form.rosterRetry')}
+              </Button>
+            }
+          />
+        )}
         <Form.Item
           name="representativeIds"
           label={t('staff.consultations.form.representatives')}
