@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DomainError } from '../../../domain/errors'
 import { DB_FILE } from '../db/open'
+import { syncDir } from '../durable'
 
 /**
  * How the personal-data key is protected on disk. The Electron shell wraps it with the OS keychain
@@ -103,15 +104,4 @@ export function writeKeyFile(dataDir: string, wrapper: KeyWrapper, key: Buffer):
   }
   fs.closeSync(fd)
   syncDir(dataDir)
-}
-
-/** Makes the new file's name durable too. Windows cannot open a folder for fsync; NTFS logs the name itself. */
-export function syncDir(dir: string): void {
-  if (process.platform === 'win32') return
-  const fd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
 }

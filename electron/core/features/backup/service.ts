@@ -10,6 +10,7 @@ import { KEY_FILE, type KeyWrapper, openKey, plainFileWrapper } from '../../cryp
 import { createCipher } from '../../crypto/personal-data'
 import { migrations } from '../../db/migrations'
 import { DB_FILE, withReadOnlyDatabase } from '../../db/open'
+import { syncDir } from '../../durable'
 import type { DB } from '../../db/schema'
 import { lockDataDir } from '../../station-lock'
 import { SETTING, getSetting } from '../station/service'
@@ -356,23 +357,6 @@ function notAStation(file: string): Promise<string | null> {
       )
     })
   })
-}
-
-/** Makes a rename in `dir` durable; where directories cannot be opened (Windows) the rename stands as is. */
-function syncDir(dir: string): void {
-  let fd: number
-  try {
-    fd = fs.openSync(dir, 'r')
-  } catch {
-    return
-  }
-  try {
-    fs.fsyncSync(fd)
-  } catch {
-    // not supported for directories here
-  } finally {
-    fs.closeSync(fd)
-  }
 }
 
 export function integrityProblem(file: string): Promise<string | null> {

@@ -4,7 +4,7 @@ import { DomainError, isDomainError } from '../../../../domain/errors'
 import type { RecoveryCodeCreated, RecoveryCodeStatus } from '../../../../contract/views'
 import type { Ctx } from '../../context'
 import { keyOpens } from '../../crypto/key-check'
-import { KEY_FILE, type KeyWrapper, readKey, syncDir, writeKeyFile } from '../../crypto/key-store'
+import { KEY_FILE, type KeyWrapper, readKey, writeKeyFile } from '../../crypto/key-store'
 import { createCipher } from '../../crypto/personal-data'
 import {
   RECOVERY_FILE,
@@ -14,6 +14,7 @@ import {
   readRecoveryInfo,
 } from '../../crypto/recovery'
 import { DB_FILE, withReadOnlyDatabase } from '../../db/open'
+import { syncDir } from '../../durable'
 import { lockDataDir } from '../../station-lock'
 import { appendAudit } from '../audit/service'
 import { BACKUP_DIR } from '../backup/service'
