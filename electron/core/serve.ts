@@ -11,6 +11,12 @@ import type { Station } from './station'
  * 127.0.0.1 only; the Host header is checked so a DNS-rebinding page cannot reach it.
  */
 export const MAX_BODY_BYTES = 64 * 1024
+/**
+ * Methods that carry a file take more: 导入名册's base64 may be 7,000,000 characters (contract/schemas.ts
+ * RosterImportInput), and the same call through the Electron IPC has no other cap.
+ */
+export const MAX_FILE_BODY_BYTES = 8 * 1024 * 1024
+const FILE_METHODS: ReadonlySet<string> = new Set(['roster.import'])
 export const SESSION_COOKIE = 'yz_staff'
 
 export const CONTENT_SECURITY_POLICY = [
@@ -119,7 +125,7 @@ async function handleApi(
   if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) {
     return sendResult(res, 403, failure('VALIDATION'))
   }
-  const body = await readBody(req)
+  const body = await readBody(req, FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES)
   if (body === 'tooLarge') {
     res.setHeader('connection', 'close')
     return sendResult(res, 413, failure('VALIDATION'))
@@ -151,13 +157,13 @@ async function handleApi(
   )
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'tooLarge'> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'tooLarge'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         // Stop keeping the body but let it drain, so the 413 reaches the client before the socket closes.
         req.removeAllListeners('data')
         req.resume()

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES } from '../../../electron/core/serve'
 import { rowCounts } from '../../fixtures/db'
 import { rawRequest, useServedStation } from '../../fixtures/http'
+import { SETUP } from '../../fixtures/station'
 
 describe('the station API over loopback HTTP', () => {
   it('answers POST /api/station.profile with the profile', async () => {
@@ -73,6 +74,23 @@ describe('the station API over loopback HTTP', () => {
     await post('petitions.submit', input).catch(() => null)
 
     expect(await rowCounts(t.db)).toEqual(before)
+  })
+
+  it('takes a roster file over 64 KB, as the Electron IPC does (导入名册 of 1,200 representatives)', async () => {
+    const s = await useServedStation()
+    const users = (await (await s.post('staff.users')).json()) as { value: { id: string; role: string }[] }
+    const admin = users.value.find((u) => u.role === 'admin')
+    const login = await s.post('staff.login', { userId: admin?.id, pin: SETUP.adminPin })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const rows = Array.from({ length: 1_200 }, (_, i) => `代表${i + 1},县,农民,农业,王楼镇,,在任`)
+    const sheet = ['姓名,级别,界别,擅长领域,所属乡镇,办公电话,状态', ...rows].join('\r\n')
+    const input = { fileName: '名册.csv', contentBase64: Buffer.from(sheet, 'utf8').toString('base64') }
+    expect(JSON.stringify(input).length).toBeGreaterThan(MAX_BODY_BYTES)
+
+    const res = await s.post('roster.import', input, { cookie })
+
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ ok: true, value: { saved: true, added: 1_200 } })
   })
 
   it('answers malformed JSON with 400 and a VALIDATION error', async () => {
