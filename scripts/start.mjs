@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
+/** The kiosk's Chromium flags and its keyboard-locking policy, shared with the README's deploy steps. */
+const KIOSK_BROWSER = JSON.parse(fs.readFileSync(path.join(root, 'build', 'kiosk-browser.json'), 'utf8'))
 const BROWSERS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -115,21 +117,17 @@ function openBrowser(url, onClose) {
     console.log(`请用浏览器打开 open in a browser: ${url}`)
     return null
   }
+  if (!fs.existsSync(KIOSK_BROWSER.policyPath)) {
+    // Without the policy F12, Ctrl+N or Ctrl+O still work: fine on a developer's desk, not in a lobby.
+    console.log(
+      `浏览器模式未锁定键盘：正式站点请用 Electron 安装包，或按 README 安装浏览器策略 ${KIOSK_BROWSER.policyPath}`,
+    )
+  }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-browser-'))
   const child = track(
-    spawn(
-      browser,
-      [
-        `--app=${url}`,
-        '--kiosk',
-        `--user-data-dir=${profile}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      { stdio: 'ignore' },
-    ),
+    spawn(browser, [`--app=${url}`, `--user-data-dir=${profile}`, ...KIOSK_BROWSER.flags], {
+      stdio: 'ignore',
+    }),
   )
   child.on('exit', (code) => {
     // Closing the kiosk window ends the session, the way quitting the Electron shell would. A browser that
