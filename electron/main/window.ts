@@ -64,8 +64,54 @@ function createAppWindow(
   // No pinch or double-tap zoom on the touchscreen (kiosk-ux.md); page zoom keys are blocked in lockdown.
   void win.webContents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
   win.once('ready-to-show', () => show(win))
+  keepShowing(win, opts.url)
   void win.loadURL(opts.url)
   return win
+}
+
+/** The first reload after a crash waits this long; each crash soon after doubles it, up to the cap. */
+export const RELOAD_DELAY_MS = 1_000
+export const MAX_RELOAD_DELAY_MS = 60_000
+/** A page that stays up this long resets the delay. */
+const STABLE_MS = 5 * 60_000
+
+/**
+ * The lobby's screen runs unattended for months with every way out blocked (Alt+F4, F5, no menu): a
+ * renderer that crashed, hung or failed to load would leave a blank screen until someone power-cycled
+ * the PC. Load the first page again instead, waiting longer each time it keeps failing, so a page that
+ * crashes at once does not spin.
+ */
+function keepShowing(win: BrowserWindow, url: string): void {
+  let delay = RELOAD_DELAY_MS
+  let lastReloadAt = 0
+  let pending: ReturnType<typeof setTimeout> | null = null
+  const reload = (why: string) => {
+    if (pending !== null || win.isDestroyed()) return
+    const now = Date.now()
+    if (now - lastReloadAt > STABLE_MS) delay = RELOAD_DELAY_MS
+    console.error('reloading the window', { why, inMs: delay })
+    pending = setTimeout(() => {
+      pending = null
+      lastReloadAt = Date.now()
+      if (!win.isDestroyed()) void win.loadURL(url).catch(() => undefined)
+    }, delay)
+    delay = Math.min(delay * 2, MAX_RELOAD_DELAY_MS)
+  }
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') reload(`renderer ${details.reason}`)
+  })
+  // Chromium says a page has not answered for some seconds: a hung page never recovers by itself.
+  win.on('unresponsive', () => {
+    if (!win.isDestroyed()) win.webContents.forcefullyCrashRenderer()
+    reload('renderer unresponsive')
+  })
+  win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
+    // -3 is ERR_ABORTED: a navigation replaced by another, not a failure.
+    if (isMainFrame && errorCode !== -3) reload(`load failed: ${errorDescription}`)
+  })
+  win.once('closed', () => {
+    if (pending !== null) clearTimeout(pending)
+  })
 }
 
 /** The one window residents see: fullscreen kiosk mode. */

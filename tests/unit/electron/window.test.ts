@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const fake = vi.hoisted(() => {
   const created: { options: Record<string, unknown>; win: unknown }[] = []
@@ -15,6 +15,7 @@ vi.mock('electron', async () => {
     }
     readonly webContents = Object.assign(new EventEmitter(), {
       setVisualZoomLevelLimits: vi.fn(() => Promise.resolve()),
+      forcefullyCrashRenderer: vi.fn(),
     })
     readonly loadURL = vi.fn(() => Promise.resolve())
     readonly setMenuBarVisibility = vi.fn()
@@ -44,13 +45,18 @@ vi.mock('electron', async () => {
 import type { Display } from 'electron'
 import {
   type WallScreen,
+  MAX_RELOAD_DELAY_MS,
+  RELOAD_DELAY_MS,
   chooseWallDisplay,
   createKioskWindow,
   createWallWindows,
 } from '../../../electron/main/window'
 
 interface FakeWindow extends EventEmitter {
-  webContents: EventEmitter & { setVisualZoomLevelLimits: ReturnType<typeof vi.fn> }
+  webContents: EventEmitter & {
+    setVisualZoomLevelLimits: ReturnType<typeof vi.fn>
+    forcefullyCrashRenderer: ReturnType<typeof vi.fn>
+  }
   loadURL: ReturnType<typeof vi.fn>
   show: ReturnType<typeof vi.fn>
   showInactive: ReturnType<typeof vi.fn>
@@ -128,6 +134,72 @@ function fakeScreen(displays: { id: number; bounds: Display['bounds'] }[]) {
   }
   return { screen: screen as unknown as WallScreen, events }
 }
+
+describe('a kiosk window whose page is lost', () => {
+  const URL = 'app://yizhan/index.html'
+  beforeEach(() => {
+    fake.created.length = 0
+    vi.useFakeTimers()
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+  const loads = (win: FakeWindow) => win.loadURL.mock.calls.length
+
+  it('loads the first page again after the renderer crashed, and not after a clean exit', () => {
+    const { win } = open()
+    expect(loads(win)).toBe(1)
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 })
+    vi.advanceTimersByTime(MAX_RELOAD_DELAY_MS)
+    expect(loads(win)).toBe(1)
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
+    vi.advanceTimersByTime(RELOAD_DELAY_MS - 1)
+    expect(loads(win)).toBe(1)
+    vi.advanceTimersByTime(1)
+    expect(win.loadURL.mock.calls).toEqual([[URL], [URL]])
+  })
+
+  it('waits twice as long after each crash that follows soon, so a page that crashes at once does not spin', () => {
+    const { win } = open()
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 })
+    vi.advanceTimersByTime(RELOAD_DELAY_MS)
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 })
+    vi.advanceTimersByTime(2 * RELOAD_DELAY_MS - 1)
+    expect(loads(win)).toBe(2)
+    vi.advanceTimersByTime(1)
+    expect(loads(win)).toBe(3)
+  })
+
+  it('ends a hung renderer and loads the page once, though the crash it causes is reported too', () => {
+    const { win } = open()
+    win.emit('unresponsive')
+    expect(win.webContents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1)
+    win.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 1 })
+    vi.advanceTimersByTime(MAX_RELOAD_DELAY_MS)
+    expect(loads(win)).toBe(2)
+  })
+
+  it('tries a page that failed to load again, but not a navigation that was only replaced', () => {
+    const { win } = open()
+    win.webContents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', URL, true)
+    win.webContents.emit('did-fail-load', {}, -105, 'ERR_NAME_NOT_RESOLVED', 'https://x.example', false)
+    vi.advanceTimersByTime(MAX_RELOAD_DELAY_MS)
+    expect(loads(win)).toBe(1)
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', URL, true)
+    vi.advanceTimersByTime(RELOAD_DELAY_MS)
+    expect(loads(win)).toBe(2)
+  })
+
+  it('leaves a closed window alone', () => {
+    const { win } = open()
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
+    win.close()
+    vi.advanceTimersByTime(MAX_RELOAD_DELAY_MS)
+    expect(loads(win)).toBe(1)
+  })
+})
 
 describe('the wall window', () => {
   beforeEach(() => {
