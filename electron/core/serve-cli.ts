@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { cliErrorLine } from './cli-error'
+import { loadDemoIfNew } from './demo/on-start'
 import { serveStation } from './serve'
 import { openStation } from './station'
 
@@ -27,13 +28,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const station = await openStation({ dataDir: path.resolve(values.data), backups: !values['no-backups'] })
-  if (values.demo) {
-    const status = await station.dispatch('setup.status', {}, { sessionToken: null, clientKey: 'cli' })
-    if (status.response.ok && (status.response.value as { needsSetup: boolean }).needsSetup) {
-      const loaded = await station.dispatch('setup.loadDemo', {}, { sessionToken: null, clientKey: 'cli' })
-      if (!loaded.response.ok) throw new Error(`demo data failed: ${loaded.response.error.message}`)
-    }
-  }
+  if (values.demo) await loadDemoIfNew(station)
   const server = await serveStation(station, { port, staticDir: path.join(__dirname, '..', 'renderer') })
   console.log(`listening on ${server.url}`)
   const stop = () => {

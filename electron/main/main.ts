@@ -3,6 +3,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, scree
 import { isDomainError } from '../../domain/errors'
 import { errorMessagesZh } from '../../contract/errors'
 import { type Station, openStation } from '../core/station'
+import { loadDemoIfNew } from '../core/demo/on-start'
 import { recoverKey } from '../core/features/recovery/service'
 import { registerStationIpc } from './ipc'
 import { safeStorageWrapper } from './key-wrapper'
@@ -28,21 +29,25 @@ export interface LaunchOptions {
   readonly dev: boolean
   /** `--recover-key <恢复码>`: put the personal-data key back from the recovery file before starting. */
   readonly recoveryCode: string | null
+  /** `--demo`: a station not yet set up starts with the demo data, as in serve mode. */
+  readonly demo: boolean
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
   let dataDir: string | null = null
   let dev = false
   let recoveryCode: string | null = null
+  let demo = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--dev') dev = true
+    else if (arg === '--demo') demo = true
     else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length)
     else if (arg === '--data') dataDir = argv[++i] ?? null
     else if (arg.startsWith('--recover-key=')) recoveryCode = arg.slice('--recover-key='.length)
     else if (arg === '--recover-key') recoveryCode = argv[++i] ?? null
   }
-  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev, recoveryCode }
+  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev, recoveryCode, demo }
 }
 
 class StartupError extends Error {}
@@ -86,6 +91,7 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
     // A new PC, or a lost key file: the key sealed under the admin's 恢复码 becomes this PC's key file.
     if (launch.recoveryCode !== null) await recoverKey(dataDir, launch.recoveryCode, keyWrapper, Date.now())
     station = await openStation({ dataDir, keyWrapper, backups: true })
+    if (launch.demo) await loadDemoIfNew(station)
   } catch (e) {
     failStartup(e)
     return

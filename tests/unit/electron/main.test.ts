@@ -267,15 +267,55 @@ describe('starting the shell', () => {
 
   it('defaults the data folder to userData/data and reads --dev', async () => {
     const { main } = await startMain()
-    expect(main.parseLaunchArgs(['electron', '.'])).toEqual({ dataDir: null, dev: false, recoveryCode: null })
+    expect(main.parseLaunchArgs(['electron', '.'])).toEqual({
+      dataDir: null,
+      dev: false,
+      recoveryCode: null,
+      demo: false,
+    })
     expect(main.parseLaunchArgs(['yizhan.exe', '--dev', '--data=/srv/y'])).toEqual({
       dataDir: '/srv/y',
       dev: true,
       recoveryCode: null,
+      demo: false,
     })
+    expect(main.parseLaunchArgs(['yizhan.exe', '--demo'])).toMatchObject({ demo: true })
     expect(main.parseLaunchArgs(['yizhan.exe', '--recover-key', 'ABCD-EFGH'])).toMatchObject({
       recoveryCode: 'ABCD-EFGH',
     })
+  })
+})
+
+describe('starting with --demo', () => {
+  const stationAnswering = (needsSetup: boolean, methods: string[]) => () => {
+    const dispatch = vi.fn((method: string) => {
+      methods.push(method)
+      const value = method === 'setup.status' ? { needsSetup } : {}
+      return Promise.resolve({ response: { ok: true, value } })
+    })
+    return Promise.resolve({ dispatch, db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+  }
+
+  it('loads the demo data into a station not yet set up, before the window opens', async () => {
+    const methods: string[] = []
+    fake.state.openStation = stationAnswering(true, methods)
+    await startMain(['yizhan.exe', '--demo'])
+    expect(methods).toEqual(['setup.status', 'setup.loadDemo'])
+    expect(electron.windows.length).toBeGreaterThan(0)
+  })
+
+  it('leaves a station already set up as it is', async () => {
+    const methods: string[] = []
+    fake.state.openStation = stationAnswering(false, methods)
+    await startMain(['yizhan.exe', '--demo'])
+    expect(methods).toEqual(['setup.status'])
+  })
+
+  it('does nothing of the kind without the flag', async () => {
+    const methods: string[] = []
+    fake.state.openStation = stationAnswering(true, methods)
+    await startMain(['yizhan.exe'])
+    expect(methods).toEqual([])
   })
 })
 
