@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'STATION_IN_USE',
   'DATABASE_DAMAGED',
   'DATABASE_DAMAGED_IN_USE',
+  'RESET_ADMIN_NO_DATABASE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -36,6 +36,11 @@ await Promise.all([
     entryPoints: ['electron/core/recover-key-cli.ts'],
     outfile: `${out}/electron/recover-key.cjs`,
   }),
+  build({
+    ...node,
+    entryPoints: ['electron/core/reset-admin-cli.ts'],
+    outfile: `${out}/electron/reset-admin.cjs`,
+  }),
   build({ ...node, entryPoints: ['electron/main/main.ts'], outfile: `${out}/electron/main.cjs` }),
   // The county hub, pg included; pg-native is an optional addon pg only tries to load when asked to.
   // PGlite (the demo store) stays in node_modules: it loads its WebAssembly and data files from beside

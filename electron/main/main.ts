@@ -5,6 +5,7 @@ import { errorMessagesZh } from '../../contract/errors'
 import { type Station, openStation } from '../core/station'
 import { loadDemoIfNew } from '../core/demo/on-start'
 import { recoverKey } from '../core/features/recovery/service'
+import { type AdminReset, resetAdmin } from '../core/features/recovery/reset-admin'
 import { registerStationIpc } from './ipc'
 import { safeStorageWrapper } from './key-wrapper'
 import { denyAllPermissions, lockdownContents } from './lockdown'
@@ -31,6 +32,11 @@ export interface LaunchOptions {
   readonly recoveryCode: string | null
   /** `--demo`: a station not yet set up starts with the demo data, as in serve mode. */
   readonly demo: boolean
+  /**
+   * `--reset-admin <恢复码> [--admin-name <name>]`: no admin can sign in; reset that admin's PIN, or make a
+   * new admin account, before starting.
+   */
+  readonly resetAdmin: { readonly code: string; readonly name: string | null } | null
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
@@ -38,6 +44,8 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
   let dev = false
   let recoveryCode: string | null = null
   let demo = false
+  let resetCode: string | null = null
+  let adminName: string | null = null
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--dev') dev = true
@@ -46,8 +54,33 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchOptions {
     else if (arg === '--data') dataDir = argv[++i] ?? null
     else if (arg.startsWith('--recover-key=')) recoveryCode = arg.slice('--recover-key='.length)
     else if (arg === '--recover-key') recoveryCode = argv[++i] ?? null
+    else if (arg.startsWith('--reset-admin=')) resetCode = arg.slice('--reset-admin='.length)
+    else if (arg === '--reset-admin') resetCode = argv[++i] ?? null
+    else if (arg.startsWith('--admin-name=')) adminName = arg.slice('--admin-name='.length)
+    else if (arg === '--admin-name') adminName = argv[++i] ?? null
   }
-  return { dataDir: dataDir ? path.resolve(dataDir) : null, dev, recoveryCode, demo }
+  return {
+    dataDir: dataDir ? path.resolve(dataDir) : null,
+    dev,
+    recoveryCode,
+    resetAdmin: resetCode === null ? null : { code: resetCode, name: adminName },
+    demo,
+  }
+}
+
+/**
+ * What the person at the desk reads after `--reset-admin`: the account and its one-time PIN. The staff
+ * module has no "change at first sign-in" flag, so the dialog asks for the change itself.
+ */
+export function adminResetMessage(reset: AdminReset): { message: string; detail: string } {
+  const message = reset.created
+    ? `已用恢复码新建管理员账号“${reset.name}”，一次性密码：${reset.pin}`
+    : `已用恢复码为管理员“${reset.name}”重设密码，一次性密码：${reset.pin}`
+  return {
+    message,
+    detail:
+      '请记下这个密码，马上用它登录，在“工作人员”里重设密码，不要继续使用这个一次性密码。下次启动时不要再带 --reset-admin，否则会再次重设。',
+  }
 }
 
 class StartupError extends Error {}
@@ -90,6 +123,12 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
     const keyWrapper = safeStorageWrapper(safeStorage)
     // A new PC, or a lost key file: the key sealed under the admin's 恢复码 becomes this PC's key file.
     if (launch.recoveryCode !== null) await recoverKey(dataDir, launch.recoveryCode, keyWrapper, Date.now())
+    // No admin can sign in: the 恢复码's holder gets an admin account back, its PIN shown once here.
+    if (launch.resetAdmin !== null) {
+      const { code, name } = launch.resetAdmin
+      const reset = await resetAdmin(dataDir, code, { name, now: Date.now() })
+      await dialog.showMessageBox({ type: 'info', title: APP_TITLE, ...adminResetMessage(reset) })
+    }
     station = await openStation({ dataDir, keyWrapper, backups: true })
     if (launch.demo) await loadDemoIfNew(station)
   } catch (e) {

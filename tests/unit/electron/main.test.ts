@@ -9,13 +9,14 @@ const fake = vi.hoisted(() => {
     encryption: true,
     openStation: (() => Promise.reject(new Error('not set'))) as (opts: unknown) => Promise<unknown>,
     recoverKey: (() => Promise.resolve('written')) as (...args: unknown[]) => Promise<unknown>,
+    resetAdmin: (() => Promise.reject(new Error('not set'))) as (...args: unknown[]) => Promise<unknown>,
   }
   return { state }
 })
 
 const electron = vi.hoisted(() => ({
   app: null as unknown as EventEmitter & Record<string, ReturnType<typeof vi.fn>>,
-  dialog: { showErrorBox: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   Menu: { setApplicationMenu: vi.fn() },
   ipcMain: { handle: vi.fn() },
@@ -85,6 +86,10 @@ vi.mock('../../../electron/core/station', () => ({
 
 vi.mock('../../../electron/core/features/recovery/service', () => ({
   recoverKey: (...args: unknown[]) => fake.state.recoverKey(...args),
+}))
+
+vi.mock('../../../electron/core/features/recovery/reset-admin', () => ({
+  resetAdmin: (...args: unknown[]) => fake.state.resetAdmin(...args),
 }))
 
 function freshApp() {
@@ -271,12 +276,14 @@ describe('starting the shell', () => {
       dataDir: null,
       dev: false,
       recoveryCode: null,
+      resetAdmin: null,
       demo: false,
     })
     expect(main.parseLaunchArgs(['yizhan.exe', '--dev', '--data=/srv/y'])).toEqual({
       dataDir: '/srv/y',
       dev: true,
       recoveryCode: null,
+      resetAdmin: null,
       demo: false,
     })
     expect(main.parseLaunchArgs(['yizhan.exe', '--demo'])).toMatchObject({ demo: true })
@@ -356,6 +363,78 @@ describe('starting with --recover-key', () => {
       '民意驿站无法启动',
       errorMessagesZh.RECOVERY_CODE_WRONG,
     )
+    expect(opened).not.toHaveBeenCalled()
+    expect(app.exit).toHaveBeenCalledWith(1)
+  })
+})
+
+describe('starting with --reset-admin', () => {
+  it('reads the code, with or without --admin-name, in either flag form', async () => {
+    const { main } = await startMain()
+    expect(main.parseLaunchArgs(['yizhan.exe', '--reset-admin', 'ABCD-EFGH'])).toMatchObject({
+      recoveryCode: null,
+      resetAdmin: { code: 'ABCD-EFGH', name: null },
+    })
+    expect(
+      main.parseLaunchArgs([
+        'yizhan.exe',
+        '--admin-name=李站长',
+        '--reset-admin=ABCD-EFGH',
+        '--data',
+        '/srv/y',
+      ]),
+    ).toEqual({
+      dataDir: '/srv/y',
+      dev: false,
+      recoveryCode: null,
+      resetAdmin: { code: 'ABCD-EFGH', name: '李站长' },
+      demo: false,
+    })
+    expect(
+      main.parseLaunchArgs(['yizhan.exe', '--reset-admin', 'ABCD', '--admin-name', '王芳']),
+    ).toMatchObject({
+      resetAdmin: { code: 'ABCD', name: '王芳' },
+    })
+    // A name alone resets nothing.
+    expect(main.parseLaunchArgs(['yizhan.exe', '--admin-name', '王芳'])).toMatchObject({ resetAdmin: null })
+  })
+
+  it('resets before the station opens and shows the one-time PIN', async () => {
+    const order: string[] = []
+    const calls: unknown[][] = []
+    fake.state.resetAdmin = (...args) => {
+      order.push('reset')
+      calls.push(args)
+      return Promise.resolve({ userId: 'u1', name: '管理员（恢复码）', pin: '042917', created: true })
+    }
+    fake.state.openStation = () => {
+      order.push('open')
+      return Promise.resolve({ dispatch: vi.fn(), db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+    }
+    await startMain(['yizhan.exe', '--data', '/srv/yizhan', '--reset-admin', 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ'])
+    expect(order).toEqual(['reset', 'open'])
+    expect(calls[0]?.slice(0, 2)).toEqual(['/srv/yizhan', 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ'])
+    expect(calls[0]?.[2]).toMatchObject({ name: null })
+    const shown = electron.dialog.showMessageBox.mock.calls[0] as unknown[] | undefined
+    expect((shown?.[0] as { message?: string } | undefined)?.message).toMatch(/管理员（恢复码）.*042917/)
+  })
+
+  it('shows the Chinese message for a wrong code and does not open the station', async () => {
+    fake.state.resetAdmin = async () => {
+      const { DomainError } = await import('../../../domain/errors')
+      throw new DomainError('RECOVERY_CODE_WRONG')
+    }
+    const opened = vi.fn()
+    fake.state.openStation = (o) => {
+      opened(o)
+      return Promise.reject(new Error('should not open'))
+    }
+    const { app } = await startMain(['yizhan.exe', '--reset-admin', 'AAAA', '--admin-name', '李站长'])
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      '民意驿站无法启动',
+      errorMessagesZh.RECOVERY_CODE_WRONG,
+    )
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled()
     expect(opened).not.toHaveBeenCalled()
     expect(app.exit).toHaveBeenCalledWith(1)
   })

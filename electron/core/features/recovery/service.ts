@@ -83,8 +83,7 @@ export async function recoverKey(
 ): Promise<RecoveredKey> {
   const lock = lockDataDir(dataDir)
   try {
-    const key = openFirst(dataDir, code)
-    await checkAgainstDatabase(dataDir, key)
+    const key = await provenKey(dataDir, code)
     const current = readableKey(dataDir, wrapper)
     if (current?.equals(key)) return 'unchanged'
     const keyFile = path.join(dataDir, KEY_FILE)
@@ -94,6 +93,17 @@ export async function recoverKey(
   } finally {
     lock.release()
   }
+}
+
+/**
+ * The key a recovery file holds, opened with `code` and checked against the database (RECOVERY_CODE_WRONG,
+ * RECOVERY_FILE_MISSING, RECOVERY_FILE_DAMAGED or RECOVERY_KEY_MISMATCH otherwise). Opening the file is
+ * what proves the code's holder, so the admin reset (reset-admin.ts) asks the same of its caller.
+ */
+export async function provenKey(dataDir: string, code: string): Promise<Buffer> {
+  const key = openFirst(dataDir, code)
+  await checkAgainstDatabase(dataDir, key)
+  return key
 }
 
 /** The data folder's copy first, then the one in `backups/` (all that is left when only backups survived). */
