@@ -291,11 +291,23 @@ export interface RecoveredEvent {
   readonly event: unknown
 }
 
+/**
+ * Where a petition of the page's events comes from, as the hub keeps it: the township and village names
+ * the submitted event carried (SubmittedPlace), joined into one address (Open311's). The station finds its
+ * own township and village by these names again.
+ */
+export interface RecoveredPlace {
+  readonly petitionId: string
+  readonly address: string
+}
+
 export interface RecoverPage {
   readonly records: readonly RecoveredRecord[]
   readonly events: readonly RecoveredEvent[]
   /** The hub's dossiers of the petitions in `events`, opened. */
   readonly dossiers: readonly DossierPayload[]
+  /** The addresses of the petitions in `events` the hub knows; absent from a hub older than them. */
+  readonly places?: readonly RecoveredPlace[]
   /** The sequence to ask from next; null when the range is done. */
   readonly next: number | null
 }

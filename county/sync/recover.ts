@@ -70,6 +70,19 @@ export async function recoverMutations(
           .orderBy('hlc')
           .execute()
   const dossiers = petitionIds.length === 0 ? [] : await openDossiers(db, sealer, stationId, petitionIds)
+  // The submitted event's place is kept only as the petition's address: the station lost it with the row.
+  const places =
+    petitionIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('petition')
+            .select(['id', 'address'])
+            .where('station_id', '=', stationId)
+            .where('id', 'in', petitionIds)
+            .where('address', 'is not', null)
+            .execute()
+        ).flatMap((r) => (r.address === null ? [] : [{ petitionId: r.id, address: r.address }]))
   // Residents' contacts leave the hub here, back to the station they came from: on the record.
   if (dossiers.length > 0) {
     await hubAudit(db, {
@@ -81,7 +94,7 @@ export async function recoverMutations(
   }
   const last = rows.at(-1)
   const next = rows.length === size && last && Number(last.seq) < to ? Number(last.seq) + 1 : null
-  return { records, events, dossiers, next }
+  return { records, events, dossiers, places, next }
 }
 
 /** The station's dossiers of these petitions; one the hub's key cannot open is left out, not fatal. */

@@ -7,6 +7,7 @@ import {
   DossierPayload,
   DutyShiftPayload,
   type RecoverPage,
+  type RecoveredPlace,
   type RecoveredRecord,
   ReceptionDayPayload,
   VisitPayload,
@@ -160,8 +161,9 @@ export interface Recovered {
  * Applies a page of the hub's answer to the recovery pull (contract/sync.ts, RecoverPage) inside the
  * caller's transaction, which also saves what is left to take back:
  * - a petition the station lost altogether comes back from its submitted event: its code, category, level
- *   and timeline, but not the resident's words or contact, which never leave the station, except for a
- *   petition escalated to the county: its dossier brings them back;
+ *   and timeline, its township and village from the address the hub keeps, but not the resident's words or
+ *   contact, which never leave the station, except for a petition escalated to the county: its dossier
+ *   brings them back;
  * - events are a union, as in a pull: those the station lacks are added and the petitions refolded;
  * - duty records are last-writer-wins by clock stamp, visits and consultations written once, as the hub
  *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped. A calendar
@@ -180,6 +182,7 @@ export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: Recov
   const { restored: petitions, present } = await restorePetitions(
     tx,
     events.map((e) => e.event),
+    addressesOf(page.places),
   )
   const fresh = await unknownEvents(
     tx,
@@ -244,13 +247,18 @@ async function putBackDossiers(
 async function restorePetitions(
   tx: Executor,
   events: readonly PetitionEvent[],
+  addresses: ReadonlyMap<string, string>,
 ): Promise<{ restored: number; present: Set<string> }> {
   const present = await idsIn(tx, 'petition', [...new Set(events.map((e) => e.petitionId))])
   let restored = 0
+  let places: Places | null = null
   for (const submitted of events) {
     if (submitted.type !== 'submitted' || present.has(submitted.petitionId)) continue
     const state = applyEvent(null, submitted)
     if (!state) continue
+    const address = addresses.get(submitted.petitionId)
+    places ??= address === undefined ? null : await stationPlaces(tx)
+    const place = address === undefined || places === null ? NO_PLACE : placeOf(places, address)
     const inserted = await orSkip(tx, () =>
       insertPetition(tx, {
         id: submitted.petitionId,
@@ -260,8 +268,7 @@ async function restorePetitions(
         channel: submitted.channel,
         // The resident's words and contact stayed on the station: the backup lost them for good.
         text: '',
-        township_id: null,
-        village_id: null,
+        ...place,
         preferred_representative_id: submitted.preferredRepresentativeId,
         // Not anonymous: the resident may well have left a contact; the station no longer knows it.
         anonymous: 0,
@@ -277,6 +284,61 @@ async function restorePetitions(
     }
   }
   return { restored, present }
+}
+
+/** The addresses of a page that parse, by petition. */
+function addressesOf(places: readonly RecoveredPlace[] | undefined): Map<string, string> {
+  const found = new Map<string, string>()
+  // Absent from a hub older than them; and the hub is not trusted to be right.
+  for (const p of Array.isArray(places) ? (places as readonly unknown[]) : []) {
+    if (typeof p !== 'object' || p === null) continue
+    const { petitionId, address } = p as { petitionId?: unknown; address?: unknown }
+    if (typeof petitionId === 'string' && typeof address === 'string') found.set(petitionId, address)
+  }
+  return found
+}
+
+interface Places {
+  readonly townships: readonly { readonly id: string; readonly name: string }[]
+  readonly villages: readonly { readonly id: string; readonly township_id: string; readonly name: string }[]
+}
+
+const NO_PLACE = { township_id: null, village_id: null }
+
+/** The station's townships and villages, retired villages too: old petitions name them. */
+async function stationPlaces(tx: Executor): Promise<Places> {
+  const [townships, villages] = await Promise.all([
+    tx.selectFrom('township').select(['id', 'name']).execute(),
+    tx.selectFrom('village').select(['id', 'township_id', 'name']).execute(),
+  ])
+  return { townships, villages }
+}
+
+/**
+ * The township and village an address names: the hub joined their names with nothing between
+ * (county/sync/push.ts, addressOf), so this is the township whose name it starts with, then that
+ * township's village named by the rest. Only what the station's names spell one way: a place renamed
+ * since, or names that spell the address two ways, leave the petition without it, as before.
+ */
+export function placeOf(
+  places: Places,
+  address: string,
+): { township_id: string | null; village_id: string | null } {
+  const found: { township_id: string; village_id: string | null }[] = []
+  for (const t of places.townships) {
+    if (!address.startsWith(t.name)) continue
+    const rest = address.slice(t.name.length)
+    if (rest === '') found.push({ township_id: t.id, village_id: null })
+    for (const v of places.villages) {
+      if (v.township_id === t.id && v.name === rest) found.push({ township_id: t.id, village_id: v.id })
+    }
+  }
+  const [only] = found
+  if (only && found.length === 1) return only
+  // Two villages of one township by the same name (one retired, one added again): the township is sure.
+  if (only && found.every((f) => f.township_id === only.township_id))
+    return { township_id: only.township_id, village_id: null }
+  return NO_PLACE
 }
 
 /** Puts back one station record; true when it changed anything. */

@@ -186,6 +186,21 @@ describe('sync after the station is restored from a backup', () => {
       contact: { name: RESIDENT.name, phone: RESIDENT.phone, idNumber: null },
     })
     expect(back.timeline.map((e) => e.type)).toEqual(['submitted', 'escalated', 'transferred'])
+    // Where each came from, from the names the hub keeps: the village the resident picked, as it was filed.
+    const filed = await t.submitInput()
+    expect(filed.villageId).not.toBeNull()
+    expect(
+      await t.db
+        .selectFrom('petition')
+        .select(['id', 'township_id', 'village_id'])
+        .where('id', 'in', [lost.id, plain.id])
+        .orderBy('id')
+        .execute(),
+    ).toEqual(
+      [lost.id, plain.id]
+        .toSorted()
+        .map((id) => ({ id, township_id: filed.townshipId, village_id: filed.villageId })),
+    )
     // The others' never left the station: they come back without them.
     expect(await t.succeed('petitions.get', { id: plain.id })).toMatchObject({
       state: { code: plain.code, level: plain.level },
@@ -244,6 +259,8 @@ describe('sync after the station is restored from a backup', () => {
         contactPhone: RESIDENT.phone,
       }),
     ])
+    // With where it came from, as the hub keeps it: the station finds its township and village by name.
+    expect(firstPage.places).toEqual([{ petitionId: first.id, address: expect.any(String) as string }])
     const audits = await hub.hub.db
       .selectFrom('hub_audit')
       .select('detail')
