@@ -105,10 +105,17 @@ export async function representativeFigures(
       from duty_shift s
       where not s.deleted and s.date between ${first}::date and ${last}::date
       union all
-      select representative_id, 0, 0, 1, 0 from visit where date between ${first}::date and ${last}::date
+      -- One check-in a day counts, and one record of a meeting: a station restored from a backup may have
+      -- sent one again under a new id (electron/core/sync/restored.ts), and neither can be removed here.
+      select representative_id, 0, 0, 1, 0 from (
+        select distinct station_id, representative_id, date from visit
+        where date between ${first}::date and ${last}::date
+      ) v
       union all
-      select unnest(representative_ids), 0, 0, 0, 1
-      from consultation where date between ${first}::date and ${last}::date
+      select representative_id, 0, 0, 0, 1 from (
+        select distinct station_id, date, kind, topic, unnest(representative_ids) as representative_id
+        from consultation where date between ${first}::date and ${last}::date
+      ) m
     )
     select c.representative_id as "representativeId", r.record->>'name' as name,
       sum(c.shifts)::int as shifts, sum(c.attended)::int as attended,

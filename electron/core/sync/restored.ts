@@ -18,6 +18,8 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import { enqueueReceptionDays, enqueueShifts } from '../features/duty/outbox'
 import { NO_CONTACT, contactColumns } from '../features/petitions/contact'
 import { insertEvents, insertPetition, projectionColumns } from '../features/petitions/repository'
+import { sameMeeting } from '../features/consultations/repository'
+import { visitOn } from '../features/visits/repository'
 import { refoldPetitions, unknownEvents } from './apply'
 import { orSkip } from './savepoint'
 
@@ -167,7 +169,9 @@ export interface Recovered {
  * - events are a union, as in a pull: those the station lacks are added and the petitions refolded;
  * - duty records are last-writer-wins by clock stamp, visits and consultations written once, as the hub
  *   keeps them. A link to something the station no longer has (a rule, a shift) is dropped. A calendar
- *   entry the station made again since the restore in the same slot gives way to the recovered one.
+ *   entry the station made again since the restore in the same slot gives way to the recovered one; a
+ *   visit or consultation made again is kept instead of the recovered one (neither can be removed at the
+ *   county, which counts each once: county/figures/service.ts).
  * Nothing recovered goes into the outbox, the hub holds it already; only a twin's removal does.
  */
 export async function applyRecovered(tx: Executor, page: RecoverPage, ctx: RecoverCtx): Promise<Recovered> {
@@ -425,6 +429,8 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: Recover
       if (!parsed.success) return false
       const p = parsed.data
       if ((await idsIn(tx, 'visit', [p.id])).size > 0) return false
+      // The representative checked in again the same day after the restore: one check-in a day counts.
+      if (await visitOn(tx, p.stationId, p.representativeId, p.date)) return false
       ctx.observeHlc(p.hlc)
       const shift = p.shiftId === null ? new Set<string>() : await idsIn(tx, 'duty_shift', [p.shiftId])
       return orSkip(tx, () =>
@@ -448,6 +454,8 @@ async function restoreRecord(tx: Executor, record: RecoveredRecord, ctx: Recover
       if (!parsed.success) return false
       const p = parsed.data
       if ((await idsIn(tx, 'consultation', [p.id])).size > 0) return false
+      // Entered again from the paper minutes after the restore: the same meeting, recorded once.
+      if (await sameMeeting(tx, p.stationId, p)) return false
       const representatives = await idsIn(tx, 'representative', p.representativeIds)
       const petitions = await idsIn(tx, 'petition', p.petitionIds)
       ctx.observeHlc(p.hlc)

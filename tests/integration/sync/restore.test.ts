@@ -7,6 +7,9 @@ import { addRepresentative } from '../../fixtures/records'
 import { answerAsCounty, connectedStation, expectSameEvents } from '../../fixtures/sync'
 import { TEST_DATA_KEY, type TestHub } from '../../fixtures/hub'
 import { createSealer } from '../../../county/sealing'
+import { representativeFigures } from '../../../county/figures/service'
+import { shanghaiDate } from '../../../domain/dates'
+import type { RecordConsultationInput } from '../../../contract/schemas'
 
 /** The station closed, the backup put back with `npm run restore`'s code, opened again, an admin signed in. */
 async function restoreFrom(t: TestStation, file: string) {
@@ -362,6 +365,72 @@ describe('sync after the station is restored from a backup', () => {
           .execute(),
       ),
     ).toEqual(['春耕备耕'])
+  })
+
+  it('keeps one check-in a day for a representative who checks in again after the restore', async () => {
+    const { t, hub, stationId } = await connectedStation()
+    const { file } = await backedUpWithWang(t)
+    const first = await t.succeed('visits.confirm', { representativeId: 'rep-wang' })
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    await restoreFrom(t, file)
+    // The same day, before the station has heard from the county: the backup lacks the check-in, so it counts.
+    t.clock.advance(60_000)
+    expect(await t.succeed('visits.confirm', { representativeId: 'rep-wang' })).toMatchObject({
+      alreadyToday: false,
+    })
+    await syncTwice(t)
+
+    const { date } = first.visit
+    expect(
+      await t.db.selectFrom('visit').select('id').where('representative_id', '=', 'rep-wang').execute(),
+    ).toHaveLength(1)
+    expect((await t.succeed('visits.today', {})).visits).toHaveLength(1)
+    // The county holds both check-ins, and counts the day once.
+    const month = date.slice(0, 7)
+    const figures = await representativeFigures(hub.hub.db, { from: month, to: month })
+    expect(figures.rows.find((r) => r.representativeId === 'rep-wang')).toMatchObject({ visits: 1 })
+    expect(
+      await hub.hub.db.selectFrom('visit').select('id').where('station_id', '=', stationId).execute(),
+    ).toHaveLength(2)
+  })
+
+  it('keeps one record of a consultation entered again after the restore, in either order', async () => {
+    const { t, hub } = await connectedStation()
+    const { file } = await backedUpWithWang(t)
+    const meeting: RecordConsultationInput = {
+      kind: 'benchCouncil',
+      date: shanghaiDate(t.clock.now()),
+      place: '村委会',
+      representativeIds: ['rep-wang'],
+      residentsCount: 12,
+      topic: '村口道路硬化',
+      minutes: '大家同意先修村口一段',
+    }
+    const held = await t.succeed('consultations.record', meeting)
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
+
+    // Entered again from the paper minutes before the station has heard from the county.
+    await restoreFrom(t, file)
+    await t.succeed('consultations.record', { ...meeting, minutes: '同意先修村口一段路' })
+    await syncTwice(t)
+    const topics = async () =>
+      (await t.db.selectFrom('consultation').select('topic').execute()).map((r) => r.topic)
+    expect(await topics()).toEqual([meeting.topic])
+    const month = meeting.date.slice(0, 7)
+    const figures = await representativeFigures(hub.hub.db, { from: month, to: month })
+    expect(figures.rows.find((r) => r.representativeId === 'rep-wang')).toMatchObject({ consultations: 1 })
+
+    // The other way round, the same backup restored again: the recovery brings it back first (the county
+    // holds both records now; the first one comes back), and entering it again is refused.
+    await restoreFrom(t, file)
+    await syncTwice(t)
+    expect((await t.succeed('consultations.get', { id: held.id })).topic).toBe(meeting.topic)
+    expect(await t.call('consultations.record', meeting)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { topic: expect.any(String) as string } },
+    })
+    expect(await topics()).toEqual([meeting.topic])
   })
 
   it('restored twice, from a backup taken before the first renumbering reached the hub, syncs on', async () => {

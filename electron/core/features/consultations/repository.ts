@@ -36,6 +36,25 @@ export function consultationById(db: Executor, stationId: string, id: string) {
 }
 
 /**
+ * A consultation of the station with the same day, kind and topic: the same meeting recorded again (staff
+ * entering from the paper minutes what a restored backup lacked), whatever the minutes' wording.
+ */
+export function sameMeeting(
+  db: Executor,
+  stationId: string,
+  meeting: { readonly date: string; readonly kind: string; readonly topic: string },
+) {
+  return db
+    .selectFrom('consultation')
+    .select('id')
+    .where('station_id', '=', stationId)
+    .where('date', '=', meeting.date)
+    .where('kind', '=', meeting.kind)
+    .where('topic', '=', meeting.topic)
+    .executeTakeFirst()
+}
+
+/**
  * A page of this station's consultations, newest meeting first. The keyset is (date, id): ids are UUIDv7,
  * so two meetings on one day list in the order they were recorded, newest first.
  */

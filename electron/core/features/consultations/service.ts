@@ -49,6 +49,10 @@ export async function recordConsultation(
   // with its outbox and audit rows. Any refusal on the way rolls all of it back.
   await ctx.db.transaction().execute(async (tx) => {
     const station = await currentStation(tx)
+    // A record is written once and the county takes it insert-only: a second one would count twice there.
+    if (await repo.sameMeeting(tx, station.id, input)) {
+      throw invalidField('topic', '这一天已经记录过同一议题的这类议事，请在议事记录里查看')
+    }
     const known = await repo.existingRepresentativeIds(tx, representativeIds)
     if (representativeIds.some((r) => !known.has(r))) {
       throw invalidField('representativeIds', '有的代表不在名册里，请重新选择')
