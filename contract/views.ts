@@ -342,6 +342,11 @@ export interface ReceiptData {
   readonly maskedPhone: string | null
   /** True for a staff reprint, printed with 补打. */
   readonly reprint: boolean
+  /**
+   * True on a station holding the demo data (演示数据): its receipts say so at the top, so a paper from a
+   * training session cannot pass for a real promise of an answer.
+   */
+  readonly demo: boolean
 }
 
 /** A receipt ready to print: its PDF copy is already kept in the data directory. */

@@ -2,13 +2,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DutyToday, PetitionDetail, StaffUser, StationProfile } from '../../../contract/views'
+import type {
+  DutyToday,
+  PetitionDetail,
+  ReceiptPrint,
+  StaffUser,
+  StationProfile,
+} from '../../../contract/views'
 import { shanghaiDate } from '../../../domain/dates'
 import { foldPetition } from '../../../domain/petition/reducer'
 import { LEVELS, RATINGS, STATUSES } from '../../../domain/petition/types'
 import { checkIdNumber } from '../../../domain/validators'
 import { eventFromRow, eventRowsOf } from '../../../electron/core/features/petitions/repository'
 import { type Station, openStation } from '../../../electron/core/station'
+import { readReceiptPdf } from '../receipts/read-pdf'
 
 /** 2025-10-04 10:00 in Asia/Shanghai: a Saturday inside the National Day holiday, the hardest day to staff. */
 const HOLIDAY_NOW = Date.UTC(2025, 9, 4, 2, 0)
@@ -246,6 +253,31 @@ describe('the demo data set', () => {
     expect(contact?.name?.charAt(0)).toBe(row.masked_name?.charAt(0))
     expect(checkIdNumber(contact?.idNumber ?? '', '2025-10-04')).toMatchObject({ ok: true })
     expect(contact?.idNumber?.slice(0, 6)).toBe('410926')
+  })
+
+  it('marks every receipt it prints 演示数据 · 非正式回执, at the kiosk and at the desk', async () => {
+    const [kiosk, desk] = await demo.station.db
+      .selectFrom('petition')
+      .select('id')
+      .orderBy('id')
+      .limit(2)
+      .execute()
+    if (!kiosk || !desk) throw new Error('the demo has no petitions')
+    // A resident may print only what was just submitted: one demo petition is made as fresh as that.
+    await demo.station.db
+      .updateTable('petition')
+      .set({ submitted_at: HOLIDAY_NOW })
+      .where('id', '=', kiosk.id)
+      .execute()
+    const fromKiosk = await call<ReceiptPrint>(demo.station, 'receipts.print', { petitionId: kiosk.id })
+    const token = await loginAs(demo.station, '演示工作人员', '654321')
+    const fromDesk = await call<ReceiptPrint>(demo.station, 'receipts.print', { petitionId: desk.id }, token)
+    for (const printed of [fromKiosk, fromDesk]) {
+      expect(printed.html).toContain('<div class="demo">演示数据 · 非正式回执</div>')
+      const pdf = await readReceiptPdf(printed.pdfPath)
+      // The mark comes first on the paper copy, above the station's name.
+      expect(pdf.text.startsWith('演示数据 · 非正式回执王楼镇')).toBe(true)
+    }
   })
 
   it('lets 演示工作人员 sign in with PIN 654321', async () => {

@@ -39,6 +39,9 @@ describe('printing a receipt keeps its PDF copy in the data directory', () => {
     expect(pdf.text).toContain('受理回执')
     expect(pdf.text).not.toContain(RESIDENT.phone)
     expect(pdf.text).not.toContain(RESIDENT.name)
+    // A real station's receipt never says 演示 (a demo station's does: tests/integration/demo/demo.test.ts).
+    expect(pdf.text).not.toContain('演示')
+    expect(printed.html).not.toContain('演示')
     // Subset-embedded: a few tens of kilobytes, not the 10 MB font.
     expect(fs.statSync(printed.pdfPath).size).toBeLessThan(60_000)
   })

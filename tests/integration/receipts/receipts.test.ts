@@ -36,6 +36,7 @@ describe('receipts.get', () => {
       maskedPhone: MASKED_PHONE,
       receivingRepresentativeName: null,
       reprint: false,
+      demo: false,
     })
     expect(receipt.categoryName).not.toBe('')
     expect(JSON.stringify(receipt)).not.toContain(RESIDENT.phone)

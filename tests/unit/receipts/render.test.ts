@@ -20,6 +20,7 @@ function receipt(over: Partial<ReceiptData> = {}): ReceiptData {
     maskedName: '张*霞',
     maskedPhone: '138****5678',
     reprint: false,
+    demo: false,
     ...over,
   }
 }
@@ -91,6 +92,17 @@ describe('the printed receipt', () => {
   it('marks a reprint with 补打', async () => {
     expect(await renderReceiptHtml(receipt({ reprint: true }), { widthMm: 58 })).toContain('补打')
     expect(await renderReceiptHtml(receipt(), { widthMm: 58 })).not.toContain('补打')
+  })
+
+  it("puts 演示数据 · 非正式回执 above everything on a demo station's receipt, and nowhere on a real one", async () => {
+    for (const widthMm of [58, 80] as const) {
+      const demo = await renderReceiptHtml(receipt({ demo: true }), { widthMm })
+      expect(demo).toMatch(
+        /<div class="receipt">\n<div class="demo">演示数据 · 非正式回执<\/div>\n<div class="station">/,
+      )
+      expect(demo).toContain('<title>受理回执（演示数据 · 非正式回执）</title>')
+      expect(await renderReceiptHtml(receipt(), { widthMm })).not.toContain('演示')
+    }
   })
 
   it('leaves out the contact rows and the last-4 hint for an anonymous petition', async () => {

@@ -25,6 +25,8 @@ export const BODY_PT: Record<PaperWidthMm, number> = { 58: 9, 80: 10 }
 export const CODE_PT: Record<PaperWidthMm, number> = { 58: 20, 80: 24 }
 
 export interface ReceiptContent {
+  /** The line above everything else on a demo station's receipt, else null (a real station's never has it). */
+  readonly demoMark: string | null
   readonly stationName: string
   readonly title: string
   /** '补打' on a staff reprint, else null. */
@@ -42,6 +44,9 @@ export interface ReceiptContent {
   readonly keepNote: string
 }
 
+/** On every receipt of a demo station, kiosk and desk alike: the demo's petitions and promises are made up. */
+export const DEMO_MARK = '演示数据 · 非正式回执'
+
 export function receiptContent(data: ReceiptData): ReceiptContent {
   const handler = data.receivingRepresentativeName
     ? `${LEVEL_ZH[data.level]}（接待代表：${data.receivingRepresentativeName}）`
@@ -55,6 +60,7 @@ export function receiptContent(data: ReceiptData): ReceiptContent {
     ['联系电话', data.maskedPhone],
   ]
   return {
+    demoMark: data.demo ? DEMO_MARK : null,
     stationName: data.stationName,
     title: '受理回执',
     reprintMark: data.reprint ? '补打' : null,

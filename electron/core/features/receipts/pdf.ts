@@ -66,7 +66,7 @@ export async function renderReceiptPdf(data: ReceiptData, opts: ReceiptPdfOption
     lang: 'zh-CN',
     displayTitle: true,
     info: {
-      Title: `受理回执 ${content.formattedCode}${content.reprintMark ? `（${content.reprintMark}）` : ''}`,
+      Title: `受理回执 ${content.formattedCode}${content.reprintMark ? `（${content.reprintMark}）` : ''}${content.demoMark ? `（${content.demoMark}）` : ''}`,
       Author: content.stationName,
       Creator: '民意驿站',
       Producer: '民意驿站',
@@ -115,6 +115,16 @@ function layout(
     }
   }
 
+  // A demo station's mark first, boxed across the width, as the HTML receipt draws it.
+  if (c.demoMark) {
+    const pad = mm(0.8)
+    const top = y
+    y += pad
+    paragraph(shape(c.demoMark, true, body), 'center')
+    y += pad
+    ops.push({ kind: 'box', x: left, y: top, w: width, h: y - top, line: mm(0.4) })
+    y += mm(2)
+  }
   paragraph(shape(c.stationName, true, body * 1.15), 'center')
 
   // Title, with the 补打 box beside it on a reprint; the pair is centred as one line.

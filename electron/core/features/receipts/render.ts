@@ -29,13 +29,14 @@ export async function renderReceiptHtml(data: ReceiptData, opts: ReceiptRenderOp
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>受理回执</title>
+<title>${c.demoMark ? `受理回执（${esc(c.demoMark)}）` : '受理回执'}</title>
 <style>
 @page { margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: ${FONT_STACK}; font-size: ${BODY_PT[widthMm]}pt; line-height: 1.45; }
 .receipt { width: ${PRINTABLE_MM[widthMm]}mm; margin: 0 auto; padding: 3mm 0 6mm; }
+.demo { border: 0.4mm solid #000; padding: 0.8mm 0; margin-bottom: 2mm; font-weight: 700; text-align: center; }
 .station { font-size: 1.15em; font-weight: 700; text-align: center; }
 .title { font-size: 1.5em; font-weight: 700; text-align: center; margin: 1mm 0 2mm; letter-spacing: 0.1em; }
 .reprint { display: inline-block; border: 0.4mm solid #000; padding: 0 1.5mm; margin-left: 2mm; font-size: 0.7em; letter-spacing: 0; vertical-align: middle; }
@@ -53,7 +54,7 @@ td { word-break: break-all; }
 </head>
 <body>
 <div class="receipt">
-<div class="station">${esc(c.stationName)}</div>
+${c.demoMark ? `<div class="demo">${esc(c.demoMark)}</div>\n` : ''}<div class="station">${esc(c.stationName)}</div>
 <div class="title">${esc(c.title)}${c.reprintMark ? `<span class="reprint">${esc(c.reprintMark)}</span>` : ''}</div>
 <div class="code-label">${esc(c.codeLabel)}</div>
 <div class="code">${esc(c.formattedCode)}</div>

@@ -6,7 +6,7 @@ import type { ReceiptData, ReceiptPrint, StaffUser } from '../../../../contract/
 import type { Ctx } from '../../context'
 import { appendAudit } from '../audit/service'
 import { receivingRepresentativeOf } from '../petitions/service'
-import { currentStation } from '../station/service'
+import { SETTING, currentStation, getSetting } from '../station/service'
 import { keepReceiptCopy, receiptCopyKept, settleReceiptCopy, settledCopyName } from './copy'
 import { renderReceiptHtml } from './render'
 import { receiptRow } from './repository'
@@ -87,6 +87,7 @@ async function allowedReceipt(ctx: Ctx, input: ParsedInputOf<'receipts.get'>): P
     maskedName: row.masked_name,
     maskedPhone: row.masked_phone,
     reprint,
+    demo: (await getSetting(ctx.db, SETTING.demo)) === 'yes',
   }
 }
 
