@@ -49,7 +49,17 @@ interface StationSeed {
   readonly theme: string | null
   readonly township: string
   readonly address: string
-  readonly hotline: string
+}
+
+/**
+ * The demo stations' hotlines: 0000-5200101, 0000-5200102 …, one per station. The demo's 0393 numbers looked
+ * like real Puyang landlines, and a resident (or staff in training) dialling one from a receipt or the
+ * kiosk's 呼叫工作人员 would reach a stranger. No mainland area code starts with 00 (that is the
+ * international prefix, and no country code starts with 0), so these reach no one, yet they are landlines
+ * in checkHotline's stored spelling: the app masks, prints and reads them aloud like any other.
+ */
+export function demoHotline(index: number): string {
+  return `0000-52001${String(index + 1).padStart(2, '0')}`
 }
 
 /** One station per township; the first is the demo's default kiosk. */
@@ -59,84 +69,72 @@ const STATIONS: readonly StationSeed[] = [
     theme: '先进制造业',
     township: '王楼镇',
     address: '王楼镇产业集聚区服务中心一楼',
-    hotline: '0393-5261104',
   },
   {
     name: '濮城镇人大代表联络站',
     theme: '民意集市',
     township: '濮城镇',
     address: '濮城镇人民政府东侧',
-    hotline: '0393-5258210',
   },
   {
     name: '杨集乡人大代表联络站',
     theme: null,
     township: '杨集乡',
     address: '杨集乡便民服务中心',
-    hotline: '0393-5273306',
   },
   {
     name: '颜村铺乡人大代表联络站',
     theme: '农业农村',
     township: '颜村铺乡',
     address: '颜村铺乡颜村铺村党群服务中心',
-    hotline: '0393-5285512',
   },
   {
     name: '城关镇人大代表联络站',
     theme: '城乡建设',
     township: '城关镇',
     address: '城关镇人民政府二楼',
-    hotline: '0393-5221408',
   },
   {
     name: '高码头镇人大代表联络站',
     theme: '生态环境',
     township: '高码头镇',
     address: '高码头镇便民服务中心',
-    hotline: '0393-5246617',
   },
   {
     name: '龙王庄镇人大代表联络站',
     theme: null,
     township: '龙王庄镇',
     address: '龙王庄镇人民政府院内',
-    hotline: '0393-5237725',
   },
   {
     name: '辛庄镇人大代表联络站',
     theme: '基层治理',
     township: '辛庄镇',
     address: '辛庄镇便民服务中心',
-    hotline: '0393-5252931',
   },
   {
     name: '陈庄镇人大代表联络站',
     theme: '农业农村',
     township: '陈庄镇',
     address: '陈庄镇人民政府一楼',
-    hotline: '0393-5264418',
   },
   {
     name: '张庄镇人大代表联络站',
     theme: null,
     township: '张庄镇',
     address: '张庄镇党群服务中心',
-    hotline: '0393-5279024',
   },
   {
     name: '白衣阁乡人大代表联络站',
     theme: '社会保障',
     township: '白衣阁乡',
     address: '白衣阁乡便民服务中心',
-    hotline: '0393-5283371',
   },
   {
     name: '陆集乡人大代表联络站',
     theme: null,
     township: '陆集乡',
     address: '陆集乡人民政府院内',
-    hotline: '0393-5276650',
   },
 ]
 
@@ -144,6 +142,7 @@ export const DEFAULT_STATION_NAME = '王楼镇先进制造业人大代表联络�
 
 export interface DemoStation extends StationSeed {
   readonly id: string
+  readonly hotline: string
 }
 
 let stationList: readonly DemoStation[] | null = null
@@ -152,7 +151,11 @@ let stationList: readonly DemoStation[] | null = null
 export function stationSeeds(): readonly DemoStation[] {
   if (stationList === null) {
     const rng = rngFor('stations')
-    stationList = STATIONS.map((s, i) => ({ ...s, id: rng.uuid(ROSTER_EPOCH_MS + i) }))
+    stationList = STATIONS.map((s, i) => ({
+      ...s,
+      id: rng.uuid(ROSTER_EPOCH_MS + i),
+      hotline: demoHotline(i),
+    }))
   }
   return stationList
 }

@@ -12,7 +12,7 @@ import type {
 import { shanghaiDate } from '../../../domain/dates'
 import { foldPetition } from '../../../domain/petition/reducer'
 import { LEVELS, RATINGS, STATUSES } from '../../../domain/petition/types'
-import { checkIdNumber } from '../../../domain/validators'
+import { checkHotline, checkIdNumber } from '../../../domain/validators'
 import { eventFromRow, eventRowsOf } from '../../../electron/core/features/petitions/repository'
 import { type Station, openStation } from '../../../electron/core/station'
 import { readReceiptPdf } from '../receipts/read-pdf'
@@ -140,7 +140,18 @@ describe('the demo data set', () => {
       townshipName: '王楼镇',
       demo: true,
     })
-    expect(profile.hotline).toMatch(/^0393-52\d{5}$/)
+  })
+
+  it("gives every station a hotline the app's checks accept but no phone can reach", async () => {
+    const stations = await demo.station.db.selectFrom('station').select(['name', 'hotline']).execute()
+    expect(stations).toHaveLength(12)
+    for (const { hotline } of stations) {
+      // Stored as the first-run wizard would store it, so it masks, prints and reads aloud like a real one.
+      expect(checkHotline(hotline)).toEqual({ ok: true, kind: 'landline', value: hotline })
+      // No mainland area code starts with 00 (the international prefix): dialled, it reaches no one.
+      expect(hotline).toMatch(/^0000-/)
+    }
+    expect(new Set(stations.map((s) => s.hotline)).size).toBe(12)
   })
 
   it('shows at least two representatives on duty today, even on a holiday, one of them for 城乡建设', async () => {
