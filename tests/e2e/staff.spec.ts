@@ -367,14 +367,32 @@ test.describe('staff console', () => {
     await expect(page.getByTestId('timeline-entry')).toHaveCount(entries)
   })
 
-  test('补打 prints the receipt again and keeps its copy', async ({ page, station }) => {
+  test('打印回执 prints the first paper and keeps its copy; then the button says 补打回执, and 补打 is marked', async ({
+    page,
+    station,
+  }) => {
     await signIn(page, station.url, STATION, ADMIN)
     await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
     const receipts = path.join(station.dataDir, 'receipts')
     const before = await readdir(receipts).catch(() => [])
-    await page.getByRole('button', { name: '补打回执' }).click()
+    // No paper of a demo petition has printed: the first one is no reprint, and the button says so.
+    const first = page.getByRole('button', { name: '打印回执', exact: true })
+    await expect(first).toBeEnabled()
+    await expect(page.getByRole('button', { name: '补打回执' })).toHaveCount(0)
+    await first.click()
     await expect(page.getByText('回执已送去打印')).toBeVisible()
-    expect((await readdir(receipts)).length).toBe(before.length + 1)
+    const afterFirst = await readdir(receipts)
+    expect(afterFirst.length).toBe(before.length + 1)
+    expect(afterFirst.filter((f) => f.includes('-reprint'))).toHaveLength(0)
+
+    // That paper printed: the next one is a reprint, and the button says 补打回执 before it is pressed.
+    const again = page.getByRole('button', { name: '补打回执', exact: true })
+    await expect(again).toBeEnabled()
+    await expect(page.getByRole('button', { name: '打印回执', exact: true })).toHaveCount(0)
+    await again.click()
+    await expect
+      .poll(async () => (await readdir(receipts)).filter((f) => f.includes('-reprint')))
+      .toHaveLength(1)
   })
 
   test('代录 files a phoned-in petition, checks the phone as typed, and prints its receipt', async ({
@@ -424,7 +442,7 @@ test.describe('staff console', () => {
     await page.locator('.ant-segmented').getByText('诉求办理', { exact: true }).click()
     await page.getByTestId('queue-row').first().getByRole('button', { name: /打开/ }).click()
     const printed = page.waitForResponse((r) => r.url().endsWith('/api/receipts.print'))
-    await page.getByRole('button', { name: '补打回执' }).click()
+    await page.getByRole('button', { name: '打印回执', exact: true }).click()
     const body = (await (await printed).json()) as { ok: boolean; value: { widthMm: number } }
     expect(body.value.widthMm).toBe(58)
   })

@@ -29,6 +29,10 @@ export function PetitionDetailView({
   const { call } = session
   const { message } = App.useApp()
   const loaded = useApiQuery(`petition:${id}`, () => call('petitions.get', { id }))
+  // Whether a paper of this receipt has printed: the backend marks the next one 补打 (reprint) exactly
+  // then, so the button says 补打回执 only when it will, and 打印回执 for the first paper (a kiosk print
+  // that failed or was never reported, a petition filed without one).
+  const receipt = useApiQuery(`receipt:${id}`, () => call('receipts.get', { petitionId: id, reprint: false }))
   // An action answers with the new detail; it replaces what was loaded.
   const [acted, setActed] = useState<PetitionDetail | null>(null)
   const [action, setAction] = useState<StaffAction | null>(null)
@@ -52,7 +56,8 @@ export function PetitionDetailView({
 
   const { state } = detail
   const due = detail.due ?? 'none'
-  const reprint = async () => {
+  const printedBefore = receipt.state.status === 'ok' && receipt.state.value.reprint
+  const print = async () => {
     setPrinting(true)
     try {
       // Not forced to 补打: the core marks and audits a reprint when a paper of this petition is known to
@@ -64,6 +69,8 @@ export function PetitionDetailView({
       void message.error(toApiError(e).message)
     } finally {
       setPrinting(false)
+      // The paper just printed (or not) decides what the button says next.
+      receipt.reload()
     }
   }
   const done = (next: PetitionDetail, type: PetitionEventType) => {
@@ -87,8 +94,12 @@ export function PetitionDetailView({
         <h1 id="staff-detail-title" className="staff-heading">
           {t('staff.detail.code', { code: formatTrackingCode(state.code) })}
         </h1>
-        <Button size="large" loading={printing} onClick={() => void reprint()}>
-          {t('staff.detail.reprint')}
+        <Button
+          size="large"
+          loading={printing || receipt.state.status === 'loading'}
+          onClick={() => void print()}
+        >
+          {t(printedBefore ? 'staff.detail.reprint' : 'staff.detail.print')}
         </Button>
       </div>
 
