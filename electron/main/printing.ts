@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron'
+import { pageHeightMm } from '../../domain/paper-page'
 import type { PaperWidthMm } from '../core/features/receipts/settings'
 
 /** The part of BrowserWindow printing uses; Electron's class fits it, and tests pass a fake. */
@@ -31,22 +32,8 @@ export interface PrintOutcome {
   readonly failureReason: string | null
 }
 
-/**
- * Thermal rolls have no page height, but Chromium needs one. These heights are the floor: they hold a
- * queue ticket or an ordinary receipt with room to spare; receipt printer drivers stop feeding at the end
- * of the printed content or cut after it, so the spare is not wasted paper on the printers stations use.
- * A receipt's page is as long as its measured layout plus RECEIPT_SPARE_MM when that is longer: its length
- * grows with the station name (up to 60 characters), and past the page it would spill onto a second one.
- */
-export const RECEIPT_PAGE_HEIGHT_MM: Record<PaperWidthMm, number> = { 58: 210, 80: 170 }
-/** Room beyond the core's layout for the paper's own (the printer's fonts may set a line a little taller). */
-export const RECEIPT_SPARE_MM = 10
-
-/** The page height to print `job` on, in mm. */
-export function pageHeightMm(job: Pick<PrintJob, 'widthMm' | 'heightMm'>): number {
-  const floor = RECEIPT_PAGE_HEIGHT_MM[job.widthMm]
-  return job.heightMm === undefined ? floor : Math.max(floor, Math.ceil(job.heightMm + RECEIPT_SPARE_MM))
-}
+// The page rule is shared with serve mode's print frame; re-exported for this shell's callers and tests.
+export { RECEIPT_PAGE_HEIGHT_MM, RECEIPT_SPARE_MM, pageHeightMm } from '../../domain/paper-page'
 
 /** A printer that never answers must not hold the resident at the kiosk. */
 export const PRINT_TIMEOUT_MS = 30_000

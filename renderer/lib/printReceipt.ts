@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import type { InputOf } from '../../contract/api'
+import { type PaperPage, withPageSize } from '../../domain/paper-page'
 import { call } from '../api'
 
 /**
@@ -8,8 +9,8 @@ import { call } from '../api'
  * directory first.
  *
  * - Electron: the shell prints silently through a hidden window (`window.station.printReceipt`).
- * - Serve mode (a plain Chromium): the receipt document goes into a hidden same-origin frame and that
- *   frame's `print()` is called; Chromium started with `--kiosk --kiosk-printing` prints it silently to
+ * - Serve mode (a plain Chromium): the receipt document, sized to the roll's page, goes into a hidden
+ *   same-origin frame and that frame's `print()` is called; Chromium started with `--kiosk --kiosk-printing` prints it silently to
  *   the default printer. A browser cannot tell whether the paper came out, so `printed` there means the
  *   print was handed to the browser.
  *
@@ -23,7 +24,7 @@ export async function printReceipt(petitionId: string): Promise<{ readonly print
       return { printed: result.ok && result.value.printed }
     }
     const receipt = await call('receipts.print', { petitionId })
-    const printed = await printInFrame(receipt.html)
+    const printed = await printInFrame(receipt.html, receipt)
     await reportPrinted(call, petitionId, receipt.pdfPath, printed)
     return { printed }
   } catch {
@@ -53,8 +54,12 @@ const LOAD_TIMEOUT_MS = 10_000
 const REMOVE_AFTER_MS = 60_000
 const FRAME_ID = 'yz-receipt-print-frame'
 
-/** Prints a receipt document through a hidden same-origin frame (serve mode); false if it could not. */
-export function printInFrame(html: string): Promise<boolean> {
+/**
+ * Prints a receipt document through a hidden same-origin frame (serve mode); false if it could not. The
+ * document is given the roll's page (its width, and the measured length with the Electron shell's floor
+ * and spare), which the browser would otherwise take from its default paper, A4 or Letter.
+ */
+export function printInFrame(html: string, page: PaperPage): Promise<boolean> {
   // One receipt at a time: a second tap replaces a frame that is still waiting.
   document.getElementById(FRAME_ID)?.remove()
   const frame = document.createElement('iframe')
@@ -116,7 +121,7 @@ export function printInFrame(html: string): Promise<boolean> {
       },
       { once: true },
     )
-    frame.srcdoc = html
+    frame.srcdoc = withPageSize(html, page)
     document.body.appendChild(frame)
   })
 }

@@ -17,5 +17,5 @@ export async function printTicket(
     return { number: result.value.number, printed: result.value.printed }
   }
   const ticket = await call('reception.issueTicket', {})
-  return { number: ticket.number, printed: await printInFrame(ticket.html) }
+  return { number: ticket.number, printed: await printInFrame(ticket.html, { widthMm: ticket.widthMm }) }
 }

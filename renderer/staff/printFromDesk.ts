@@ -29,7 +29,7 @@ export async function printFromDesk(
     })
   }
   const receipt = await session.call('receipts.print', { petitionId, reprint })
-  const printed = await printInFrame(receipt.html)
+  const printed = await printInFrame(receipt.html, receipt)
   await reportPrinted(session.call, petitionId, receipt.pdfPath, printed)
   return printed
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
 import type { Page } from '@playwright/test'
+import { pageHeightMm } from '../../domain/paper-page'
 import { formatTrackingCode } from '../../domain/tracking-code'
 import { readReceiptPdf } from '../integration/receipts/read-pdf'
 import { type Station, expect, test } from './fixtures'
@@ -37,6 +38,8 @@ interface FrameRecord {
   text: string | null
   codeFontSize: string | null
   qrSvg: boolean
+  /** The sizes the frame's @page rules give, as the browser parsed them. */
+  pageSizes: string[]
 }
 interface PrintLog {
   frames: FrameRecord[]
@@ -52,6 +55,9 @@ interface FrameNode {
   contentDocument: {
     body: { innerText: string } | null
     querySelector(selector: string): unknown
+    styleSheets: ArrayLike<{
+      cssRules: ArrayLike<{ type: number; style?: { getPropertyValue(p: string): string } }>
+    }>
   } | null
   contentWindow: { getComputedStyle(el: unknown): { fontSize: string } } | null
 }
@@ -87,6 +93,7 @@ async function openKioskWithPrintProbe(page: Page, station: Station): Promise<vo
             text: null,
             codeFontSize: null,
             qrSvg: false,
+            pageSizes: [],
           }
           w.__yzLog.frames.push(entry)
           node.addEventListener('load', () => {
@@ -95,6 +102,13 @@ async function openKioskWithPrintProbe(page: Page, station: Station): Promise<vo
             entry.text = doc?.body?.innerText ?? null
             entry.codeFontSize = code ? (node.contentWindow?.getComputedStyle(code).fontSize ?? null) : null
             entry.qrSvg = Boolean(doc?.querySelector('.qr svg'))
+            // CSSRule.PAGE_RULE is 6.
+            for (const sheet of Array.from(doc?.styleSheets ?? [])) {
+              for (const rule of Array.from(sheet.cssRules)) {
+                const size = rule.type === 6 ? rule.style?.getPropertyValue('size') : ''
+                if (size) entry.pageSizes.push(size)
+              }
+            }
           })
         }
       }
@@ -159,6 +173,11 @@ test.describe('the receipt in serve mode', () => {
     })
     expect(log.frames[0]?.text).toContain(formatTrackingCode(petition.code))
     expect(log.frames[0]?.text).not.toContain('13812345678')
+    // Its page: the roll (80 mm by default) by the receipt's length as the PDF copy measured it, floor and
+    // spare as the Electron shell prints it, not the browser's A4 or Letter.
+    expect(log.frames[0]?.pageSizes).toEqual([
+      `80mm ${pageHeightMm({ widthMm: 80, heightMm: pdf.heightMm })}mm`,
+    ])
   })
 
   test('resolves printed: false, without throwing, when the receipt cannot be had', async ({

@@ -60,7 +60,8 @@ describe('the printed receipt', () => {
     const narrow = await renderReceiptHtml(receipt(), { widthMm: 58 })
     const wide = await renderReceiptHtml(receipt(), { widthMm: 80 })
     // A roll has a width and no length: CSS cannot say that (`size: 80mm auto` is invalid and dropped
-    // whole), so the page size is the roll the printer driver is set to, and only the margins are ours.
+    // whole), so only the margins are the document's; each shell sizes the page from the measured length
+    // (domain/paper-page.ts: Electron's pageSize, serve mode's added @page size).
     for (const html of [narrow, wide]) {
       expect(html).toContain('@page { margin: 0; }')
       expect(html).not.toMatch(/@page \{[^}]*size:/)
