@@ -357,6 +357,18 @@ export interface PullPage {
    * would never see them. Absent from an older hub.
    */
   readonly highest?: number
+  /**
+   * The hub's token of version `after` (county/sync/versions.ts), null when it holds none. A restore from
+   * an older backup loses the tokens of the versions after the backup, and a number given out again gets a
+   * new one: the station compares this with the token it saved beside its cursor (`cursorToken` of the
+   * page that moved it there), and on a difference pulls from the start. Unlike `highest`, this still
+   * tells once the county's changes since the restore have taken the counter past the station's cursor.
+   * Absent from an older hub; null too for versions taken before the hub kept tokens. Optional fields of
+   * the pull page, so no SYNC_SCHEMA_VERSION bump: that versions pushed payloads.
+   */
+  readonly afterToken?: string | null
+  /** The hub's token of version `cursor`, null when it holds none; absent from an older hub. */
+  readonly cursorToken?: string | null
 }
 
 /** Error bodies of the sync API: a code for the client, a message for the logs. */

@@ -8,6 +8,8 @@ type Json = ColumnType<unknown, string, string>
 /** Kysely's view of the hub database; kept in step with migrations/ by tests/integration/county. */
 export interface HubDB {
   hub_clock: { id: number; version: BigInt }
+  /** A random token per version taken (migration 0010, sync/versions.ts): tells a reused number from the lost one. */
+  version_token: { version: BigInt; token: string }
   station: {
     id: string
     name: string

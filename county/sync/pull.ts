@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Change, type ChangeType, MAX_PULL_LIMIT, type PullPage } from '../../contract/sync'
 import type { HubExecutor } from '../db/schema'
+import { versionTokens } from './versions'
 
 interface ChangeRow {
   version: number
@@ -38,12 +39,16 @@ export async function pullChanges(
     .select('version')
     .where('id', '=', 1)
     .executeTakeFirstOrThrow()
+  const cursor = out.at(-1)?.version ?? after
+  const tokens = await versionTokens(db, [after, cursor])
   return {
     changes: out,
-    cursor: out.at(-1)?.version ?? after,
+    cursor,
     more: rows.length >= size,
     nextSeq: Number(station.next_seq),
     highest: Number(clock.version),
+    afterToken: tokens.get(after) ?? null,
+    cursorToken: tokens.get(cursor) ?? null,
   }
 }
 

@@ -16,6 +16,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { type SkipLog, applyPage } from './apply'
+import { hubLostPullCursor, savePullToken } from './pull-token'
 import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
@@ -292,15 +293,20 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     .executeTakeFirst()
   const after = saved ? Number(saved.cursor) : 0
   let next = fetchPage(after)
-  // The hub's versions below our cursor: it was restored from an older backup and numbers its changes
-  // from there again. Pulled from the start (applying a change twice is harmless), or they never arrive.
+  // The hub's versions below our cursor, or our cursor's version no longer the one we pulled (pull-token.ts):
+  // it was restored from an older backup and numbers its changes from there again. Pulled from the start
+  // (applying a change twice is harmless), or they never arrive.
   const head = await next
-  if (typeof head.highest === 'number' && head.highest < after) {
+  if (
+    (typeof head.highest === 'number' && head.highest < after) ||
+    (await hubLostPullCursor(db, after, head))
+  ) {
     await db
       .updateTable('sync_cursor')
       .set({ cursor: '0', updated_at: deps.now() })
       .where('stream', '=', PULL_STREAM)
       .execute()
+    await savePullToken(db, null, deps.now())
     next = fetchPage(0)
   }
   let pulled = 0
@@ -320,6 +326,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
         .values({ stream: PULL_STREAM, cursor: String(page.cursor), updated_at: now })
         .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor: String(page.cursor), updated_at: now }))
         .execute()
+      await savePullToken(tx, page.cursorToken, now)
     })
     for (const s of stamps) deps.observeHlc(s)
     pulled += page.changes.length
