@@ -49,6 +49,11 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'DATABASE_DAMAGED_IN_USE',
   'RESET_ADMIN_NO_DATABASE',
+  /**
+   * A submission id already used for a petition with other content: that petition stays as it was filed,
+   * and the refusal carries its receipt (`filed`) to whoever holds the id.
+   */
+  'SUBMISSION_ID_REUSED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

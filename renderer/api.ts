@@ -1,7 +1,8 @@
 import type { InputOf, Method, OutputOf, StationApi } from '../contract/api'
 import type { StationBridge } from '../contract/bridge'
 import { errorMessagesZh } from '../contract/errors'
-import type { PublicError, Result } from '../contract/result'
+import { type PublicError, type Result, isSubmitResult } from '../contract/result'
+import type { SubmitPetitionResult } from '../contract/views'
 import { ERROR_CODES, type ErrorCode } from '../domain/errors'
 
 /**
@@ -25,12 +26,15 @@ export class ApiError extends Error {
   readonly fields: Readonly<Record<string, string>> | undefined
   /** How long a paused action (LOOKUP_PAUSED) stays paused, in ms, when the backend says. */
   readonly retryAfterMs: number | undefined
+  /** SUBMISSION_ID_REUSED: the petition filed before under the same submission id. */
+  readonly filed: SubmitPetitionResult | undefined
 
   constructor(error: PublicError) {
     super(error.message)
     this.code = error.code
     this.fields = error.fields
     this.retryAfterMs = error.retryAfterMs
+    this.filed = error.filed
   }
 }
 
@@ -107,6 +111,7 @@ function toResult(body: unknown): Result<unknown> {
         message: typeof e.message === 'string' && e.message !== '' ? e.message : errorMessagesZh[e.code],
         ...(fields ? { fields } : {}),
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(isSubmitResult(e.filed) ? { filed: e.filed } : {}),
       },
     }
   }

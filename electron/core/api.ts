@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { DomainError, isDomainError } from '../../domain/errors'
 import { type Method, type OutputOf, isMethod, methods } from '../../contract/api'
 import { errorMessagesZh } from '../../contract/errors'
-import type { PublicError, Result } from '../../contract/result'
+import { type PublicError, type Result, isSubmitResult } from '../../contract/result'
 import type { Ctx, Handler } from './context'
 import { translateSqliteError } from './db/open'
 import { auditHandlers } from './features/audit/handlers'
@@ -101,11 +101,13 @@ export function toPublicError(e: unknown, method: string, log: Logger): PublicEr
     if (typeof cause === 'string') log.error('refused', { method, code: err.code, cause })
     const fields = err.details?.['fields']
     const retryAfterMs = err.details?.['retryAfterMs']
+    const filed = err.details?.['filed']
     return {
       code: err.code,
       message: errorMessagesZh[err.code],
       ...(isStringRecord(fields) ? { fields } : {}),
       ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
+      ...(isSubmitResult(filed) ? { filed } : {}),
     }
   }
   // Unknown failures are logged with context (never the input: it may hold personal data).

@@ -22,6 +22,11 @@ export interface PersonalDataCipher {
    * resident's petitions by an exact match without the station storing or scanning plaintext.
    */
   searchHash(kind: 'name' | 'phone', normalised: string): string
+  /**
+   * A keyed digest of what one submission sent. Keyed because that content holds the resident's phone and
+   * ID number, which a plain hash of it would let anyone holding the file confirm by guessing.
+   */
+  submissionDigest(canonicalContent: string): string
 }
 
 const IV_BYTES = 12
@@ -34,6 +39,9 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
   const macKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/mac/v1', 32))
   const searchKey = Buffer.from(
     crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/search/v1', 32),
+  )
+  const submissionKey = Buffer.from(
+    crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'yizhan/pd/submission/v1', 32),
   )
   const aad = (recordId: string, field: PersonalField) => Buffer.from(`${recordId}\u0000${field}`, 'utf8')
 
@@ -58,6 +66,9 @@ export function createCipher(masterKey: Buffer): PersonalDataCipher {
     },
     searchHash(kind, normalised) {
       return crypto.createHmac('sha256', searchKey).update(`${kind}\u0000${normalised}`).digest('base64url')
+    },
+    submissionDigest(canonicalContent) {
+      return crypto.createHmac('sha256', submissionKey).update(canonicalContent).digest('base64url')
     },
   }
 }

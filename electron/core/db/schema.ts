@@ -158,6 +158,8 @@ export interface DB {
     state_json: string
     /** The client's key for one submission (migration 0003); null when none was sent. */
     submission_id: string | null
+    /** A keyed hash of what that submission sent (migration 0015), to tell a retry from a reused id. */
+    submission_digest: string | null
   }
   petition_event: {
     id: string

@@ -156,6 +156,7 @@ const COLUMNS: Columns = {
     updated_at: 'notNull',
     state_json: 'notNull',
     submission_id: 'null',
+    submission_digest: 'null',
   },
   petition_event: {
     id: 'notNull',

@@ -118,6 +118,74 @@ describe('a submit sent again under the same submission id', () => {
   })
 })
 
+describe('a submission id sent again with other content', () => {
+  it('is refused with SUBMISSION_ID_REUSED, carrying the petition filed first, and stores nothing', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput({ submissionId: KEY })
+    const first = await t.succeed('petitions.submit', input)
+    const before = await rowCounts(t.db)
+
+    const edited = await t.call('petitions.submit', { ...input, text: `${input.text}另外，路面也坏了。` })
+
+    expect(edited).toMatchObject({ ok: false, error: { code: 'SUBMISSION_ID_REUSED', filed: first } })
+    expect(await rowCounts(t.db)).toEqual(before)
+    const stored = await t.db
+      .selectFrom('petition')
+      .select('text')
+      .where('id', '=', first.id)
+      .executeTakeFirst()
+    expect(stored?.text).toBe(input.text)
+  })
+
+  it('tells a changed contact or village from a retry', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput({ submissionId: KEY })
+    const first = await t.succeed('petitions.submit', input)
+
+    for (const changed of [
+      { contact: null },
+      { contact: { name: '李四', phone: null, idNumber: null } },
+      { villageId: null },
+    ]) {
+      const res = await t.call('petitions.submit', { ...input, ...changed })
+      expect(res).toMatchObject({ ok: false, error: { code: 'SUBMISSION_ID_REUSED', filed: first } })
+    }
+    expect(await petitionCount(t)).toBe(1)
+  })
+
+  it('is a retry still when only the order of the fields differs', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput({ submissionId: KEY })
+    const first = await t.succeed('petitions.submit', input)
+    const reordered = Object.fromEntries(Object.entries(input).reverse()) as typeof input
+
+    expect(await t.succeed('petitions.submit', reordered)).toEqual(first)
+  })
+
+  it('is refused on the desk too: a 代录 edited under the same id files nothing twice', async () => {
+    const { t } = await useSetUpStation()
+    await t.loginStaff()
+    const input = await t.submitInput({ submissionId: KEY, channel: 'walkIn' })
+    const first = await t.succeed('petitions.submit', input)
+
+    expect(await t.succeed('petitions.submit', input)).toEqual(first)
+    const edited = await t.call('petitions.submit', { ...input, channel: 'phone' })
+
+    expect(edited).toMatchObject({ ok: false, error: { code: 'SUBMISSION_ID_REUSED', filed: first } })
+    expect(await petitionCount(t)).toBe(1)
+  })
+
+  it('is answered as a retry for a petition stored before digests were kept, having none to compare', async () => {
+    const { t } = await useSetUpStation()
+    const input = await t.submitInput({ submissionId: KEY })
+    const first = await t.succeed('petitions.submit', input)
+    await t.db.updateTable('petition').set({ submission_digest: null }).where('id', '=', first.id).execute()
+
+    expect(await t.succeed('petitions.submit', { ...input, text: '别的内容' })).toEqual(first)
+    expect(await petitionCount(t)).toBe(1)
+  })
+})
+
 describe('submits that are not repeats of one another', () => {
   it('store two petitions with two codes when their submission ids differ', async () => {
     const { t } = await useSetUpStation()

@@ -46,22 +46,40 @@ export async function submitPetition(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
 ): Promise<SubmitPetitionResult> {
+  const digest = input.submissionId === null ? null : submissionDigest(ctx, input)
   try {
-    return await storeSubmission(ctx, input)
+    return await storeSubmission(ctx, input, digest)
   } catch (e) {
     // A retry of a submission already stored (its response was lost): the INSERT hit the UNIQUE index
     // on submission_id and the transaction rolled back, so nothing was written twice. Detected by the
     // failure rather than a read before every insert, so a first submit costs no extra statement.
-    if (input.submissionId !== null && repo.isSubmissionRepeat(e)) {
-      return repeatedSubmission(ctx, input.submissionId)
+    if (input.submissionId !== null && digest !== null && repo.isSubmissionRepeat(e)) {
+      return repeatedSubmission(ctx, input.submissionId, digest)
     }
     throw e
   }
 }
 
+/**
+ * What a submission sent, keyed and hashed: the validated input without its id (JSON drops an undefined
+ * key), with its keys sorted, so the same content always gives the same digest in any field order.
+ */
+function submissionDigest(ctx: Ctx, input: ParsedInputOf<'petitions.submit'>): string {
+  return ctx.cipher.submissionDigest(canonicalJson({ ...input, submissionId: undefined }))
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
 async function storeSubmission(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
+  digest: string | null,
 ): Promise<SubmitPetitionResult> {
   // 代录 (any channel but the kiosk) is staff's: without a session it is refused, not quietly stored as a
   // kiosk petition with nobody on record (the desk then asks for the PIN and sends it again, same id).
@@ -122,6 +140,7 @@ async function storeSubmission(
         preferred_representative_id: preferredId,
         submitted_at: now,
         submission_id: input.submissionId,
+        submission_digest: digest,
         ...contact,
         ...repo.projectionColumns(state),
       }
@@ -148,14 +167,25 @@ async function storeSubmission(
   })
 }
 
-/** What the first submit of this submission answered, read back from the petition it stored. */
-async function repeatedSubmission(ctx: Ctx, submissionId: string): Promise<SubmitPetitionResult> {
+/**
+ * What the first submit of this submission answered, read back from the petition it stored. Other content
+ * under the same id is refused with that answer attached: answering it as a retry would drop the new
+ * content without a word, and storing it would file a second petition for a client that may only have
+ * edited the first after losing its answer (the kiosk keeps its id then; see kiosk/petition/answers.ts).
+ * A petition stored before digests were kept (migration 0015) has none to compare, and is answered as
+ * before.
+ */
+async function repeatedSubmission(
+  ctx: Ctx,
+  submissionId: string,
+  digest: string,
+): Promise<SubmitPetitionResult> {
   const row = await repo.petitionBySubmissionId(ctx.db, submissionId)
   if (!row) throw new Error('the submission id clashed, yet no petition holds it')
   const first = await repo.submittedEventOf(ctx.db, row.id)
   const event = first && repo.eventFromRow(first)
   if (event?.type !== 'submitted') throw new Error(`petition ${row.id} has no submitted event`)
-  return {
+  const filed: SubmitPetitionResult = {
     id: row.id,
     code: row.code,
     // From the event, not the projection: staff may have moved the petition on since the first submit.
@@ -164,6 +194,10 @@ async function repeatedSubmission(ctx: Ctx, submissionId: string): Promise<Submi
     submittedAt: row.submitted_at,
     receivingRepresentative: await receiverOfSubmitted(ctx, event),
   }
+  if (row.submission_digest !== null && row.submission_digest !== digest) {
+    throw new DomainError('SUBMISSION_ID_REUSED', { filed })
+  }
+  return filed
 }
 
 /**
