@@ -611,6 +611,86 @@ test.describe('我要反映', () => {
     expect(formatTrackingCode(code)).toBe(formatTrackingCode(stored.code ?? ''))
   })
 
+  test('a 提交 that timed out but was stored, then 修改 and 提交 again, shows and prints that petition: none is filed twice', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '饮水供水', phrase: '水压太小', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    // The station stores the petition, but its answer never reaches the kiosk.
+    const stored: { code?: string } = {}
+    const hang = async (route: Route) => {
+      const response = await route.fetch()
+      stored.code = ((await response.json()) as { value: { code: string } }).value.code
+    }
+    await page.route('**/api/petitions.submit', hang)
+    await page.getByRole('button', { name: '提交' }).click()
+    await expect.poll(() => stored.code).toBeDefined()
+    await page.clock.runFor(20_000)
+    await expect(page.getByRole('alert')).toContainText('系统等了很久没有回应')
+    await page.unroute('**/api/petitions.submit', hang)
+
+    // Every later answer of the station is read: a second petition would show as a new code there.
+    const answers: unknown[] = []
+    await page.route('**/api/petitions.submit', async (route) => {
+      const response = await route.fetch()
+      answers.push(await response.json())
+      await route.fulfill({ response })
+    })
+    // Not knowing, the resident changes the category and the words, and submits again.
+    await page.getByRole('button', { name: '修改事项类别' }).click()
+    await expectStep(page, 1, '选择事项类别')
+    await page.getByRole('button', { name: '意见建议' }).click()
+    await expectStep(page, 5, '核对并提交')
+    await page.getByRole('button', { name: '修改反映内容' }).click()
+    await page.getByRole('button', { name: '村务公开', exact: true }).click()
+    await next(page).click()
+    await expectStep(page, 5, '核对并提交')
+    const code = await submitAndReadCode(page)
+
+    expect(formatTrackingCode(code)).toBe(formatTrackingCode(stored.code ?? ''))
+    await expect(page.getByTestId('result-filed')).toHaveText(
+      '您的反映刚才已经提交成功了，这是那一次的查询码。后来改动的内容没有提交，要补充的话，请告诉窗口的工作人员。',
+    )
+    expect(answers).toEqual([
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'SUBMISSION_ID_REUSED' }),
+      }),
+    ])
+    // The petition on record is the first one, as it was stored.
+    expect((await lookup(station, code, null)).categoryName).toBe('饮水供水')
+    await expect(page.getByTestId('result-print')).toContainText(/回执已打印|请到窗口领取/, {
+      timeout: SLOW_MS,
+    })
+    await checkScreen(page, 'petition-already-filed')
+  })
+
+  test('a 提交 that timed out and never reached the station, then 修改 and 提交 again, files the changed petition', async ({
+    page,
+    station,
+  }) => {
+    await openWizard(page, station.url)
+    await fillMatterAndPlace(page, { category: '饮水供水', phrase: '水压太小', village: null })
+    await page.getByRole('button', { name: '匿名反映' }).click()
+    // The request never gets to the station.
+    const lost = async () => {}
+    await page.route('**/api/petitions.submit', lost)
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.clock.runFor(20_000)
+    await expect(page.getByRole('alert')).toContainText('系统等了很久没有回应')
+    await page.unroute('**/api/petitions.submit', lost)
+
+    await page.getByRole('button', { name: '修改事项类别' }).click()
+    await page.getByRole('button', { name: '意见建议' }).click()
+    await expectStep(page, 5, '核对并提交')
+    const code = await submitAndReadCode(page)
+
+    await expect(page.getByTestId('result-filed')).toHaveCount(0)
+    expect((await lookup(station, code, null)).categoryName).toBe('意见建议')
+  })
+
   test('the result screen counts down and returns home by itself after 30 seconds', async ({
     page,
     station,

@@ -18,7 +18,7 @@ type SubmitState =
  * Step 5: everything once more, personal data masked as it will be everywhere else, each with 修改; then
  * 提交. A failed submit says why in plain words and keeps every answer, so 提交 can simply be tapped again:
  * the retry goes under the draft's same submission key, so a first try that did arrive is not stored twice.
- * That holds after a timeout too, when nobody knows whether the first try was stored.
+ * That holds after a timeout too, when nobody knows whether the first try was stored, and after 修改.
  */
 export function ConfirmStep({
   draft,
@@ -36,7 +36,8 @@ export function ConfirmStep({
   onChange: (step: StepId) => void
   /** Whether the petition is on its way: the screen holds still until it is stored or refused. */
   onSubmitting: (busy: boolean) => void
-  onSubmitted: (result: SubmitPetitionResult) => void
+  /** `alreadyFiled`: the petition an earlier try stored, not these answers (SUBMISSION_ID_REUSED). */
+  onSubmitted: (result: SubmitPetitionResult, alreadyFiled: boolean) => void
 }) {
   const { t } = useTranslation()
   const { answers } = draft
@@ -55,10 +56,14 @@ export function ConfirmStep({
     setState({ status: 'submitting' })
     onSubmitting(true)
     api['petitions.submit'](toSubmitInput(draft, category, representative?.id ?? null)).then(
-      onSubmitted,
+      (result) => onSubmitted(result, false),
       (e: unknown) => {
+        const error = toApiError(e)
+        // An earlier try of this wizard was stored after all (its answer was lost) and the answers have
+        // changed since: that petition is the resident's, so it is shown and printed as filed.
+        if (error.code === 'SUBMISSION_ID_REUSED' && error.filed) return onSubmitted(error.filed, true)
         inFlight.current = false
-        setState({ status: 'error', error: toApiError(e) })
+        setState({ status: 'error', error })
         onSubmitting(false)
       },
     )

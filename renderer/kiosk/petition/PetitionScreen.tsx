@@ -45,7 +45,10 @@ export default function PetitionScreen({
   const [draft, setDraft] = useState(() => initialDraft(profile.townshipId))
   const { answers } = draft
   const [stepIndex, setStepIndex] = useState(0)
-  const [result, setResult] = useState<SubmitPetitionResult | null>(null)
+  const [result, setResult] = useState<{
+    readonly value: SubmitPetitionResult
+    readonly alreadyFiled: boolean
+  } | null>(null)
   const [print, setPrint] = useState<PrintState>('printing')
   // While the petition is on its way, 返回首页 and 上一步 wait: leaving then would store it unseen, and
   // print its receipt for whoever stands at the kiosk next. 呼叫工作人员 does not wait, and the wait ends:
@@ -64,8 +67,8 @@ export default function PetitionScreen({
       setStepIndex(STEPS.indexOf(returnTo))
     } else setStepIndex((i) => Math.min(i + 1, STEPS.length - 1))
   }, [returnTo])
-  const submitted = useCallback((r: SubmitPetitionResult) => {
-    setResult(r)
+  const submitted = useCallback((r: SubmitPetitionResult, alreadyFiled: boolean) => {
+    setResult({ value: r, alreadyFiled })
     // The petition is committed: the receipt prints now, and the result screen says whether it did.
     void printReceipt(r.id).then(
       (p) => setPrint(p.printed ? 'printed' : 'failed'),
@@ -111,7 +114,15 @@ export default function PetitionScreen({
   )
 
   if (result) {
-    return <ResultScreen profile={profile} result={result} print={print} onHome={onHome} />
+    return (
+      <ResultScreen
+        profile={profile}
+        result={result.value}
+        alreadyFiled={result.alreadyFiled}
+        print={print}
+        onHome={onHome}
+      />
+    )
   }
 
   const loadError =

@@ -26,11 +26,14 @@ const RESULT_MS = 30_000
 export function ResultScreen({
   profile,
   result,
+  alreadyFiled = false,
   print,
   onHome,
 }: {
   profile: StationProfile
   result: SubmitPetitionResult
+  /** The petition an earlier try of this wizard stored, shown because the answers were changed since. */
+  alreadyFiled?: boolean
   print: PrintState
   onHome: () => void
 }) {
@@ -47,10 +50,11 @@ export function ResultScreen({
   // The opening words say nothing of the receipt, which is still printing; its outcome is read once known,
   // after them: 请拿好回执 only for a paper that came out, 请到窗口领取 when none did.
   useAnnounce(
-    t('kiosk.petition.result.voice', {
-      code: code.split('').join(' '),
-      level: t('kiosk.petition.result.levelVoice', { level }),
-    }),
+    (alreadyFiled ? t('kiosk.petition.result.alreadyFiled') : '') +
+      t('kiosk.petition.result.voice', {
+        code: code.split('').join(' '),
+        level: t('kiosk.petition.result.levelVoice', { level }),
+      }),
   )
   useAnnounce(
     print === 'printing'
@@ -66,6 +70,12 @@ export function ResultScreen({
           <Icon name="check" className="petition-result__title-icon" />
           {t('kiosk.petition.result.title')}
         </h1>
+        {alreadyFiled && (
+          <p className="notice notice--info petition-result__filed" role="status" data-testid="result-filed">
+            <Icon name="info" className="notice__icon" />
+            <span className="notice__text">{t('kiosk.petition.result.alreadyFiled')}</span>
+          </p>
+        )}
         <div className="petition-result__body">
           <section className="panel petition-result__code-panel" aria-labelledby="result-code-label">
             <p id="result-code-label" className="petition-result__code-label">

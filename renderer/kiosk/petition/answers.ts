@@ -43,10 +43,13 @@ export function hasAnswers(answers: Answers, stationTownshipId: string): boolean
 type SubmitInput = InputOf<'petitions.submit'>
 
 /**
- * The answers with the key their submit is sent under (`submissionId`). The key stays while the answers
- * do, so tapping 提交 again after an error cannot store the petition twice if the first try did reach the
- * station; a changed answer is a different submission and gets a new key, so an edit is never answered
- * with the petition stored before it. A new wizard starts a new draft.
+ * The answers with the key their submit is sent under (`submissionId`): one key for the whole wizard, kept
+ * through every edit. After a submit whose outcome the kiosk cannot know (TIMEOUT, a dropped connection),
+ * the petition may be stored already, and a new key for an edited answer would file a second one. Under
+ * the same key the station either files it (nothing landed before, or the first try was refused) or, the
+ * content being other than what it stored, refuses it as SUBMISSION_ID_REUSED with the petition it holds,
+ * which the kiosk then shows as filed. A plain retry is answered with that petition. A new wizard starts a
+ * new draft, and so a new key.
  */
 export interface Draft {
   readonly answers: Answers
@@ -59,15 +62,11 @@ export function initialDraft(stationTownshipId: string, newId: () => string = ne
   return { answers: initialAnswers(stationTownshipId), submissionId: newId() }
 }
 
-/** The draft with `patch` applied; the same draft, key and all, when the patch changes nothing. */
-export function editDraft(
-  draft: Draft,
-  patch: Partial<Answers>,
-  newId: () => string = newSubmissionId,
-): Draft {
+/** The draft with `patch` applied, under the same key; the same draft when the patch changes nothing. */
+export function editDraft(draft: Draft, patch: Partial<Answers>): Draft {
   const changed = (Object.keys(patch) as (keyof Answers)[]).some((k) => patch[k] !== draft.answers[k])
   if (!changed) return draft
-  return { answers: { ...draft.answers, ...patch }, submissionId: newId() }
+  return { answers: { ...draft.answers, ...patch }, submissionId: draft.submissionId }
 }
 
 /** The wizard's five steps, in order. */
