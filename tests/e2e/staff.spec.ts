@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Page, Route } from '@playwright/test'
 import { errorMessagesZh } from '../../contract/errors'
+import { formatTrackingCode } from '../../domain/tracking-code'
 import { visibleControls } from './checks'
 import { expect, screenshot, test } from './fixtures'
 import {
@@ -423,6 +424,51 @@ test.describe('staff console', () => {
     await expect(page.getByText('村东头三盏路灯不亮（端到端测试代录）')).toBeVisible()
     await expect(page.getByRole('row', { name: '来源 电话', exact: true })).toBeVisible()
     await expect.poll(async () => (await readdir(receipts)).length).toBe(before.length + 1)
+  })
+
+  test('代录 whose answer was lost, then edited and sent again, opens the petition filed first: none is filed twice', async ({
+    page,
+    station,
+  }) => {
+    await signIn(page, station.url, STATION, STAFF)
+    await page.getByRole('button', { name: '代录诉求' }).click()
+    await chooseOption(page, '类别', '路灯照明')
+    await page.getByLabel('反映的内容').fill('村西头路灯不亮（先登记的）')
+    await chooseOption(page, '乡镇', '王楼镇')
+    // The station stores it, but the answer is lost on the way back.
+    const stored: { code?: string } = {}
+    const lose = async (route: Route) => {
+      const response = await route.fetch()
+      stored.code = ((await response.json()) as { value: { code: string } }).value.code
+      await route.abort('connectionreset')
+    }
+    await page.route('**/api/petitions.submit', lose)
+    await page.getByRole('button', { name: '登记并打印回执' }).click()
+    await expect(page.getByText(errorMessagesZh.INTERNAL)).toBeVisible()
+    await page.unroute('**/api/petitions.submit', lose)
+
+    // Every later answer of the station is read: a second petition would show there with a new code.
+    const answers: unknown[] = []
+    await page.route('**/api/petitions.submit', async (route) => {
+      const response = await route.fetch()
+      answers.push(await response.json())
+      await route.fulfill({ response })
+    })
+    await page.getByLabel('反映的内容').fill('村西头路灯不亮（改过以后的）')
+    await page.getByRole('button', { name: '登记并打印回执' }).click()
+
+    const code = formatTrackingCode(stored.code ?? '')
+    await expect(page.getByText(`这件诉求刚才已经登记过了，查询码 ${code}。`)).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    await expect(page.getByText('村西头路灯不亮（先登记的）')).toBeVisible()
+    await expect(page.getByText('村西头路灯不亮（改过以后的）')).toHaveCount(0)
+    expect(answers).toEqual([
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'SUBMISSION_ID_REUSED' }),
+      }),
+    ])
   })
 
   test('打印设置: an admin changes the paper width, and the next receipt is laid out for it', async ({

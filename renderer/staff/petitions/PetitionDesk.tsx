@@ -23,10 +23,13 @@ export function PetitionDesk() {
   const references = useReferences()
   const printFiled = usePrintFiled()
 
-  const filed = (result: SubmitPetitionResult) => {
+  const filed = (result: SubmitPetitionResult, _onSpot: unknown, alreadyFiled = false) => {
     setFiling(false)
     setOpenId(result.id)
-    void message.success(t('staff.walkIn.filed', { code: formatTrackingCode(result.code) }))
+    const code = formatTrackingCode(result.code)
+    // Long enough to read: the edits made after the first try are not in the petition that opens.
+    if (alreadyFiled) void message.warning(t('staff.walkIn.alreadyFiled', { code }), 10)
+    else void message.success(t('staff.walkIn.filed', { code }))
     printFiled(result.id)
   }
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Radio, Select } from 'antd'
-import { useMemo, useRef } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitPetitionResult } from '../../../contract/views'
 import { checkIdNumber, checkPhone } from '../../../domain/validators'
@@ -12,8 +12,6 @@ import type { References } from './references'
 import {
   WALK_IN_CHANNELS as CHANNELS,
   type WalkInFields as Fields,
-  type Submission,
-  submissionFor,
   walkInFieldOf,
   walkInSubmitInput,
 } from './walkInInput'
@@ -26,8 +24,8 @@ const MAX = { text: 2000, name: 40, phone: 20, idNumber: 18 } as const
 
 /**
  * 代录: staff file a petition for a resident at the desk or on the phone. The same submit as the kiosk
- * (one submission id per form, so a retry never files twice); the channel says how it came in, and the
- * timeline shows who took it down.
+ * (one submission id per form, so neither a retry nor an edit after a lost answer files twice); the
+ * channel says how it came in, and the timeline shows who took it down.
  */
 export function WalkInForm({
   references,
@@ -38,7 +36,8 @@ export function WalkInForm({
 }: {
   references: References | null
   onCancel: () => void
-  onFiled: (result: SubmitPetitionResult, onSpot: OnSpotOutcome) => void
+  /** `alreadyFiled`: the petition an earlier try stored, without the edits since (SUBMISSION_ID_REUSED). */
+  onFiled: (result: SubmitPetitionResult, onSpot: OnSpotOutcome, alreadyFiled?: boolean) => void
   /** A fixed channel (the 民意集市 desk); without it staff choose. */
   channel?: (typeof CHANNELS)[number]
   /** Offer 当场解决 with the filing (the 民意集市 desk). */
@@ -48,9 +47,11 @@ export function WalkInForm({
   const { call } = useSession()
   const [form] = Form.useForm<Fields>()
   const { busy, error, run } = useFormSubmit(form, walkInFieldOf)
-  // The last try's key and content: a retry of the same content finds the first petition, an edited one
-  // is a new submission.
-  const lastTry = useRef<Submission | null>(null)
+  // One key for the form, kept through edits (a new resident gets a new form). After a try whose outcome
+  // is unknown (a timeout, a dropped connection) the petition may be stored already: under the same key the
+  // station files an edit only if nothing landed, and otherwise refuses it as SUBMISSION_ID_REUSED with the
+  // stored petition, which is then taken as filed. A new key for the edit would file a second petition.
+  const [submissionId] = useState(() => crypto.randomUUID())
   const townships = useApiQuery('staff.townships', () => call('catalog.townships', {}))
   const townshipId = Form.useWatch('townshipId', form)
   const categoryId = Form.useWatch('categoryId', form)
@@ -72,9 +73,17 @@ export function WalkInForm({
         f,
         references?.categories.find((c) => c.id === f.categoryId),
       )
-      const submission = submissionFor(lastTry.current, input)
-      lastTry.current = submission
-      const result = await call('petitions.submit', { ...input, submissionId: submission.id })
+      let result: SubmitPetitionResult
+      try {
+        result = await call('petitions.submit', { ...input, submissionId })
+      } catch (e) {
+        // Filed by an earlier try, before the edits: that petition is the one on record. No 当场解决 for
+        // it here: the answer was written for the edited content, which was not stored.
+        if (e instanceof ApiError && e.code === 'SUBMISSION_ID_REUSED' && e.filed) {
+          return onFiled(e.filed, 'notAsked', true)
+        }
+        throw e
+      }
       const answer = (f.onSpotAnswer ?? '').trim() || null
       if (!f.onSpotNow || answer === null) return onFiled(result, 'notAsked')
       try {

@@ -55,24 +55,3 @@ export function walkInSubmitInput(
 
 /** The form field beside which a refusal of an API field is shown: `contact.idNumber` is `idNumber`. */
 export const walkInFieldOf = (apiField: string) => apiField.replace(/^contact\./, '')
-
-/** A submit's key with the content it was first sent with. */
-export interface Submission {
-  readonly id: string
-  readonly content: string
-}
-
-/**
- * The key to send this submit under. The last try's key while the content is the same, so a retry after a
- * lost answer finds the petition already stored; a new key once anything changed, because the station
- * answers a repeated key with the stored petition and would drop the edits without a word (the kiosk's
- * editDraft does the same).
- */
-export function submissionFor(
-  last: Submission | null,
-  input: Omit<SubmitPetitionInput, 'submissionId'>,
-  newId: () => string = () => crypto.randomUUID(),
-): Submission {
-  const content = JSON.stringify(input)
-  return last?.content === content ? last : { id: newId(), content }
-}

@@ -73,9 +73,10 @@ export default function ReceptionDesk() {
     }
   }
 
-  const filed = (result: SubmitPetitionResult, onSpot: OnSpotOutcome) => {
+  const filed = (result: SubmitPetitionResult, onSpot: OnSpotOutcome, alreadyFiled = false) => {
     const code = formatTrackingCode(result.code)
-    if (onSpot === 'refused') void message.warning(t('reception.desk.onSpotRefused', { code }))
+    if (alreadyFiled) void message.warning(t('staff.walkIn.alreadyFiled', { code }), 10)
+    else if (onSpot === 'refused') void message.warning(t('reception.desk.onSpotRefused', { code }))
     else if (onSpot === 'failed') void message.warning(t('reception.desk.onSpotFailed', { code }))
     else if (onSpot === 'resolved') void message.success(t('reception.desk.filedOnSpot', { code }))
     else void message.success(t('reception.desk.filed', { code }))

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import type { Category } from '../../../contract/views'
 import {
   type WalkInFields,
-  submissionFor,
   walkInFieldOf,
   walkInSubmitInput,
 } from '../../../renderer/staff/petitions/walkInInput'
@@ -58,25 +57,5 @@ describe('the 代录 submit', () => {
   it('puts a refusal of contact.idNumber beside the form field idNumber', () => {
     expect(walkInFieldOf('contact.idNumber')).toBe('idNumber')
     expect(walkInFieldOf('villageId')).toBe('villageId')
-  })
-})
-
-describe('the 代录 submission key', () => {
-  let n = 0
-  const newId = () => `key-${++n}`
-
-  it('keeps the key for a retry of the same content, so a stored first try is found, not filed twice', () => {
-    const first = submissionFor(null, walkInSubmitInput(fields({}), lights), newId)
-    const again = submissionFor(first, walkInSubmitInput(fields({}), lights), newId)
-    expect(again.id).toBe(first.id)
-  })
-
-  it('draws a new key once the content changed after a failed try, so the edit is not answered with the old petition', () => {
-    const first = submissionFor(null, walkInSubmitInput(fields({}), lights), newId)
-    const edited = walkInSubmitInput(fields({ categoryId: 'water', text: '自来水停了三天' }), lights)
-    const second = submissionFor(first, edited, newId)
-    expect(second.id).not.toBe(first.id)
-    // And a retry of the edited content keeps the edited one's key.
-    expect(submissionFor(second, edited, newId).id).toBe(second.id)
   })
 })
