@@ -67,6 +67,9 @@ describe('议事记录: recording a consultation', () => {
       'consultations.record',
       meeting({ petitionCodes: [first.code, second.code] }),
     )
+    // Read before the notes are: opening a petition is itself audited (petition.contactViewed).
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity_id']).orderBy('seq').execute()
+    const added = audit.slice(before['audit_log'])
 
     const notes = [...(await notesOn(t, first.id)), ...(await notesOn(t, second.id))]
     const outbox = await t.db
@@ -81,8 +84,6 @@ describe('议事记录: recording a consultation', () => {
     expect(outbox).toHaveLength(2)
     expect(outbox.every((o) => o.type === 'petition.event')).toBe(true)
 
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity_id']).orderBy('seq').execute()
-    const added = audit.slice(before['audit_log'])
     expect(added).toEqual([
       { action: 'consultation.recorded', entity_id: recorded.id },
       { action: 'petition.noted', entity_id: expect.any(String) as unknown },

@@ -1,4 +1,5 @@
-import { checkPhone } from '../../../../domain/validators'
+import { parseTrackingCode } from '../../../../domain/tracking-code'
+import { checkPhone, normalizeIdNumber } from '../../../../domain/validators'
 import type { PersonalDataCipher } from '../../crypto/personal-data'
 import type { Executor } from '../../db/schema'
 
@@ -28,6 +29,20 @@ export function searchColumns(cipher: PersonalDataCipher, name: string | null, p
 export function searchHashesOf(cipher: PersonalDataCipher, text: string): string[] {
   const { name_search_hash, phone_search_hash } = searchColumns(cipher, text, text)
   return [name_search_hash, phone_search_hash].filter((h): h is string => h !== null)
+}
+
+/**
+ * What a desk search looked for, for its audit row: the kind, never the text. A code and a phone number
+ * have their own shapes; 18 ID-number characters are matched only in the petition's words; anything else
+ * is tried as a full name (and as words), so it counts as a name.
+ */
+export type SearchKind = 'code' | 'phone' | 'idNumber' | 'name'
+
+export function searchKindOf(text: string): SearchKind {
+  if (parseTrackingCode(text).ok) return 'code'
+  if (normalisePhone(text) !== null) return 'phone'
+  if (/^\d{17}[\dX]$/.test(normalizeIdNumber(text))) return 'idNumber'
+  return 'name'
 }
 
 /**

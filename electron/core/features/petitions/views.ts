@@ -17,7 +17,8 @@ import type { Executor, Row } from '../../db/schema'
 import { invalidField } from '../../validation'
 import { categoryById } from '../catalog/repository'
 import { loadCalendar } from '../duty/calendar'
-import { searchHashesOf } from './contact-search'
+import { appendAudit } from '../audit/service'
+import { searchHashesOf, searchKindOf } from './contact-search'
 import * as repo from './repository'
 
 /** What the desk and the resident see of petitions: queues, the staff detail view, the progress lookup. */
@@ -68,6 +69,7 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
   })
   const more = rows.length > input.limit
   if (more) rows.pop()
+  if (input.search !== null && input.after === null) await auditSearch(ctx, input.search, rows.length, more)
   const last = more ? rows[rows.length - 1] : undefined
   const today = shanghaiDate(ctx.now())
   const { calendar } = await ctx.reference.get(ctx.db)
@@ -88,6 +90,40 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
   }
 }
 
+/**
+ * Looking residents up by what identifies them is itself worth recording (who, when, what kind of search,
+ * how much it found), never the text searched: that would put the name or phone in the log in clear. Only
+ * a search's first page: the pages after it are the same search.
+ */
+async function auditSearch(ctx: Ctx, search: string, found: number, more: boolean): Promise<void> {
+  const staff = signedIn(ctx)
+  await ctx.db.transaction().execute((tx) =>
+    appendAudit(tx, {
+      at: ctx.now(),
+      actor: { role: staff.role, id: staff.id },
+      action: 'petition.searched',
+      entity: 'petition',
+      entityId: null,
+      detail: { kind: searchKindOf(search), found, more },
+    }),
+  )
+}
+
+/** Opening a resident's contact in full is recorded: which fields were shown, never what they say. */
+async function auditContactViewed(ctx: Ctx, petitionId: string, fields: readonly string[]): Promise<void> {
+  const staff = signedIn(ctx)
+  await ctx.db.transaction().execute((tx) =>
+    appendAudit(tx, {
+      at: ctx.now(),
+      actor: { role: staff.role, id: staff.id },
+      action: 'petition.contactViewed',
+      entity: 'petition',
+      entityId: petitionId,
+      detail: { fields },
+    }),
+  )
+}
+
 function timedAmong(statuses: readonly string[] | null): readonly string[] {
   return statuses === null ? TIMED_STATUSES : TIMED_STATUSES.filter((s) => statuses.includes(s))
 }
@@ -95,6 +131,19 @@ function timedAmong(statuses: readonly string[] | null): readonly string[] {
 function signedIn(ctx: Ctx) {
   if (!ctx.staff) throw new DomainError('STAFF_ONLY')
   return ctx.staff
+}
+
+/**
+ * The desk opening a petition: its detail, and an audit row when that shows a resident's contact. The
+ * detail an action returns is the screen already open, so it is not counted again.
+ */
+export async function openPetition(ctx: Ctx, id: string): Promise<PetitionDetail> {
+  const detail = await petitionDetail(ctx, id)
+  const shown = Object.entries(detail.contact ?? {}).flatMap(([field, value]) =>
+    value === null ? [] : [field],
+  )
+  if (shown.length > 0) await auditContactViewed(ctx, id, shown)
+  return detail
 }
 
 /** The staff detail view, with personal data decrypted: the one place it is shown in full. */
