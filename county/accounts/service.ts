@@ -264,7 +264,11 @@ export async function signIn(
       stationId: null,
       action: 'user.signIn',
       outcome: 'refused',
-      detail: { username: credentials.username.slice(0, 40), disabled: Boolean(row?.disabled_at && matches) },
+      // The typed name only when it names an account: a name matching none may be a password typed into
+      // the wrong box, and the log is read by every admin.
+      detail: row
+        ? { username: row.username, disabled: Boolean(row.disabled_at && matches) }
+        : { unknownUser: true },
     })
     if (row?.disabled_at && matches) throw new ConsoleFailure(403, 'FORBIDDEN', '该账号已停用，请联系管理员')
     throw new ConsoleFailure(401, 'UNAUTHENTICATED', '账号或密码不正确')

@@ -86,6 +86,29 @@ describe('county console: accounts and sessions', () => {
     expect(audit.filter((a) => a.outcome === 'refused')).toHaveLength(2)
   })
 
+  it('records a failed sign-in under the account it names, and under no typed text when it names none', async () => {
+    const t = await useTestHub()
+    await signedInConsole(t, 'admin')
+    const c = consoleClient(t)
+    // A password typed into the username box: what was typed must not reach the log.
+    const typedPassword = 'Secret-Passw0rd-typed-in-the-wrong-box'
+    await c.call('POST', '/session', { username: typedPassword, password: PASSWORD })
+    await c.call('POST', '/session', { username: 'admin', password: 'not-the-password' })
+    const refused = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['detail'])
+      .where('action', '=', 'user.signIn')
+      .where('outcome', '=', 'refused')
+      .orderBy('id')
+      .execute()
+    expect(refused.map((r) => r.detail)).toEqual([
+      { unknownUser: true },
+      { username: 'admin', disabled: false },
+    ])
+    const everything = await t.hub.db.selectFrom('hub_audit').select('detail').execute()
+    expect(JSON.stringify(everything)).not.toContain('Secret-Passw0rd')
+  })
+
   it('renews the session cookie when the session is used, so the browser keeps it 8 h after the last use', async () => {
     const t = await useTestHub()
     await createCountyUser(

@@ -134,6 +134,7 @@ describe('操作记录’s words for the hub’s audit log', () => {
     )
     expect(outcomeWords({ outcome: 'REVOKED', detail: {} }, t)).toBe('联络站已停用')
     expect(outcomeWords({ outcome: 'ok', detail: {} }, t)).toBe('成功')
+    expect(outcomeWords({ outcome: 'refused', detail: { unknownUser: true } }, t)).toBe('没有这个账号')
   })
 })
 

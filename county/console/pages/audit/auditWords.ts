@@ -25,6 +25,7 @@ export function outcomeWords(row: Pick<AuditRow, 'outcome' | 'detail'>, t: Trans
   if (row.outcome === 'UNAUTHENTICATED' && reason !== null && has(words.outcome, reason))
     return t(`audit.outcome.${reason}` as ConsoleKey)
   if (row.outcome === 'refused' && row.detail.disabled === true) return t('audit.outcome.disabled')
+  if (row.outcome === 'refused' && row.detail.unknownUser === true) return t('audit.outcome.unknownUser')
   return has(words.outcome, row.outcome)
     ? t(`audit.outcome.${row.outcome}` as ConsoleKey)
     : t('audit.outcome.other', { outcome: row.outcome })
