@@ -367,9 +367,18 @@ export const AUDIT_CATEGORIES = [
 ] as const
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number]
 
-/** ok: done; refused: anything else the hub wrote as the outcome (a refusal code, a record that lost). */
-export const AUDIT_OUTCOMES = ['ok', 'refused'] as const
+/**
+ * ok: done; superseded: a station record that lost to a newer edit (last writer wins: nobody refused it);
+ * refused: anything else the hub wrote as the outcome (a refusal code).
+ */
+export const AUDIT_OUTCOMES = ['ok', 'refused', 'superseded'] as const
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
+
+/**
+ * The outcomes the hub writes for a station record that lost to another version by its clock stamp
+ * (county/sync/records.ts): the pushed one was older (outdated), or the held one gave way (replaced).
+ */
+export const SUPERSEDED_OUTCOMES: readonly string[] = ['replaced', 'outdated']
 
 export const AUDIT_PAGE_SIZE = 50
 

@@ -1,5 +1,11 @@
 import { type ExpressionBuilder, sql } from 'kysely'
-import type { AuditCategory, AuditPage, AuditParams, AuditRow } from '../../contract/county-console'
+import {
+  type AuditCategory,
+  type AuditPage,
+  type AuditParams,
+  type AuditRow,
+  SUPERSEDED_OUTCOMES,
+} from '../../contract/county-console'
 import { STATION_RECORD_TYPES } from '../../contract/sync'
 import { addDays, startOfShanghaiDayMs } from '../../domain/dates'
 import type { HubDB, HubExecutor } from '../db/schema'
@@ -43,7 +49,10 @@ export async function auditLog(db: HubExecutor, q: AuditParams): Promise<AuditPa
     )
   }
   if (q.outcome === 'ok') query = query.where('hub_audit.outcome', '=', 'ok')
-  if (q.outcome === 'refused') query = query.where('hub_audit.outcome', '<>', 'ok')
+  // Last writer wins: a record that lost to a newer edit was not refused, and 被拒绝 does not list it.
+  if (q.outcome === 'superseded') query = query.where('hub_audit.outcome', 'in', SUPERSEDED_OUTCOMES)
+  if (q.outcome === 'refused')
+    query = query.where('hub_audit.outcome', 'not in', ['ok', ...SUPERSEDED_OUTCOMES])
   if (q.from !== undefined) query = query.where('hub_audit.at', '>=', new Date(startOfShanghaiDayMs(q.from)))
   if (q.to !== undefined)
     query = query.where('hub_audit.at', '<', new Date(startOfShanghaiDayMs(addDays(q.to, 1))))

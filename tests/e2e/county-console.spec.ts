@@ -627,7 +627,7 @@ test('操作记录 is for admins: sign-ins in Chinese, and a forged sync request
   await expect(refused).toContainText('签名无效')
   await expect(refused).toContainText('王楼镇先进制造业人大代表联络站')
 
-  await chooseOption(page, '结果', '被拒绝或未采用')
+  await chooseOption(page, '结果', '被拒绝')
   await expect(log.locator('tr.ant-table-row')).toHaveCount(1)
   await expect(log.locator('tr.ant-table-row')).toContainText('签名无效')
   await page.keyboard.press('Escape')

@@ -3,7 +3,16 @@ import type { AuditPage, AuditRow } from '../../../contract/county-console'
 import { addDays, shanghaiDate } from '../../../domain/dates'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
 import { signedInConsole } from '../../fixtures/county-console'
-import { dossierItem, item, laterEvent, submittedEvent, useTestHub, type TestHub } from '../../fixtures/hub'
+import { formatHlc } from '../../../domain/hlc'
+import {
+  dossierItem,
+  item,
+  laterEvent,
+  recordItem,
+  submittedEvent,
+  useTestHub,
+  type TestHub,
+} from '../../fixtures/hub'
 
 /** A sync request signed with a key the hub never registered for `stationId`: a forgery. */
 async function forged(t: TestHub, stationId: string) {
@@ -36,6 +45,37 @@ describe('county console: 操作记录 (GET /audit)', () => {
     expect(ok.json.rows.map((r) => [r.action, r.detail.username])).toEqual([
       ['user.signIn', 'admin'],
       ['user.create', 'admin'],
+    ])
+  })
+
+  it('lists a duty record that lost to a newer edit under 被较新的修改覆盖, not among the refused', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    const admin = await signedInConsole(t, 'admin')
+    const version = (minutesAgo: number) => ({
+      id: '01900000-0000-7000-8000-000000000001',
+      stationId: 'st-a',
+      representativeId: 'rep-wang',
+      date: '2026-11-02',
+      slot: minutesAgo === 30 ? 'afternoon' : 'morning',
+      ruleId: null,
+      hlc: formatHlc({ wall: t.clock.now - minutesAgo * 60_000, counter: 0, node: 'st-a' }),
+      deleted: false,
+    })
+    // The shift, then a newer edit of it (the first gives way), then an older one (not taken).
+    const items = [version(60), version(30), version(90)].map((v, i) => recordItem(i + 1, 'duty.shift', v))
+    expect((await t.signed(signer, 'POST', '/sync/push', { items, pending: 0 })).status).toBe(200)
+    await forged(t, 'st-a')
+
+    const outcomes = async (outcome: string) =>
+      (await admin.call<AuditPage>('GET', `/audit?outcome=${outcome}`)).json.rows.map((r) => [
+        r.action,
+        r.outcome,
+      ])
+    expect(await outcomes('refused')).toEqual([['sync.GET /sync/pull', 'UNAUTHENTICATED']])
+    expect(await outcomes('superseded')).toEqual([
+      ['duty.shift.lost', 'outdated'],
+      ['duty.shift.lost', 'replaced'],
     ])
   })
 

@@ -7,6 +7,7 @@ import {
   type AuditCategory,
   type AuditOutcome,
   type AuditRow,
+  SUPERSEDED_OUTCOMES,
 } from '../../../../contract/county-console'
 import { api, type ConsoleApiError, toConsoleApiError } from '../../api'
 import { useT } from '../../i18n'
@@ -102,7 +103,8 @@ export function AuditPage() {
       key: 'outcome',
       title: t('audit.column.outcome'),
       render: (_, row) =>
-        row.outcome === 'ok' ? (
+        // A record that lost to a newer edit is not a refusal: not shown as one.
+        row.outcome === 'ok' || SUPERSEDED_OUTCOMES.includes(row.outcome) ? (
           outcomeWords(row, t)
         ) : (
           <Typography.Text type="danger">{outcomeWords(row, t)}</Typography.Text>
