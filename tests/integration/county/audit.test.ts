@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditPage, AuditRow } from '../../../contract/county-console'
-import { addDays, shanghaiDate } from '../../../domain/dates'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
 import { signedInConsole } from '../../fixtures/county-console'
 import { formatHlc } from '../../../domain/hlc'
@@ -136,14 +135,24 @@ describe('county console: 操作记录 (GET /audit)', () => {
   it('takes days in China time, both ends included, and refuses a range that ends before it starts', async () => {
     const t = await useTestHub()
     const admin = await signedInConsole(t, 'admin')
-    // Rows are stamped by the database's clock, not the test hub's.
-    const today = shanghaiDate(Date.now())
-    const yesterday = addDays(today, -1)
-    const rows = async (q: string) => (await admin.call<AuditPage>('GET', `/audit?${q}`)).json.rows.length
-    expect(await rows(`from=${today}&to=${today}`)).toBe(2)
-    expect(await rows(`to=${yesterday}`)).toBe(0)
-    expect(await rows(`from=${addDays(today, 1)}`)).toBe(0)
-    const backwards = await admin.call('GET', `/audit?from=${today}&to=${yesterday}`)
+    // The database stamps rows with its own clock: the two rows (the account made, its sign-in) are given
+    // fixed times instead, one each side of midnight in China, so no day is computed apart from the rows.
+    const rows = await t.hub.db.selectFrom('hub_audit').select('id').orderBy('id').execute()
+    expect(rows).toHaveLength(2)
+    const stamps = [Date.parse('2026-11-10T23:59:59.999+08:00'), Date.parse('2026-11-11T00:00:00+08:00')]
+    for (const [i, r] of rows.entries())
+      await t.hub.db
+        .updateTable('hub_audit')
+        .set({ at: new Date(stamps[i] ?? 0) })
+        .where('id', '=', r.id)
+        .execute()
+    const count = async (q: string) => (await admin.call<AuditPage>('GET', `/audit?${q}`)).json.rows.length
+    expect(await count('from=2026-11-10&to=2026-11-10')).toBe(1)
+    expect(await count('from=2026-11-11&to=2026-11-11')).toBe(1)
+    expect(await count('from=2026-11-10&to=2026-11-11')).toBe(2)
+    expect(await count('to=2026-11-09')).toBe(0)
+    expect(await count('from=2026-11-12')).toBe(0)
+    const backwards = await admin.call('GET', '/audit?from=2026-11-11&to=2026-11-10')
     expect(backwards).toMatchObject({ status: 400, json: { fields: { to: '结束日期不能早于开始日期' } } })
   })
 
