@@ -32,6 +32,7 @@ import {
   signIn,
   signOut,
 } from './accounts/service'
+import { hubAudit } from './audit'
 import { auditLog } from './audit/service'
 import type { HubExecutor } from './db/schema'
 import { ConsoleFailure } from './errors'
@@ -183,7 +184,24 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
     const q = PetitionQueueQuery.parse(req.query)
     return countyQueue(db, q, now())
   })
-  app.get('/petitions/:id', async (req) => countyPetition(db, sealer, IdParam.parse(req.params).id))
+  app.get('/petitions/:id', async (req) => {
+    const { id } = IdParam.parse(req.params)
+    const petition = await countyPetition(db, sealer, id)
+    // Opening a resident's contact is on the record: who, which petition, which fields, never the values.
+    // The detail an action answers with is the page already open, so only here.
+    const d = petition.dossier
+    const fields = d
+      ? [d.contactName === null ? [] : ['name'], d.contactPhone === null ? [] : ['phone']].flat()
+      : []
+    if (fields.length > 0)
+      await hubAudit(db, {
+        stationId: null,
+        action: 'petition.dossierViewed',
+        outcome: 'ok',
+        detail: { petitionId: id, by: userOf(req).username, fields },
+      })
+    return petition
+  })
   app.post('/petitions/:id/actions', async (req) => {
     const { id } = IdParam.parse(req.params)
     await actAsCounty(db, id, CountyActionBody.parse(req.body), { id: userOf(req).username }, now())

@@ -282,6 +282,32 @@ describe('county console: enabling accounts and passwords', () => {
 })
 
 describe('county console: escalated petitions', () => {
+  it('records who opened a dossier’s contact, and which fields, without the values', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    const id = await escalated(t, signer, 1, t.clock.now - DAY)
+    const clerk = await signedInConsole(t, 'clerk.li', 'clerk')
+    const opened = await clerk.call<CountyPetitionDetail>('GET', `/petitions/${id}`)
+    expect(opened.json.dossier?.contactName).toBe('张秀英')
+    // The page an action answers with is the one already open: not a second viewing.
+    const acted = await clerk.call('POST', `/petitions/${id}/actions`, { type: 'noted', text: '已电话联系' })
+    expect(acted.status).toBe(200)
+    const rows = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['action', 'outcome', 'detail'])
+      .where('action', '=', 'petition.dossierViewed')
+      .execute()
+    expect(rows).toEqual([
+      {
+        action: 'petition.dossierViewed',
+        outcome: 'ok',
+        detail: { petitionId: id, by: 'clerk.li', fields: ['name', 'phone'] },
+      },
+    ])
+    const everything = JSON.stringify(await t.hub.db.selectFrom('hub_audit').select('detail').execute())
+    expect(everything).not.toMatch(/张秀英|13812345678/)
+  })
+
   it('lists the county queue, opens the sealed dossier, and records the county’s actions', async () => {
     const t = await useTestHub()
     const signer = await t.enrolStation('st-a')
