@@ -368,8 +368,8 @@ export const AUDIT_CATEGORIES = [
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number]
 
 /**
- * ok: done; superseded: a station record that lost to a newer edit (last writer wins: nobody refused it);
- * refused: anything else the hub wrote as the outcome (a refusal code).
+ * ok: done (DONE_OUTCOMES); superseded: a station record that lost to a newer edit (last writer wins:
+ * nobody refused it); refused: anything else the hub wrote as the outcome (a refusal code).
  */
 export const AUDIT_OUTCOMES = ['ok', 'refused', 'superseded'] as const
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
@@ -379,6 +379,9 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
  * (county/sync/records.ts): the pushed one was older (outdated), or the held one gave way (replaced).
  */
 export const SUPERSEDED_OUTCOMES: readonly string[] = ['replaced', 'outdated']
+
+/** The outcomes of what was done: `ok`, and the contacts handed back to a recovering station (sync/recover.ts). */
+export const DONE_OUTCOMES: readonly string[] = ['ok', 'dossiers returned']
 
 export const AUDIT_PAGE_SIZE = 50
 

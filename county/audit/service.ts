@@ -4,6 +4,7 @@ import {
   type AuditPage,
   type AuditParams,
   type AuditRow,
+  DONE_OUTCOMES,
   SUPERSEDED_OUTCOMES,
 } from '../../contract/county-console'
 import { STATION_RECORD_TYPES } from '../../contract/sync'
@@ -22,7 +23,7 @@ const CATEGORY_PREFIXES: Record<AuditCategory, readonly string[]> = {
 }
 
 /** The outcomes that are no refusal: done, or a record that lost to a newer edit (last writer wins). */
-const NOT_REFUSED = ['ok', ...SUPERSEDED_OUTCOMES]
+const NOT_REFUSED = [...DONE_OUTCOMES, ...SUPERSEDED_OUTCOMES]
 
 type AuditExpressions = ExpressionBuilder<HubDB & { s: HubDB['station'] }, 'hub_audit' | 's'>
 
@@ -67,7 +68,7 @@ export function auditQuery(db: HubExecutor, q: AuditParams) {
       e.or(prefixes.map((p) => e(sql<boolean>`starts_with(hub_audit.action, ${p})`, '=', true))),
     )
   }
-  if (q.outcome === 'ok') query = query.where('hub_audit.outcome', '=', 'ok')
+  if (q.outcome === 'ok') query = query.where('hub_audit.outcome', 'in', DONE_OUTCOMES)
   // Last writer wins: a record that lost to a newer edit was not refused, and 被拒绝 does not list it.
   if (q.outcome === 'superseded') query = query.where('hub_audit.outcome', 'in', SUPERSEDED_OUTCOMES)
   // The condition of the partial index hub_audit_refused (migration 0009), word for word.

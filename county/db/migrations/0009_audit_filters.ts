@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('hub_audit_refused')
     .on('hub_audit')
     .column('id')
-    .where(sql.ref('outcome'), 'not in', [sql.lit('ok'), sql.lit('replaced'), sql.lit('outdated')])
+    .where(
+      sql.ref('outcome'),
+      'not in',
+      ['ok', 'dossiers returned', 'replaced', 'outdated'].map((o) => sql.lit(o)),
+    )
     .execute()
   await db.schema.createIndex('hub_audit_at').on('hub_audit').column('at').execute()
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AuditPage, AuditRow } from '../../../contract/county-console'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
 import { signedInConsole } from '../../fixtures/county-console'
+import { hubAudit } from '../../../county/audit'
 import { formatHlc } from '../../../domain/hlc'
 import {
   dossierItem,
@@ -76,6 +77,23 @@ describe('county console: 操作记录 (GET /audit)', () => {
       ['duty.shift.lost', 'outdated'],
       ['duty.shift.lost', 'replaced'],
     ])
+  })
+
+  it('lists contacts handed back to a recovering station among what was done, not among the refused', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const admin = await signedInConsole(t, 'admin')
+    await hubAudit(t.hub.db, {
+      stationId: 'st-a',
+      action: 'sync.recover',
+      outcome: 'dossiers returned',
+      detail: { from: 0, to: 1, petitionIds: ['p-1'] },
+    })
+    await forged(t, 'st-a')
+    const actions = async (q: string) =>
+      (await admin.call<AuditPage>('GET', `/audit?${q}`)).json.rows.map((r) => r.action)
+    expect(await actions('outcome=refused')).toEqual(['sync.GET /sync/pull'])
+    expect(await actions('outcome=ok&category=sync')).toEqual(['sync.recover'])
   })
 
   it('is for admins only', async () => {

@@ -7,6 +7,7 @@ import {
   type AuditCategory,
   type AuditOutcome,
   type AuditRow,
+  DONE_OUTCOMES,
   SUPERSEDED_OUTCOMES,
 } from '../../../../contract/county-console'
 import { api, type ConsoleApiError, toConsoleApiError } from '../../api'
@@ -103,8 +104,8 @@ export function AuditPage() {
       key: 'outcome',
       title: t('audit.column.outcome'),
       render: (_, row) =>
-        // A record that lost to a newer edit is not a refusal: not shown as one.
-        row.outcome === 'ok' || SUPERSEDED_OUTCOMES.includes(row.outcome) ? (
+        // Only a refusal in red: not what was done, nor a record that lost to a newer edit.
+        DONE_OUTCOMES.includes(row.outcome) || SUPERSEDED_OUTCOMES.includes(row.outcome) ? (
           outcomeWords(row, t)
         ) : (
           <Typography.Text type="danger">{outcomeWords(row, t)}</Typography.Text>
