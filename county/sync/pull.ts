@@ -7,6 +7,8 @@ interface ChangeRow {
   version: number
   type: ChangeType
   payload: unknown
+  kind: number
+  id: string
 }
 
 /**
@@ -21,12 +23,20 @@ export async function pullChanges(
   limit: number,
 ): Promise<PullPage> {
   const size = Math.min(Math.max(1, limit), MAX_PULL_LIMIT)
-  const rows = await changes(db, stationId, sql`version > ${after}`, size)
+  const rows = await changes(db, stationId, sql`version > ${after}`, sql`true`, size)
   const last = rows.at(-1)
   if (rows.length === size && last) {
-    const rest = await changes(db, stationId, sql`version = ${last.version}`, null)
-    const seen = rows.filter((r) => r.version === last.version).length
-    rows.push(...rest.slice(seen))
+    // Continue after the last row read, by key, not by counting: the two statements see different
+    // snapshots, and a row of this version edited in between leaves it for a later one, so a count of
+    // the version's rows read so far would skip one the station has not seen.
+    const rest = await changes(
+      db,
+      stationId,
+      sql`version = ${last.version}`,
+      sql`(kind, id) > (${last.kind}::int, ${last.id}::text)`,
+      null,
+    )
+    rows.push(...rest)
   }
   const out: Change[] = rows.map((r) => ({ version: r.version, type: r.type, payload: r.payload }))
   const station = await db
@@ -56,14 +66,16 @@ function changes(
   db: HubExecutor,
   stationId: string,
   versionIs: ReturnType<typeof sql>,
+  afterKey: ReturnType<typeof sql>,
   limit: number | null,
 ) {
-  // The tie-break inside one version (kind, then id) is stable, so the second query can skip what the first read.
+  // The tie-break inside one version (kind, then id) is stable, so the second query can continue after the
+  // key the first read last.
   // Each side is cut to the page on its own index before the merge: otherwise every remaining change of the
   // station would be sorted for every page.
   const cut = limit === null ? sql`` : sql`limit ${limit}`
   return sql<ChangeRow>`
-    select version, type, payload from (
+    select version, type, payload, kind, id from (
       (select e.version, 'petition.event' as type, e.event as payload, 0 as kind, e.id as id
          from petition_event e
         where e.station_id = ${stationId} and e.origin = 'county' and ${versionIs}
@@ -82,6 +94,7 @@ function changes(
         where ${versionIs}
         order by v.version, v.id ${cut})
     ) c
+    where ${afterKey}
     order by version, kind, id
     ${cut}`
     .execute(db)

@@ -4,6 +4,7 @@ import { buildHub } from '../../../county/app'
 import { openHubDatabase } from '../../../county/db/open'
 import { actAsCounty } from '../../../county/petitions/service'
 import { type RosterRecord, deleteRepresentative, putRepresentatives } from '../../../county/roster/service'
+import { pullChanges } from '../../../county/sync/pull'
 import { item, laterEvent, submittedEvent, useTestHub, TEST_DATA_KEY } from '../../fixtures/hub'
 
 const rep = (id: string, name: string): RosterRecord => ({
@@ -111,6 +112,33 @@ describe('a station pulling from the hub', () => {
     expect(first.cursor).toBe(v1)
     expect(first.more).toBe(true)
     expect(second.changes.map((c) => c.version)).toEqual([v2])
+  })
+  it("still sends every row of a version when one of its rows is edited between the page's two statements", async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5']
+    await putRepresentatives(
+      t.hub.db,
+      ids.map((id) => rep(id, id)),
+      'admin',
+    )
+    // The console edits r1 right after the page's first statement has read it: r1 leaves the version the
+    // page then finishes, so counting rows of that version would skip one the station has not seen.
+    let statements = 0
+    const racing = t.hub.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (++statements === 1) await putRepresentatives(t.hub.db, [rep('r1', '王海涛')], 'console')
+        return args.result
+      },
+    })
+
+    const first = await pullChanges(racing, 'st-a', 0, 3)
+    const second = await pullChanges(t.hub.db, 'st-a', first.cursor, 3)
+
+    const got = [...first.changes, ...second.changes].map((c) => (c.payload as { id: string }).id)
+    expect(new Set(got)).toEqual(new Set(ids))
+    expect(second.changes.map((c) => (c.payload as { name: string }).name)).toEqual(['王海涛'])
   })
 })
 
