@@ -72,21 +72,52 @@ const PULL_STREAM = 'pull'
  * One sync pass: push every pending outbox row, then pull until the hub has nothing more, then take back
  * what a restore from a backup lost, if it did. Each pushed batch is marked in one transaction; each
  * pulled or recovered page is applied together with its cursor in one transaction, so an interruption at
- * any point resumes without loss or duplication. Memory stays bounded by one batch.
+ * any point resumes without loss or duplication. Memory stays bounded by one batch. A push the hub holds
+ * back does not hold back the pull (PULL_DESPITE_PUSH).
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
-  const pushed = await pushAll(deps)
+  let pushed = { pushed: 0, rejected: 0 }
+  let held: SyncFailure | null = null
+  try {
+    pushed = await pushAll(deps)
+  } catch (e) {
+    if (!(e instanceof SyncFailure && PULL_DESPITE_PUSH.has(e.code))) throw e
+    held = e
+  }
   const pulled = await pullAll(deps)
   // After the pull: the pull skips the county's events of a petition the station lost, and the recovery
   // brings those petitions back with their whole timelines. Its failure does not fail the pass: the
   // petitions of today still went and came, and the range stays noted for the next pass (the panel shows
   // how much is left).
+  let report: SyncReport
   try {
-    return { ...pushed, pulled, recovered: await recoverAll(deps), recoveryError: null }
+    report = { ...pushed, pulled, recovered: await recoverAll(deps), recoveryError: null }
   } catch (e) {
-    return { ...pushed, pulled, recovered: 0, recoveryError: e instanceof Error ? e.message : String(e) }
+    report = { ...pushed, pulled, recovered: 0, recoveryError: e instanceof Error ? e.message : String(e) }
   }
+  // The pass still fails on the held push, so the panel keeps saying why the station's rows wait.
+  if (held) throw held
+  return report
 }
+
+/**
+ * Push refusals after which the pass still pulls. The pull carries only the county's events and the roster
+ * and does not depend on the push, and these refusals concern what the push carried (stamps too far
+ * ahead, a schema the hub cannot read yet, a sequence the hub disagrees with, a body too large, a hub
+ * fault on it). Some last days or for good, and the county's replies and roster must keep arriving
+ * meanwhile. Refusals of the station itself (unauthenticated, revoked, replayed, clock skew after its
+ * retry) and a hub asking for quiet (rate limited, unavailable) end the pass: a pull would only be refused
+ * the same way, or add load.
+ */
+const PULL_DESPITE_PUSH: ReadonlySet<SyncFailure['code']> = new Set([
+  'CLOCK_AHEAD',
+  'UPGRADE_HUB',
+  'SEQ_GAP',
+  'SEQ_REUSED',
+  'TOO_LARGE',
+  'BAD_REQUEST',
+  'INTERNAL',
+])
 
 async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: number }> {
   const { db } = deps

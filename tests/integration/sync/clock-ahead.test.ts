@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { syncFailureMessagesZh } from '../../../contract/sync'
+import { putRepresentatives } from '../../../county/roster/service'
 import { connectedStation } from '../../fixtures/sync'
 
 const DAY = 86_400_000
@@ -28,6 +29,14 @@ describe('a station whose clock was days fast', () => {
     })
     expect(waiting.lastError?.message).toMatch(/请校准电脑时间/)
     expect(await hub.hub.db.selectFrom('petition').select('id').execute()).toEqual([])
+
+    // While the push is held the county's changes still arrive: the pull does not wait on it.
+    await putRepresentatives(hub.hub.db, [countyRep('rep-li', '李秀兰')], 'admin')
+    await t.loginAdmin()
+    expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 1, lastError: { code: 'CLOCK_AHEAD' } })
+    const roster = await t.db.selectFrom('representative').select('name').where('id', '=', 'rep-li').execute()
+    expect(roster).toEqual([{ name: '李秀兰' }])
+
     t.clock.advance(DAY)
     hub.clock.now = t.clock.now()
     await t.loginAdmin()
@@ -42,4 +51,17 @@ describe('a station whose clock was days fast', () => {
     const held = await hub.hub.db.selectFrom('petition').select('id').execute()
     expect(held.map((p) => p.id)).toEqual([submitted.id])
   })
+})
+
+const countyRep = (id: string, name: string) => ({
+  id,
+  name,
+  namePinyin: 'li xiu lan',
+  nameInitials: 'lxl',
+  level: 'county' as const,
+  sector: '农民',
+  specialties: ['农业'],
+  township: '王楼镇',
+  stationId: null,
+  active: true,
 })
