@@ -15,11 +15,11 @@ import {
   SYNC_PATHS,
   type SyncError,
 } from '../contract/sync'
-import { authenticate } from './auth'
+import { auditRefusal, authenticate } from './auth'
 import { consoleApi } from './console-api'
 import type { HubDB } from './db/schema'
 import { enrol } from './enrolment'
-import { HubError } from './errors'
+import { HubError, type RefusalReason } from './errors'
 import { adoptDataKey } from './data-key'
 import { OPEN311_PREFIX, open311Routes } from './open311/routes'
 import { stationDigest } from './sync/digest'
@@ -98,42 +98,39 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     try {
       done(null, text.length === 0 ? {} : JSON.parse(text))
     } catch {
-      done(new HubError(400, 'BAD_REQUEST', 'the body is not valid JSON'), undefined)
+      done(new HubError(400, 'BAD_REQUEST', 'the body is not valid JSON', {}, 'notJson'), undefined)
     }
   })
 
-  app.setErrorHandler((error, req, reply) => {
-    if (error instanceof HubError) return reply.status(error.status).send(error.body())
-    if (error instanceof z.ZodError) {
-      return reply
-        .status(400)
-        .send({ code: 'BAD_REQUEST', message: error.issues.map((i) => i.message).join('; ') })
+  app.setErrorHandler(async (error, req, reply) => {
+    const answer = answerFor(error)
+    if (answer.status === 500) req.log.error({ err: error }, 'hub request failed')
+    // A sync request refused as malformed or too large is in 操作记录 like the refusals of its signature
+    // (auth.ts), which are audited there and answer 401/403. Not 429: a flood would flood the log too.
+    if (answer.reason !== null && req.url.startsWith('/sync/')) {
+      try {
+        await auditRefusal(db, req, answer.body.code, { reason: answer.reason })
+      } catch (e) {
+        req.log.error({ err: e }, 'auditing a refused request failed')
+      }
     }
-    const code = (error as { code?: string }).code
-    // @fastify/rate-limit throws what errorResponseBuilder built, which carries no status of its own.
-    if (code === 'RATE_LIMITED') {
-      return reply.status(429).send({ code: 'RATE_LIMITED', message: 'too many requests' })
-    }
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return reply.status(413).send({ code: 'TOO_LARGE', message: 'body too large' })
-    if (code?.startsWith('FST_ERR_CTP') || (error as { statusCode?: number }).statusCode === 400) {
-      return reply.status(400).send({ code: 'BAD_REQUEST', message: 'malformed request' })
-    }
-    if (isTransient(error)) {
-      return reply
-        .status(503)
-        .send({ code: 'UNAVAILABLE', message: 'the hub database is unavailable; retry later' })
-    }
-    req.log.error({ err: error }, 'hub request failed')
-    return reply.status(500).send({ code: 'INTERNAL', message: 'internal error' })
+    return reply.status(answer.status).send(answer.body)
   })
 
-  const signed = (req: FastifyRequest) =>
-    authenticate(
+  // The request's shape is checked once its signature is, and before it counts as seen or as the
+  // station's contact (auth.ts): a signed request the hub cannot use writes nothing but its audit line.
+  const signed = async <T>(req: FastifyRequest, parse: () => T): Promise<{ stationId: string; input: T }> => {
+    let input: T | undefined
+    const stationId = await authenticate(
       db,
       { method: req.method, url: req.url, headers: req.headers, rawBody: req.rawBody ?? '' },
       now(),
+      () => {
+        input = parse()
+      },
     )
+    return { stationId, input: input as T }
+  }
 
   app.get('/health', () => ({ ok: true }))
 
@@ -143,25 +140,23 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   })
 
   app.post(SYNC_PATHS.push, async (req) => {
-    const stationId = await signed(req)
-    return applyPush(db, stationId, PushBody.parse(req.body), { now: now(), sealer })
+    const { stationId, input } = await signed(req, () => PushBody.parse(req.body))
+    return applyPush(db, stationId, input, { now: now(), sealer })
   })
 
   app.get(SYNC_PATHS.pull, async (req) => {
-    const stationId = await signed(req)
-    const q = PullQuery.parse(req.query)
-    return pullChanges(db, stationId, q.after, q.limit)
+    const { stationId, input } = await signed(req, () => PullQuery.parse(req.query))
+    return pullChanges(db, stationId, input.after, input.limit)
   })
 
   app.get(SYNC_PATHS.recover, async (req) => {
-    const stationId = await signed(req)
-    const q = RecoverQuery.parse(req.query)
+    const { stationId, input: q } = await signed(req, () => RecoverQuery.parse(req.query))
     return recoverMutations(db, sealer, stationId, q.from, q.to, q.limit)
   })
 
   app.get(SYNC_PATHS.digest, async (req) => {
-    const stationId = await signed(req)
-    return stationDigest(db, stationId, DigestQuery.parse(req.query).day)
+    const { stationId, input } = await signed(req, () => DigestQuery.parse(req.query))
+    return stationDigest(db, stationId, input.day)
   })
 
   // Public and unsigned; inside the same helmet and rate limit as the sync API.
@@ -201,6 +196,31 @@ function serveConsole(app: FastifyInstance, dir: string): void {
     })
     return reply
   })
+}
+
+/** The status and body an error is answered with; `reason` is set for the refusals 操作记录 keeps. */
+function answerFor(error: unknown): { status: number; body: SyncError; reason: RefusalReason | null } {
+  if (error instanceof HubError) {
+    const reason = error.status === 400 || error.status === 413 ? (error.reason ?? 'badBatch') : null
+    return { status: error.status, body: error.body(), reason }
+  }
+  if (error instanceof z.ZodError) {
+    const message = error.issues.map((i) => i.message).join('; ')
+    return { status: 400, body: { code: 'BAD_REQUEST', message }, reason: 'badShape' }
+  }
+  const code = (error as { code?: string }).code
+  // @fastify/rate-limit throws what errorResponseBuilder built, which carries no status of its own.
+  if (code === 'RATE_LIMITED')
+    return { status: 429, body: { code: 'RATE_LIMITED', message: 'too many requests' }, reason: null }
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, body: { code: 'TOO_LARGE', message: 'body too large' }, reason: 'bodyTooLarge' }
+  if (code?.startsWith('FST_ERR_CTP') || (error as { statusCode?: number }).statusCode === 400)
+    return { status: 400, body: { code: 'BAD_REQUEST', message: 'malformed request' }, reason: 'malformed' }
+  if (isTransient(error)) {
+    const message = 'the hub database is unavailable; retry later'
+    return { status: 503, body: { code: 'UNAVAILABLE', message }, reason: null }
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'internal error' }, reason: null }
 }
 
 /** Connection loss and serialisation conflicts: the station should simply try again. */

@@ -25,20 +25,22 @@ export function sha256Hex(body: string): string {
 /**
  * Checks who sent a sync request and that it is fresh and unseen; returns the station id. Every refusal is
  * audited. The seen-signature row is written in its own statement, before the request's work: a replay
- * racing the original on another hub process loses on the primary key.
+ * racing the original on another hub process loses on the primary key. `check` runs between the
+ * signature and that write (the request's shape): a request refused there writes nothing, neither a
+ * seen signature nor the station's last contact.
  */
-export async function authenticate(db: HubExecutor, req: SignedRequest, now: number): Promise<string> {
+export async function authenticate(
+  db: HubExecutor,
+  req: SignedRequest,
+  now: number,
+  check: () => void = () => undefined,
+): Promise<string> {
   const stationId = header(req.headers, SYNC_HEADERS.station)
   const time = header(req.headers, SYNC_HEADERS.time)
   const signature = header(req.headers, SYNC_HEADERS.signature)
   // The detail's `reason` tells apart the refusals one code covers (UNAUTHENTICATED), for 操作记录.
   const refuse = async (error: HubError, detail: Record<string, unknown> = {}): Promise<never> => {
-    await hubAudit(db, {
-      stationId: stationId && (await stationExists(db, stationId)) ? stationId : null,
-      action: `sync.${req.method} ${req.url.split('?')[0] ?? ''}`,
-      outcome: error.code,
-      detail: { claimedStation: stationId, ...detail },
-    })
+    await auditRefusal(db, req, error.code, detail)
     throw error
   }
   if (!stationId || !time || !signature || !/^\d{1,16}$/.test(time)) {
@@ -80,6 +82,7 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
       skewMs: now - Number(time),
     })
   }
+  check()
   // One statement, so one commit: the signature is remembered and the contact noted together, and a
   // signature already seen inserts nothing and so touches no station. Keyed on the signature's bytes in
   // their one canonical spelling, so a re-encoded copy of a seen signature is the same key.
@@ -94,6 +97,26 @@ export async function authenticate(db: HubExecutor, req: SignedRequest, now: num
     return refuse(new HubError(401, 'REPLAYED', 'this request was already received'))
   }
   return stationId
+}
+
+/**
+ * Writes a refused sync request to the audit log under its method and path. The station named in the
+ * header is only a claim: the row is filed under it when such a station exists, and the claim is kept
+ * in the detail either way.
+ */
+export async function auditRefusal(
+  db: HubExecutor,
+  req: Pick<SignedRequest, 'method' | 'url' | 'headers'>,
+  code: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const stationId = header(req.headers, SYNC_HEADERS.station)
+  await hubAudit(db, {
+    stationId: stationId && (await stationExists(db, stationId)) ? stationId : null,
+    action: `sync.${req.method} ${req.url.split('?')[0] ?? ''}`,
+    outcome: code,
+    detail: { claimedStation: stationId, ...detail },
+  })
 }
 
 /**

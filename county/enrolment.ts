@@ -91,7 +91,7 @@ export async function enrol(db: HubExecutor, body: EnrolBody, now: number): Prom
   try {
     crypto.createPublicKey({ key: Buffer.from(body.publicKey, 'base64'), format: 'der', type: 'spki' })
   } catch {
-    throw new HubError(400, 'BAD_REQUEST', 'the public key is not an SPKI DER key')
+    throw new HubError(400, 'BAD_REQUEST', 'the public key is not an SPKI DER key', {}, 'badShape')
   }
   // The refusal is audited after the transaction, never from inside it: on the one-connection demo
   // store (PGlite) a second connection would wait for the first forever.

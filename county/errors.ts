@@ -1,6 +1,21 @@
 import type { ConsoleError, ConsoleErrorCode } from '../contract/county-console'
 import type { SyncError, SyncErrorCode } from '../contract/sync'
 
+/**
+ * Why a sync request was refused as malformed or too large, written to the audit log's detail (操作记录
+ * words each, county/console/i18n/zh-CN/audit.json): a body that is not JSON, of the wrong shape, nested
+ * too deep, over the size limit, a batch the push refuses whole, or anything else the HTTP layer refused.
+ */
+export const REFUSAL_REASONS = [
+  'notJson',
+  'badShape',
+  'tooDeep',
+  'bodyTooLarge',
+  'badBatch',
+  'malformed',
+] as const
+export type RefusalReason = (typeof REFUSAL_REASONS)[number]
+
 /** A refusal with its HTTP status; the route turns it into the JSON error body of the sync API. */
 export class HubError extends Error {
   constructor(
@@ -8,6 +23,8 @@ export class HubError extends Error {
     readonly code: SyncErrorCode,
     message: string,
     readonly extra: Partial<Pick<SyncError, 'expectedSeq' | 'reusedSeq' | 'heldIds' | 'hubTime'>> = {},
+    /** For the audit log only, never sent. */
+    readonly reason: RefusalReason | null = null,
   ) {
     super(message)
   }

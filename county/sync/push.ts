@@ -15,6 +15,7 @@ import {
   rejectCodeOf,
 } from '../../contract/sync'
 import { sql } from 'kysely'
+import { hubAuditMany } from '../audit'
 import { requireDataKey } from '../data-key'
 import { insertRows, recordset } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
@@ -80,6 +81,7 @@ export async function applyPush(
     const answers = new Map<number, Rejection | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item))
     await writeBatch(tx, stationId, batch, fresh, answers, ctx)
+    await auditOtherStation(tx, stationId, fresh, answers)
 
     const next = fresh.length > 0 ? (fresh.at(-1)?.seq ?? expected - 1) + 1 : expected
     if (next !== expected || body.pending !== undefined) {
@@ -108,6 +110,40 @@ export async function applyPush(
     })
     return { results, nextSeq: next }
   })
+}
+
+/**
+ * A write to another station's petition or record is never a station's honest mistake: each is in
+ * 操作记录, not only in the mutation log, with the ids it named (never its payload, which may hold
+ * personal data).
+ */
+async function auditOtherStation(
+  tx: HubExecutor,
+  stationId: string,
+  items: readonly PushItem[],
+  answers: ReadonlyMap<number, Rejection | null>,
+): Promise<void> {
+  const entries = items
+    .filter((item) => answers.get(item.seq)?.code === 'OTHER_STATION')
+    .map((item) => {
+      const p = item.payload as { petitionId?: unknown; id?: unknown } | null
+      const named = (x: unknown) => (typeof x === 'string' && x.length <= 200 ? x : null)
+      return {
+        stationId,
+        action: 'sync.POST /sync/push',
+        outcome: 'OTHER_STATION',
+        detail: {
+          seq: item.seq,
+          mutationId: item.mutationId,
+          type: item.type,
+          petitionId: named(p?.petitionId),
+          ...(item.type === 'petition.event' || item.type === 'petition.dossier'
+            ? {}
+            : { recordId: named(p?.id) }),
+        },
+      }
+    })
+  await hubAuditMany(tx, entries)
 }
 
 export interface PushContext {

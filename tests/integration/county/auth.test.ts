@@ -7,6 +7,21 @@ import { item, submittedEvent, type TestHub, useTestHub } from '../../fixtures/h
 
 const audit = (t: Awaited<ReturnType<typeof useTestHub>>) =>
   t.hub.db.selectFrom('hub_audit').select(['station_id', 'action', 'outcome']).orderBy('id').execute()
+/** The sync refusals 操作记录 holds, with the reason each was audited with. */
+const refusals = async (t: Awaited<ReturnType<typeof useTestHub>>) =>
+  (
+    await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['station_id', 'action', 'outcome', 'detail'])
+      .where('action', 'like', 'sync.%')
+      .orderBy('id')
+      .execute()
+  ).map((r) => ({
+    station_id: r.station_id,
+    action: r.action,
+    outcome: r.outcome,
+    reason: (r.detail as { reason?: unknown }).reason,
+  }))
 const nothingWritten = async (t: Awaited<ReturnType<typeof useTestHub>>) => {
   expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([])
   expect(await t.hub.db.selectFrom('petition').select('id').execute()).toEqual([])
@@ -279,6 +294,20 @@ describe('a signed sync request', () => {
       401, 401, 400, 400,
     ])
     await nothingWritten(t)
+    // Each refusal is in 操作记录 with why; the wrong-shaped body was refused before it counted as contact.
+    expect(await refusals(t)).toEqual(
+      expect.arrayContaining([
+        { station_id: 'st-a', action: 'sync.POST /sync/push', outcome: 'BAD_REQUEST', reason: 'notJson' },
+        { station_id: 'st-a', action: 'sync.POST /sync/push', outcome: 'BAD_REQUEST', reason: 'badShape' },
+      ]),
+    )
+    expect(await t.hub.db.selectFrom('seen_request').select('signature').execute()).toEqual([])
+    const contact = await t.hub.db
+      .selectFrom('station')
+      .select('last_contact_at')
+      .where('id', '=', 'st-a')
+      .execute()
+    expect(contact).toEqual([{ last_contact_at: null }])
   })
 
   it('refuses a body over the size limit before reading it', async () => {
@@ -297,6 +326,9 @@ describe('a signed sync request', () => {
 
     expect(res.statusCode).toBe(413)
     await nothingWritten(t)
+    expect(await refusals(t)).toEqual([
+      { station_id: 'st-a', action: 'sync.POST /sync/push', outcome: 'TOO_LARGE', reason: 'bodyTooLarge' },
+    ])
   })
 
   it('carries security headers', async () => {

@@ -168,6 +168,28 @@ describe('a station pushing its outbox to the hub', () => {
       .where('id', '=', theirs.petitionId)
       .executeTakeFirst()
     expect(state?.status).toBe('received')
+    // The deliberate cross-station writes are in 操作记录, one line each, against the station that sent them.
+    const audited = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['station_id', 'action', 'outcome', 'detail'])
+      .where('outcome', '=', 'OTHER_STATION')
+      .orderBy('id')
+      .execute()
+    const type = 'petition.event'
+    expect(audited).toEqual([
+      {
+        station_id: 'st-b',
+        action: 'sync.POST /sync/push',
+        outcome: 'OTHER_STATION',
+        detail: { seq: 1, mutationId: meddling.id, type, petitionId: theirs.petitionId },
+      },
+      {
+        station_id: 'st-b',
+        action: 'sync.POST /sync/push',
+        outcome: 'OTHER_STATION',
+        detail: { seq: 2, mutationId: impostor.id, type, petitionId: impostor.petitionId },
+      },
+    ])
   })
 
   it("rejects an event in the county's name on the station's own county-level petition", async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { COUNTY_ACTION_TYPES } from '../../../contract/county-console'
 import { STATION_RECORD_TYPES, SYNC_PATHS } from '../../../contract/sync'
 import type { Translate } from '../../../county/console/i18n/keys'
+import { REFUSAL_REASONS } from '../../../county/errors'
 import { zhCN } from '../../../county/console/i18n/resources'
 import { actionWords, detailWords, outcomeWords, whoOf } from '../../../county/console/pages/audit/auditWords'
 
@@ -19,13 +20,15 @@ function sources(dir: string): string[] {
   })
 }
 
-/** The sync routes whose handler checks the station's signature: each refusal is audited by its path. */
-function signedSyncRoutes(): string[] {
+/**
+ * The sync routes: each refusal is audited by its path, those of the signature (auth.ts) and, for any
+ * sync route, a body or query refused as malformed or too large (app.ts's error handler).
+ */
+function syncRoutes(): string[] {
   const app = fs.readFileSync(path.join(COUNTY, 'app.ts'), 'utf8')
   const routes: string[] = []
-  for (const m of app.matchAll(/app\.(get|post|put|delete)\(SYNC_PATHS\.(\w+),([\s\S]*?)\n {2}\}\)/g)) {
-    const [, method = '', name = '', body = ''] = m
-    if (!body.includes('signed(req)')) continue
+  for (const m of app.matchAll(/app\.(get|post|put|delete)\(SYNC_PATHS\.(\w+),/g)) {
+    const [, method = '', name = ''] = m
     routes.push(`${method.toUpperCase()} ${SYNC_PATHS[name as keyof typeof SYNC_PATHS]}`)
   }
   return routes
@@ -45,7 +48,7 @@ function auditActions(): string[] {
       const template = /\baction: `([^`]*)`/.exec(line)?.[1]
       if (template === undefined) continue
       if (template === "sync.${req.method} ${req.url.split('?')[0] ?? ''}")
-        for (const route of signedSyncRoutes()) found.add(`sync.${route}`)
+        for (const route of syncRoutes()) found.add(`sync.${route}`)
       else if (template === 'petition.${action.type}')
         for (const type of COUNTY_ACTION_TYPES) found.add(`petition.${type}`)
       else if (template === '${l.type}.lost')
@@ -77,6 +80,11 @@ function auditOutcomes(): { outcome: string; reason?: string }[] {
   for (const m of auth.matchAll(/refuse\(\s*new HubError\(\d+, '(\w+)'[^)]*\)(?:[^)]*reason: '(\w+)')?/g)) {
     const [, code = '', reason] = m
     found.push(reason === undefined ? { outcome: code } : { outcome: code, reason })
+  }
+  // A body or query refused as malformed or too large (app.ts's error handler), by why.
+  for (const reason of REFUSAL_REASONS) {
+    found.push({ outcome: 'BAD_REQUEST', reason })
+    found.push({ outcome: 'TOO_LARGE', reason })
   }
   return found
 }
@@ -122,6 +130,7 @@ describe('操作记录’s words for the hub’s audit log', () => {
       expect.arrayContaining([
         { outcome: 'REPLAYED' },
         { outcome: 'UNAUTHENTICATED', reason: 'badSignature' },
+        { outcome: 'OTHER_STATION' },
       ]),
     )
     for (const o of outcomes) {
@@ -133,6 +142,11 @@ describe('操作记录’s words for the hub’s audit log', () => {
       '签名无效',
     )
     expect(outcomeWords({ outcome: 'REVOKED', detail: {} }, t)).toBe('联络站已停用')
+    expect(outcomeWords({ outcome: 'BAD_REQUEST', detail: { reason: 'notJson' } }, t)).toBe(
+      '请求内容无法解析',
+    )
+    expect(outcomeWords({ outcome: 'OTHER_STATION', detail: {} }, t)).toBe('试图改动其他联络站的记录')
+    expect(actionWords('sync.POST /sync/enrol', t)).toBe('联络站接入请求')
     expect(outcomeWords({ outcome: 'ok', detail: {} }, t)).toBe('成功')
     expect(outcomeWords({ outcome: 'refused', detail: { unknownUser: true } }, t)).toBe('没有这个账号')
   })

@@ -19,10 +19,13 @@ export function actionWords(action: string, t: Translate): string {
     : t('audit.otherAction', { action })
 }
 
+/** The sync refusals whose code covers several checks: worded by the one that failed (detail.reason). */
+const BY_REASON = new Set(['UNAUTHENTICATED', 'BAD_REQUEST', 'TOO_LARGE'])
+
 /** 成功, or the refusal worded: a sync refusal by the check that failed (detail.reason) when it says. */
 export function outcomeWords(row: Pick<AuditRow, 'outcome' | 'detail'>, t: Translate): string {
   const reason = text(row.detail.reason)
-  if (row.outcome === 'UNAUTHENTICATED' && reason !== null && has(words.outcome, reason))
+  if (BY_REASON.has(row.outcome) && reason !== null && has(words.outcome, reason))
     return t(`audit.outcome.${reason}` as ConsoleKey)
   if (row.outcome === 'refused' && row.detail.disabled === true) return t('audit.outcome.disabled')
   if (row.outcome === 'refused' && row.detail.unknownUser === true) return t('audit.outcome.unknownUser')
