@@ -95,11 +95,21 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8')
     req.rawBody = text
+    let parsed: unknown
     try {
-      done(null, text.length === 0 ? {} : JSON.parse(text))
+      parsed = text.length === 0 ? {} : JSON.parse(text)
     } catch {
       done(new HubError(400, 'BAD_REQUEST', 'the body is not valid JSON', {}, 'notJson'), undefined)
+      return
     }
+    // A body under the size limit can still nest deep enough to overflow any recursive walk of it later
+    // (the push's NUL check), which would answer 500 for what is the sender's malformed request.
+    if (deeperThan(parsed, MAX_JSON_DEPTH)) {
+      const message = `the body nests deeper than ${MAX_JSON_DEPTH} levels`
+      done(new HubError(400, 'BAD_REQUEST', message, {}, 'tooDeep'), undefined)
+      return
+    }
+    done(null, parsed)
   })
 
   app.setErrorHandler(async (error, req, reply) => {
@@ -196,6 +206,20 @@ function serveConsole(app: FastifyInstance, dir: string): void {
     })
     return reply
   })
+}
+
+/** Far deeper than any mutation a station writes (a handful of levels), far shallower than the stack. */
+const MAX_JSON_DEPTH = 64
+
+/** True when `value` nests arrays or objects more than `max` levels deep; iterative, so any depth is safe. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.v === null || typeof top.v !== 'object') continue
+    if (top.depth >= max) return true
+    for (const child of Object.values(top.v)) stack.push({ v: child, depth: top.depth + 1 })
+  }
+  return false
 }
 
 /** The status and body an error is answered with; `reason` is set for the refusals 操作记录 keeps. */

@@ -331,6 +331,30 @@ describe('a signed sync request', () => {
     ])
   })
 
+  it('refuses a payload nested too deep with 400, audited, before any work on it', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    // Well under the size limit, but deep enough to overflow a recursive walk of the payload.
+    const depth = 100_000
+    const deep = JSON.stringify({
+      items: [{ ...item(1, submittedEvent('st-a', t.clock.now)), payload: 'HOLE' }],
+    }).replace('"HOLE"', '['.repeat(depth) + ']'.repeat(depth))
+
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { ...s.headers('POST', '/sync/push', deep), 'content-type': 'application/json' },
+      payload: deep,
+    })
+
+    expect(res.statusCode).toBe(400)
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'BAD_REQUEST' })
+    await nothingWritten(t)
+    expect(await refusals(t)).toEqual([
+      { station_id: 'st-a', action: 'sync.POST /sync/push', outcome: 'BAD_REQUEST', reason: 'tooDeep' },
+    ])
+  })
+
   it('carries security headers', async () => {
     const t = await useTestHub()
     const res = await t.app.inject({ method: 'GET', url: '/health' })
