@@ -26,6 +26,9 @@ export type SkipLog = (message: string, context: Record<string, unknown>) => voi
  * skipped and logged, not fatal: each is written under a savepoint (orSkip), so one the station's
  * database refuses is undone alone. Failing the page instead would keep the cursor where it is, and every
  * later pull would fail on the same change: no county reply, roster or village would arrive again.
+ * The same holds for a change the station cannot read (a step or change type of a newer hub, a record
+ * of an unexpected shape): the cursor passes it, since holding it would stop every later change until
+ * the station is upgraded, and the log names it (version, type, ids) so staff can find what is missing.
  */
 export async function applyPage(
   tx: Executor,
@@ -41,29 +44,51 @@ export async function applyPage(
       id: (change.payload as { id?: unknown } | null)?.id,
       error: error.message,
     })
+  const unreadable = (change: Change, reason: string) => {
+    const p = change.payload as { id?: unknown; petitionId?: unknown } | null
+    log('a pulled change the station cannot read was skipped', {
+      version: change.version,
+      type: change.type,
+      id: p?.id,
+      ...(change.type === 'petition.event' ? { petitionId: p?.petitionId } : {}),
+      reason,
+    })
+  }
   for (const change of changes) {
+    const type: string = change.type
     switch (change.type) {
       case 'petition.event': {
         const parsed = parsePetitionEvent(change.payload)
         if (parsed.ok) events.push(parsed.event)
+        else unreadable(change, parsed.reason)
         break
       }
-      case 'representative.put':
-        await orSkip(tx, () => putRepresentative(tx, change.payload, now), skipped(change))
+      case 'representative.put': {
+        const rep = change.payload
+        if (isRosterPayload(rep)) await orSkip(tx, () => putRepresentative(tx, rep, now), skipped(change))
+        else unreadable(change, 'not a roster record')
         break
-      case 'representative.deleted':
-        await orSkip(tx, () => retireRepresentative(tx, change.payload, now), skipped(change))
+      }
+      case 'representative.deleted': {
+        const id = (change.payload as { id?: unknown } | null)?.id
+        if (typeof id === 'string') await orSkip(tx, () => retireRepresentative(tx, id, now), skipped(change))
+        else unreadable(change, 'a removal naming no representative')
         break
+      }
       case 'village.put': {
         const village = change.payload
         if (isVillageChange(village)) await orSkip(tx, () => putVillage(tx, village, now), skipped(change))
+        else unreadable(change, 'not a village record')
         break
       }
       case 'village.deleted': {
         const village = change.payload
         if (isVillageChange(village)) await orSkip(tx, () => retireVillage(tx, village, now), skipped(change))
+        else unreadable(change, 'not a village record')
         break
       }
+      default:
+        unreadable(change, `unknown change type ${type}`)
     }
   }
   return applyCountyEventsOrSkip(tx, events, now, log)
@@ -213,8 +238,7 @@ function isRosterPayload(x: unknown): x is RosterPayload {
 }
 
 /** The roster is the county's: a representative from the hub replaces the station's copy, local note kept. */
-async function putRepresentative(tx: Executor, payload: unknown, now: number): Promise<void> {
-  if (!isRosterPayload(payload)) return
+async function putRepresentative(tx: Executor, payload: RosterPayload, now: number): Promise<void> {
   const townshipId = await townshipOf(tx, payload)
   // A representative linked to another station: the station knows only itself, and its station table
   // (which representative.station_id references) has no row for the other one.
@@ -277,9 +301,7 @@ async function townshipOf(tx: Executor, payload: RosterPayload): Promise<string 
  * the shifts rules laid out for them after today come off at the next duty-rule check (extendRules, at
  * start and hourly), which stamps them for the county.
  */
-async function retireRepresentative(tx: Executor, payload: unknown, now: number): Promise<void> {
-  const id = (payload as { id?: unknown } | null)?.id
-  if (typeof id !== 'string') return
+async function retireRepresentative(tx: Executor, id: string, now: number): Promise<void> {
   await tx.updateTable('representative').set({ active: 0, updated_at: now }).where('id', '=', id).execute()
 }
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { registerStation } from '../../../county/enrolment'
 import { actAsCounty } from '../../../county/petitions/service'
 import { type RosterRecord, putRepresentatives } from '../../../county/roster/service'
+import type { Change } from '../../../contract/sync'
+import { applyPage } from '../../../electron/core/sync/apply'
 import { act } from '../../fixtures/desk'
 import { connectedStation } from '../../fixtures/sync'
+import { useSetUpStation } from '../../fixtures/vitest'
 
 const rep = (id: string, name: string, stationId: string | null): RosterRecord => ({
   id,
@@ -105,5 +108,37 @@ describe('a pulled change the station cannot store', () => {
       .execute()
     expect(replied).toHaveLength(1)
     expect(t.logged.some((l) => l.includes('rep-bad') && l.includes('refused by test'))).toBe(true)
+  })
+
+  it('is logged, not dropped silently, when the station cannot read it at all', async () => {
+    const { t } = await useSetUpStation()
+    const unreadable = [
+      // A step a newer hub knows and this station does not.
+      {
+        version: 1,
+        type: 'petition.event',
+        payload: { id: 'ev-future', petitionId: 'pt-1', type: 'countyFutureStep', at: 1, hlc: 'x' },
+      },
+      { version: 2, type: 'representative.put', payload: { id: 'rep-odd', name: '某某', stationId: 5 } },
+      { version: 3, type: 'village.put', payload: { id: 'vil-odd', township: '', name: '后楼村', sort: 1 } },
+      { version: 4, type: 'village.deleted', payload: { id: 'vil-gone' } },
+      { version: 5, type: 'roster.future', payload: { id: 'x-1' } },
+      { version: 6, type: 'representative.deleted', payload: { id: 6 } },
+    ] as unknown as Change[]
+    const logged: Record<string, unknown>[] = []
+
+    await t.db
+      .transaction()
+      .execute((tx) => applyPage(tx, unreadable, t.clock.now(), (_message, context) => logged.push(context)))
+
+    expect(logged.map((l) => [l.version, l.type, l.id])).toEqual([
+      [1, 'petition.event', 'ev-future'],
+      [2, 'representative.put', 'rep-odd'],
+      [3, 'village.put', 'vil-odd'],
+      [4, 'village.deleted', 'vil-gone'],
+      [5, 'roster.future', 'x-1'],
+      [6, 'representative.deleted', 6],
+    ])
+    expect(logged[0]).toMatchObject({ petitionId: 'pt-1' })
   })
 })
