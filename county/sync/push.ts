@@ -15,7 +15,7 @@ import {
   rejectCodeOf,
 } from '../../contract/sync'
 import { sql } from 'kysely'
-import { hubAuditMany } from '../audit'
+import { hubAudit, hubAuditMany } from '../audit'
 import { requireDataKey } from '../data-key'
 import { insertRows, recordset } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
@@ -46,15 +46,35 @@ export async function applyPush(
     if (first && item.seq !== first.seq + i)
       throw new HubError(400, 'BAD_REQUEST', 'a push must hold consecutive sequence numbers')
   })
+  try {
+    return await pushInTransaction(db, stationId, body, items, ctx)
+  } catch (e) {
+    // Audited after the rollback, never inside the transaction (see enrolment.ts on PGlite).
+    if (e instanceof HubError && e.code === 'REVOKED')
+      await hubAudit(db, { stationId, action: 'sync.POST /sync/push', outcome: 'REVOKED' })
+    throw e
+  }
+}
+
+async function pushInTransaction(
+  db: HubExecutor,
+  stationId: string,
+  body: PushBody,
+  items: readonly PushItem[],
+  ctx: PushContext,
+): Promise<PushResult> {
   return db.transaction().execute(async (tx) => {
     const station = await tx
       .selectFrom('station')
-      .select('next_seq')
+      .select(['next_seq', 'revoked_at'])
       .where('id', '=', stationId)
       // Not FOR UPDATE: that also blocks the KEY SHARE lock a foreign key to the station takes, so a county
       // action writing this station's petition_event while the push waited on its petition deadlocked.
       .forNoKeyUpdate()
       .executeTakeFirstOrThrow()
+    // Checked again under the lock revokeStation also takes: a push authenticated just before the
+    // revocation committed waited here for it, and must write nothing after it.
+    if (station.revoked_at) throw new HubError(403, 'REVOKED', 'this station’s credentials were revoked')
     const expected = Number(station.next_seq)
     const first = items[0]
     if (first && first.seq > expected) {

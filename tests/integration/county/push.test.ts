@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { PushResult } from '../../../contract/sync'
 import type { PetitionEvent } from '../../../domain/petition/events'
-import { item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
+import { revokeStation } from '../../../county/enrolment'
+import { HubError } from '../../../county/errors'
+import { createSealer } from '../../../county/sealing'
+import { applyPush } from '../../../county/sync/push'
+import { TEST_DATA_KEY, item, laterEvent, submittedEvent, useTestHub } from '../../fixtures/hub'
 
 describe('a station pushing its outbox to the hub', () => {
   it('applies a new petition and answers applied, with the next sequence expected', async () => {
@@ -141,6 +145,34 @@ describe('a station pushing its outbox to the hub', () => {
       { seq: 2 },
       { seq: 3 },
     ])
+  })
+
+  it('writes nothing when the station was revoked after its request was authenticated', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    await t.signed(s, 'POST', '/sync/push', { items: [item(1, submittedEvent('st-a', t.clock.now))] })
+    // The request's signature was checked; the county revokes the station before its push work starts.
+    await revokeStation(t.hub.db, 'st-a', t.clock.now, 'admin')
+
+    const refused = await applyPush(
+      t.hub.db,
+      'st-a',
+      { items: [item(2, submittedEvent('st-a', t.clock.now))] },
+      { now: t.clock.now, sealer: createSealer(TEST_DATA_KEY) },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    )
+
+    expect(refused).toBeInstanceOf(HubError)
+    expect(refused).toMatchObject({ status: 403, code: 'REVOKED' })
+    expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([{ seq: 1 }])
+    const audited = await t.hub.db
+      .selectFrom('hub_audit')
+      .select(['station_id', 'action', 'outcome'])
+      .where('outcome', '=', 'REVOKED')
+      .execute()
+    expect(audited).toEqual([{ station_id: 'st-a', action: 'sync.POST /sync/push', outcome: 'REVOKED' }])
   })
 
   it("rejects an event on another station's petition", async () => {
