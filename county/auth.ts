@@ -134,12 +134,15 @@ async function stationExists(db: HubExecutor, id: string): Promise<boolean> {
 
 /**
  * Forgets seen signatures whose times alone now get them refused: a request is fresh until its time is a
- * window behind the hub, and its time may be a window ahead of it; a third window is room for seen_at
- * being the database's clock and `now` this hub process's.
+ * window behind the hub, and its time may be a window ahead of it; a third window is room for the hub
+ * processes' clocks differing from the database's. Measured on the database's clock, the one seen_at was
+ * written by: a pruning process whose own clock ran ahead would forget signatures still inside another
+ * process's window, and a captured request could be replayed there.
  */
-export async function pruneSeenRequests(db: HubExecutor, now: number): Promise<void> {
+export async function pruneSeenRequests(db: HubExecutor): Promise<void> {
+  const keepMs = 3 * REQUEST_WINDOW_MS
   await db
     .deleteFrom('seen_request')
-    .where('seen_at', '<', new Date(now - 3 * REQUEST_WINDOW_MS))
+    .where('seen_at', '<', sql<Date>`now() - make_interval(secs => ${keepMs / 1000})`)
     .execute()
 }

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   // Replay protection only needs recent signatures; any hub process may prune, the work is idempotent.
   const pruner = setInterval(() => {
     const now = Date.now()
-    Promise.all([pruneSeenRequests(hub.db, now), pruneSessions(hub.db, now)]).catch((e: unknown) =>
+    Promise.all([pruneSeenRequests(hub.db), pruneSessions(hub.db, now)]).catch((e: unknown) =>
       app.log.error({ err: e }, 'pruning failed'),
     )
   }, 5 * 60_000)

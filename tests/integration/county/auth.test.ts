@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { SYNC_HEADERS } from '../../../contract/sync'
+import { sql } from 'kysely'
+import { pruneSeenRequests } from '../../../county/auth'
 import { createEnrolmentCode, registerStation, revokeStation } from '../../../county/enrolment'
 import { createSigner, generateStationKeyPair } from '../../../electron/core/sync/signer'
 import { item, submittedEvent, type TestHub, useTestHub } from '../../fixtures/hub'
@@ -206,6 +208,35 @@ describe('a signed sync request', () => {
     expect(replays).toEqual([401, 401, 401])
     expect(await t.hub.db.selectFrom('mutation').select('seq').execute()).toEqual([{ seq: 1 }])
     expect(await t.hub.db.selectFrom('seen_request').select('signature').execute()).toEqual([{ signature }])
+  })
+
+  it('is still refused as a replay after a hub process whose clock runs ahead pruned seen signatures', async () => {
+    const t = await useTestHub()
+    const s = await t.enrolStation('st-a')
+    const payload = JSON.stringify({ items: [item(1, submittedEvent('st-a', t.clock.now))] })
+    const headers = { ...s.headers('POST', '/sync/push', payload), 'content-type': 'application/json' }
+    const first = await t.app.inject({ method: 'POST', url: '/sync/push', headers, payload })
+    // Another hub process, its clock 20 minutes ahead of the database's, prunes right away. The captured
+    // request is still inside this hub's window, so its signature must still be known.
+    await pruneSeenRequests(t.hub.db)
+    const old = sql<Date>`now() - interval '16 minutes'`
+    await t.hub.db.insertInto('seen_request').values({ station_id: 'st-a', signature: 'long-gone' }).execute()
+    await t.hub.db
+      .updateTable('seen_request')
+      .set({ seen_at: old })
+      .where('signature', '=', 'long-gone')
+      .execute()
+    await pruneSeenRequests(t.hub.db)
+
+    const replay = await t.app.inject({ method: 'POST', url: '/sync/push', headers, payload })
+
+    expect(first.statusCode).toBe(200)
+    expect(replay.statusCode).toBe(401)
+    expect(JSON.parse(replay.body)).toMatchObject({ code: 'REPLAYED' })
+    // What is older than three windows by the database's clock does go.
+    const left = await t.hub.db.selectFrom('seen_request').select('signature').execute()
+    expect(left.map((r) => r.signature)).not.toContain('long-gone')
+    expect(left).toHaveLength(1)
   })
 
   it('is refused when the body was changed after signing', async () => {
