@@ -35,6 +35,8 @@ export const CONSOLE_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** A change made from a view that someone else has since changed: read it again before acting. */
+  'STALE',
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
@@ -150,6 +152,11 @@ export interface CountyPetitionDetail {
   readonly dossier: Dossier | null
   /** The county actions the closed loop allows now. */
   readonly actions: readonly CountyActionType[]
+  /**
+   * How many steps the timeline held when this view was read. Steps are never removed, so any change by
+   * a colleague or a station's push raises it; an action sends it back (CountyActionBody.revision).
+   */
+  readonly revision: number
 }
 
 export const COUNTY_ACTION_TYPES = [
@@ -163,16 +170,34 @@ export const COUNTY_ACTION_TYPES = [
 /** Closing stays with the station, after the resident has rated the answer (domain/petition/transitions). */
 export type CountyActionType = (typeof COUNTY_ACTION_TYPES)[number]
 
+/**
+ * The revision of the view the action was taken from (CountyPetitionDetail.revision): the hub refuses it
+ * with STALE once the petition has changed since, so a stale view cannot undo a colleague's due date or
+ * transfer, and a form sent twice is not recorded twice.
+ */
+const seen = { revision: z.number().int().min(0) }
+
 export const CountyActionBody = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('transferred'), department: text(60, '请填写承办部门') }),
-  z.strictObject({ type: z.literal('deadlineSet'), dueOn: isoDate, reason: text(200, '请填写理由') }),
-  z.strictObject({ type: z.literal('deadlineExtended'), dueOn: isoDate, reason: text(200, '请填写理由') }),
-  z.strictObject({ type: z.literal('supervised'), text: text(500, '请填写督办内容') }),
-  z.strictObject({ type: z.literal('noted'), text: text(500, '请填写备注') }),
+  z.strictObject({ type: z.literal('transferred'), department: text(60, '请填写承办部门'), ...seen }),
+  z.strictObject({
+    type: z.literal('deadlineSet'),
+    dueOn: isoDate,
+    reason: text(200, '请填写理由'),
+    ...seen,
+  }),
+  z.strictObject({
+    type: z.literal('deadlineExtended'),
+    dueOn: isoDate,
+    reason: text(200, '请填写理由'),
+    ...seen,
+  }),
+  z.strictObject({ type: z.literal('supervised'), text: text(500, '请填写督办内容'), ...seen }),
+  z.strictObject({ type: z.literal('noted'), text: text(500, '请填写备注'), ...seen }),
   z.strictObject({
     type: z.literal('replied'),
     answer: text(2000, '请填写答复内容'),
     method: z.enum(REPLY_METHODS, '请选择答复方式'),
+    ...seen,
   }),
 ])
 export type CountyActionBody = z.infer<typeof CountyActionBody>

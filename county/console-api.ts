@@ -204,7 +204,8 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
   })
   app.post('/petitions/:id/actions', async (req) => {
     const { id } = IdParam.parse(req.params)
-    await actAsCounty(db, id, CountyActionBody.parse(req.body), { id: userOf(req).username }, now())
+    const { revision, ...action } = CountyActionBody.parse(req.body)
+    await actAsCounty(db, id, action, { id: userOf(req).username }, now(), revision)
     return countyPetition(db, sealer, id)
   })
 

@@ -41,12 +41,28 @@ const REFUSAL_ZH: Partial<Record<Refusal, string>> = {
 /** Refusals about the date typed, shown beside the date field. */
 const DUE_ON_REFUSALS: ReadonlySet<Refusal> = new Set(['deadlineNotLater', 'deadlinePast'])
 
+/** Steps on a petition's timeline: its revision, since steps are only ever added (never removed). */
+async function timelineLength(db: HubExecutor, petitionId: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('petition_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('petition_id', '=', petitionId)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+/**
+ * Records a county action. With `seenRevision` (the console always sends it) the action is refused with
+ * STALE when the timeline has grown since the clerk's view was read: judged against the transition table
+ * alone, a stale view could move a colleague's due date back or replace their department unseen.
+ */
 export async function actAsCounty(
   db: HubExecutor,
   petitionId: string,
   action: CountyAction,
   actor: { id: string },
   now: number,
+  seenRevision?: number,
 ): Promise<PetitionState> {
   return db.transaction().execute(async (tx) => {
     // Locking the petition row orders county actions on one petition, across hub processes.
@@ -57,6 +73,10 @@ export async function actAsCounty(
       .forUpdate()
       .executeTakeFirst()
     if (!row) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这条诉求')
+    // Counted under the row lock, which a station's push also takes before adding steps.
+    if (seenRevision !== undefined && (await timelineLength(tx, petitionId)) !== seenRevision) {
+      throw new ConsoleFailure(409, 'STALE', '这条诉求刚被其他人处理过，请查看最新情况后再操作')
+    }
     const state = row.state as PetitionState
     const refusal = refusalNow(state, action, 'county', shanghaiDate(now))
     if (refusal) {
@@ -193,6 +213,15 @@ export async function countyPetition(
   sealer: Sealer,
   id: string,
 ): Promise<CountyPetitionDetail> {
+  // The steps before the state: a step landing in between then makes the revision too low, so the next
+  // action is refused as stale, rather than too high, which would let it pass on a state missing that step.
+  const events = await db
+    .selectFrom('petition_event')
+    .select(['event', 'origin'])
+    .where('petition_id', '=', id)
+    .orderBy('hlc')
+    .orderBy('id')
+    .execute()
   const row = await db
     .selectFrom('petition')
     .innerJoin('station', 'station.id', 'petition.station_id')
@@ -201,13 +230,6 @@ export async function countyPetition(
     .executeTakeFirst()
   if (!row) throw new ConsoleFailure(404, 'NOT_FOUND', '没有这条诉求')
   const state = row.state as PetitionState
-  const events = await db
-    .selectFrom('petition_event')
-    .select(['event', 'origin'])
-    .where('petition_id', '=', id)
-    .orderBy('hlc')
-    .orderBy('id')
-    .execute()
   const sealed =
     row.level === 'county'
       ? await db
@@ -234,5 +256,6 @@ export async function countyPetition(
     timeline: events.map((e) => ({ event: e.event as PetitionEvent, origin: e.origin })),
     dossier,
     actions: COUNTY_ACTION_TYPES.filter((t) => allowed.has(t)),
+    revision: events.length,
   }
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { SYNC_HEADERS, SYNC_PATHS, SYNC_SCHEMA_VERSION, recordMutationId } from '../../contract/sync'
+import { actAsCounty } from '../../county/petitions/service'
 import { putRepresentatives } from '../../county/roster/service'
 import { addDays, shanghaiDate } from '../../domain/dates'
 import { formatHlc } from '../../domain/hlc'
@@ -168,6 +169,48 @@ test('an admin signs in, works an escalated petition from the queue and sees its
   const row = queueRows(page).filter({ hasText: formatTrackingCode(escalated.code) })
   await expect(row).toContainText('县水利局')
   await expect(row).toContainText('已答复')
+})
+
+test('an action on a petition a colleague changed meanwhile is refused, the drawer reloads and says so', async ({
+  page,
+  county,
+}) => {
+  await county.addUser(CLERK)
+  const { escalated } = await seedPetitions(county)
+  await signIn(page, county, CLERK)
+  await page.getByRole('button', { name: `查看诉求 ${formatTrackingCode(escalated.code)}` }).click()
+  const drawer = page.getByRole('dialog')
+  const timeline = drawer.getByTestId('timeline-entry')
+  await expect(timeline).toHaveCount(2)
+
+  await drawer.getByRole('button', { name: '转办', exact: true }).click()
+  await drawer.getByLabel('承办部门').fill('县水利局')
+  // A colleague transfers the petition while this clerk's drawer is open.
+  await actAsCounty(
+    county.hub.db,
+    escalated.id,
+    { type: 'transferred', department: '县交通运输局' },
+    { id: 'wangfang' },
+    Date.now(),
+  )
+  await drawer.getByRole('button', { name: '确认转办' }).click()
+
+  await expect(drawer.getByTestId('petition-stale')).toHaveText(
+    '这条诉求刚被其他人处理过，下面已是最新情况，请核对后再操作',
+  )
+  // The colleague's step is on screen, nothing of this clerk's was recorded, and what was typed is kept.
+  await expect(timeline).toHaveCount(3)
+  await expect(timeline.nth(2)).toContainText('县交通运输局')
+  await expect(drawer.getByTestId('petition-summary')).toContainText('县交通运输局')
+  await expect(drawer.getByLabel('承办部门')).toHaveValue('县水利局')
+  await screenshot(page, 'county-console-stale-action')
+
+  // Having seen it, the clerk sends the transfer again: now it is taken.
+  await drawer.getByRole('button', { name: '确认转办' }).click()
+  await expect(page.getByText('已保存：转办')).toBeVisible()
+  await expect(timeline).toHaveCount(4)
+  await expect(drawer.getByTestId('petition-summary')).toContainText('县水利局')
+  await expect(drawer.getByTestId('petition-stale')).toHaveCount(0)
 })
 
 test('the queue pages on with 加载更多 and a deep link opens the petition', async ({ page, county }) => {

@@ -193,6 +193,7 @@ describe('county console: 操作记录 (GET /audit)', () => {
     const acted = await admin.call('POST', `/petitions/${sub.petitionId}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      revision: 2,
     })
     expect(acted.status).toBe(200)
 

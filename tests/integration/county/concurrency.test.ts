@@ -66,18 +66,28 @@ describe('the hub under concurrent writers', () => {
     await locker.query('lock table mutation in exclusive mode')
     const push = t.signed(signer, 'POST', '/sync/push', { items: [item(3, note)] })
     await lockWaits(watcher, 1)
-    // …while the county locks the petition and writes an event pointing at that station.
+    // …while the county waits for the petition the push holds.
     const act = county.call<CountyPetitionDetail>('POST', `/petitions/${petitionId}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      // Submitted and escalated: the two steps the clerk saw.
+      revision: 2,
     })
     await lockWaits(watcher, 2, act)
     await locker.query('commit')
 
-    const [pushed, acted] = await Promise.all([push, act])
-    expect(acted.status).toBe(200)
+    const [pushed, stale] = await Promise.all([push, act])
     expect(pushed.status).toBe(200)
     expect((pushed.json as PushResult).results[0]?.status).toBe('applied')
+    // The push held the petition first, so the action waited for it and then found a step its clerk
+    // never saw: refused as stale, and taken once the clerk has read the petition again.
+    expect(stale).toMatchObject({ status: 409, json: { code: 'STALE' } })
+    const acted = await county.call<CountyPetitionDetail>('POST', `/petitions/${petitionId}/actions`, {
+      type: 'transferred',
+      department: '县交通运输局',
+      revision: (await county.call<CountyPetitionDetail>('GET', `/petitions/${petitionId}`)).json.revision,
+    })
+    expect(acted.status).toBe(200)
     const events = await t.hub.db
       .selectFrom('petition_event')
       .select('event')
@@ -110,6 +120,8 @@ describe('the hub under concurrent writers', () => {
     const act = county.call<CountyPetitionDetail>('POST', `/petitions/${petitionId}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      // Submitted and escalated: the two steps the clerk saw.
+      revision: 2,
     })
     await lockWaits(watcher, 1)
     // …while the push locks its station and waits for the petition; then the county writes its event,
@@ -144,6 +156,8 @@ describe('the hub under concurrent writers', () => {
     const act = county.call('POST', `/petitions/${petitionId}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      // Submitted and escalated: the two steps the clerk saw.
+      revision: 2,
     })
     await lockWaits(watcher, 1)
     const blocked = other.query('select id from petition where id = $1 for update', [petitionId])
@@ -160,6 +174,8 @@ describe('the hub under concurrent writers', () => {
     const retried = await county.call('POST', `/petitions/${petitionId}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      // Submitted and escalated: the two steps the clerk saw.
+      revision: 2,
     })
     expect(retried.status).toBe(200)
   })

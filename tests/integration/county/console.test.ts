@@ -290,7 +290,11 @@ describe('county console: escalated petitions', () => {
     const opened = await clerk.call<CountyPetitionDetail>('GET', `/petitions/${id}`)
     expect(opened.json.dossier?.contactName).toBe('张秀英')
     // The page an action answers with is the one already open: not a second viewing.
-    const acted = await clerk.call('POST', `/petitions/${id}/actions`, { type: 'noted', text: '已电话联系' })
+    const acted = await clerk.call('POST', `/petitions/${id}/actions`, {
+      type: 'noted',
+      text: '已电话联系',
+      revision: opened.json.revision,
+    })
     expect(acted.status).toBe(200)
     const rows = await t.hub.db
       .selectFrom('hub_audit')
@@ -352,16 +356,22 @@ describe('county console: escalated petitions', () => {
       type: 'deadlineExtended',
       dueOn: '2026-12-01',
       reason: '需要协调',
+      revision: detail.json.revision,
     })
     expect(earlier).toMatchObject({
       status: 409,
       json: { code: 'CONFLICT', fields: { dueOn: '延期后的期限必须晚于原期限' } },
     })
-    const empty = await c.call('POST', `/petitions/${id}/actions`, { type: 'transferred', department: ' ' })
+    const empty = await c.call('POST', `/petitions/${id}/actions`, {
+      type: 'transferred',
+      department: ' ',
+      revision: detail.json.revision,
+    })
     expect(empty).toMatchObject({ status: 400, json: { fields: { department: '请填写承办部门' } } })
     const moved = await c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
       type: 'transferred',
       department: '县交通运输局',
+      revision: detail.json.revision,
     })
     expect(moved.json.state).toMatchObject({ status: 'transferred', department: '县交通运输局' })
     expect(moved.json.timeline.at(-1)).toMatchObject({
@@ -372,6 +382,7 @@ describe('county console: escalated petitions', () => {
       type: 'replied',
       answer: '已列入明年计划',
       method: 'phone',
+      revision: moved.json.revision,
     })
     expect(replied.json.state.status).toBe('replied')
     expect(replied.json.actions).toEqual(['noted'])
@@ -392,8 +403,10 @@ describe('county console: escalated petitions', () => {
     t.clock.now = Date.UTC(2026, 10, 25, 17, 0)
     const id = await escalated(t, signer, 1, t.clock.now - DAY)
     let c = await signedInConsole(t)
-    const act = (body: Record<string, unknown>) =>
-      c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, body)
+    const act = async (body: Record<string, unknown>) => {
+      const { revision } = (await c.call<CountyPetitionDetail>('GET', `/petitions/${id}`)).json
+      return c.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, { ...body, revision })
+    }
     const refused = {
       status: 409,
       json: { code: 'CONFLICT', message: '期限不能早于今天', fields: { dueOn: '期限不能早于今天' } },
@@ -413,6 +426,94 @@ describe('county console: escalated petitions', () => {
     const detail = await c.call<CountyPetitionDetail>('GET', `/petitions/${id}`)
     expect(detail.json.state.dueOn).toBe('2026-11-26')
     expect(detail.json.timeline.filter((e) => e.event.type.startsWith('deadline'))).toHaveLength(1)
+  })
+
+  it('refuses an action taken on a view another clerk has since changed, and keeps the newer step', async () => {
+    const t = await useTestHub()
+    const signer = await t.enrolStation('st-a')
+    const id = await escalated(t, signer, 1, t.clock.now - HOUR)
+    const a = await signedInConsole(t, 'clerk.a', 'clerk')
+    const b = await signedInConsole(t, 'clerk.b', 'clerk')
+    const viewA = (await a.call<CountyPetitionDetail>('GET', `/petitions/${id}`)).json
+    const viewB = (await b.call<CountyPetitionDetail>('GET', `/petitions/${id}`)).json
+    expect(viewB.revision).toBe(viewA.revision)
+    const stale = {
+      status: 409,
+      json: { code: 'STALE', message: '这条诉求刚被其他人处理过，请查看最新情况后再操作' },
+    }
+
+    const extended = await a.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'deadlineExtended',
+      dueOn: '2026-12-31',
+      reason: '需要协调',
+      revision: viewA.revision,
+    })
+    expect(extended.status).toBe(200)
+    expect(extended.json.revision).toBe(viewA.revision + 1)
+    // B still holds the view from before A's extension: an earlier date from it would undo A's.
+    const set = await b.call('POST', `/petitions/${id}/actions`, {
+      type: 'deadlineSet',
+      dueOn: '2026-12-05',
+      reason: '县里定的期限',
+      revision: viewB.revision,
+    })
+    expect(set).toMatchObject(stale)
+    // A transfer from that view would silently replace a department B never saw either.
+    const moved = await a.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'transferred',
+      department: '县交通运输局',
+      revision: extended.json.revision,
+    })
+    expect(moved.status).toBe(200)
+    const replaced = await b.call('POST', `/petitions/${id}/actions`, {
+      type: 'transferred',
+      department: '县水利局',
+      revision: viewB.revision,
+    })
+    expect(replaced).toMatchObject(stale)
+    // The same form sent twice (a retry after a lost answer) is refused the second time.
+    const replied = await a.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'noted',
+      text: '已电话联系交通运输局',
+      revision: moved.json.revision,
+    })
+    expect(replied.status).toBe(200)
+    const again = await a.call('POST', `/petitions/${id}/actions`, {
+      type: 'noted',
+      text: '已电话联系交通运输局',
+      revision: moved.json.revision,
+    })
+    expect(again).toMatchObject(stale)
+    // A step the station pushed counts as a change too.
+    const note = laterEvent(id, 'st-a', t.clock.now, { type: 'noted', text: '站里已回访' })
+    expect((await t.signed(signer, 'POST', '/sync/push', { items: [item(4, note)] })).status).toBe(200)
+    const afterPush = await a.call('POST', `/petitions/${id}/actions`, {
+      type: 'replied',
+      answer: '已安排维修',
+      method: 'phone',
+      revision: replied.json.revision,
+    })
+    expect(afterPush).toMatchObject(stale)
+    // An action that says nothing about what its sender saw is refused as malformed.
+    const blind = await b.call('POST', `/petitions/${id}/actions`, { type: 'noted', text: '备注' })
+    expect(blind.status).toBe(400)
+
+    const now = (await b.call<CountyPetitionDetail>('GET', `/petitions/${id}`)).json
+    expect(now.state).toMatchObject({
+      dueOn: '2026-12-31',
+      department: '县交通运输局',
+      status: 'transferred',
+    })
+    expect(now.timeline.filter((e) => e.origin === 'county')).toHaveLength(3)
+    // With the view read again, B's step is taken.
+    const retried = await b.call<CountyPetitionDetail>('POST', `/petitions/${id}/actions`, {
+      type: 'deadlineExtended',
+      dueOn: '2027-01-15',
+      reason: '县里定的期限',
+      revision: now.revision,
+    })
+    expect(retried.status).toBe(200)
+    expect(retried.json.state.dueOn).toBe('2027-01-15')
   })
 
   it('refuses a dossier for a petition below county level or of another station', async () => {

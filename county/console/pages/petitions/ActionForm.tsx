@@ -7,7 +7,7 @@ import {
 } from '../../../../contract/county-console'
 import { shanghaiDate } from '../../../../domain/dates'
 import { REPLY_METHODS, type ReplyMethod } from '../../../../domain/petition/types'
-import { api } from '../../api'
+import { ConsoleApiError, api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
 import { FormError } from '../../lib/FormError'
@@ -25,39 +25,56 @@ interface Fields {
 const FIELDS = ['department', 'dueOn', 'reason', 'text', 'answer', 'method'] as const
 
 /** The body the contract expects, before its schema has checked it (empty fields stay empty strings). */
-function bodyOf(type: CountyActionType, f: Fields): unknown {
+function bodyOf(type: CountyActionType, f: Fields, revision: number): unknown {
   switch (type) {
     case 'transferred':
-      return { type, department: f.department ?? '' }
+      return { type, department: f.department ?? '', revision }
     case 'deadlineSet':
     case 'deadlineExtended':
-      return { type, dueOn: f.dueOn ? f.dueOn.format('YYYY-MM-DD') : '', reason: f.reason ?? '' }
+      return { type, dueOn: f.dueOn ? f.dueOn.format('YYYY-MM-DD') : '', reason: f.reason ?? '', revision }
     case 'supervised':
     case 'noted':
-      return { type, text: f.text ?? '' }
+      return { type, text: f.text ?? '', revision }
     case 'replied':
-      return { type, answer: f.answer ?? '', method: f.method }
+      return { type, answer: f.answer ?? '', method: f.method, revision }
   }
 }
 
-/** One county action as a form, checked by the contract's schema here and again by the hub. */
+/**
+ * One county action as a form, checked by the contract's schema here and again by the hub. It carries the
+ * revision of the petition as shown; when the hub finds it changed since, `onStale` has the petition read
+ * again (and says so) while the form keeps what was typed.
+ */
 export function ActionForm({
   type,
   petitionId,
+  revision,
   onCancel,
   onDone,
+  onStale,
 }: {
   type: CountyActionType
   petitionId: string
+  revision: number
   onCancel: () => void
   onDone: (next: CountyPetitionDetail) => void
+  onStale: () => void
 }) {
   const t = useT()
   const [form] = Form.useForm<Fields>()
   const { busy, error, submit } = useSubmission(form, FIELDS)
 
   const onFinish = async (values: Fields) => {
-    const next = await submit(CountyActionBody, bodyOf(type, values), (body) => api.act(petitionId, body))
+    const next = await submit(CountyActionBody, bodyOf(type, values, revision), async (body) => {
+      try {
+        return await api.act(petitionId, body)
+      } catch (e) {
+        if (!(e instanceof ConsoleApiError && e.code === 'STALE')) throw e
+        // Not a mistake in the form: the drawer reloads the petition and says why above it.
+        onStale()
+        return null
+      }
+    })
     if (next) onDone(next)
   }
 

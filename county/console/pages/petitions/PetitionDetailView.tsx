@@ -16,9 +16,12 @@ const ORIGIN_COLOR = { county: '#a3191f', station: '#0b4f8f' } as const
 export function PetitionDetailView({
   detail,
   onActed,
+  onStale,
 }: {
   detail: CountyPetitionDetail
   onActed: (next: CountyPetitionDetail) => void
+  /** An action was refused because the petition changed since it was shown. */
+  onStale: () => void
 }) {
   const t = useT()
   const { message } = App.useApp()
@@ -131,6 +134,8 @@ export function PetitionDetailView({
             key={shown}
             type={shown}
             petitionId={state.id}
+            revision={detail.revision}
+            onStale={onStale}
             onCancel={() => setAction(null)}
             onDone={(next) => {
               setAction(null)

@@ -22,6 +22,8 @@ export function PetitionDrawer({
   // The answer to an action is the petition as it now stands; it wins over the first load.
   const [acted, setActed] = useState<CountyPetitionDetail | null>(null)
   const detail = acted ?? (state.status === 'ok' ? state.value : null)
+  // Someone else changed the petition after it was shown: it is read again, and the clerk told why.
+  const [stale, setStale] = useState(false)
 
   return (
     <Drawer
@@ -46,11 +48,32 @@ export function PetitionDrawer({
           action={<Button onClick={reload}>{t('app.retry')}</Button>}
         />
       )}
+      {detail && stale && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="petition-stale"
+          className="console-form-error"
+          title={t('petitions.detail.stale')}
+        />
+      )}
       {detail && (
         <PetitionDetailView
           detail={detail}
           onActed={(next) => {
+            setStale(false)
             setActed(next)
+            onChanged()
+          }}
+          onStale={() => {
+            setStale(true)
+            // Read straight into `acted`, so the older view stays up until the newer one has come.
+            api.petition(id).then(setActed, () => {
+              setActed(null)
+              reload()
+            })
+            // The queue's row shows the old state too.
             onChanged()
           }}
         />
