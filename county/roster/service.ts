@@ -235,9 +235,13 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
   const all = await db.selectFrom('representative').select(['id', 'record', 'deleted']).execute()
   const records = new Map(all.filter((e) => !e.deleted).map((e) => [e.id, storedRecord(e.record)]))
   const removed = new Set(all.filter((e) => e.deleted).map((e) => e.id))
-  const byNameAndStation = new Map(
+  const byNameAndStation = new Map<string, string>(
     [...records.values()].map((r) => [`${r.name}\u0000${r.stationId ?? ''}`, r.id] as const),
   )
+  // The rows so far by the representative they write and by name and 联络站: one person on two rows
+  // would be added twice (rows without 编号) or have one row silently overwrite the other (same 编号).
+  const rowOfId = new Map<string, { row: number; givenId: boolean }>()
+  const rowOfKey = new Map<string, { row: number; givenId: boolean }>()
   rows.slice(1).forEach((r, i) => {
     const row = i + 2
     if (r.every((c) => c.trim() === '')) return
@@ -264,8 +268,21 @@ export async function importRoster(db: HubExecutor, bytes: Buffer, by: string): 
         return
       }
     }
-    const id =
-      givenId || byNameAndStation.get(`${cell(r, 'name')}\u0000${station.id ?? ''}`) || crypto.randomUUID()
+    const key = `${cell(r, 'name')}\u0000${station.id ?? ''}`
+    const id = givenId || byNameAndStation.get(key) || crypto.randomUUID()
+    const sameId = rowOfId.get(id)
+    // Two rows with their own 编号 may share a name and 联络站: two people, told apart by the 编号.
+    const sameKey = rowOfKey.get(key)
+    const twin = sameId ?? (sameKey && !(sameKey.givenId && givenId) ? sameKey : undefined)
+    if (twin) {
+      errors[`row ${row}`] =
+        twin === sameId && givenId && sameId.givenId
+          ? `第 ${row} 行：与第 ${twin.row} 行是同一位代表（编号相同）`
+          : `第 ${row} 行：与第 ${twin.row} 行是同一位代表（姓名和联络站相同），如是两位同名代表请填写编号`
+      return
+    }
+    rowOfId.set(id, { row, givenId: givenId !== '' })
+    if (!rowOfKey.has(key)) rowOfKey.set(key, { row, givenId: givenId !== '' })
     // A column the sheet does not have says nothing about a representative the roster holds (a station's
     // export has no 联络站): keep what is stored. Only an empty cell of a column it has clears a field.
     const before = records.get(id)

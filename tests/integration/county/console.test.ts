@@ -689,6 +689,93 @@ describe('county console: roster, stations and figures', () => {
     })
   })
 
+  it('refuses a sheet naming one representative twice, by 编号 or by name and 联络站, writing nothing', async () => {
+    const t = await useTestHub()
+    await t.enrolStation('st-a')
+    const c = await signedInConsole(t, 'clerk.wu', 'clerk')
+    const sheet = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook()
+      const ws = book.addWorksheet('名册')
+      ws.addRow(['编号', '姓名', '层级', '界别', '专长', '乡镇', '联络站', '在职'])
+      for (const r of rows) ws.addRow(r)
+      return Buffer.from(await book.xlsx.writeBuffer())
+    }
+    const names = async () =>
+      (await c.call<CountyRepresentative[]>('GET', '/representatives')).json.map((r) => [r.name, r.level])
+
+    // A name typed twice (two townships' lists merged) would be two representatives on every kiosk.
+    const twice = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        ['', '王海涛', '县', '', '水利', '王楼镇', 'st-a', '是'],
+        ['', '李秀兰', '乡镇', '', '', '王楼镇', '', '是'],
+        ['', '王海涛', '县', '', '道路', '王楼镇', 'st-a', '是'],
+      ]),
+    )
+    expect(twice).toMatchObject({
+      status: 400,
+      json: {
+        code: 'VALIDATION',
+        fields: {
+          'row 4': expect.stringMatching(/^第 4 行：与第 2 行是同一位代表（姓名和联络站相同）/) as string,
+        },
+      },
+    })
+    expect(Object.keys((twice.json as { fields: object }).fields)).toEqual(['row 4'])
+    expect(await names()).toEqual([])
+
+    const once = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([['', '王海涛', '县', '', '', '', 'st-a', '是']]),
+    )
+    expect(once.json).toEqual({ added: 1, changed: 0, unchanged: 0 })
+    const [stored] = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    const id = stored?.id ?? ''
+
+    // One 编号 on two rows: the last would silently win over the first.
+    const sameId = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        [id, '王海涛', '县', '', '农业', '王楼镇', 'st-a', '是'],
+        [id, '王海燕', '乡镇', '', '教育', '王楼镇', '', '否'],
+      ]),
+    )
+    expect(sameId).toMatchObject({
+      status: 400,
+      json: { code: 'VALIDATION', fields: { 'row 3': '第 3 行：与第 2 行是同一位代表（编号相同）' } },
+    })
+    // A row without 编号 that the roster matches by name and 联络站 is that same representative.
+    const matched = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        [id, '王海涛', '县', '', '农业', '王楼镇', 'st-a', '是'],
+        ['', '王海涛', '县', '', '教育', '王楼镇', 'st-a', '否'],
+      ]),
+    )
+    expect(matched).toMatchObject({
+      status: 400,
+      json: { fields: { 'row 3': expect.stringContaining('与第 2 行是同一位代表') as string } },
+    })
+    expect(await names()).toEqual([['王海涛', 'county']])
+    const [after] = (await c.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(after).toMatchObject({ id, specialties: [], active: true })
+
+    // Two people of one name at one station are told apart by their 编号.
+    const twoPeople = await c.call(
+      'POST',
+      '/representatives/import',
+      await sheet([
+        [id, '王海涛', '县', '', '', '', 'st-a', '是'],
+        ['0190a0b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b', '王海涛', '乡镇', '', '', '', 'st-a', '是'],
+      ]),
+    )
+    expect(twoPeople.json).toEqual({ added: 1, changed: 0, unchanged: 1 })
+  })
+
   it('imports a sheet exported at a station: its header words, township names and 联络站 by name', async () => {
     const t = await useTestHub()
     await t.enrolStation('st-a')
