@@ -224,6 +224,14 @@ export const RepresentativeInput = z.strictObject({
 })
 export type RepresentativeInput = z.infer<typeof RepresentativeInput>
 
+/**
+ * An edit of a representative: the whole record, and the version it was read at
+ * (CountyRepresentative.version). The hub refuses it with STALE when the record has changed since, as
+ * saving the whole form would silently undo a colleague's edit.
+ */
+export const RepresentativeUpdate = RepresentativeInput.extend({ version: z.number().int().min(0) })
+export type RepresentativeUpdate = z.infer<typeof RepresentativeUpdate>
+
 export interface CountyRepresentative extends RepresentativeInput {
   readonly id: string
   readonly namePinyin: string

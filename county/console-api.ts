@@ -16,6 +16,7 @@ import {
   PasswordResetBody,
   PetitionQueueQuery,
   RepresentativeInput,
+  RepresentativeUpdate,
   RosterQuery,
   StationInput,
   VillageRename,
@@ -39,7 +40,13 @@ import { ConsoleFailure } from './errors'
 import { countyFigures, representativeFigures } from './figures/service'
 import { actAsCounty, countyPetition, countyQueue } from './petitions/service'
 import { addVillages, deleteVillage, listPlaces, renameVillage } from './places/service'
-import { deleteRepresentative, importRoster, listRepresentatives, saveRepresentative } from './roster/service'
+import {
+  addRepresentative,
+  deleteRepresentative,
+  importRoster,
+  listRepresentatives,
+  updateRepresentative,
+} from './roster/service'
 import type { Sealer } from './sealing'
 import { addStation, newEnrolmentCode, rejectedMutations, revoke, stationHealth } from './stations/service'
 
@@ -211,13 +218,13 @@ export async function consoleApi(app: FastifyInstance, opts: ConsoleApiOptions):
 
   app.get('/representatives', async (req) => listRepresentatives(db, RosterQuery.parse(req.query).q))
   app.post('/representatives', async (req) =>
-    saveRepresentative(db, null, RepresentativeInput.parse(req.body), userOf(req).username),
+    addRepresentative(db, RepresentativeInput.parse(req.body), userOf(req).username),
   )
   app.put('/representatives/:id', async (req) =>
-    saveRepresentative(
+    updateRepresentative(
       db,
       IdParam.parse(req.params).id,
-      RepresentativeInput.parse(req.body),
+      RepresentativeUpdate.parse(req.body),
       userOf(req).username,
     ),
   )

@@ -25,6 +25,7 @@ import {
   type RejectedMutation,
   type RepresentativeFigures,
   type RepresentativeInput,
+  type RepresentativeUpdate,
   type RosterImportResult,
   type StationHealth,
   type StationInput,
@@ -195,7 +196,7 @@ export const api = {
   roster: (q: string) => call<CountyRepresentative[]>('roster', { query: { q } }),
   addRepresentative: (body: RepresentativeInput) =>
     call<CountyRepresentative>('addRepresentative', { json: body }),
-  putRepresentative: (id: string, body: RepresentativeInput) =>
+  putRepresentative: (id: string, body: RepresentativeUpdate) =>
     call<CountyRepresentative>('putRepresentative', { params: { id }, json: body }),
   removeRepresentative: (id: string) => call<undefined>('removeRepresentative', { params: { id } }),
   importRoster: (xlsx: ArrayBuffer) => call<RosterImportResult>('importRoster', { bytes: xlsx }),

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import {
   type CountyRepresentative,
   RepresentativeInput,
+  type RepresentativeUpdate,
   type RosterImportResult,
 } from '../../contract/county-console'
 import { loadNameSpeller } from '../../domain/name-spelling'
@@ -58,7 +59,10 @@ export function storedRecord(stored: unknown): RosterRecord {
   }
 }
 
-/** Adds or changes representatives; all of one call share one version, so stations see them together. */
+/**
+ * Adds or changes representatives; all of one call share one version, so stations see them together.
+ * A representative removed since the caller read the roster stays removed: the call is refused whole.
+ */
 export async function putRepresentatives(
   db: HubExecutor,
   records: readonly RosterRecord[],
@@ -67,13 +71,19 @@ export async function putRepresentatives(
   return db.transaction().execute(async (tx) => {
     const version = await takeVersion(tx)
     for (const r of records) {
-      await tx
+      const written = await tx
         .insertInto('representative')
         .values({ id: r.id, record: JSON.stringify(r), deleted: false, version })
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ record: JSON.stringify(r), deleted: false, version }),
+          oc
+            .column('id')
+            .doUpdateSet({ record: JSON.stringify(r), version })
+            .where('representative.deleted', '=', false),
         )
-        .execute()
+        .executeTakeFirst()
+      if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) {
+        throw new ConsoleFailure(409, 'STALE', `代表${r.name}刚被其他人从名册删除，请刷新后再试`)
+      }
     }
     await hubAudit(tx, {
       stationId: null,
@@ -152,26 +162,54 @@ function toCounty(r: RosterRecord, version: number): CountyRepresentative {
   }
 }
 
-/** Adds (`id` null) or changes one representative from the console's form. */
-export async function saveRepresentative(
+/** Adds one representative from the console's form. */
+export async function addRepresentative(
   db: HubExecutor,
-  id: string | null,
   input: RepresentativeInput,
   by: string,
 ): Promise<CountyRepresentative> {
-  if (id !== null) {
-    const existing = await db
-      .selectFrom('representative')
-      .select('id')
-      .where('id', '=', id)
-      .where('deleted', '=', false)
-      .executeTakeFirst()
-    if (!existing) throw new ConsoleFailure(404, 'NOT_FOUND', '名册里没有这位代表')
-  }
   await checkStations(db, [input.stationId])
-  const record = await recordOf(id ?? crypto.randomUUID(), input)
+  const record = await recordOf(crypto.randomUUID(), input)
   const version = await putRepresentatives(db, [record], by)
   return toCounty(record, version)
+}
+
+/**
+ * Changes one representative from the console's form, only if it is still at the version the form was
+ * read at and not removed: the form carries the whole record, so a save from an older read would undo a
+ * colleague's edit, or bring back a representative removed meanwhile.
+ */
+export async function updateRepresentative(
+  db: HubExecutor,
+  id: string,
+  update: RepresentativeUpdate,
+  by: string,
+): Promise<CountyRepresentative> {
+  const { version: seen, ...input } = update
+  await checkStations(db, [input.stationId])
+  const record = await recordOf(id, input)
+  return db.transaction().execute(async (tx) => {
+    const version = await takeVersion(tx)
+    // Read committed re-checks the WHERE on the row a concurrent edit or removal left, after waiting for it.
+    const r = await tx
+      .updateTable('representative')
+      .set({ record: JSON.stringify(record), version })
+      .where('id', '=', id)
+      .where('version', '=', seen)
+      .where('deleted', '=', false)
+      .executeTakeFirst()
+    if (Number(r.numUpdatedRows) === 0) {
+      const now = await tx
+        .selectFrom('representative')
+        .select('deleted')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!now || now.deleted) throw new ConsoleFailure(404, 'NOT_FOUND', '名册里没有这位代表')
+      throw new ConsoleFailure(409, 'STALE', '这位代表的信息刚被其他人修改过，请刷新后再改')
+    }
+    await hubAudit(tx, { stationId: null, action: 'roster.put', outcome: 'ok', detail: { count: 1, by } })
+    return toCounty(record, version)
+  })
 }
 
 async function recordOf(id: string, input: RepresentativeInput): Promise<RosterRecord> {

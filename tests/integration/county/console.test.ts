@@ -603,6 +603,7 @@ describe('county console: roster, stations and figures', () => {
     const edited = await c.call<CountyRepresentative>('PUT', `/representatives/${added.json.id}`, {
       ...input,
       sector: '教育',
+      version: added.json.version,
     })
     expect(edited.json.version).toBeGreaterThan(added.json.version)
     expect(
@@ -611,6 +612,81 @@ describe('county console: roster, stations and figures', () => {
     expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(204)
     expect((await c.call<CountyRepresentative[]>('GET', '/representatives')).json).toEqual([])
     expect((await c.call('DELETE', `/representatives/${added.json.id}`)).status).toBe(404)
+  })
+
+  it('refuses an edit saved from a representative another clerk changed or removed since', async () => {
+    const t = await useTestHub()
+    const a = await signedInConsole(t, 'clerk.a', 'clerk')
+    const b = await signedInConsole(t, 'clerk.b', 'clerk')
+    const input = {
+      name: '王海涛',
+      level: 'county',
+      sector: '',
+      specialties: [] as string[],
+      township: '王楼镇',
+      stationId: null,
+      active: true,
+    }
+    const made = (await a.call<CountyRepresentative>('POST', '/representatives', input)).json
+    const [seenByB] = (await b.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(seenByB?.version).toBe(made.version)
+
+    const specialties = await a.call<CountyRepresentative>('PUT', `/representatives/${made.id}`, {
+      ...input,
+      specialties: ['水利', '道路'],
+      version: made.version,
+    })
+    expect(specialties.status).toBe(200)
+    // B's form still holds no specialties: saved whole, it would wipe A's.
+    const stale = await b.call('PUT', `/representatives/${made.id}`, {
+      ...input,
+      active: false,
+      version: made.version,
+    })
+    expect(stale).toMatchObject({
+      status: 409,
+      json: { code: 'STALE', message: '这位代表的信息刚被其他人修改过，请刷新后再改' },
+    })
+    // An edit that says nothing of what it was read from is malformed.
+    expect((await b.call('PUT', `/representatives/${made.id}`, input)).status).toBe(400)
+    const [now] = (await b.call<CountyRepresentative[]>('GET', '/representatives')).json
+    expect(now).toMatchObject({ specialties: ['水利', '道路'], active: true })
+    const taken = await b.call<CountyRepresentative>('PUT', `/representatives/${made.id}`, {
+      ...input,
+      specialties: ['水利', '道路'],
+      active: false,
+      version: now?.version,
+    })
+    expect(taken.json).toMatchObject({ specialties: ['水利', '道路'], active: false })
+
+    // Removed meanwhile: a save from the form opened before cannot bring the representative back,
+    // nor can a write that read the roster before the removal (an import in flight).
+    expect((await a.call('DELETE', `/representatives/${made.id}`)).status).toBe(204)
+    const revived = await b.call('PUT', `/representatives/${made.id}`, {
+      ...input,
+      version: taken.json.version,
+    })
+    expect(revived).toMatchObject({ status: 404, json: { code: 'NOT_FOUND' } })
+    const record = {
+      id: made.id,
+      name: '王海涛',
+      namePinyin: 'wanghaitao',
+      nameInitials: 'wht',
+      level: 'county' as const,
+      sector: '',
+      specialties: [],
+      township: null,
+      stationId: null,
+      active: true,
+    }
+    await expect(putRepresentatives(t.hub.db, [record], 'import')).rejects.toMatchObject({ status: 409 })
+    expect((await a.call<CountyRepresentative[]>('GET', '/representatives')).json).toEqual([])
+    const row = await t.hub.db
+      .selectFrom('representative')
+      .select('deleted')
+      .where('id', '=', made.id)
+      .executeTakeFirstOrThrow()
+    expect(row.deleted).toBe(true)
   })
 
   it('refuses a roster that unpacks to more than 50 MB (a zip bomb) before reading it, writing nothing', async () => {

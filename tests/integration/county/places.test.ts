@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CountyTownship, CountyVillage, VillagesAdded } from '../../../contract/county-console'
 import type { PullPage } from '../../../contract/sync'
 import { registerStation } from '../../../county/enrolment'
-import { saveRepresentative } from '../../../county/roster/service'
+import { addRepresentative } from '../../../county/roster/service'
 import { signedInConsole } from '../../fixtures/county-console'
 import { useTestHub } from '../../fixtures/hub'
 
@@ -14,9 +14,8 @@ describe('county console: the villages of each township', () => {
     const t = await useTestHub()
     const c = await signedInConsole(t, 'clerk', 'clerk')
     await registerStation(t.hub.db, { id: 'st-w', name: '王楼镇联络站', township: '王楼镇' }, 'test')
-    await saveRepresentative(
+    await addRepresentative(
       t.hub.db,
-      null,
       {
         name: '李秀兰',
         level: 'county',

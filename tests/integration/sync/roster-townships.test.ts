@@ -4,7 +4,8 @@ import {
   type RosterRecord,
   listRepresentatives,
   putRepresentatives,
-  saveRepresentative,
+  addRepresentative,
+  updateRepresentative,
 } from '../../../county/roster/service'
 import { connectedStation } from '../../fixtures/sync'
 
@@ -33,7 +34,7 @@ describe('a representative’s township, from the county to a station', () => {
     const { t, hub } = await connectedStation()
     const profile = await t.succeed('station.profile', {})
     expect(profile.townshipName).toBe('王楼镇')
-    await saveRepresentative(hub.hub.db, null, { ...INPUT, township: ' 王楼镇 ' }, 'county-admin')
+    await addRepresentative(hub.hub.db, { ...INPUT, township: ' 王楼镇 ' }, 'county-admin')
 
     await t.succeed('sync.now', {})
 
@@ -46,14 +47,9 @@ describe('a representative’s township, from the county to a station', () => {
 
   it('adds a township the station has not heard of, after its own, and offers it on the kiosk', async () => {
     const { t, hub } = await connectedStation()
-    const saved = await saveRepresentative(hub.hub.db, null, { ...INPUT, township: '濮城镇' }, 'county-admin')
+    const saved = await addRepresentative(hub.hub.db, { ...INPUT, township: '濮城镇' }, 'county-admin')
     expect(saved.township).toBe('濮城镇')
-    await saveRepresentative(
-      hub.hub.db,
-      null,
-      { ...INPUT, name: '李秀兰', township: '濮城镇' },
-      'county-admin',
-    )
+    await addRepresentative(hub.hub.db, { ...INPUT, name: '李秀兰', township: '濮城镇' }, 'county-admin')
 
     await t.succeed('sync.now', {})
 
@@ -72,11 +68,16 @@ describe('a representative’s township, from the county to a station', () => {
     expect((await t.succeed('catalog.townships', {})).map((tw) => tw.name)).toEqual(['王楼镇', '濮城镇'])
 
     // The county moves the representative to another township, and then to none.
-    await saveRepresentative(hub.hub.db, saved.id, { ...INPUT, township: '王楼镇' }, 'county-admin')
+    const moved = await updateRepresentative(
+      hub.hub.db,
+      saved.id,
+      { ...INPUT, township: '王楼镇', version: saved.version },
+      'county-admin',
+    )
     t.clock.advance(60_000)
     await t.succeed('sync.now', {})
     expect(await townshipAtStation(t, '胡海涛')).toMatchObject({ townshipName: '王楼镇' })
-    await saveRepresentative(hub.hub.db, saved.id, INPUT, 'county-admin')
+    await updateRepresentative(hub.hub.db, saved.id, { ...INPUT, version: moved.version }, 'county-admin')
     t.clock.advance(60_000)
     await t.succeed('sync.now', {})
     expect(await townshipAtStation(t, '胡海涛')).toEqual({ townshipId: null, townshipName: null })

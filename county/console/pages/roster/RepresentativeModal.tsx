@@ -2,11 +2,12 @@ import { Form, Input, Select, Switch } from 'antd'
 import {
   type CountyRepresentative,
   RepresentativeInput,
+  RepresentativeUpdate,
   type StationHealth,
 } from '../../../../contract/county-console'
 import { REPRESENTATIVE_LEVEL_NAME_ZH } from '../../../../domain/names-zh'
 import { REPRESENTATIVE_LEVELS, type RepresentativeLevel } from '../../../../domain/petition/types'
-import { api } from '../../api'
+import { ConsoleApiError, api } from '../../api'
 import { useT } from '../../i18n'
 import { useSubmission } from '../../lib/forms'
 import { FormModal } from '../../lib/FormModal'
@@ -24,7 +25,7 @@ interface Fields {
 
 const FIELDS = ['name', 'level', 'sector', 'specialties', 'township', 'stationId', 'active'] as const
 
-function bodyOf(f: Fields): unknown {
+function bodyOf(f: Fields): Record<string, unknown> {
   const township = (f.township ?? '').trim()
   return {
     name: f.name ?? '',
@@ -44,6 +45,7 @@ export function RepresentativeModal({
   townships,
   onClose,
   onSaved,
+  onStale,
 }: {
   /** The representative to change, or null for a new one. */
   editing: CountyRepresentative | null
@@ -52,6 +54,8 @@ export function RepresentativeModal({
   townships: readonly string[]
   onClose: () => void
   onSaved: (saved: CountyRepresentative) => void
+  /** The hub refused the edit: someone changed the representative after the list was read. */
+  onStale: () => void
 }) {
   const t = useT()
   const [form] = Form.useForm<Fields>()
@@ -70,9 +74,18 @@ export function RepresentativeModal({
 
   const onOk = async () => {
     const values = form.getFieldsValue(true) as Fields
-    const saved = await submit(RepresentativeInput, bodyOf(values), (body) =>
-      editing ? api.putRepresentative(editing.id, body) : api.addRepresentative(body),
-    )
+    // An edit carries the version it was read at: the whole form is saved, so an older read would
+    // undo a colleague's change (the hub refuses it with STALE, whose message the form shows).
+    const saved = editing
+      ? await submit(RepresentativeUpdate, { ...bodyOf(values), version: editing.version }, async (body) => {
+          try {
+            return await api.putRepresentative(editing.id, body)
+          } catch (e) {
+            if (e instanceof ConsoleApiError && e.code === 'STALE') onStale()
+            throw e
+          }
+        })
+      : await submit(RepresentativeInput, bodyOf(values), (body) => api.addRepresentative(body))
     if (saved) onSaved(saved)
   }
 

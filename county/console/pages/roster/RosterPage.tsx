@@ -142,6 +142,7 @@ export function RosterPage() {
             void message.success(t('roster.saved', { name: saved.name }))
             roster.reload()
           }}
+          onStale={roster.reload}
         />
       )}
     </ConsolePage>
