@@ -13,6 +13,7 @@ import {
   type Rating,
 } from '../../domain/petition/types'
 import type { HubExecutor } from '../db/schema'
+import { publicDepartment } from './departments'
 
 /**
  * The public, anonymised Open311 GeoReport v2 view of the hub's petitions (JSON only).
@@ -92,14 +93,6 @@ const LEVEL_AGENCY: Record<Level, string> = {
   township: '乡镇人大主席团',
   county: '县人大常委会',
 }
-
-/**
- * A department is typed by staff (100 characters of free text), so it is shown only when it reads as an
- * office name: Chinese characters ending in an office word, no digits or Latin letters that could be a
- * phone or ID number. Anything else falls back to the level.
- */
-const OFFICE_NAME =
-  /^[\p{Script=Han}（）·]{2,40}(局|办|办公室|委|委员会|中心|所|站|院|队|厅|处|科|部|公司|政府|街道办事处)$/u
 
 const OPEN_STATUSES = STATUSES.filter(isOpen)
 const CLOSED_STATUSES = STATUSES.filter((s) => !isOpen(s))
@@ -222,6 +215,7 @@ function publicRows(db: HubExecutor) {
       'p.submitted_at',
       'p.address',
       's.name as station_name',
+      's.township as station_township',
       sql<number>`(p.state->>'updatedAt')::bigint`.as('updated_at'),
       sql<number | null>`(p.state->>'repliedAt')::bigint`.as('replied_at'),
       sql<number | null>`(p.state->>'closedAt')::bigint`.as('closed_at'),
@@ -245,7 +239,8 @@ type PublicRow = Awaited<ReturnType<ReturnType<typeof publicRows>['executeTakeFi
 function toRequest(r: PublicRow, today: IsoDate): Open311Request {
   const status = oneOf(STATUSES, r.status, 'status')
   const level = oneOf(LEVELS, r.level, 'level')
-  const department = r.department !== null && OFFICE_NAME.test(r.department) ? r.department : null
+  // Typed by staff, so it may name a person: only a known office is shown, else the level's agency.
+  const department = publicDepartment(r.department, r.station_township)
   return {
     service_request_id: r.id,
     status: isOpen(status) ? 'open' : 'closed',

@@ -257,6 +257,28 @@ describe('Open311 requests', () => {
     })
   })
 
+  it('publishes a department only when it is a known office, never free text that names a person', async () => {
+    const { hub, p } = await petitionsOnTheHub()
+    const agencyAfter = async (department: string) => {
+      await actAsCounty(
+        hub.hub.db,
+        p.county.id,
+        { type: 'transferred', department },
+        { id: 'c1' },
+        hub.clock.now,
+      )
+      const [r] = requestsOf(await get(hub, `/requests/${p.county.id}.json`))
+      return r?.agency_responsible
+    }
+    // Each ends in an office word (处 站 所 科), and each names someone.
+    for (const department of ['转张秀英处', '交李建国科长处', '请张秀英到站', '联系王大妈家所', '张秀英办']) {
+      expect(await agencyAfter(department), department).toBe('县人大常委会')
+    }
+    for (const department of ['县水利局', '县人力资源和社会保障局', '王楼镇派出所', '供电所']) {
+      expect(await agencyAfter(department), department).toBe(department)
+    }
+  })
+
   it('walks the request list and the services by index (hub migration 0002)', async () => {
     const { hub } = await connectedStation()
     const { rows } = await sql<{ indexname: string; indexdef: string }>`
