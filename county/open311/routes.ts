@@ -7,6 +7,7 @@ import {
   MAX_PAGE_SIZE,
   Open311Error,
   findRequest,
+  findRequests,
   listServices,
   searchRequests,
 } from './service'
@@ -41,6 +42,8 @@ const commaList = <T extends string>(item: z.ZodType<T, string>, max: number) =>
     .pipe(z.array(item).min(1).max(max))
 
 const RequestsQuery = z.strictObject({
+  // GeoReport v2: comma-delimited ids, overriding every other argument.
+  service_request_id: commaList(z.string().max(64), 50).optional(),
   service_code: commaList(z.string().max(64), 50).optional(),
   start_date: isoDateOrDateTime.optional(),
   end_date: isoDateOrDateTime.optional(),
@@ -91,6 +94,7 @@ export function open311Routes(app: FastifyInstance, opts: Open311Options, done: 
   app.get<{ Params: { format: string } }>('/requests.:format', async (req) => {
     requireJson(req.params.format)
     const q = RequestsQuery.parse(req.query)
+    if (q.service_request_id) return findRequests(db, q.service_request_id, now())
     return searchRequests(
       db,
       {

@@ -163,6 +163,24 @@ export async function searchRequests(
   return (await q.execute()).map((r) => toRequest(r, today))
 }
 
+/**
+ * The requests of the given ids, newest first, whatever their date: GeoReport v2's `service_request_id`
+ * argument overrides the others (the date window included). Ids the hub does not have are left out.
+ */
+export async function findRequests(
+  db: HubExecutor,
+  ids: readonly string[],
+  now: number,
+): Promise<Open311Request[]> {
+  const rows = await publicRows(db)
+    .where('p.id', 'in', [...new Set(ids)])
+    .orderBy('p.submitted_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute()
+  const today = shanghaiDate(now)
+  return rows.map((r) => toRequest(r, today))
+}
+
 export async function findRequest(db: HubExecutor, id: string, now: number): Promise<Open311Request> {
   const row = await publicRows(db).where('p.id', '=', id).executeTakeFirst()
   if (!row) throw new Open311Error(404, 'no such service request')

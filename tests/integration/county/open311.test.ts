@@ -279,6 +279,24 @@ describe('Open311 requests', () => {
     }
   })
 
+  it('answers service_request_id, comma-delimited, overriding the other arguments as GeoReport v2 says', async () => {
+    const { hub, p } = await petitionsOnTheHub()
+    const one = await get(hub, `/requests.json?service_request_id=${p.closed.id}`)
+    // Submitted 125 days ago, outside the default 90-day window, and found all the same.
+    expect(idsOf(one)).toEqual([p.closed.id])
+    const [closed] = requestsOf(one)
+    expect(closed).toEqual(requestsOf(await get(hub, `/requests/${p.closed.id}.json`))[0])
+    const several = await get(
+      hub,
+      `/requests.json?service_request_id=${p.closed.id},${p.fresh.id}, ${p.county.id}&status=open&service_code=water`,
+    )
+    expect(idsOf(several)).toEqual([p.fresh.id, p.county.id, p.closed.id])
+    // An id the hub does not have is simply not in the list.
+    expect(idsOf(await get(hub, '/requests.json?service_request_id=no-such-id'))).toEqual([])
+    const tooMany = Array.from({ length: 51 }, (_, i) => `id-${i}`).join(',')
+    expect((await get(hub, `/requests.json?service_request_id=${tooMany}`)).status).toBe(400)
+  })
+
   it('walks the request list and the services by index (hub migration 0002)', async () => {
     const { hub } = await connectedStation()
     const { rows } = await sql<{ indexname: string; indexdef: string }>`
