@@ -119,8 +119,17 @@ export function ruleSkips(calendar: WorkingDayCalendar, date: IsoDate): boolean 
   return calendar.dayKind(date).kind === 'holiday'
 }
 
-/** A reception day set by a rule opens for the morning until staff change its hours. */
-export const RECEPTION_HOURS = { startsAt: '09:00', endsAt: '12:00' } as const
+/**
+ * The hours of a reception day set by a rule, from the half-day the rule names (the rules table shows that
+ * half-day, so the days must keep to it); staff change one day's hours at the desk.
+ */
+export const RECEPTION_HOURS: Readonly<
+  Record<DutySlot, { readonly startsAt: string; readonly endsAt: string }>
+> = {
+  morning: { startsAt: '09:00', endsAt: '12:00' },
+  afternoon: { startsAt: '14:30', endsAt: '17:30' },
+  allDay: { startsAt: '09:00', endsAt: '17:30' },
+}
 
 /** An open-ended rule is laid out this many days ahead when saved, and kept so. */
 export const RULE_HORIZON_DAYS = 366

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, DutyRuleLaidOut } from '../../../contract/views'
-import { DUTY_SLOTS, type DutySlot } from '../../../domain/duty'
+import { DUTY_SLOTS, type DutySlot, RECEPTION_HOURS } from '../../../domain/duty'
 import { errorText } from '../../api'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
@@ -120,7 +120,17 @@ export function RuleForm(props: {
             />
           </Form.Item>
         </div>
-        <Form.Item>
+        <Form.Item
+          extra={
+            // The market's days open for the half-day chosen here; say the hours so staff know.
+            openDay
+              ? t('staff.duty.rules.openDayHours', {
+                  start: RECEPTION_HOURS[slot].startsAt,
+                  end: RECEPTION_HOURS[slot].endsAt,
+                })
+              : undefined
+          }
+        >
           <Segmented<DutySlot>
             value={slot}
             onChange={setSlot}

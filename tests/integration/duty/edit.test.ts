@@ -329,15 +329,29 @@ describe('recurring rules', () => {
     expect(laid.receptionDaysAdded).toBe(3) // 8 March, 10 May, 14 June
     expect(laid.skipped).toEqual([{ date: '2025-04-12', reason: 'taken' }])
     const march = await t.succeed('duty.plan', { month: '2025-03' })
+    // A 全天 market opens for the whole day, as the rules table says.
     expect(dayOf(march, '2025-03-08').receptionDay).toEqual({
       theme: '民意集市',
       startsAt: '09:00',
-      endsAt: '12:00',
+      endsAt: '17:30',
       ruleId: laid.rule.id,
     })
     expect(dayOf(await t.succeed('duty.plan', { month: '2025-04' }), '2025-04-12').receptionDay?.theme).toBe(
       '春耕备耕',
     )
+  })
+
+  it('opens a 民意集市 rule’s days for the half-day chosen', async () => {
+    const t = await desk()
+    const hours = async (slot: 'morning' | 'afternoon', startsOn: string, endsOn: string) => {
+      await t.succeed('duty.addRule', { ...secondSaturdayMarket, slot, startsOn, endsOn })
+      const days = (await t.succeed('duty.month', { month: startsOn.slice(0, 7) })).days
+      return days.flatMap((d) =>
+        d.receptionDay ? [`${d.date} ${d.receptionDay.startsAt}-${d.receptionDay.endsAt}`] : [],
+      )
+    }
+    expect(await hours('afternoon', '2025-03-01', '2025-03-31')).toEqual(['2025-03-08 14:30-17:30'])
+    expect(await hours('morning', '2025-04-01', '2025-04-30')).toEqual(['2025-04-12 09:00-12:00'])
   })
 
   it('refuses a rule whose kind and fields disagree', async () => {
