@@ -170,3 +170,47 @@ describe('a representative back in office', () => {
     expect(await extendRules(t.db, t.clock.now(), hlc)).toBe(0)
   })
 })
+
+describe('a representative who left office', () => {
+  it('has every shift after today taken off, hand-placed and moved ones too, and none counted as missed', async () => {
+    const t = await desk()
+    // Monday 3 March: one shift placed by hand, one laid out by a rule and then dragged (rule_id goes).
+    const byHand = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    const laid = await t.succeed('duty.addRule', { ...wednesdays, endsOn: '2025-03-31' })
+    const plan = await t.succeed('duty.plan', { month: '2025-03' })
+    const ruleShift = plan.days.find((d) => d.date === '2025-03-12')?.shifts[0]
+    if (!ruleShift) throw new Error('no rule shift on 2025-03-12')
+    await t.succeed('duty.moveShift', { shiftId: ruleShift.id, date: '2025-03-13', slot: 'morning' })
+    // Today's stays: it may be attended.
+    await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-03', slot: 'afternoon' })
+
+    await t.db.updateTable('representative').set({ active: 0 }).where('id', '=', WANG.id).execute()
+    await extendRules(t.db, t.clock.now(), hlc)
+    const live = await t.db
+      .selectFrom('duty_shift')
+      .select('date')
+      .where('deleted', '=', 0)
+      .orderBy('date')
+      .execute()
+    expect(live.map((s) => s.date)).toEqual(['2025-03-03'])
+    expect(await ruleShiftDates(t, laid.rule.id)).toEqual([])
+
+    // The county hears of the hand-placed and the moved one as tombstones.
+    const tombstones = (await t.db.selectFrom('sync_outbox').select('payload').execute())
+      .map((r) => JSON.parse(r.payload) as { id: string; deleted: boolean })
+      .filter((p) => p.deleted)
+      .map((p) => p.id)
+    expect(tombstones).toEqual(expect.arrayContaining([byHand.id, ruleShift.id]))
+
+    // Two weeks on, the month counts only today's shift, not what came after leaving office.
+    setClock(t, '2025-03-17')
+    await t.loginStaff()
+    const attendance = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(attendance.shifts.map((s) => s.date)).toEqual(['2025-03-03'])
+    expect(attendance.totals.due).toBe(1)
+  })
+})

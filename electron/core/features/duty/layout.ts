@@ -196,8 +196,8 @@ async function layOutDates(
  * Keeps every rule without an end laid out a year ahead. Run when the station opens and every hour after;
  * a rule is topped up only once its reach has fallen a month short of the year, so the calendar grows a
  * month at a time (one audit row a month per rule) rather than a day at a time. Returns the rules extended.
- * A representative no longer active (left office, removed by the county) is not laid out, and the shifts
- * rules had already laid out for them after today come off: the county's removal reaches the station
+ * A representative no longer active (left office, removed by the county) is not laid out, and their shifts
+ * after today come off, whether rules or staff put them there: the county's removal reaches the station
  * through the sync, which has no say over the duty calendar, so it is done here; should they be back in
  * office later, their rules are laid out again from that day (to their end, or a year ahead). Likewise
  * rule-made shifts and 民意集市 days after today on a day rules now skip come off: laid out while the
@@ -222,13 +222,15 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
         ]),
       )
       .execute()
+  // Every shift of theirs after today, hand-placed, moved and swapped ones too: left on the calendar, each
+  // would count as missed once its day passed (attendance and the board keep inactive representatives, for
+  // the shifts they held in office), and the county would keep it live. Today's stays: it may be attended.
   const retiredShifts = (ex: Executor) =>
     ex
       .selectFrom('duty_shift')
       .innerJoin('representative', 'representative.id', 'duty_shift.representative_id')
       .select(['duty_shift.id', 'duty_shift.representative_id', 'duty_shift.rule_id'])
       .where('duty_shift.deleted', '=', 0)
-      .where('duty_shift.rule_id', 'is not', null)
       .where('duty_shift.date', '>', today)
       .where('representative.active', '=', 0)
       .execute()
@@ -261,7 +263,7 @@ export async function extendRules(db: Executor, now: number, hlc: () => string):
   })
 }
 
-/** Takes rule-made shifts of inactive representatives off, as tombstones for the county, one audit each. */
+/** Takes the shifts of inactive representatives off, as tombstones for the county, one audit each. */
 async function takeOffRetired(
   tx: Executor,
   shifts: readonly {

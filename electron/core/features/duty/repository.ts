@@ -65,7 +65,8 @@ export function receptionDaysBetween(db: Executor, stationId: string, from: stri
 
 /**
  * The duty desk's view of the shifts in [from, to]: with ids and rules, and with representatives the roster
- * has since marked inactive (flagged for replacement rather than hidden).
+ * has since marked inactive, flagged rather than hidden: the shifts they held in office, and today's (the
+ * hourly check takes off those after today).
  */
 export function plannedShiftsBetween(db: Executor, stationId: string, from: string, to: string) {
   return db
