@@ -72,6 +72,8 @@ export interface DirectoryEntry extends RepresentativeCard {
   /** Full pinyin without tones or spaces (ü as v) and the initials: wanghaitao, wht. */
   readonly namePinyin: string
   readonly nameInitials: string
+  /** Every reading of each character, the spelled one first: `shan/dan/chan jian guo`; null if not known. */
+  readonly nameReadings: string | null
   /** The shifts at this station from `from` to `until`, in date order. */
   readonly dutyDays: readonly { readonly date: IsoDate; readonly slot: DutySlot }[]
 }

@@ -5,7 +5,8 @@ import type { RepresentativeLevel } from './petition/types'
  *
  * Each name is split once into its characters and their syllables (王海涛 → 王 海 涛, wang hai tao) from
  * the roster's precomputed pinyin and initials, so a query may mix them freely: `wht`, `wanghaitao`,
- * `wanght`, `whaitao`, `王ht`, `海涛`. Every syllable may be typed in full or cut short (at least its first
+ * `wanght`, `whaitao`, `王ht`, `海涛`. A character with more than one reading answers to each of them, when
+ * the roster keeps them (单建国 to `shan…` and `dan…`, 陈乐天 to `chenle` and `chenyue`). Every syllable may be typed in full or cut short (at least its first
  * letter); tones, spaces, apostrophes and case are ignored, and ü may be typed as v or u.
  *
  * Ranking, best first: the exact name (or its exact full pinyin or initials); then names that start with the
@@ -20,6 +21,11 @@ export interface RosterSearchEntry {
   readonly namePinyin: string
   /** One letter per character: wht. */
   readonly nameInitials: string
+  /**
+   * Every reading of each character, the spelled one first (`shan/dan/chan jian guo`, as name-spelling.ts
+   * writes it); absent or null for a name spelled before readings were kept, which answers to its pinyin.
+   */
+  readonly nameReadings?: string | null
   readonly level: RepresentativeLevel
   readonly townshipId: string | null
   readonly specialties: readonly string[]
@@ -51,8 +57,14 @@ interface Prepared<T> {
   /** Pinyin and initials with ü (v) read as u, the way the query is read. */
   readonly pinyin: string
   readonly initials: string
-  /** The syllable of each character, or null when the pinyin could not be split along the name. */
-  readonly syllables: readonly string[] | null
+  /** Whole-name spellings by every mix of readings (a bounded number), the spelled one first. */
+  readonly spellings: readonly string[]
+  readonly initialsSpellings: readonly string[]
+  /**
+   * The readings of each character, the spelled one first, or null when the pinyin could not be split
+   * along the name.
+   */
+  readonly syllables: readonly (readonly string[])[] | null
 }
 
 const isLetter = (c: string) => c >= 'a' && c <= 'z'
@@ -108,21 +120,27 @@ function matchesFrom(q: string, i: number, p: Prepared<unknown>, k: number): boo
   if (syllables === null || k >= syllables.length) return false
   const c = q.charAt(i)
   if (!isLetter(c)) return p.chars[k] === c && matchesFrom(q, i + 1, p, k + 1)
-  const s = syllables[k] ?? ''
-  let n = 0
-  while (n < s.length && i + n < q.length && q.charAt(i + n) === s.charAt(n)) n++
-  if (n === 0) return false
-  if (i + n === q.length) return true
-  // Longest first: a syllable typed in full is the common case.
-  for (let len = n; len >= 1; len--) if (matchesFrom(q, i + len, p, k + 1)) return true
+  for (const s of syllables[k] ?? []) {
+    let n = 0
+    while (n < s.length && i + n < q.length && q.charAt(i + n) === s.charAt(n)) n++
+    if (n === 0) continue
+    if (i + n === q.length) return true
+    // Longest first: a syllable typed in full is the common case.
+    for (let len = n; len >= 1; len--) if (matchesFrom(q, i + len, p, k + 1)) return true
+  }
   return false
 }
 
 function rankOf(q: string, p: Prepared<RosterSearchEntry>): Rank | null {
   const { name } = p.entry
-  const { pinyin, initials } = p
-  if (q === name || q === pinyin || q === initials) return 0
-  if (name.startsWith(q) || initials.startsWith(q) || pinyin.startsWith(q)) return 1
+  const { pinyin, initials, spellings, initialsSpellings } = p
+  if (q === name || spellings.includes(q) || initialsSpellings.includes(q)) return 0
+  if (
+    name.startsWith(q) ||
+    initialsSpellings.some((x) => x.startsWith(q)) ||
+    spellings.some((x) => x.startsWith(q))
+  )
+    return 1
   if (matchesFrom(q, 0, p, 0)) return 2
   for (let k = 1; k < p.chars.length; k++) if (matchesFrom(q, 0, p, k)) return 3
   // Without syllables, fall back to plain containment so such a name is still found.
@@ -130,12 +148,43 @@ function rankOf(q: string, p: Prepared<RosterSearchEntry>): Rank | null {
   return null
 }
 
+/** Whole-name spellings kept per name: 和和和 alone would have 27, and the rest are found by syllable. */
+const MAX_SPELLINGS = 16
+
+/** Each character's readings from `nameReadings`, or null when they do not fit the name. */
+function readingsOf(text: string | null | undefined, chars: number): string[][] | null {
+  if (!text) return null
+  const parts = text.split(' ')
+  if (parts.length !== chars) return null
+  // Written by name-spelling.ts: already lower case and without tones; only ü (v) is read as u.
+  const readings = parts.map((part) => [...new Set(part.replaceAll('v', 'u').split('/'))])
+  return readings.every((r) => r.length > 0 && r.every((s) => SYLLABLE.test(s))) ? readings : null
+}
+
 function prepare<T extends RosterSearchEntry>(entry: T): Prepared<T> {
   const chars = Array.from(entry.name)
   const pinyin = normalizeRosterQuery(entry.namePinyin)
   const initials = normalizeRosterQuery(entry.nameInitials)
-  const syllables = chars.length === initials.length ? splitSyllables(pinyin, initials) : null
-  return { entry, chars, pinyin, initials, syllables }
+  const readings = readingsOf(entry.nameReadings, chars.length)
+  if (readings === null || readings.every((r) => r.length === 1)) {
+    // One reading per character (most names): spelled as the roster spells them, no mixes to make.
+    const split = chars.length === initials.length ? splitSyllables(pinyin, initials) : null
+    const syllables = split?.map((s) => [s]) ?? null
+    return { entry, chars, pinyin, initials, spellings: [pinyin], initialsSpellings: [initials], syllables }
+  }
+  const spellings = mixes(readings, (r) => r, pinyin)
+  const initialsSpellings = mixes(readings, (r) => r.charAt(0), initials)
+  return { entry, chars, pinyin, initials, spellings, initialsSpellings, syllables: readings }
+}
+
+/** Whole-name spellings by every mix of readings, `first` first, at most MAX_SPELLINGS of them. */
+function mixes(readings: readonly string[][], part: (reading: string) => string, first: string): string[] {
+  let made = ['']
+  for (const r of readings) {
+    const parts = [...new Set(r.map(part))]
+    made = made.flatMap((m) => parts.map((x) => m + x)).slice(0, MAX_SPELLINGS)
+  }
+  return [...new Set([first, ...made])]
 }
 
 /**
@@ -144,8 +193,13 @@ function prepare<T extends RosterSearchEntry>(entry: T): Prepared<T> {
  */
 export function matchRank(text: string, entry: RosterSearchEntry): Rank | null {
   const q = normalizeRosterQuery(text)
-  return q === '' ? 0 : rankOf(q, prepare(entry))
+  if (q === '') return 0
+  // A picker asks about the same entries at every keystroke: each is prepared once.
+  let p = preparedOnce.get(entry)
+  if (!p) preparedOnce.set(entry, (p = prepare(entry)))
+  return rankOf(q, p)
 }
+const preparedOnce = new WeakMap<RosterSearchEntry, Prepared<RosterSearchEntry>>()
 
 function passes(e: RosterSearchEntry, q: RosterQuery): boolean {
   const { level = null, townshipId = null, specialty = null } = q
@@ -192,12 +246,12 @@ function shortKeys(p: Prepared<unknown>, max: number): Set<string> {
     return keys
   }
   const walk = (k: number, typed: string) => {
-    const s = syllables[k]
-    if (s === undefined) return
-    for (let n = 1; n <= s.length && typed.length + n <= max; n++) {
-      const next = typed + s.slice(0, n)
-      keys.add(next)
-      walk(k + 1, next)
+    for (const s of syllables[k] ?? []) {
+      for (let n = 1; n <= s.length && typed.length + n <= max; n++) {
+        const next = typed + s.slice(0, n)
+        keys.add(next)
+        walk(k + 1, next)
+      }
     }
   }
   for (let k = 0; k < syllables.length; k++) walk(k, '')

@@ -24,6 +24,7 @@ import { lockDataDir } from './station-lock'
 import { openHubClock } from './sync/hub-clock'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 import { backfillContactSearch } from './features/petitions/contact-search'
+import { respellRoster } from './features/roster/spelling'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -96,6 +97,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     sealRecovery = (code, info) => sealKeyForRecovery(key, code, info)
     await verifyKey(db, cipher, opts.dataDir, created)
     await backfillContactSearch(db, cipher)
+    await respellRoster(db)
   } catch (e) {
     await db.destroy()
     await fileLog?.close()

@@ -35,6 +35,8 @@ export interface DB {
     name: string
     name_pinyin: string
     name_initials: string
+    /** Every reading of each character (name-spelling.ts); null until spelled again after migration 0016. */
+    name_readings: string | null
     level: 'province' | 'city' | 'county' | 'township'
     sector: string
     specialties: string

@@ -131,7 +131,12 @@ export function spellDemoName(name: string): NameSpelling {
     if (reading === undefined) throw new Error(`${c} (in ${name}) is not a character of the demo's names`)
     return reading
   })
-  return { pinyin: syllables.join(''), initials: syllables.map((s) => s.charAt(0)).join('') }
+  // One reading a character: the demo's pools hold names read one way only.
+  return {
+    pinyin: syllables.join(''),
+    initials: syllables.map((s) => s.charAt(0)).join(''),
+    readings: syllables.join(' '),
+  }
 }
 
 export type Sex = 'male' | 'female'

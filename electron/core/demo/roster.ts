@@ -111,7 +111,7 @@ export function buildRoster(places: Places, now: number, spell: NameSpeller): Ro
     note?: string
   }) => {
     const grids = mustGet(places.gridsOf, p.townshipId)
-    const { pinyin, initials } = spell(p.name)
+    const { pinyin, initials, readings } = spell(p.name)
     const primary = p.specialties[0] ?? '基层治理'
     reps.push({
       specialties: p.specialties,
@@ -120,6 +120,7 @@ export function buildRoster(places: Places, now: number, spell: NameSpeller): Ro
         name: p.name,
         name_pinyin: pinyin,
         name_initials: initials,
+        name_readings: readings,
         level: p.level,
         sector: p.sector,
         specialties: JSON.stringify(p.specialties),

@@ -248,6 +248,7 @@ async function putRepresentative(tx: Executor, payload: RosterPayload, now: numb
     name: payload.name,
     name_pinyin: spelled.pinyin,
     name_initials: spelled.initials,
+    name_readings: spelled.readings,
     level: payload.level,
     sector: payload.sector,
     specialties: JSON.stringify(payload.specialties),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, DutyPlanDay, PlannedShift } from '../../../contract/views'
 import { weekday } from '../../../domain/dates'
 import { DUTY_SLOTS, type DutySlot, isBlocking } from '../../../domain/duty'
+import { matchRank } from '../../../domain/roster-search'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { conflictText, conflictsOnDay } from './conflicts'
@@ -134,13 +135,10 @@ export function DayPanel(props: {
         <div className="duty-day__add">
           <Select
             showSearch={{
-              // Staff type a name, its pinyin or its initials (wht), as at the kiosk.
+              // Staff type a name, its pinyin or its initials (wht), any reading of it, as at the kiosk.
               filterOption: (input, option) => {
-                const q = input.trim().toLowerCase()
                 const p = people.find((x) => x.id === option?.value)
-                return (
-                  !!p && (p.name.includes(q) || p.namePinyin.startsWith(q) || p.nameInitials.startsWith(q))
-                )
+                return !!p && matchRank(input, p) !== null
               },
             }}
             allowClear

@@ -38,6 +38,7 @@ const COLUMNS: Columns = {
     name: 'notNull',
     name_pinyin: 'notNull',
     name_initials: 'notNull',
+    name_readings: 'null',
     level: 'notNull',
     sector: 'notNull',
     specialties: 'notNull',

@@ -123,6 +123,7 @@ describe('the representatives directory (找代表)', () => {
         'townshipId',
         'namePinyin',
         'nameInitials',
+        'nameReadings',
         'dutyDays',
       ].sort(),
     )

@@ -17,8 +17,12 @@ describe("the demo names' own readings", () => {
       }))
       .filter((r) => r.ours[0] !== r.theirs.pinyin || r.ours[1] !== r.theirs.initials)
     expect(differing).toEqual([])
-    expect(spellDemoName('王海涛')).toEqual({ pinyin: 'wanghaitao', initials: 'wht' })
-    expect(spellDemoName('吕红')).toEqual({ pinyin: 'lvhong', initials: 'lh' })
+    expect(spellDemoName('王海涛')).toEqual({
+      pinyin: 'wanghaitao',
+      initials: 'wht',
+      readings: 'wang hai tao',
+    })
+    expect(spellDemoName('吕红')).toEqual({ pinyin: 'lvhong', initials: 'lh', readings: 'lv hong' })
   })
 
   it('refuse a character outside the pools rather than guess', () => {

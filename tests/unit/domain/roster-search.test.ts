@@ -174,13 +174,42 @@ describe('reading pinyin', () => {
 
 const namePinyin = await loadNameSpeller()
 
+describe('names with more than one reading', () => {
+  const spelled = (name: string): Rep => {
+    const s = namePinyin(name)
+    return { ...rep(name, 'x'), namePinyin: s.pinyin, nameInitials: s.initials, nameReadings: s.readings }
+  }
+  const roster = buildRosterIndex(['陈乐天', '王乐乐', '单建国', '曾丽', '解明', '欧阳修'].map(spelled))
+  const found = (text: string) => roster.search({ text }).map((r) => r.name)
+
+  it('finds a given name by its everyday reading: 乐 le', () => {
+    for (const text of ['chenletian', 'chenle', 'clt', 'cle']) expect(found(text), text).toContain('陈乐天')
+    for (const text of ['wanglele', 'wll', 'wangll']) expect(found(text), text).toContain('王乐乐')
+  })
+
+  it('finds a surname by either reading: 单 shan or dan, 曾 zeng or ceng, 解 xie or jie', () => {
+    for (const text of ['shanjianguo', 'danjianguo', 'dan', 'djg', 'sjg'])
+      expect(found(text), text).toContain('单建国')
+    for (const text of ['zengli', 'cengli', 'ceng', 'cl']) expect(found(text), text).toContain('曾丽')
+    for (const text of ['xieming', 'jieming', 'jm']) expect(found(text), text).toContain('解明')
+    expect(found('oyx')).toEqual(['欧阳修'])
+  })
+
+  it('ranks a name spelled in full by another reading as exact', () => {
+    expect(matchRank('danjianguo', spelled('单建国'))).toBe(0)
+    expect(matchRank('dan', spelled('单建国'))).toBe(1)
+  })
+})
+
 describe('the index', () => {
   // A county-sized roster from the demo's name generator, duplicates and all.
   const rng = rngFor('roster-search-test')
   const county: Rep[] = Array.from({ length: 600 }, (_, i) => {
     const name = personName(rng, rng.chance(0.7) ? 'male' : 'female')
-    const { pinyin, initials } = namePinyin(name)
-    return { ...rep(name, 'x'), id: `rep-${i}`, namePinyin: pinyin, nameInitials: initials }
+    const { pinyin, initials, readings } = namePinyin(name)
+    // Every other one with its readings, so the index is checked with and without them.
+    const more = i % 2 === 0 ? { nameReadings: readings } : {}
+    return { ...rep(name, 'x'), id: `rep-${i}`, namePinyin: pinyin, nameInitials: initials, ...more }
   })
   const bruteForce = (text: string) =>
     county

@@ -14,6 +14,7 @@ import * as m0012 from './0012_county_villages'
 import * as m0013 from './0013_outbox_rejected_code'
 import * as m0014 from './0014_contact_search'
 import * as m0015 from './0015_submission_digest'
+import * as m0016 from './0016_name_readings'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_outbox_rejected_code': m0013,
   '0014_contact_search': m0014,
   '0015_submission_digest': m0015,
+  '0016_name_readings': m0016,
 }

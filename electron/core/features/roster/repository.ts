@@ -15,6 +15,7 @@ export function activeRepresentatives(db: Executor) {
       'representative.name',
       'representative.name_pinyin',
       'representative.name_initials',
+      'representative.name_readings',
       'representative.level',
       'representative.sector',
       'representative.specialties',

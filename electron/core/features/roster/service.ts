@@ -33,6 +33,7 @@ export async function rosterDirectory(ctx: Ctx): Promise<RosterDirectory> {
     townshipId: r.township_id,
     namePinyin: r.name_pinyin,
     nameInitials: r.name_initials,
+    nameReadings: r.name_readings,
     dutyDays: dutyOf.get(r.id) ?? [],
   }))
   // Array#sort is stable: within a group the roster's pinyin order stays.

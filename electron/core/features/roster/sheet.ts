@@ -257,6 +257,7 @@ export async function importRoster(
         name: r.name,
         name_pinyin: spelled.pinyin,
         name_initials: spelled.initials,
+        name_readings: spelled.readings,
         level: r.level,
         sector: r.sector,
         specialties: JSON.stringify(r.specialties),
