@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import type { DutyMonth } from '../../contract/views'
-import { monthDays, shanghaiDate } from '../../domain/dates'
+import { monthDays, shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
 import { chooseOption } from './antd'
@@ -204,4 +204,20 @@ test('shows no holiday data warning while the holiday table is complete', async 
   await holidayDataMissing(page, null)
   await openDutyDesk(page, station)
   await expect(page.getByTestId('holiday-data-missing')).toHaveCount(0)
+})
+
+test.describe('on a PC whose clock runs in UTC', () => {
+  test.use({ timezoneId: 'UTC' })
+
+  test('the calendar marks Shanghai’s today before 08:00 there, not the PC’s', async ({ page, station }) => {
+    await signIn(page, station.url, STATION, ADMIN)
+    // 01:00 in Shanghai is 17:00 the day before in UTC: the PC's own date is a day behind.
+    const today = shanghaiDate(Date.now())
+    await page.clock.setSystemTime(startOfShanghaiDayMs(today) + 3_600_000)
+    await page.locator('.ant-segmented').getByText('值班日历', { exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '代表履职日历' })).toBeVisible({
+      timeout: SLOW_MS,
+    })
+    await expect(page.locator('td.fc-day-today')).toHaveAttribute('data-date', today)
+  })
 })

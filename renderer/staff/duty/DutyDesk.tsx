@@ -288,6 +288,8 @@ export default function DutyDesk() {
         locale={zhCn}
         initialView="dayGridMonth"
         initialDate={today}
+        // Shanghai's day, not the PC's: its own "today" (the highlight, the 今天 button) reads the PC's zone.
+        now={today}
         firstDay={1}
         height="auto"
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek' }}
