@@ -4,7 +4,9 @@ import type { StationProfile } from '../../contract/views'
 import { api } from '../api'
 import { DemoBadge } from '../components/DemoBadge'
 import { useTouchToDismiss } from '../lib/idle'
+import { useToday } from '../lib/calendar'
 import { useApiQuery } from '../lib/useApiQuery'
+import { DUTY_REFRESH_MS } from './HomeScreen'
 import './idle.css'
 
 /** A finger touching a screen, drawn like the icons in components/Icon.tsx. */
@@ -34,7 +36,14 @@ function TouchIcon() {
  */
 export function AttractScreen({ profile, onWake }: { profile: StationProfile; onWake: () => void }) {
   const { t } = useTranslation()
-  const duty = useApiQuery('attract.duty', () => api['duty.today']({}))
+  // It may stay up all night: keyed by the day, so midnight asks again, and refreshed as the home screen is.
+  const today = useToday()
+  const duty = useApiQuery(`attract.duty:${today}`, () => api['duty.today']({}))
+  const { reload } = duty
+  useEffect(() => {
+    const timer = window.setInterval(reload, DUTY_REFRESH_MS)
+    return () => window.clearInterval(timer)
+  }, [reload])
   const touch = useTouchToDismiss(onWake)
   const start = useRef<HTMLButtonElement>(null)
 

@@ -23,7 +23,7 @@ function inSlotOrder(shifts: DutyToday['shifts']): DutyToday['shifts'] {
 }
 
 /** Staff may change today's duty at the desk; the lobby screen picks it up within this time. */
-const DUTY_REFRESH_MS = 5 * 60_000
+export const DUTY_REFRESH_MS = 5 * 60_000
 
 /** The home screen's duty list, by day; App.tsx prefetches it under this key as the kiosk starts. */
 export const dutyTodayKey = (today: string) => `duty.today:${today}`

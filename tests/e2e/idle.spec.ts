@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { expectAccessible, expectNoEnglish, expectTouchTargets } from './checks'
 import type { PageWindow } from './dom'
 import { expect, screenshot, test } from './fixtures'
+import { addDays, shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
 
 /**
  * The idle rules of kiosk-ux.md, with Playwright's clock standing in for the minutes a resident walks
@@ -281,6 +282,40 @@ test.describe('attract screen', () => {
     await expectAccessible(page)
     await expectNoEnglish(page)
     await screenshot(page, 'attract')
+  })
+
+  test('counts who is on duty again after midnight, though nobody touches it', async ({ page, station }) => {
+    // duty.today answers three representatives until the day changes, then nobody.
+    const people = (await station.call('roster.directory', {})).representatives.slice(0, 3)
+    let shifts = people.map((p) => ({
+      slot: 'morning',
+      representative: {
+        id: p.id,
+        name: p.name,
+        level: p.level,
+        sector: p.sector,
+        specialties: p.specialties,
+        gridName: p.gridName,
+        townshipName: p.townshipName,
+      },
+    }))
+    await page.route('**/api/duty.today', (route) =>
+      route.fulfill({
+        json: { ok: true, value: { date: shanghaiDate(Date.now()), shifts, nextReceptionDay: null } },
+      }),
+    )
+    // 23:55 in Shanghai.
+    const today = shanghaiDate(Date.now())
+    await page.clock.install({ time: startOfShanghaiDayMs(addDays(today, 1)) - 5 * 60_000 })
+    await page.goto(station.url)
+    await expect(homeHeading(page)).toBeVisible()
+    await idleUntilReload(page, HOME_IDLE_MS)
+    await expect(attract(page)).toBeVisible()
+    await expect(page.getByTestId('attract-duty')).toHaveText('今天有 3 位代表在站接待')
+
+    shifts = []
+    await page.clock.fastForward(5 * 60_000)
+    await expect(page.getByTestId('attract-duty')).toHaveText('工作人员在服务台等您')
   })
 
   test('the first touch only wakes it: the entry under the finger does not open', async ({
