@@ -20,7 +20,7 @@ export const methods = {
   'duty.plan': { input: s.DutyMonthInput, access: 'staff' },
   'duty.addShift': { input: s.AddShiftInput, access: 'staff' },
   'duty.moveShift': { input: s.MoveShiftInput, access: 'staff' },
-  'duty.removeShift': { input: s.ShiftIdInput, access: 'staff' },
+  'duty.removeShift': { input: s.RemoveShiftInput, access: 'staff' },
   'duty.swapShifts': { input: s.SwapShiftsInput, access: 'staff' },
   'duty.addRule': { input: s.AddDutyRuleInput, access: 'staff' },
   'duty.endRule': { input: s.EndDutyRuleInput, access: 'staff' },

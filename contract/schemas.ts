@@ -160,15 +160,20 @@ export const AddShiftInput = z.strictObject({
   confirmRestDay: z.boolean().default(false),
 })
 /** Moves a shift to another day or slot (dragged on the calendar); the same checks as a new shift. */
+/**
+ * A shift as the desk saw it: its id and its version (PlannedShift.version). A move, removal or swap from a
+ * view another desk (or the hourly rule check) has since changed is refused with CONFLICT.
+ */
+const seenShift = { shiftId: id, version: id }
 export const MoveShiftInput = z.strictObject({
-  shiftId: id,
+  ...seenShift,
   date: isoDate,
   slot,
   confirmRestDay: z.boolean().default(false),
 })
-export const ShiftIdInput = z.strictObject({ shiftId: id })
+export const RemoveShiftInput = z.strictObject(seenShift)
 /** 换班: the two shifts exchange their representatives; days and slots stay. */
-export const SwapShiftsInput = z.strictObject({ shiftId: id, otherShiftId: id })
+export const SwapShiftsInput = z.strictObject({ ...seenShift, otherShiftId: id, otherVersion: id })
 
 /**
  * A recurring duty rule: every given weekday, or the nth given weekday of a month. A rule without a

@@ -118,6 +118,8 @@ export interface PlannedShift {
   }
   /** The recurring rule that laid the shift out; null when it was put there by hand (or changed since). */
   readonly ruleId: string | null
+  /** The row's version (its change stamp): a move, removal or swap sends it back, to be refused if stale. */
+  readonly version: string
 }
 
 export interface PlannedReceptionDay {

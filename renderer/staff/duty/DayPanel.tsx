@@ -53,7 +53,12 @@ export function DayPanel(props: {
       void message.success(await work())
       onChanged()
     } catch (e) {
-      void message.error(toApiError(e).message)
+      const error = toApiError(e)
+      if (error.code === 'CONFLICT') {
+        // Another desk changed the shift since this view: say so, and show what it is now.
+        void message.warning(t('staff.duty.day.stale'))
+        onChanged()
+      } else void message.error(error.message)
     } finally {
       setBusy(false)
     }
@@ -72,7 +77,7 @@ export function DayPanel(props: {
     })
   const remove = (shift: PlannedShift) =>
     act(async () => {
-      await call('duty.removeShift', { shiftId: shift.id })
+      await call('duty.removeShift', { shiftId: shift.id, version: shift.version })
       return t('staff.duty.day.removed', { name: shift.representative.name })
     })
   const saveReception = () =>

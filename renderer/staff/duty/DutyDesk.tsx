@@ -115,7 +115,17 @@ export default function DutyDesk() {
   }, [days, swapFrom, t])
 
   const reload = () => plans.reload()
-  const fail = (e: unknown) => void message.error(errorText(toApiError(e)))
+  const fail = (e: unknown) => {
+    const error = toApiError(e)
+    // Another desk (or the hourly rule check) changed the shift since this view: show what it is now.
+    if (error.code === 'CONFLICT') {
+      void message.warning(t('staff.duty.day.stale'))
+      setSwapFrom(null)
+      reload()
+      return
+    }
+    void message.error(errorText(error))
+  }
 
   const onDatesSet = (arg: DatesSetArg) => {
     const first = localDay(arg.view.activeStart)
@@ -133,7 +143,12 @@ export default function DutyDesk() {
       return
     }
     try {
-      await call('duty.swapShifts', { shiftId: from.id, otherShiftId: other.id })
+      await call('duty.swapShifts', {
+        shiftId: from.id,
+        version: from.version,
+        otherShiftId: other.id,
+        otherVersion: other.version,
+      })
       void message.success(
         t('staff.duty.swap.done', { a: from.representative.name, b: other.representative.name }),
       )
@@ -155,7 +170,13 @@ export default function DutyDesk() {
     const date = arg.event.startStr.slice(0, 10)
     if (!shift) return arg.revert()
     const move = (confirmRestDay: boolean) =>
-      call('duty.moveShift', { shiftId: shift.id, date, slot: shift.slot, confirmRestDay })
+      call('duty.moveShift', {
+        shiftId: shift.id,
+        version: shift.version,
+        date,
+        slot: shift.slot,
+        confirmRestDay,
+      })
     try {
       await move(false)
     } catch (e) {

@@ -126,12 +126,24 @@ describe('moving, swapping and removing shifts', () => {
     })
     await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-13', slot: 'allDay' })
     expect(
-      await codeOf(t.call('duty.moveShift', { shiftId: a.id, date: '2025-03-13', slot: 'morning' })),
+      await codeOf(
+        t.call('duty.moveShift', { shiftId: a.id, version: a.version, date: '2025-03-13', slot: 'morning' }),
+      ),
     ).toBe('DUTY_DOUBLE_BOOKED')
-    const moved = await t.succeed('duty.moveShift', { shiftId: a.id, date: '2025-03-12', slot: 'afternoon' })
+    const moved = await t.succeed('duty.moveShift', {
+      shiftId: a.id,
+      version: a.version,
+      date: '2025-03-12',
+      slot: 'afternoon',
+    })
     expect(moved).toMatchObject({ id: a.id, date: '2025-03-12', slot: 'afternoon' })
     // Moving within its own day and slot is no clash with itself.
-    await t.succeed('duty.moveShift', { shiftId: a.id, date: '2025-03-12', slot: 'allDay' })
+    await t.succeed('duty.moveShift', {
+      shiftId: a.id,
+      version: moved.version,
+      date: '2025-03-12',
+      slot: 'allDay',
+    })
   })
 
   it('swaps two shifts between two representatives', async () => {
@@ -146,7 +158,12 @@ describe('moving, swapping and removing shifts', () => {
       date: '2025-03-13',
       slot: 'allDay',
     })
-    await t.succeed('duty.swapShifts', { shiftId: tuesday.id, otherShiftId: thursday.id })
+    await t.succeed('duty.swapShifts', {
+      shiftId: tuesday.id,
+      version: tuesday.version,
+      otherShiftId: thursday.id,
+      otherVersion: thursday.version,
+    })
     const plan = await t.succeed('duty.plan', { month: '2025-03' })
     expect(namesOn(plan, '2025-03-11')).toEqual(['李秀兰:morning'])
     expect(namesOn(plan, '2025-03-13')).toEqual(['王海涛:allDay'])
@@ -166,9 +183,21 @@ describe('moving, swapping and removing shifts', () => {
       slot: 'allDay',
     })
     // 李秀兰 would take 王海涛's Tuesday morning but already has Tuesday afternoon: fine. Make it clash:
-    await t.succeed('duty.moveShift', { shiftId: wangTuesday.id, date: '2025-03-11', slot: 'allDay' })
+    const allDay = await t.succeed('duty.moveShift', {
+      shiftId: wangTuesday.id,
+      version: wangTuesday.version,
+      date: '2025-03-11',
+      slot: 'allDay',
+    })
     expect(
-      await codeOf(t.call('duty.swapShifts', { shiftId: wangTuesday.id, otherShiftId: liThursday.id })),
+      await codeOf(
+        t.call('duty.swapShifts', {
+          shiftId: wangTuesday.id,
+          version: allDay.version,
+          otherShiftId: liThursday.id,
+          otherVersion: liThursday.version,
+        }),
+      ),
     ).toBe('DUTY_DOUBLE_BOOKED')
     const plan = await t.succeed('duty.plan', { month: '2025-03' })
     expect(namesOn(plan, '2025-03-13')).toEqual(['李秀兰:allDay'])
@@ -181,9 +210,69 @@ describe('moving, swapping and removing shifts', () => {
       date: '2025-03-11',
       slot: 'morning',
     })
-    await t.succeed('duty.removeShift', { shiftId: shift.id })
+    await t.succeed('duty.removeShift', { shiftId: shift.id, version: shift.version })
     expect(namesOn(await t.succeed('duty.plan', { month: '2025-03' }), '2025-03-11')).toEqual([])
-    expect(await codeOf(t.call('duty.removeShift', { shiftId: shift.id }))).toBe('NOT_FOUND')
+    expect(
+      await codeOf(t.call('duty.removeShift', { shiftId: 'no-such-shift', version: shift.version })),
+    ).toBe('NOT_FOUND')
+  })
+})
+
+describe('two desks editing the same shift', () => {
+  it('refuses a move, removal or swap made from a stale view of the shift, and changes nothing', async () => {
+    const t = await desk()
+    const seen = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    const li = await t.succeed('duty.addShift', {
+      representativeId: LI.id,
+      date: '2025-03-13',
+      slot: 'allDay',
+    })
+    // Desk B moves it to the 12th; desk A still shows it on the 11th.
+    await t.succeed('duty.moveShift', {
+      shiftId: seen.id,
+      version: seen.version,
+      date: '2025-03-12',
+      slot: 'morning',
+    })
+    const stale = { shiftId: seen.id, version: seen.version }
+    expect(await codeOf(t.call('duty.moveShift', { ...stale, date: '2025-03-14', slot: 'morning' }))).toBe(
+      'CONFLICT',
+    )
+    expect(await codeOf(t.call('duty.removeShift', stale))).toBe('CONFLICT')
+    expect(
+      await codeOf(
+        t.call('duty.swapShifts', {
+          shiftId: li.id,
+          version: li.version,
+          otherShiftId: seen.id,
+          otherVersion: seen.version,
+        }),
+      ),
+    ).toBe('CONFLICT')
+    let plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(namesOn(plan, '2025-03-12')).toEqual(['王海涛:morning'])
+    expect(namesOn(plan, '2025-03-13')).toEqual(['李秀兰:allDay'])
+
+    // What the reloaded desk shows it may change; once another desk removed it, that view is stale too.
+    const current = dayOf(plan, '2025-03-12').shifts[0]
+    if (!current) throw new Error('no shift on the 12th')
+    await t.succeed('duty.removeShift', { shiftId: current.id, version: current.version })
+    expect(
+      await codeOf(
+        t.call('duty.moveShift', {
+          shiftId: current.id,
+          version: current.version,
+          date: '2025-03-14',
+          slot: 'morning',
+        }),
+      ),
+    ).toBe('CONFLICT')
+    plan = await t.succeed('duty.plan', { month: '2025-03' })
+    expect(plan.days.flatMap((d) => d.shifts.map((s) => s.date))).toEqual(['2025-03-13'])
   })
 })
 
@@ -370,7 +459,12 @@ describe('recurring rules', () => {
     const april = await t.succeed('duty.plan', { month: '2025-04' })
     const first = dayOf(april, '2025-04-01').shifts[0]
     if (!first) throw new Error('no shift on 1 April')
-    await t.succeed('duty.moveShift', { shiftId: first.id, date: '2025-04-02', slot: 'morning' })
+    await t.succeed('duty.moveShift', {
+      shiftId: first.id,
+      version: first.version,
+      date: '2025-04-02',
+      slot: 'morning',
+    })
 
     const ended = await t.succeed('duty.endRule', { ruleId: laid.rule.id, lastDate: '2025-03-31' })
     expect(ended).toEqual({ shiftsRemoved: 4, receptionDaysRemoved: 0 })

@@ -184,7 +184,12 @@ describe('a representative who left office', () => {
     const plan = await t.succeed('duty.plan', { month: '2025-03' })
     const ruleShift = plan.days.find((d) => d.date === '2025-03-12')?.shifts[0]
     if (!ruleShift) throw new Error('no rule shift on 2025-03-12')
-    await t.succeed('duty.moveShift', { shiftId: ruleShift.id, date: '2025-03-13', slot: 'morning' })
+    await t.succeed('duty.moveShift', {
+      shiftId: ruleShift.id,
+      version: ruleShift.version,
+      date: '2025-03-13',
+      slot: 'morning',
+    })
     // Today's stays: it may be attended.
     await t.succeed('duty.addShift', { representativeId: WANG.id, date: '2025-03-03', slot: 'afternoon' })
 

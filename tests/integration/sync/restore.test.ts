@@ -156,7 +156,7 @@ describe('sync after the station is restored from a backup', () => {
     const { file } = await t.succeed('backup.run', {})
 
     // Everything from here on the backup does not hold, and the hub does.
-    await t.succeed('duty.removeShift', { shiftId: taken.id })
+    await t.succeed('duty.removeShift', { shiftId: taken.id, version: taken.version })
     const lost = await t.submit()
     await act(t, lost.id, { type: 'escalated', to: 'county', reason: '需县里协调' })
     const plain = await t.submit()
@@ -323,7 +323,7 @@ describe('sync after the station is restored from a backup', () => {
     const { t, hub, stationId } = await connectedStation()
     const { file } = await backedUpWithWang(t)
     const removed = await t.succeed('duty.addShift', SLOT)
-    await t.succeed('duty.removeShift', { shiftId: removed.id })
+    await t.succeed('duty.removeShift', { shiftId: removed.id, version: removed.version })
     expect(await t.succeed('sync.now', {})).toMatchObject({ pending: 0, lastError: null })
 
     await restoreFrom(t, file)

@@ -60,19 +60,29 @@ describe('the station’s duty calendar, visits and consultations reach the coun
       date: '2025-03-04',
       slot: 'afternoon',
     })
-    await t.succeed('duty.moveShift', { shiftId: moved.id, date: '2025-03-05', slot: 'afternoon' })
+    const movedNow = await t.succeed('duty.moveShift', {
+      shiftId: moved.id,
+      version: moved.version,
+      date: '2025-03-05',
+      slot: 'afternoon',
+    })
     const wangFriday = await t.db
       .selectFrom('duty_shift')
-      .select('id')
+      .select(['id', 'hlc'])
       .where('date', '=', '2025-03-07')
       .executeTakeFirstOrThrow()
-    await t.succeed('duty.swapShifts', { shiftId: moved.id, otherShiftId: wangFriday.id })
+    await t.succeed('duty.swapShifts', {
+      shiftId: moved.id,
+      version: movedNow.version,
+      otherShiftId: wangFriday.id,
+      otherVersion: wangFriday.hlc,
+    })
     const removed = await t.succeed('duty.addShift', {
       representativeId: LI.id,
       date: '2025-03-06',
       slot: 'afternoon',
     })
-    await t.succeed('duty.removeShift', { shiftId: removed.id })
+    await t.succeed('duty.removeShift', { shiftId: removed.id, version: removed.version })
     const market = { theme: '民生实事大家议', startsAt: '09:00', endsAt: '11:30' }
     await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market })
     await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market, endsAt: '12:00' })
@@ -201,7 +211,12 @@ describe('the station’s duty calendar, visits and consultations reach the coun
     t.clock.advance(-3_600_000)
     await t.reopen()
     await t.loginStaff()
-    await t.succeed('duty.moveShift', { shiftId: shift.id, date: '2025-03-12', slot: 'morning' })
+    await t.succeed('duty.moveShift', {
+      shiftId: shift.id,
+      version: first,
+      date: '2025-03-12',
+      slot: 'morning',
+    })
 
     expect((await stampOf()) > first).toBe(true)
   })

@@ -102,17 +102,25 @@ async function conflictsOf(
 }
 
 async function plannedShift(db: Executor, stationId: string, id: string): Promise<PlannedShift> {
-  const shift = await liveShiftOrThrow(db, stationId, id)
+  const shift = await repo.liveShift(db, stationId, id)
+  if (!shift) throw new DomainError('NOT_FOUND', { what: 'shift' })
   const rows = await repo.plannedShiftsBetween(db, stationId, shift.date, shift.date)
   const row = rows.find((r) => r.id === id)
   if (!row) throw new DomainError('NOT_FOUND', { what: 'shift' })
   return toPlannedShift(row)
 }
 
-async function liveShiftOrThrow(db: Executor, stationId: string, id: string) {
+/**
+ * The shift as it stands, if it is still what the desk saw (`version`, its hlc): two desks, or a desk and
+ * the hourly rule check, may change one shift, and acting on a changed or removed one would silently undo
+ * the other change. CONFLICT then, and the desk reloads.
+ */
+async function seenShiftOrThrow(db: Executor, stationId: string, id: string, version: string) {
   const shift = await repo.liveShift(db, stationId, id)
-  if (!shift) throw new DomainError('NOT_FOUND', { what: 'shift' })
-  return shift
+  if (shift && shift.hlc === version) return shift
+  const gone = await db.selectFrom('duty_shift').select('id').where('id', '=', id).executeTakeFirst()
+  if (!shift && !gone) throw new DomainError('NOT_FOUND', { what: 'shift' })
+  throw new DomainError('CONFLICT', { what: 'shift changed', shiftId: id })
 }
 
 export function addShift(ctx: Ctx, input: ParsedInputOf<'duty.addShift'>): Promise<PlannedShift> {
@@ -142,7 +150,7 @@ export function addShift(ctx: Ctx, input: ParsedInputOf<'duty.addShift'>): Promi
 /** A moved shift no longer follows its rule: ending the rule later leaves it where staff put it. */
 export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Promise<PlannedShift> {
   return change(ctx, async (tx, station, audit) => {
-    const shift = await liveShiftOrThrow(tx, station.id, input.shiftId)
+    const shift = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
     const spec = { representativeId: shift.representative_id, date: input.date, slot: input.slot }
     refuse(await conflictsOf(tx, spec, [shift.id]), input.confirmRestDay)
     await tx
@@ -161,7 +169,7 @@ export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Pro
 
 export function removeShift(ctx: Ctx, input: ParsedInputOf<'duty.removeShift'>): Promise<null> {
   return change(ctx, async (tx, station, audit) => {
-    const shift = await liveShiftOrThrow(tx, station.id, input.shiftId)
+    const shift = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
     await tx
       .updateTable('duty_shift')
       .set({ deleted: 1, hlc: ctx.hlc() })
@@ -183,8 +191,8 @@ export function removeShift(ctx: Ctx, input: ParsedInputOf<'duty.removeShift'>):
  */
 export function swapShifts(ctx: Ctx, input: ParsedInputOf<'duty.swapShifts'>): Promise<null> {
   return change(ctx, async (tx, station, audit) => {
-    const a = await liveShiftOrThrow(tx, station.id, input.shiftId)
-    const b = await liveShiftOrThrow(tx, station.id, input.otherShiftId)
+    const a = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
+    const b = await seenShiftOrThrow(tx, station.id, input.otherShiftId, input.otherVersion)
     if (a.representative_id === b.representative_id) return null
     const replacing = [a.id, b.id]
     const aTakes = { representativeId: b.representative_id, date: a.date, slot: a.slot }

@@ -21,6 +21,7 @@ export const toPlannedShift = (r: PlannedShiftRow): PlannedShift => ({
   slot: r.slot,
   representative: { id: r.representative_id, name: r.name, level: r.level, active: r.active === 1 },
   ruleId: r.rule_id,
+  version: r.hlc,
 })
 
 export const toDutyRule = (r: RuleRow): DutyRule => ({

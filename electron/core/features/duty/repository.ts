@@ -77,6 +77,7 @@ export function plannedShiftsBetween(db: Executor, stationId: string, from: stri
       'duty_shift.date',
       'duty_shift.slot',
       'duty_shift.rule_id',
+      'duty_shift.hlc',
       'duty_shift.representative_id',
       'representative.name',
       'representative.level',
