@@ -19,6 +19,7 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   CHECKIN_CODE_NOT_SET: '您还没有签到码，请工作人员帮您确认签到',
   DUTY_DOUBLE_BOOKED: '这位代表在这个时段已经有值班了，不能重复排班',
   DUTY_REST_DAY: '这一天是休息日，请确认确实要在这天排班',
+  DUTY_ATTENDED: '这位代表当天已经签到，这个班次不能取消、改到别的日子或换班',
   REPRESENTATIVE_INACTIVE: '这位代表已不在任，不能排班，请换一位代表',
   PHONE_DIGITS_NEEDED: '这件事留了电话号码，请输入电话号码的后四位',
   TRANSITION_REFUSED: '当前状态下不能进行这项操作',

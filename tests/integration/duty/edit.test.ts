@@ -6,7 +6,7 @@ import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { extendRules } from '../../../electron/core/features/duty/layout'
 import { applyPage } from '../../../electron/core/sync/apply'
-import { addRepresentative, ruleShiftDates, setClock } from '../../fixtures/records'
+import { addRepresentative, addVisit, ruleShiftDates, setClock } from '../../fixtures/records'
 
 /**
  * 排班 at the duty desk, through the handlers on a real SQLite file. The test clock starts on Monday
@@ -273,6 +273,36 @@ describe('two desks editing the same shift', () => {
     ).toBe('CONFLICT')
     plan = await t.succeed('duty.plan', { month: '2025-03' })
     expect(plan.days.flatMap((d) => d.shifts.map((s) => s.date))).toEqual(['2025-03-13'])
+  })
+})
+
+describe('a shift already attended', () => {
+  it('cannot be removed, moved to another day or swapped: the check-in counts against it', async () => {
+    const t = await desk()
+    // Monday 3 March, 09:30: 王海涛 is on duty this morning and checked in at 09:00.
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-03',
+      slot: 'morning',
+    })
+    const li = await t.succeed('duty.addShift', {
+      representativeId: LI.id,
+      date: '2025-03-05',
+      slot: 'morning',
+    })
+    await addVisit(t, WANG.id, '2025-03-03')
+    const seen = { shiftId: shift.id, version: shift.version }
+    expect(await codeOf(t.call('duty.removeShift', seen))).toBe('DUTY_ATTENDED')
+    expect(await codeOf(t.call('duty.moveShift', { ...seen, date: '2025-03-04', slot: 'morning' }))).toBe(
+      'DUTY_ATTENDED',
+    )
+    expect(
+      await codeOf(t.call('duty.swapShifts', { ...seen, otherShiftId: li.id, otherVersion: li.version })),
+    ).toBe('DUTY_ATTENDED')
+    const attendance = await t.succeed('visits.attendance', { month: '2025-03' })
+    expect(attendance.totals).toMatchObject({ attended: 1, dropIns: 0 })
+    // The same day in another slot leaves the check-in where it was.
+    await t.succeed('duty.moveShift', { ...seen, date: '2025-03-03', slot: 'allDay' })
   })
 })
 

@@ -147,10 +147,31 @@ export function addShift(ctx: Ctx, input: ParsedInputOf<'duty.addShift'>): Promi
   })
 }
 
+/**
+ * Refuses to take a shift off its representative's day once they checked in that day: attendance counts a
+ * check-in against the shift of that person and date (visits/service.ts, board/service.ts), so removing,
+ * moving or swapping it would turn the visit into a drop-in and the new day into a missed shift. Refused,
+ * not confirmed: no confirmation makes that record right (the representative was here that day).
+ */
+async function refuseIfAttended(
+  tx: Executor,
+  shift: { readonly id: string; readonly representative_id: string; readonly date: string },
+): Promise<void> {
+  const visit = await tx
+    .selectFrom('visit')
+    .select('id')
+    .where('representative_id', '=', shift.representative_id)
+    .where('date', '=', shift.date)
+    .executeTakeFirst()
+  if (visit) throw new DomainError('DUTY_ATTENDED', { shiftId: shift.id })
+}
+
 /** A moved shift no longer follows its rule: ending the rule later leaves it where staff put it. */
 export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Promise<PlannedShift> {
   return change(ctx, async (tx, station, audit) => {
     const shift = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
+    // Another slot of the same day keeps the check-in matched.
+    if (input.date !== shift.date) await refuseIfAttended(tx, shift)
     const spec = { representativeId: shift.representative_id, date: input.date, slot: input.slot }
     refuse(await conflictsOf(tx, spec, [shift.id]), input.confirmRestDay)
     await tx
@@ -170,6 +191,7 @@ export function moveShift(ctx: Ctx, input: ParsedInputOf<'duty.moveShift'>): Pro
 export function removeShift(ctx: Ctx, input: ParsedInputOf<'duty.removeShift'>): Promise<null> {
   return change(ctx, async (tx, station, audit) => {
     const shift = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
+    await refuseIfAttended(tx, shift)
     await tx
       .updateTable('duty_shift')
       .set({ deleted: 1, hlc: ctx.hlc() })
@@ -194,6 +216,8 @@ export function swapShifts(ctx: Ctx, input: ParsedInputOf<'duty.swapShifts'>): P
     const a = await seenShiftOrThrow(tx, station.id, input.shiftId, input.version)
     const b = await seenShiftOrThrow(tx, station.id, input.otherShiftId, input.otherVersion)
     if (a.representative_id === b.representative_id) return null
+    await refuseIfAttended(tx, a)
+    await refuseIfAttended(tx, b)
     const replacing = [a.id, b.id]
     const aTakes = { representativeId: b.representative_id, date: a.date, slot: a.slot }
     const bTakes = { representativeId: a.representative_id, date: b.date, slot: b.slot }
