@@ -6,6 +6,7 @@ import { monthDays, shanghaiDate, startOfShanghaiDayMs } from '../../domain/date
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
 import { chooseOption } from './antd'
+import { deskApi } from './desk-api'
 
 /**
  * 代表履职日历 in the staff console of the demo station: putting a representative on duty with the
@@ -108,8 +109,15 @@ test('swaps two shifts between two representatives (换班)', async ({ page, sta
     d.shifts.map((s) => ({ date: d.date, slot: s.slot, rep: s.representative })),
   )
   const onDay = (date: string, id: string) => shifts.some((s) => s.date === date && s.rep.id === id)
-  const pair = shifts
-    .flatMap((a) => shifts.map((b) => [a, b] as const))
+  // A shift whose representative checked in that day cannot be swapped (DUTY_ATTENDED).
+  const attended = new Set(
+    (await (await deskApi(station)).call('visits.attendance', { month: thisMonth() })).shifts
+      .filter((s) => s.checkedInAt !== null)
+      .map((s) => `${s.date}|${s.representative.id}`),
+  )
+  const free = shifts.filter((s) => !attended.has(`${s.date}|${s.rep.id}`))
+  const pair = free
+    .flatMap((a) => free.map((b) => [a, b] as const))
     .find(
       ([a, b]) =>
         a.date < b.date && a.rep.id !== b.rep.id && !onDay(b.date, a.rep.id) && !onDay(a.date, b.rep.id),
