@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import ICAL from 'ical.js'
-import type { DutyMonth } from '../../contract/views'
+import type { DirectoryEntry, DutyMonth } from '../../contract/views'
 import { monthDays, shanghaiDate, startOfShanghaiDayMs } from '../../domain/dates'
 import { type Station, expect, screenshot, test } from './fixtures'
 import { SLOW_MS, signIn } from './staff-sign-in'
@@ -228,4 +228,40 @@ test.describe('on a PC whose clock runs in UTC', () => {
     })
     await expect(page.locator('td.fc-day-today')).toHaveAttribute('data-date', today)
   })
+})
+
+test('tells namesakes apart in the picker by level and township', async ({ page, station }) => {
+  const month = await monthNow(station)
+  const date = month.days.find((d) => d.kind === 'workday')?.date
+  if (!date) throw new Error('no working day this month')
+  // A second 王建国-like namesake: the first representative again, from another township and level.
+  await page.route('**/api/roster.directory', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as { ok: true; value: { representatives: DirectoryEntry[] } }
+    const first = body.value.representatives[0]
+    if (!first) throw new Error('an empty roster')
+    const twin: DirectoryEntry = {
+      ...first,
+      id: 'namesake',
+      level: first.level === 'county' ? 'township' : 'county',
+      townshipName: '濮城镇',
+      townshipId: 'elsewhere',
+    }
+    body.value.representatives.push(twin)
+    await route.fulfill({ json: body })
+  })
+  const name = (await station.call('roster.directory', {})).representatives[0]?.name ?? ''
+
+  await openDutyDesk(page, station)
+  await openDay(page, date)
+  const box = page.getByRole('combobox', { name: '选择代表' })
+  await box.click()
+  await box.fill(name)
+  const options = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+  )
+  await expect(options.filter({ hasText: name })).toHaveCount(2)
+  const labels = await options.filter({ hasText: name }).allTextContents()
+  expect(new Set(labels).size).toBe(2)
+  expect(labels.some((l) => l.includes('濮城镇'))).toBe(true)
 })

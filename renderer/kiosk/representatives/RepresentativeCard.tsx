@@ -30,9 +30,12 @@ export function RepresentativeCard({
 }) {
   const { t } = useTranslation()
   const separator = t('kiosk.representatives.card.listSeparator')
+  // A county representative has no grid here: the township alone still tells namesakes apart.
   const grid =
     r.gridName === null
-      ? null
+      ? r.townshipName === null
+        ? null
+        : t('kiosk.representatives.card.township', { township: r.townshipName })
       : r.townshipName !== null && !r.gridName.startsWith(r.townshipName)
         ? t('kiosk.representatives.card.gridInTownship', { township: r.townshipName, grid: r.gridName })
         : t('kiosk.representatives.card.grid', { place: r.gridName })

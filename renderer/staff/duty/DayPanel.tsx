@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { DirectoryEntry, DutyPlanDay, PlannedShift } from '../../../contract/views'
 import { weekday } from '../../../domain/dates'
 import { DUTY_SLOTS, type DutySlot, isBlocking } from '../../../domain/duty'
-import { matchRank } from '../../../domain/roster-search'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
 import { conflictText, conflictsOnDay } from './conflicts'
+import { personFilter, personOptions } from './people'
 import { dayCorrectedText } from './removedText'
 
 /** Times a reception day may start or end, every half hour of a working day. */
@@ -139,13 +139,8 @@ export function DayPanel(props: {
 
         <div className="duty-day__add">
           <Select
-            showSearch={{
-              // Staff type a name, its pinyin or its initials (wht), any reading of it, as at the kiosk.
-              filterOption: (input, option) => {
-                const p = people.find((x) => x.id === option?.value)
-                return !!p && matchRank(input, p) !== null
-              },
-            }}
+            // Staff type a name, its pinyin or its initials (wht), any reading of it, as at the kiosk.
+            showSearch={{ filterOption: personFilter(people) }}
             allowClear
             size="large"
             className="duty-day__who"
@@ -153,7 +148,7 @@ export function DayPanel(props: {
             placeholder={t('staff.duty.day.representative')}
             value={who}
             onChange={(v: string | undefined) => setWho(v ?? null)}
-            options={people.map((p) => ({ value: p.id, label: p.name }))}
+            options={personOptions(people, t)}
           />
           <Segmented<DutySlot>
             size="large"

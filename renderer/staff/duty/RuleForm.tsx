@@ -7,6 +7,7 @@ import { DUTY_SLOTS, type DutySlot, RECEPTION_HOURS } from '../../../domain/duty
 import { errorText } from '../../api'
 import { toApiError } from '../../lib/useApiQuery'
 import { useSession } from '../session'
+import { personFilter, personOptions } from './people'
 
 type Kind = 'weekly' | 'monthlyNth'
 
@@ -79,11 +80,11 @@ export function RuleForm(props: {
         ) : (
           <Form.Item label={t('staff.duty.day.representative')}>
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ filterOption: personFilter(props.people) }}
               aria-label={t('staff.duty.day.representative')}
               value={who}
               onChange={(v: string) => setWho(v)}
-              options={props.people.map((p) => ({ value: p.id, label: p.name }))}
+              options={personOptions(props.people, t)}
             />
           </Form.Item>
         )}
