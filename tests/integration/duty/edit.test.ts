@@ -724,4 +724,49 @@ describe('publishing a month', () => {
       expect(Buffer.from(file.contentBase64, 'base64').length).toBeGreaterThan(100)
     }
   })
+
+  it('keeps a shift’s event id in the .ics when it moves, names the station in the 民意集市’s, and folds at 75 octets', async () => {
+    const t = await desk()
+    await t.db
+      .updateTable('station')
+      .set({ address: '河南省濮阳市范县王楼镇人民政府东侧一百米，新华书店对面' })
+      .execute()
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    await t.succeed('duty.setReceptionDay', {
+      date: '2025-03-15',
+      theme: '民意集市',
+      startsAt: '09:00',
+      endsAt: '12:00',
+    })
+    const ics = async () =>
+      Buffer.from(
+        (await t.succeed('duty.publish', { month: '2025-03', format: 'ics' })).contentBase64,
+        'base64',
+      ).toString('utf8')
+    const uids = (text: string) =>
+      text
+        .replace(/\r\n[ \t]/g, '')
+        .split('\r\n')
+        .filter((l) => l.startsWith('UID:'))
+        .map((l) => l.slice(4))
+    const before = await ics()
+    await t.succeed('duty.moveShift', {
+      shiftId: shift.id,
+      version: shift.version,
+      date: '2025-03-12',
+      slot: 'morning',
+    })
+    const after = await ics()
+    expect(uids(after)).toEqual(uids(before))
+    expect(uids(after)).toHaveLength(2)
+    const stationId = (await t.succeed('station.profile', {})).id
+    expect(uids(after).filter((u) => u.includes(stationId))).toHaveLength(2)
+    for (const line of after.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75)
+    // Folded, not cut: the address reads back whole.
+    expect(after.replace(/\r\n[ \t]/g, '')).toContain('新华书店对面')
+  })
 })

@@ -18,7 +18,7 @@ const NOW = Date.UTC(2026, 8, 15, 1, 30)
 
 let t: TestStation
 let october: DutyMonth
-let station: { name: string; address: string | null; hotline: string }
+let station: { id: string; name: string; address: string | null; hotline: string }
 
 beforeAll(async () => {
   t = await openTestStation({ clock: testClock(NOW) })
@@ -30,7 +30,7 @@ beforeAll(async () => {
     .select('address')
     .where('id', '=', id)
     .executeTakeFirstOrThrow()
-  station = { name: profile.name, address: row.address, hotline: profile.hotline }
+  station = { id, name: profile.name, address: row.address, hotline: profile.hotline }
 })
 afterAll(() => t.close())
 
@@ -75,7 +75,7 @@ describe('the duty calendar as an .ics file', () => {
     if (!shift) throw new Error('no morning shift in the demo October')
     const event = vcalendar
       .getAllSubcomponents('vevent')
-      .find((e) => text(e, 'uid') === `${shift.date}-morning-${shift.representative.id}@yizhan`)
+      .find((e) => text(e, 'uid') === `${shift.date}-morning-${shift.representative.id}-${station.id}@yizhan`)
     if (!event) throw new Error('the shift has no event')
     const { year, month, day } = parseIsoDate(shift.date)
     expect(instant(event.getFirstPropertyValue('dtstart'))).toBe(Date.UTC(year, month - 1, day, 0, 30))
@@ -92,7 +92,9 @@ describe('the duty calendar as an .ics file', () => {
     const uids = events.map((e) => text(e, 'uid'))
     expect(new Set(uids).size).toBe(events.length)
     for (const s of allShifts(october)) {
-      const event = events.find((e) => text(e, 'uid') === `${s.date}-${s.slot}-${s.representative.id}@yizhan`)
+      // Without shift ids (publishDutyMonth's default), the day, slot and person name the event.
+      const uid = `${s.date}-${s.slot}-${s.representative.id}-${station.id}@yizhan`
+      const event = events.find((e) => text(e, 'uid') === uid)
       expect(event && text(event, 'summary')).toContain(s.representative.name)
     }
   })

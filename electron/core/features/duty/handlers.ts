@@ -2,7 +2,8 @@ import type { Handlers } from '../../context'
 import { currentStation } from '../station/service'
 import * as edit from './edit'
 import { dutyMonth } from './month'
-import { dutyPlan } from './plan'
+import { dutyPlan, monthSpan } from './plan'
+import { plannedShiftsBetween } from './repository'
 import { dutyToday } from './service'
 
 export const dutyHandlers = {
@@ -22,7 +23,10 @@ export const dutyHandlers = {
     const station = await currentStation(ctx.db)
     const month = await dutyMonth(ctx, { month: input.month })
     // Loaded on first use: its PDF stack (pdfkit, fontkit) cost the kiosk's start ~150 ms.
-    const { publishDutyMonth } = await import('./publish')
-    return publishDutyMonth(month, station, input.format, ctx.now())
+    const { publishDutyMonth, shiftKey } = await import('./publish')
+    const { first, last } = monthSpan(input.month)
+    const rows = await plannedShiftsBetween(ctx.db, station.id, first, last)
+    const shiftIds = new Map(rows.map((r) => [shiftKey(r.date, r.slot, r.representative_id), r.id]))
+    return publishDutyMonth(month, station, input.format, ctx.now(), shiftIds)
   },
 } satisfies Handlers<'duty'>

@@ -14,21 +14,36 @@ import { type Pen, type TextRun, breakLines, fit, publicationPdf, runWidth } fro
 export type PublishFormat = 'pdf' | 'ics' | 'xlsx'
 
 export interface PublishStation {
+  /** Names the station in the 民意集市's event id: two stations' markets on one day are two events. */
+  readonly id: string
   readonly name: string
   readonly address: string | null
   readonly hotline: string
 }
+
+/**
+ * Which shift row each shift of the month is, keyed by shiftKey: the .ics names its events by shift, so
+ * one moved or swapped keeps its event on re-import. The public month does not carry the ids.
+ */
+export type ShiftIds = ReadonlyMap<string, string>
+
+export const shiftKey = (date: string, slot: DutySlot, representativeId: string) =>
+  `${date}|${slot}|${representativeId}`
 
 export async function publishDutyMonth(
   month: DutyMonth,
   station: PublishStation,
   format: PublishFormat,
   now: number,
+  shiftIds: ShiftIds = new Map(),
 ): Promise<DownloadFile> {
   const fileName = `代表值班表-${month.month}.${format}`
   switch (format) {
     case 'ics':
-      return { fileName, contentBase64: Buffer.from(dutyIcs(month, station, now)).toString('base64') }
+      return {
+        fileName,
+        contentBase64: Buffer.from(dutyIcs(month, station, now, shiftIds)).toString('base64'),
+      }
     case 'xlsx':
       return { fileName, contentBase64: (await dutyXlsx(month)).toString('base64') }
     case 'pdf':
@@ -77,7 +92,7 @@ const receptionText = (r: NonNullable<DutyCalendarDay['receptionDay']>) =>
 /** ics 3.12 writes DTSTAMP from `timestamp` (else Date.now()), which its type declarations leave out. */
 type IcsEvent = EventAttributes & { readonly timestamp: number }
 
-function dutyIcs(month: DutyMonth, station: PublishStation, now: number): string {
+function dutyIcs(month: DutyMonth, station: PublishStation, now: number, shiftIds: ShiftIds): string {
   const { year, m } = yearMonth(month)
   const location = station.address ? `${station.name} ${station.address}` : station.name
   const events: IcsEvent[] = []
@@ -85,8 +100,9 @@ function dutyIcs(month: DutyMonth, station: PublishStation, now: number): string
     for (const { slot, representative: rep } of day.shifts) {
       const hours = SLOT_HOURS[slot]
       events.push({
-        // Stable across publications, so a calendar app re-importing the file updates events, not doubles them.
-        uid: `${day.date}-${slot}-${rep.id}@yizhan`,
+        // Stable across publications, so a calendar app re-importing the file updates events, not doubles
+        // them: the shift's own id, which a move or a swap keeps (without it, the day, slot and person).
+        uid: `${shiftIds.get(shiftKey(day.date, slot, rep.id)) ?? `${day.date}-${slot}-${rep.id}`}-${station.id}@yizhan`,
         title: `${rep.name} 值班（${SLOT_NAME[slot]}）`,
         description: `${REPRESENTATIVE_LEVEL_NAME_ZH[rep.level]}，界别：${rep.sector}`,
         location,
@@ -97,7 +113,8 @@ function dutyIcs(month: DutyMonth, station: PublishStation, now: number): string
     }
     if (day.receptionDay) {
       events.push({
-        uid: `${day.date}-reception@yizhan`,
+        // A station has one 民意集市 a day: the date and the station name it.
+        uid: `${day.date}-reception-${station.id}@yizhan`,
         title: `民意集市：${day.receptionDay.theme}`,
         location,
         start: instant(day.date, day.receptionDay.startsAt),
@@ -113,7 +130,44 @@ function dutyIcs(month: DutyMonth, station: PublishStation, now: number): string
   })
   if (error) throw error
   if (value === null) throw new Error('ics produced no calendar')
-  return value
+  return foldOctets(value)
+}
+
+/**
+ * Folds content lines at 75 octets (RFC 5545 §3.1), between UTF-8 characters. ics folds at 75 characters,
+ * and a Chinese character is three octets: a station's address made lines of 135 octets, which strict
+ * parsers refuse. Its folds are undone first, then each line is folded again.
+ */
+export function foldOctets(text: string): string {
+  const lines = text.split('\r\n')
+  const logical: string[] = []
+  for (const line of lines) {
+    const last = logical.length - 1
+    if ((line.startsWith(' ') || line.startsWith('\t')) && last >= 0) logical[last] += line.slice(1)
+    else logical.push(line)
+  }
+  return logical.map(foldLine).join('\r\n')
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = []
+  let part = ''
+  let octets = 0
+  // The first line holds 75 octets; each continuation 74 after its leading space.
+  let room = 75
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch)
+    if (octets + size > room) {
+      parts.push(part)
+      part = ''
+      octets = 0
+      room = 74
+    }
+    part += ch
+    octets += size
+  }
+  parts.push(part)
+  return parts.join('\r\n ')
 }
 
 // ——— .xlsx ———
