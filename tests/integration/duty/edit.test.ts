@@ -769,4 +769,27 @@ describe('publishing a month', () => {
     // Folded, not cut: the address reads back whole.
     expect(after.replace(/\r\n[ \t]/g, '')).toContain('新华书店对面')
   })
+
+  it('publishes a removed shift as cancelled, so a re-import takes it off the phone', async () => {
+    const t = await desk()
+    const shift = await t.succeed('duty.addShift', {
+      representativeId: WANG.id,
+      date: '2025-03-11',
+      slot: 'morning',
+    })
+    const ics = async () =>
+      Buffer.from(
+        (await t.succeed('duty.publish', { month: '2025-03', format: 'ics' })).contentBase64,
+        'base64',
+      )
+        .toString('utf8')
+        .replace(/\r\n[ \t]/g, '')
+    const uid = (await ics()).split('\r\n').find((l) => l.startsWith('UID:'))
+    await t.succeed('duty.removeShift', { shiftId: shift.id, version: shift.version })
+    const events = (await ics()).split('BEGIN:VEVENT').slice(1)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toContain(`${uid ?? 'no uid'}\r\n`)
+    expect(events[0]).toContain('STATUS:CANCELLED')
+    expect(events[0]).toContain('SEQUENCE:1')
+  })
 })

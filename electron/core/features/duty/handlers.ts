@@ -3,7 +3,7 @@ import { currentStation } from '../station/service'
 import * as edit from './edit'
 import { dutyMonth } from './month'
 import { dutyPlan, monthSpan } from './plan'
-import { plannedShiftsBetween } from './repository'
+import { plannedShiftsBetween, removedShiftsBetween } from './repository'
 import { dutyToday } from './service'
 
 export const dutyHandlers = {
@@ -27,6 +27,7 @@ export const dutyHandlers = {
     const { first, last } = monthSpan(input.month)
     const rows = await plannedShiftsBetween(ctx.db, station.id, first, last)
     const shiftIds = new Map(rows.map((r) => [shiftKey(r.date, r.slot, r.representative_id), r.id]))
-    return publishDutyMonth(month, station, input.format, ctx.now(), shiftIds)
+    const cancelled = await removedShiftsBetween(ctx.db, station.id, first, last)
+    return publishDutyMonth(month, station, input.format, ctx.now(), shiftIds, cancelled)
   },
 } satisfies Handlers<'duty'>

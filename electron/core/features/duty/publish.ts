@@ -27,6 +27,13 @@ export interface PublishStation {
  */
 export type ShiftIds = ReadonlyMap<string, string>
 
+/** A shift of the month taken off the calendar: published as cancelled, so a re-import removes it. */
+export interface CancelledShift {
+  readonly id: string
+  readonly date: string
+  readonly slot: DutySlot
+}
+
 export const shiftKey = (date: string, slot: DutySlot, representativeId: string) =>
   `${date}|${slot}|${representativeId}`
 
@@ -36,13 +43,14 @@ export async function publishDutyMonth(
   format: PublishFormat,
   now: number,
   shiftIds: ShiftIds = new Map(),
+  cancelled: readonly CancelledShift[] = [],
 ): Promise<DownloadFile> {
   const fileName = `代表值班表-${month.month}.${format}`
   switch (format) {
     case 'ics':
       return {
         fileName,
-        contentBase64: Buffer.from(dutyIcs(month, station, now, shiftIds)).toString('base64'),
+        contentBase64: Buffer.from(dutyIcs(month, station, now, shiftIds, cancelled)).toString('base64'),
       }
     case 'xlsx':
       return { fileName, contentBase64: (await dutyXlsx(month)).toString('base64') }
@@ -92,7 +100,13 @@ const receptionText = (r: NonNullable<DutyCalendarDay['receptionDay']>) =>
 /** ics 3.12 writes DTSTAMP from `timestamp` (else Date.now()), which its type declarations leave out. */
 type IcsEvent = EventAttributes & { readonly timestamp: number }
 
-function dutyIcs(month: DutyMonth, station: PublishStation, now: number, shiftIds: ShiftIds): string {
+function dutyIcs(
+  month: DutyMonth,
+  station: PublishStation,
+  now: number,
+  shiftIds: ShiftIds,
+  cancelled: readonly CancelledShift[],
+): string {
   const { year, m } = yearMonth(month)
   const location = station.address ? `${station.name} ${station.address}` : station.name
   const events: IcsEvent[] = []
@@ -122,6 +136,21 @@ function dutyIcs(month: DutyMonth, station: PublishStation, now: number, shiftId
         timestamp: now,
       })
     }
+  }
+  // A file import never deletes an event: a removed shift is sent as cancelled, a revision (SEQUENCE 1)
+  // of the event its shift had, so an app re-importing the file takes it off.
+  for (const shift of cancelled) {
+    const hours = SLOT_HOURS[shift.slot]
+    events.push({
+      uid: `${shift.id}-${station.id}@yizhan`,
+      title: `值班已取消（${SLOT_NAME[shift.slot]}）`,
+      location,
+      start: instant(shift.date, hours.start),
+      end: instant(shift.date, hours.end),
+      status: 'CANCELLED',
+      sequence: 1,
+      timestamp: now,
+    })
   }
   // With no events ics 3.12 still writes a valid VCALENDAR with just the header (checked in the tests).
   const { error, value } = createEvents(events, {

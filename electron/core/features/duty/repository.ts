@@ -93,6 +93,19 @@ export function plannedShiftsBetween(db: Executor, stationId: string, from: stri
     .execute()
 }
 
+/** The station's shifts in [from, to] taken off the calendar (tombstones), for the .ics's cancellations. */
+export function removedShiftsBetween(db: Executor, stationId: string, from: string, to: string) {
+  return db
+    .selectFrom('duty_shift')
+    .select(['id', 'date', 'slot'])
+    .where('station_id', '=', stationId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('deleted', '=', 1)
+    .orderBy('date')
+    .execute()
+}
+
 export type PlannedShiftRow = Awaited<ReturnType<typeof plannedShiftsBetween>>[number]
 
 /** The live rules of a station that are in force on some day of [from, to]. */
