@@ -129,7 +129,9 @@ export type RuleRow = Awaited<ReturnType<typeof rulesInForce>>[number]
 
 /**
  * A representative's live shifts in [from, to] at any station this database knows (the double-booking
- * check: one person cannot be at two stations at once either).
+ * check). A station's database holds only its own shifts (the sync brings no other station's calendar;
+ * the demo data set is the exception), so a county representative booked at two stations for one half-day
+ * is not caught here.
  */
 export function ownShiftsBetween(db: Executor, representativeId: string, from: string, to: string) {
   return db
