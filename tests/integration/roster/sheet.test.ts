@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { zeroBomb } from '../../fixtures/zip'
+import { addRepresentative } from '../../fixtures/records'
 
 /**
  * 导入名册 / 导出名册 / 下载模板 through the handlers on a real SQLite file, with real workbooks (exceljs)
@@ -92,6 +93,24 @@ describe('导入名册', () => {
       .select('township.name')
       .executeTakeFirst()
     expect(township?.name).toBe('王楼镇')
+  })
+
+  it('refuses a row without 编号 that could be either of two namesakes of one township', async () => {
+    const t = await admin()
+    // Two 王建国 of 王楼镇, as the county's roster can bring them (one sheet cannot hold both without 编号).
+    const township = await t.db.selectFrom('township').select('id').executeTakeFirstOrThrow()
+    for (const id of ['rep-wjg-1', 'rep-wjg-2']) {
+      await addRepresentative(t, { id, name: '王建国', level: 'county' })
+    }
+    await t.db.updateTable('representative').set({ township_id: township.id }).execute()
+    const again = await t.succeed('roster.import', {
+      fileName: '名册.csv',
+      contentBase64: csv(['王建国,乡镇,农民,农业,王楼镇,,在任']),
+    })
+    expect(again.saved).toBe(false)
+    expect(again.problems.map((p) => p.row)).toEqual([2])
+    expect(again.problems[0]?.message).toContain('两位以上')
+    expect((await reps(t)).map((r) => r.level)).toEqual(['county', 'county'])
   })
 
   it('reads a CSV saved in GBK', async () => {

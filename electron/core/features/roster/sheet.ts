@@ -234,6 +234,21 @@ export async function importRoster(
   // station): a row of one may change only the station's own note. Anything else would be undone by the
   // county's next change and never reach the county; it is refused with the way to do it instead.
   const problems = [...checked.problems]
+  // Namesakes of one township (the county's roster may hold two 王建国 of 王楼镇): a row without 编号
+  // cannot say which one it means, and the map above keeps only the last, so it would update that one.
+  const namesakes = new Map<string, number>()
+  for (const r of existing) {
+    const key = `${r.name}|${r.township_id ?? ''}`
+    namesakes.set(key, (namesakes.get(key) ?? 0) + 1)
+  }
+  for (const r of rows) {
+    if (r.id === null && (namesakes.get(`${r.name}|${r.townshipId ?? ''}`) ?? 0) > 1) {
+      problems.push({
+        row: r.row,
+        message: `第${r.row}行：名册中同一乡镇有两位以上的${r.name}，请用导出的名册（带编号）修改`,
+      })
+    }
+  }
   for (const r of rows) {
     const held = byId.get(matchOf(r) ?? '')
     if (held?.roster_version === 1 && !sameCountyFields(held, r)) {
