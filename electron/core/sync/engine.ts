@@ -16,6 +16,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { type SkipLog, applyPage } from './apply'
+import { readCursor, saveCursor } from './cursors'
 import { hubLostPullCursor, savePullToken } from './pull-token'
 import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
 import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
@@ -317,12 +318,8 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     page.catch(() => undefined)
     return page
   }
-  const saved = await db
-    .selectFrom('sync_cursor')
-    .select('cursor')
-    .where('stream', '=', PULL_STREAM)
-    .executeTakeFirst()
-  const after = saved ? Number(saved.cursor) : 0
+  const saved = await readCursor(db, PULL_STREAM)
+  const after = saved !== null ? Number(saved) : 0
   let next = fetchPage(after)
   // The hub's versions below our cursor, or our cursor's version no longer the one we pulled (pull-token.ts):
   // it was restored from an older backup and numbers its changes from there again. Pulled from the start
@@ -332,11 +329,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     (typeof head.highest === 'number' && head.highest < after) ||
     (await hubLostPullCursor(db, after, head))
   ) {
-    await db
-      .updateTable('sync_cursor')
-      .set({ cursor: '0', updated_at: deps.now() })
-      .where('stream', '=', PULL_STREAM)
-      .execute()
+    await saveCursor(db, PULL_STREAM, '0', deps.now())
     await savePullToken(db, null, deps.now())
     next = fetchPage(0)
   }
@@ -352,11 +345,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
     let stamps: string[] = []
     await db.transaction().execute(async (tx) => {
       stamps = await applyPage(tx, page.changes, now, deps.log)
-      await tx
-        .insertInto('sync_cursor')
-        .values({ stream: PULL_STREAM, cursor: String(page.cursor), updated_at: now })
-        .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor: String(page.cursor), updated_at: now }))
-        .execute()
+      await saveCursor(tx, PULL_STREAM, String(page.cursor), now)
       await savePullToken(tx, page.cursorToken, now)
     })
     for (const s of stamps) deps.observeHlc(s)

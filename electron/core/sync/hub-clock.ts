@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import { readCursor, saveCursor } from './cursors'
 
 /** The sync_cursor row holding how far the hub's clock is ahead of this kiosk's, in milliseconds. */
 const OFFSET_STREAM = 'clock:hubOffset'
@@ -17,25 +18,14 @@ export interface HubClock {
 }
 
 export async function openHubClock(db: Kysely<DB>, now: () => number): Promise<HubClock> {
-  const row = await db
-    .selectFrom('sync_cursor')
-    .select('cursor')
-    .where('stream', '=', OFFSET_STREAM)
-    .executeTakeFirst()
-  const saved = Number(row?.cursor ?? 0)
+  const saved = Number((await readCursor(db, OFFSET_STREAM)) ?? 0)
   let offset = Number.isSafeInteger(saved) ? saved : 0
   return {
     now: () => now() + offset,
     offset: () => offset,
     async correct(offsetMs) {
       offset = offsetMs
-      const cursor = String(offsetMs)
-      const at = now()
-      await db
-        .insertInto('sync_cursor')
-        .values({ stream: OFFSET_STREAM, cursor, updated_at: at })
-        .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: at }))
-        .execute()
+      await saveCursor(db, OFFSET_STREAM, String(offsetMs), now())
     },
   }
 }

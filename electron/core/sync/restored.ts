@@ -21,6 +21,7 @@ import { insertEvents, insertPetition, projectionColumns } from '../features/pet
 import { sameMeeting } from '../features/consultations/repository'
 import { visitOn } from '../features/visits/repository'
 import { refoldPetitions, unknownEvents } from './apply'
+import { dropCursor, readCursor, saveCursor } from './cursors'
 import { orSkip } from './savepoint'
 
 /**
@@ -111,12 +112,8 @@ export async function followHubIn(
 
 /** The lost sequences not yet taken back, if any. */
 export async function lostRange(db: Executor): Promise<LostRange | null> {
-  const row = await db
-    .selectFrom('sync_cursor')
-    .select('cursor')
-    .where('stream', '=', RECOVER_STREAM)
-    .executeTakeFirst()
-  return row ? (JSON.parse(row.cursor) as LostRange) : null
+  const saved = await readCursor(db, RECOVER_STREAM)
+  return saved !== null ? (JSON.parse(saved) as LostRange) : null
 }
 
 /** Adds a lost range to the one noted (a second restore before the first recovery finished). */
@@ -128,16 +125,8 @@ async function noteLost(tx: Executor, lost: LostRange, now: number): Promise<voi
 
 /** Saves what is left to take back, or clears it when nothing is. */
 export async function saveLost(tx: Executor, lost: LostRange, now: number): Promise<void> {
-  if (lost.from > lost.to) {
-    await tx.deleteFrom('sync_cursor').where('stream', '=', RECOVER_STREAM).execute()
-    return
-  }
-  const cursor = JSON.stringify(lost)
-  await tx
-    .insertInto('sync_cursor')
-    .values({ stream: RECOVER_STREAM, cursor, updated_at: now })
-    .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: now }))
-    .execute()
+  if (lost.from > lost.to) await dropCursor(tx, RECOVER_STREAM)
+  else await saveCursor(tx, RECOVER_STREAM, JSON.stringify(lost), now)
 }
 
 /** What applying a recovered page needs of the station. */

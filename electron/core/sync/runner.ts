@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data'
 import type { DB } from '../db/schema'
 import { SETTING, getSetting } from '../features/station/service'
 import type { HlcSource } from '../hlc-source'
+import { dropCursor, saveCursor } from './cursors'
 import type { HubClock } from './hub-clock'
 import { type SyncReport, SyncFailure, purgeAcknowledged, syncOnce } from './engine'
 import { lostRange } from './restored'
@@ -91,15 +92,15 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
           ? {}
           : { pushBatchSize: opts.batchSize, pullPageSize: opts.batchSize }),
       })
-      await record(db, LAST_SUCCESS, String(now()), now())
-      await db.deleteFrom('sync_cursor').where('stream', '=', LAST_ERROR).execute()
+      await saveCursor(db, LAST_SUCCESS, String(now()), now())
+      await dropCursor(db, LAST_ERROR)
       if (last.recoveryError !== null)
         opts.log('taking back what a restore lost failed', { error: last.recoveryError })
     } catch (e) {
       const { code } = syncFailureOf(e)
       // Logged before it is recorded: on a full disk the record fails too, and the cause must not go with it.
       opts.log('sync pass failed', { code, error: e instanceof Error ? e.message : String(e) })
-      await record(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now()).catch((r: unknown) =>
+      await saveCursor(db, LAST_ERROR, JSON.stringify({ code, at: now() }), now()).catch((r: unknown) =>
         opts.log('recording the sync failure failed', { error: r instanceof Error ? r.message : String(r) }),
       )
       throw e
@@ -184,12 +185,4 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
 export function syncFailureOf(e: unknown): { code: keyof typeof syncFailureMessagesZh; message: string } {
   const code = e instanceof SyncFailure ? e.code : e instanceof UnreachableError ? 'UNREACHABLE' : 'STATION'
   return { code, message: syncFailureMessagesZh[code] }
-}
-
-async function record(db: Kysely<DB>, stream: string, cursor: string, at: number): Promise<void> {
-  await db
-    .insertInto('sync_cursor')
-    .values({ stream, cursor, updated_at: at })
-    .onConflict((oc) => oc.column('stream').doUpdateSet({ cursor, updated_at: at }))
-    .execute()
 }
