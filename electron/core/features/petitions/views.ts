@@ -95,31 +95,31 @@ export async function petitionQueue(ctx: Ctx, input: ParsedInputOf<'petitions.qu
  * how much it found), never the text searched: that would put the name or phone in the log in clear. Only
  * a search's first page: the pages after it are the same search.
  */
-async function auditSearch(ctx: Ctx, search: string, found: number, more: boolean): Promise<void> {
-  const staff = signedIn(ctx)
-  await ctx.db.transaction().execute((tx) =>
-    appendAudit(tx, {
-      at: ctx.now(),
-      actor: { role: staff.role, id: staff.id },
-      action: 'petition.searched',
-      entity: 'petition',
-      entityId: null,
-      detail: { kind: searchKindOf(search), found, more },
-    }),
-  )
+function auditSearch(ctx: Ctx, search: string, found: number, more: boolean): Promise<void> {
+  return auditLook(ctx, 'petition.searched', null, { kind: searchKindOf(search), found, more })
 }
 
 /** Opening a resident's contact in full is recorded: which fields were shown, never what they say. */
-async function auditContactViewed(ctx: Ctx, petitionId: string, fields: readonly string[]): Promise<void> {
+function auditContactViewed(ctx: Ctx, petitionId: string, fields: readonly string[]): Promise<void> {
+  return auditLook(ctx, 'petition.contactViewed', petitionId, { fields })
+}
+
+/** A staff member's look at residents' personal data, in an audit row of its own. */
+async function auditLook(
+  ctx: Ctx,
+  action: 'petition.searched' | 'petition.contactViewed',
+  petitionId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
   const staff = signedIn(ctx)
   await ctx.db.transaction().execute((tx) =>
     appendAudit(tx, {
       at: ctx.now(),
       actor: { role: staff.role, id: staff.id },
-      action: 'petition.contactViewed',
+      action,
       entity: 'petition',
       entityId: petitionId,
-      detail: { fields },
+      detail,
     }),
   )
 }
