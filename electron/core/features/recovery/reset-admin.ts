@@ -8,7 +8,7 @@ import { lockDataDir } from '../../station-lock'
 import { appendAudit } from '../audit/service'
 import { backupBeforeMigration } from '../backup/service'
 import { hashPin } from '../staff/pin'
-import { insertStaffUser } from '../staff/service'
+import { insertStaffUser, setPin } from '../staff/service'
 import { provenKey } from './service'
 
 /**
@@ -52,12 +52,8 @@ export async function resetAdmin(
         const admin = wanted === '' ? undefined : await activeAdmin(tx, wanted)
         let account: { id: string; name: string }
         if (admin) {
-          // A new PIN also lifts the account's lock; the per-device locks lived in the closed station's memory.
-          await tx
-            .updateTable('staff_user')
-            .set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null })
-            .where('id', '=', admin.id)
-            .execute()
+          // The per-device locks lived in the closed station's memory; setPin lifts the account's.
+          await setPin(tx, admin.id, pinHash)
           account = admin
         } else {
           const name = await freeName(tx)

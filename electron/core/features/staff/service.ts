@@ -220,6 +220,15 @@ export async function addStaffUser(ctx: Ctx, input: ParsedInputOf<'staff.create'
   })
 }
 
+/** A new PIN for an account; it also lifts the account's lock (the wrong guesses were at the old PIN). */
+export async function setPin(tx: Executor, userId: string, pinHash: string): Promise<void> {
+  await tx
+    .updateTable('staff_user')
+    .set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute()
+}
+
 /** A forgotten PIN: the admin sets a new one, which also lifts a lock. */
 export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<StaffUser> {
   const admin = adminOf(ctx)
@@ -229,11 +238,7 @@ export async function resetPin(ctx: Ctx, userId: string, pin: string): Promise<S
   const reset = await ctx.db.transaction().execute(async (tx) => {
     await stillAdmin(tx, admin)
     const user = await activeUser(tx, userId)
-    await tx
-      .updateTable('staff_user')
-      .set({ pin_hash: pinHash, failed_attempts: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute()
+    await setPin(tx, user.id, pinHash)
     await appendAudit(tx, {
       at,
       actor: { role: admin.role, id: admin.id },
