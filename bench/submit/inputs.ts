@@ -1,4 +1,8 @@
-/** Submissions like a kiosk's: a category and village of the station, plausible words, a contact. */
+/**
+ * Submissions like a kiosk's: a category and village of the station, plausible words, a contact, and the
+ * submission id the kiosk sends with every petition (kiosk/petition/answers.ts).
+ */
+import crypto from 'node:crypto'
 import type { Category, Township } from '../../contract/views'
 import { Rng } from '../../electron/core/demo/random'
 
@@ -10,6 +14,7 @@ export type SubmitInput = {
   channel: 'kiosk'
   preferredRepresentativeId: null
   contact: { name: string; phone: string; idNumber: null }
+  submissionId: string
 }
 
 export function inputs(categories: readonly Category[], township: Township): () => SubmitInput {
@@ -30,6 +35,7 @@ export function inputs(categories: readonly Category[], township: Township): () 
         phone: `1${rng.pick(['3', '5', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`,
         idNumber: null,
       },
+      submissionId: crypto.randomUUID(),
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Method, OutputOf, ParsedInputOf } from '../../contract/api'
 import type { StaffUser } from '../../contract/views'
 import type { PersonalDataCipher } from './crypto/personal-data'
+import type { Intake } from './features/petitions/intake'
 import type { RecoveryInfo } from './crypto/recovery'
 import type { DB } from './db/schema'
 import type { ReferenceCache } from './reference-cache'
@@ -9,7 +10,10 @@ import type { SyncRunner } from './sync/runner'
 
 /** Everything a handler may use. Built once per call by the dispatcher; no globals. */
 export interface Ctx {
+  /** The database; it applies the petition intake journal before each use (features/petitions/intake.ts). */
   readonly db: Kysely<DB>
+  /** The petition intake journal, which a submit writes to. */
+  readonly intake: Intake
   readonly dataDir: string
   readonly now: () => number
   readonly cipher: PersonalDataCipher

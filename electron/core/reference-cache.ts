@@ -38,6 +38,11 @@ export interface ReferenceSnapshot {
 export interface ReferenceCache {
   /** The current snapshot: one statement when nothing changed, a reload when something did. */
   get(db: Executor): Promise<ReferenceSnapshot>
+  /**
+   * The snapshot last loaded, unchecked (null before the first). For a write that checks `version` in its
+   * own statement, as the petition intake journal does, and calls `get` when it has changed.
+   */
+  latest(): ReferenceSnapshot | null
 }
 
 export function createReferenceCache(): ReferenceCache {
@@ -50,6 +55,7 @@ export function createReferenceCache(): ReferenceCache {
       if (snapshot?.version !== version) snapshot = await load(db, version)
       return snapshot
     },
+    latest: () => snapshot,
   }
 }
 

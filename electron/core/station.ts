@@ -25,6 +25,8 @@ import { openHubClock } from './sync/hub-clock'
 import { type SyncRunnerOptions, createSyncRunner } from './sync/runner'
 import { backfillContactSearch } from './features/petitions/contact-search'
 import { respellRoster } from './features/roster/spelling'
+import { type Intake, openIntake } from './features/petitions/intake'
+import { applySubmission } from './features/petitions/service'
 
 export interface StationOptions {
   readonly dataDir: string
@@ -84,6 +86,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
   }
   let cipher: PersonalDataCipher
   let sealRecovery: Ctx['sealRecovery']
+  let intake: Intake
   let fileLog: StationLog | null = null
   let log: Logger
   try {
@@ -96,6 +99,11 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     cipher = createCipher(key)
     sealRecovery = (code, info) => sealKeyForRecovery(key, code, info)
     await verifyKey(db, cipher, opts.dataDir, created)
+    // Entries a crash left in the intake journal become petitions now, before anything reads (intake.ts).
+    const intakeDeps = { cipher, now }
+    intake = await openIntake(db, (tx, entry) => applySubmission(tx, intakeDeps, entry), {
+      error: (message, context) => log.error(message, context),
+    })
     await backfillContactSearch(db, cipher)
     await respellRoster(db)
   } catch (e) {
@@ -178,6 +186,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       let sessionToken: string | null | undefined
       const ctx: Ctx = {
         db,
+        intake,
         dataDir: opts.dataDir,
         now,
         cipher,
@@ -208,6 +217,7 @@ export async function openStation(opts: StationOptions): Promise<Station> {
       await backingUp
       await checkpointing
       await extending
+      await intake.close()
       try {
         await db.destroy()
       } finally {

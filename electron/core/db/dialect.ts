@@ -22,15 +22,27 @@ import type sqlite3 from 'sqlite3'
  *
  * One connection, guarded by a mutex: SQLite has one writer anyway, and a single connection means a
  * transaction can never interleave with another caller's statements.
+ *
+ * The connection may owe work (`SharedConnection.owed`): the petition intake journal's apply
+ * (features/petitions/intake.ts). A dialect that settles pays it before it takes the connection, so every
+ * reader sees what was journaled before it asked. A dialect made with `settles: false` shares the same
+ * connection and mutex without paying: the journal's writer and the apply itself use it.
  */
 export class NodeSqliteDialect implements Dialect {
-  constructor(private readonly db: sqlite3.Database) {}
+  readonly shared: SharedConnection
+
+  constructor(
+    db: sqlite3.Database | SharedConnection,
+    private readonly settles = true,
+  ) {
+    this.shared = db instanceof SharedConnection ? db : new SharedConnection(db)
+  }
 
   createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter()
   }
   createDriver(): Driver {
-    return new NodeSqliteDriver(this.db)
+    return new NodeSqliteDriver(this.shared, this.settles)
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new SqliteIntrospector(db)
@@ -47,17 +59,37 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-class NodeSqliteDriver implements Driver {
-  private readonly mutex = new Mutex()
-  private readonly connection: NodeSqliteConnection
+/** The one connection and its mutex, shared by the dialects made over it. */
+export class SharedConnection {
+  readonly mutex = new Mutex()
+  readonly connection: NodeSqliteConnection
+  /** Work to finish before a settling caller takes the connection; resolves at once when none is owed. */
+  owed: (() => Promise<void>) | null = null
 
-  constructor(private readonly db: sqlite3.Database) {
+  constructor(readonly db: sqlite3.Database) {
     this.connection = new NodeSqliteConnection(db)
+  }
+}
+
+class NodeSqliteDriver implements Driver {
+  private readonly mutex: Mutex
+  private readonly connection: NodeSqliteConnection
+  private readonly db: sqlite3.Database
+
+  constructor(
+    private readonly shared: SharedConnection,
+    private readonly settles: boolean,
+  ) {
+    this.mutex = shared.mutex
+    this.connection = shared.connection
+    this.db = shared.db
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    // Before the mutex: the owed work takes the connection itself, through a dialect that does not settle.
+    if (this.settles && this.shared.owed) await this.shared.owed()
     await this.mutex.lock()
     return this.connection
   }
@@ -87,9 +119,11 @@ class NodeSqliteDriver implements Driver {
   /**
    * Waits its turn for the connection, after the query or transaction under way (a backup's VACUUM INTO,
    * a sync page) and those already waiting: closing under them fails with SQLITE_BUSY or cuts a
-   * transaction short. Queries that come later are refused.
+   * transaction short. Queries that come later are refused. Only the settling dialect closes the
+   * connection: the other is a second handle on it.
    */
   async destroy(): Promise<void> {
+    if (!this.settles) return
     await this.mutex.lock()
     try {
       await this.connection.finalizeAll()

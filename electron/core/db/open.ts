@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, Migrator, sql } from 'kysely'
+import { Kysely, type KyselyConfig, Migrator, sql } from 'kysely'
 import sqlite3 from 'sqlite3'
 import { DomainError } from '../../../domain/errors'
-import { NodeSqliteDialect } from './dialect'
+import { NodeSqliteDialect, type SharedConnection } from './dialect'
 import { migrations } from './migrations'
 import type { DB } from './schema'
 
@@ -31,8 +31,7 @@ export async function openDatabase(
 ): Promise<Kysely<DB>> {
   ensureWritableDir(dataDir)
   const dbFile = path.join(dataDir, file)
-  const raw = await openRaw(dbFile)
-  const db = new Kysely<DB>({ dialect: new NodeSqliteDialect(raw) })
+  const db = kyselyOver(await openRaw(dbFile))
   try {
     await applyPragmas(db)
     await checkSqliteVersion(db)
@@ -43,6 +42,28 @@ export async function openDatabase(
     await db.destroy()
     throw damaged(e, dbFile) ?? translateSqliteError(e)
   }
+}
+
+const connections = new WeakMap<Kysely<DB>, SharedConnection>()
+
+/** Kysely over an open node-sqlite3 connection, with the app's dialect (`owingHandle` can find it). */
+export function kyselyOver(raw: sqlite3.Database, config: Omit<KyselyConfig, 'dialect'> = {}): Kysely<DB> {
+  const dialect = new NodeSqliteDialect(raw)
+  const db = new Kysely<DB>({ ...config, dialect })
+  connections.set(db, dialect.shared)
+  return db
+}
+
+/**
+ * Makes `db` pay `owed` before every use (see dialect.ts), and returns a second handle on its connection
+ * that does not: for the work itself, and for the writes that add to it (the petition intake journal).
+ */
+export function owingHandle(db: Kysely<DB>, owed: () => Promise<void>): Kysely<DB> {
+  const shared = connections.get(db)
+  if (!shared) throw new Error('owingHandle: not a database opened through kyselyOver')
+  if (shared.owed) throw new Error('owingHandle: this database already owes work')
+  shared.owed = owed
+  return new Kysely<DB>({ dialect: new NodeSqliteDialect(shared, false) })
 }
 
 /** SQLite's codes for a file that is not a database, or one whose pages are broken. */

@@ -163,6 +163,16 @@ export interface DB {
     /** A keyed hash of what that submission sent (migration 0015), to tell a retry from a reused id. */
     submission_digest: string | null
   }
+  /** Submits acknowledged and not yet applied (migration 0017, features/petitions/intake.ts). */
+  petition_intake: {
+    seq: Generated<number>
+    petition_id: string
+    code: string
+    submission_id: string | null
+    /** JSON of the IntakeEntry: the petition row, its submitted event and where it came from. */
+    entry: string
+    failure: string | null
+  }
   petition_event: {
     id: string
     petition_id: string

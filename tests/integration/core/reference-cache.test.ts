@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addDays, shanghaiDate } from '../../../domain/dates'
 import { chinaCalendar, workingDaysUntil } from '../../../domain/working-days'
-import { insertWithFreshCode } from '../../../electron/core/features/petitions/repository'
 import { useSetUpStation } from '../../fixtures/vitest'
 import { addRepresentative, addShift } from '../../fixtures/records'
 
@@ -68,60 +67,5 @@ describe('a petition submit after reference data changed', () => {
     const res = await t.succeed('petitions.submit', { ...input, preferredRepresentativeId: 'r-new' })
 
     expect(res.receivingRepresentative).toMatchObject({ id: 'r-new', name: '王海涛' })
-  })
-})
-
-describe('a tracking code that is already taken', () => {
-  it('is drawn again, and the petition is stored under the new code in the same transaction', async () => {
-    const { t } = await useSetUpStation()
-    const taken = (await t.submit()).code
-    const row = await t.db
-      .selectFrom('petition')
-      .selectAll()
-      .where('code', '=', taken)
-      .executeTakeFirstOrThrow()
-    const draws = [taken, taken, 'ABCDEFGH']
-
-    const code = await t.db.transaction().execute((tx) =>
-      insertWithFreshCode(
-        tx,
-        (code) => ({ ...row, id: 'p-second', code }),
-        () => draws.shift() ?? '',
-      ),
-    )
-
-    expect(code).toBe('ABCDEFGH')
-    const stored = await t.db.selectFrom('petition').select(['id', 'code']).orderBy('code').execute()
-    expect(stored).toEqual(
-      expect.arrayContaining([
-        { id: row.id, code: taken },
-        { id: 'p-second', code: 'ABCDEFGH' },
-      ]),
-    )
-    expect(stored).toHaveLength(2)
-  })
-
-  it('does not hide other failures: a duplicate id is not retried', async () => {
-    const { t } = await useSetUpStation()
-    const row = await t.db
-      .selectFrom('petition')
-      .selectAll()
-      .where('id', '=', (await t.submit()).id)
-      .executeTakeFirstOrThrow()
-    let draws = 0
-
-    const attempt = t.db.transaction().execute((tx) =>
-      insertWithFreshCode(
-        tx,
-        (code) => ({ ...row, code }),
-        () => {
-          draws++
-          return 'ABCDEFGH'
-        },
-      ),
-    )
-
-    await expect(attempt).rejects.toThrow(/UNIQUE constraint failed: petition\.id/)
-    expect(draws).toBe(1)
   })
 })

@@ -34,14 +34,29 @@ describe('a full disk', () => {
     })
   })
 
-  it('writes nothing half: petitions, events, outbox and audit rows all count the accepted ones', async () => {
+  it('writes nothing half: the accepted petitions wait whole in the journal, and apply once there is room', async () => {
     const { t, base, accepted } = await fillUp()
+    // Reads go on while the disk is full (features/petitions/intake.ts): the accepted petitions wait.
+    const full = await rowCounts(t.db)
+    expect(full['petition_intake']).toBe(accepted)
+    expect(full['petition']).toBe(base['petition'])
+    expect(t.logged.join('\n')).toMatch(/applying the petition intake failed.*SQLITE_FULL/)
+
+    await sql.raw('pragma max_page_count = 1073741823').execute(t.db)
     const counts = await rowCounts(t.db)
+    expect(counts['petition_intake']).toBe(0)
     expect(counts['petition']).toBe((base['petition'] ?? 0) + accepted)
     expect(counts['petition_event']).toBe((base['petition_event'] ?? 0) + accepted)
     expect(counts['sync_outbox']).toBe((base['sync_outbox'] ?? 0) + accepted)
     expect(counts['audit_log']).toBe((base['audit_log'] ?? 0) + accepted)
     expect(await integrityCheck(t.db)).toBe('ok')
+  })
+
+  it('refuses the next petition while the waiting ones cannot be applied', async () => {
+    const { t } = await fillUp()
+    await rowCounts(t.db) // a read: the apply is tried and fails for want of room
+    const res = await t.call('petitions.submit', await t.submitInput({ text: '路灯不亮' }))
+    expect(res).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } })
   })
 
   it('keeps the audit chain whole', async () => {

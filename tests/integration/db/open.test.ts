@@ -12,7 +12,7 @@ import { listBackups, runBackup } from '../../../electron/core/features/backup/s
 import { LOCK_FILE } from '../../../electron/core/station-lock'
 import { type CliBundles, buildCliBundles, runBundle } from '../../fixtures/cli'
 import { pragma, queryFile } from '../../fixtures/db'
-import { makeTempDir, openTestStation } from '../../fixtures/station'
+import { RESIDENT, makeTempDir, openTestStation } from '../../fixtures/station'
 import { useTestStation } from '../../fixtures/vitest'
 
 function tempDir(): string {
@@ -151,8 +151,7 @@ describe('a damaged database file', () => {
     const t = await openTestStation({ dataDir })
     onTestFinished(() => t.close().catch(() => undefined))
     await t.setUp()
-    const input = await t.submitInput()
-    await t.submit()
+    const { code } = await t.submit()
     const good = await runBackup(dataDir, t.clock.now() - 86_400_000)
     await sql`pragma wal_checkpoint(truncate)`.execute(t.db)
     const root = await sql<{ rootpage: number }>`
@@ -166,7 +165,8 @@ describe('a damaged database file', () => {
     // The connection's page cache still holds the good page: let it go, as a long-running station's would.
     await sql`pragma shrink_memory`.execute(t.db)
 
-    const res = await t.call('petitions.submit', input)
+    // A resident's progress lookup reads the petition table, whose root page is now broken.
+    const res = await t.call('petitions.lookup', { code, phoneLast4: RESIDENT.phone.slice(-4) })
 
     expect(res).toEqual({
       ok: false,

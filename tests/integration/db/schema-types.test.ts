@@ -194,6 +194,14 @@ const COLUMNS: Columns = {
     hlc: 'notNull',
   },
   consultation_representative: { consultation_id: 'notNull', representative_id: 'notNull' },
+  petition_intake: {
+    seq: 'notNull',
+    petition_id: 'notNull',
+    code: 'notNull',
+    submission_id: 'null',
+    entry: 'notNull',
+    failure: 'null',
+  },
   consultation_petition: { consultation_id: 'notNull', petition_id: 'notNull' },
   public_board: {
     id: 'notNull',

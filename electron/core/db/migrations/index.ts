@@ -15,6 +15,7 @@ import * as m0013 from './0013_outbox_rejected_code'
 import * as m0014 from './0014_contact_search'
 import * as m0015 from './0015_submission_digest'
 import * as m0016 from './0016_name_readings'
+import * as m0017 from './0017_petition_intake'
 
 /**
  * The migrations this app ships, in order. An explicit list rather than a folder scan: the packaged app
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_contact_search': m0014,
   '0015_submission_digest': m0015,
   '0016_name_readings': m0016,
+  '0017_petition_intake': m0017,
 }

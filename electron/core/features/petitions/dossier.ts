@@ -23,7 +23,15 @@ interface StoredDossier {
  * them: the text and the contact (never the ID number) go to the hub in the same transaction as the
  * escalation. This is the one way personal data leaves the station; the hub keeps it sealed.
  */
-export async function enqueueDossier(tx: Executor, ctx: Ctx, petitionId: string, hlc: string): Promise<void> {
+/** What a dossier needs of the context: the key to re-seal the contact, and the time. */
+export type DossierDeps = Pick<Ctx, 'cipher' | 'now'>
+
+export async function enqueueDossier(
+  tx: Executor,
+  ctx: DossierDeps,
+  petitionId: string,
+  hlc: string,
+): Promise<void> {
   const row = await repo.petitionById(tx, petitionId)
   // A petition taken back from the county after a restore, without its words (sync/restored.ts): there is
   // nothing to send, and the hub would refuse an empty dossier.

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { PetitionEvent } from '../../../../domain/petition/events'
 import type { PetitionState } from '../../../../domain/petition/reducer'
-import { generateTrackingCode } from '../../../../domain/tracking-code'
 import { insertMany } from '../../db/insert-many'
 import type { Executor, NewRow, Row } from '../../db/schema'
 
@@ -31,44 +30,6 @@ export function submittedEventOf(db: Executor, petitionId: string) {
     .where('petition_id', '=', petitionId)
     .where('type', '=', 'submitted')
     .executeTakeFirst()
-}
-
-/**
- * Inserts the petition under a new random tracking code, drawing again if the code is taken. 32^7 codes
- * make a clash rare, so the insert itself is the check (the UNIQUE index on code) rather than a read
- * before every insert; a failed INSERT in SQLite undoes only that statement, not the transaction.
- */
-export async function insertWithFreshCode(
-  tx: Executor,
-  rowFor: (code: string) => NewRow<'petition'>,
-  draw: () => string = generateTrackingCode,
-): Promise<string> {
-  for (let i = 0; i < 10; i++) {
-    const code = draw()
-    try {
-      await insertPetition(tx, rowFor(code))
-      return code
-    } catch (e) {
-      if (!isCodeClash(e)) throw e
-    }
-  }
-  throw new Error('could not find a free tracking code in 10 tries')
-}
-
-/** True for the UNIQUE violation of a tracking code: the caller draws another code. */
-export function isCodeClash(e: unknown): boolean {
-  return isUniqueViolationOf(e, 'petition.code')
-}
-
-/** True for the UNIQUE violation of a submission id: that submission is already stored. */
-export function isSubmissionRepeat(e: unknown): boolean {
-  return isUniqueViolationOf(e, 'petition.submission_id')
-}
-
-function isUniqueViolationOf(e: unknown, column: string): boolean {
-  if (typeof e !== 'object' || e === null) return false
-  const { code, message } = e as { code?: unknown; message?: unknown }
-  return code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes(column)
 }
 
 /** The row a timeline event is stored as: the meta fields in columns, the body as JSON. */

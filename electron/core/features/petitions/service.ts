@@ -10,7 +10,7 @@ import {
   refusalNow,
 } from '../../../../domain/petition/transitions'
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
-import { parseTrackingCode } from '../../../../domain/tracking-code'
+import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
 import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
@@ -31,7 +31,8 @@ import { insertCredits } from '../board/repository'
 import { receivingRepresentative } from '../duty/service'
 import { enqueueMutation } from '../sync/outbox'
 import { type CheckedContact, contactColumns } from './contact'
-import { enqueueDossier } from './dossier'
+import { type DossierDeps, enqueueDossier } from './dossier'
+import type { IntakeEntry } from './intake'
 import * as repo from './repository'
 import { petitionDetail, progressOf } from './views'
 
@@ -47,17 +48,17 @@ export async function submitPetition(
   input: ParsedInputOf<'petitions.submit'>,
 ): Promise<SubmitPetitionResult> {
   const digest = input.submissionId === null ? null : submissionDigest(ctx, input)
-  try {
-    return await storeSubmission(ctx, input, digest)
-  } catch (e) {
-    // A retry of a submission already stored (its response was lost): the INSERT hit the UNIQUE index
-    // on submission_id and the transaction rolled back, so nothing was written twice. Detected by the
-    // failure rather than a read before every insert, so a first submit costs no extra statement.
-    if (input.submissionId !== null && digest !== null && repo.isSubmissionRepeat(e)) {
-      return repeatedSubmission(ctx, input.submissionId, digest)
-    }
-    throw e
+  // A full journal, or a last apply that failed (a full disk), is settled first: a submit that cannot
+  // become a petition is refused now, not acknowledged and left waiting.
+  if (ctx.intake.mustSettleFirst()) await ctx.intake.settle()
+  const stored = await journalSubmission(ctx, input, digest)
+  if (stored === 'seen' && input.submissionId !== null && digest !== null) {
+    // A retry of a submission already stored (its response was lost): answered from what was stored, read
+    // through the settling handle, so a first submit still in the journal is applied before it is read.
+    return repeatedSubmission(ctx, input.submissionId, digest)
   }
+  if (stored === 'seen') throw new Error('a submission without an id was seen before')
+  return stored
 }
 
 /**
@@ -76,11 +77,18 @@ function canonicalJson(value: unknown): string {
   )
 }
 
-async function storeSubmission(
+/**
+ * Checks a submission and journals it (intake.ts): the petition row, its submitted event and its place, as
+ * `applySubmission` will write them. The checks use the reference data held in memory; the journal's one
+ * statement stores the entry only if that data is still current, the drawn tracking code free and the
+ * submission id unseen, so a submit is one round trip to the database. 'seen' when its submission id is
+ * already stored or journaled.
+ */
+async function journalSubmission(
   ctx: Ctx,
   input: ParsedInputOf<'petitions.submit'>,
   digest: string | null,
-): Promise<SubmitPetitionResult> {
+): Promise<SubmitPetitionResult | 'seen'> {
   // 代录 (any channel but the kiosk) is staff's: without a session it is refused, not quietly stored as a
   // kiosk petition with nobody on record (the desk then asks for the PIN and sends it again, same id).
   if (!ctx.staff && input.channel !== 'kiosk') throw new DomainError('STAFF_ONLY')
@@ -89,82 +97,125 @@ async function storeSubmission(
   const today = shanghaiDate(now)
   const actor: Actor = ctx.staff ? { role: ctx.staff.role, id: ctx.staff.id } : { role: 'resident', id: null }
 
-  // One write transaction from the checks to the commit: the reference data checked is the data the
-  // petition is stored against, and a submit costs one round of statements (reference data comes from
-  // memory unless it changed; see reference-cache.ts).
-  return ctx.db.transaction().execute(async (tx) => {
-    const ref = await ctx.reference.get(tx)
-    if (!ref.station) throw new DomainError('NOT_FOUND', { what: 'station profile; run setup first' })
-    const station = ref.station
+  let ref = ctx.reference.latest()
+  let current = false // whether `ref` was read just now rather than remembered
+  // Each round either journals, or learns something that changes the next: fresh reference data, another code.
+  for (let round = 0; round < 10; round++) {
+    if (!ref) {
+      ref = await ctx.reference.get(ctx.intake.db)
+      current = true
+    }
+    let entry: IntakeEntry
+    try {
+      entry = submissionEntry(ctx, input, ref, { id, now, today, actor, digest })
+    } catch (e) {
+      // A refusal judged on remembered data is judged again on current data: a category switched back on
+      // since, say, must not be refused.
+      if (current) throw e
+      ref = null
+      continue
+    }
+    const outcome = await ctx.intake.journal(entry, ref.version)
+    if (outcome === 'seen') return 'seen'
+    if (outcome === 'stale') {
+      ref = null
+      continue
+    }
+    if (outcome === 'codeTaken') continue
     const category = ref.categories.get(input.categoryId)
-    if (!category || category.active !== 1) throw invalidField('categoryId', '请选择事项类别')
-    const villages = ref.villages.get(input.townshipId)
-    if (!villages) throw invalidField('townshipId', '请选择乡镇')
-    if (input.villageId !== null && !villages.has(input.villageId)) {
-      throw invalidField('villageId', '请选择本乡镇的村')
-    }
-    const preferredId = input.preferredRepresentativeId
-    if (preferredId !== null && !ref.representativeIds.has(preferredId)) {
-      throw invalidField('preferredRepresentativeId', '没有找到这位代表')
-    }
-    const contact = contactColumns(
-      ctx.cipher,
-      id,
-      checkContact(ctx, input.contact, category.needs_id_number === 1),
-    )
-    const dueOn = addWorkingDays(today, category.time_limit_days, ref.calendar)
-    const level = category.default_level
-
-    const submitted: Omit<Extract<PetitionEvent, { type: 'submitted' }>, 'code'> = {
-      ...meta(ctx, id, actor, now),
-      type: 'submitted',
-      stationId: station.id,
-      categoryId: category.id,
-      channel: input.channel,
-      level,
-      dueOn,
-      preferredRepresentativeId: preferredId,
-    }
-    const code = await repo.insertWithFreshCode(tx, (code) => {
-      const state = applyEvent(null, { ...submitted, code })
-      if (!state) throw new Error('submitted event produced no state')
-      return {
-        id,
-        code,
-        station_id: station.id,
-        category_id: category.id,
-        channel: submitted.channel,
-        text: input.text,
-        township_id: input.townshipId,
-        village_id: input.villageId,
-        preferred_representative_id: preferredId,
-        submitted_at: now,
-        submission_id: input.submissionId,
-        submission_digest: digest,
-        ...contact,
-        ...repo.projectionColumns(state),
-      }
-    })
-    const place = {
-      township: ref.placeNames.get(input.townshipId) ?? null,
-      village: input.villageId === null ? null : (ref.placeNames.get(input.villageId) ?? null),
-    }
-    await recordEvent(tx, { ...submitted, code }, { place } satisfies { place: SubmittedPlace })
-    // A category the county handles itself goes to the county from the start.
-    if (level === 'county') await enqueueDossier(tx, ctx, id, submitted.hlc)
     return {
       id,
-      code,
-      level,
-      dueOn,
+      code: entry.event.code,
+      level: entry.event.level,
+      dueOn: entry.event.dueOn,
       submittedAt: now,
-      receivingRepresentative: await receiverOf(ref, tx, {
+      receivingRepresentative: await receiverOf(ref, ctx.intake.db, {
         submittedOn: today,
-        specialty: category.specialty,
-        preferredId,
+        specialty: category?.specialty ?? null,
+        preferredId: input.preferredRepresentativeId,
       }),
     }
-  })
+  }
+  throw new Error('the intake journal refused the submission ten times')
+}
+
+/** The journal entry of a submission checked against `ref`, under a newly drawn tracking code. */
+function submissionEntry(
+  ctx: Ctx,
+  input: ParsedInputOf<'petitions.submit'>,
+  ref: ReferenceSnapshot,
+  s: {
+    id: string
+    now: number
+    today: IsoDate
+    actor: Actor
+    digest: string | null
+  },
+): IntakeEntry {
+  if (!ref.station) throw new DomainError('NOT_FOUND', { what: 'station profile; run setup first' })
+  const station = ref.station
+  const category = ref.categories.get(input.categoryId)
+  if (!category || category.active !== 1) throw invalidField('categoryId', '请选择事项类别')
+  const villages = ref.villages.get(input.townshipId)
+  if (!villages) throw invalidField('townshipId', '请选择乡镇')
+  if (input.villageId !== null && !villages.has(input.villageId)) {
+    throw invalidField('villageId', '请选择本乡镇的村')
+  }
+  const preferredId = input.preferredRepresentativeId
+  if (preferredId !== null && !ref.representativeIds.has(preferredId)) {
+    throw invalidField('preferredRepresentativeId', '没有找到这位代表')
+  }
+  const level = category.default_level
+  const event: Extract<PetitionEvent, { type: 'submitted' }> = {
+    ...meta(ctx, s.id, s.actor, s.now),
+    type: 'submitted',
+    stationId: station.id,
+    categoryId: category.id,
+    channel: input.channel,
+    level,
+    dueOn: addWorkingDays(s.today, category.time_limit_days, ref.calendar),
+    preferredRepresentativeId: preferredId,
+    code: generateTrackingCode(),
+  }
+  const state = applyEvent(null, event)
+  if (!state) throw new Error('submitted event produced no state')
+  return {
+    petition: {
+      id: s.id,
+      code: event.code,
+      station_id: station.id,
+      category_id: category.id,
+      channel: event.channel,
+      text: input.text,
+      township_id: input.townshipId,
+      village_id: input.villageId,
+      preferred_representative_id: preferredId,
+      submitted_at: s.now,
+      submission_id: input.submissionId,
+      submission_digest: s.digest,
+      ...contactColumns(ctx.cipher, s.id, checkContact(ctx, input.contact, category.needs_id_number === 1)),
+      ...repo.projectionColumns(state),
+    },
+    event,
+    place: {
+      township: ref.placeNames.get(input.townshipId) ?? null,
+      village: input.villageId === null ? null : (ref.placeNames.get(input.villageId) ?? null),
+    },
+  }
+}
+
+/**
+ * A journaled submission becomes the petition: its row, its submitted event with the outbox and audit rows,
+ * and for a category the county handles itself, the dossier that sends it to the county from the start.
+ */
+export async function applySubmission(
+  tx: Executor,
+  deps: DossierDeps,
+  { petition, event, place }: IntakeEntry,
+): Promise<void> {
+  await repo.insertPetition(tx, petition)
+  await recordEvent(tx, event, { place } satisfies { place: SubmittedPlace })
+  if (event.level === 'county') await enqueueDossier(tx, deps, event.petitionId, event.hlc)
 }
 
 /**

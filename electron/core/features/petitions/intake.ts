@@ -1,0 +1,245 @@
+import { type Kysely, type Transaction, sql } from 'kysely'
+import type { PetitionEvent } from '../../../../domain/petition/events'
+import type { SubmittedPlace } from '../../../../contract/sync'
+import { owingHandle } from '../../db/open'
+import type { DB, NewRow } from '../../db/schema'
+
+/**
+ * The petition intake journal. A submit is acknowledged, and its receipt printed, once its entry is
+ * committed here by one autocommit statement: about what the floor's single-row INSERT + COMMIT costs, so
+ * the resident never waits on the petition's indexes, its event, outbox, audit and search rows. Those are
+ * written from the entry a moment later (`apply`: service.ts applySubmission), in one transaction per entry:
+ *  - before anyone else uses the database: the station's `db` settles the journal before every use
+ *    (db/open.ts owingHandle), so the desk, lookups, the sync push and backups see every acknowledged
+ *    petition, as if it had been written whole;
+ *  - once the station has been quiet for IDLE_APPLY_MS (a kiosk's submits are minutes apart);
+ *  - by a submit that finds MAX_PENDING entries waiting, which bounds how long a reader can wait;
+ *  - at start, for entries a crash or power cut left.
+ * The journal is a table of the same database: a backup carries it, and the next start applies it.
+ * When the apply fails for want of disk, readers go on without the waiting entries and submits are refused
+ * until it succeeds. An entry that fails for a reason of its own (a bug: every check ran at submit) is set
+ * aside with its failure and logged, tried again at the next start, and the others go on.
+ */
+
+/** What an acknowledged submit becomes: the petition row, its first event and where it came from. */
+export interface IntakeEntry {
+  readonly petition: NewRow<'petition'>
+  readonly event: Extract<PetitionEvent, { type: 'submitted' }>
+  readonly place: SubmittedPlace
+}
+
+export type JournalRefusal = 'seen' | 'stale' | 'codeTaken'
+
+export type ApplyEntry = (tx: Transaction<DB>, entry: IntakeEntry) => Promise<void>
+
+export interface Intake {
+  /** The handle the journal is written through: it does not settle the journal first. */
+  readonly db: Kysely<DB>
+  /** Applies every entry journaled before the call; resolves at once when none waits. */
+  settle(): Promise<void>
+  /** Whether a submit should settle before it journals: too many wait, or the last apply failed. */
+  mustSettleFirst(): boolean
+  /**
+   * Journals an entry in one statement, committed on its own, if and only if the reference data it was
+   * checked against is still at `referenceVersion`, its tracking code is free and its submission id unseen.
+   * Otherwise writes nothing and says why ('seen' before 'stale' before 'codeTaken').
+   */
+  journal(entry: IntakeEntry, referenceVersion: number): Promise<'journaled' | JournalRefusal>
+  /** Stops the idle apply and settles what waits. */
+  close(): Promise<void>
+}
+
+export const MAX_PENDING = 1000
+export const IDLE_APPLY_MS = 300
+/** Entries applied per transaction: a crash backlog is applied in steps, not in one long lock. */
+const APPLY_BATCH = 500
+
+/** SQLite failures of the machine, not of an entry: the whole apply stops and is tried again later. */
+const ENVIRONMENTAL = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|NOMEM|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/
+
+export interface IntakeLog {
+  error(message: string, context: Record<string, unknown>): void
+}
+
+export async function openIntake(db: Kysely<DB>, apply: ApplyEntry, log: IntakeLog): Promise<Intake> {
+  let journaled = 0 // entries written (or found at start) that are still to be dealt with, counted up
+  let dealt = 0 // entries applied or set aside, counted up
+  let running: Promise<void> | null = null
+  let failed = false
+  let timer: NodeJS.Timeout | null = null
+  const handle = owingHandle(db, settleForReader)
+
+  // Entries set aside are tried again once per start: the app may have been mended since.
+  await handle
+    .updateTable('petition_intake')
+    .set({ failure: null })
+    .where('failure', 'is not', null)
+    .execute()
+  const waiting = await handle
+    .selectFrom('petition_intake')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  journaled = Number(waiting.n)
+
+  async function runOnce(): Promise<void> {
+    for (;;) {
+      const done = await handle.transaction().execute(async (tx) => {
+        const rows = await tx
+          .selectFrom('petition_intake')
+          .select(['seq', 'petition_id', 'entry'])
+          .where('failure', 'is', null)
+          .orderBy('seq')
+          .limit(APPLY_BATCH)
+          .execute()
+        for (const row of rows) {
+          await sql`savepoint intake_entry`.execute(tx)
+          try {
+            await apply(tx, decodeEntry(row.entry))
+            await sql`release intake_entry`.execute(tx)
+            await tx.deleteFrom('petition_intake').where('seq', '=', row.seq).execute()
+          } catch (e) {
+            // The whole transaction rolls back (SQLite may already have rolled it back after a full disk).
+            if (isEnvironmental(e)) throw e
+            await sql`rollback to intake_entry`.execute(tx)
+            await sql`release intake_entry`.execute(tx)
+            log.error('petition intake entry could not be applied; kept with its failure', {
+              petitionId: row.petition_id,
+              error: String(e),
+            })
+            await tx
+              .updateTable('petition_intake')
+              .set({ failure: String(e).slice(0, 1000) })
+              .where('seq', '=', row.seq)
+              .execute()
+          }
+        }
+        return rows.length
+      })
+      dealt += done
+      if (done < APPLY_BATCH) return
+    }
+  }
+
+  async function settle(): Promise<void> {
+    const target = journaled
+    while (dealt < target) {
+      running ??= runOnce().then(
+        () => {
+          failed = false
+          running = null
+        },
+        (e: unknown) => {
+          if (!failed)
+            log.error('applying the petition intake failed; its entries wait', { error: String(e) })
+          failed = true
+          running = null
+          throw e
+        },
+      )
+      await running
+    }
+  }
+
+  /**
+   * What every other use of the database pays first. When the apply fails (a full disk), the reader goes on
+   * without the waiting entries rather than failing too: staff can still work and residents look up their
+   * petitions, the entries wait whole in the journal, and the next submit is refused until they apply.
+   */
+  async function settleForReader(): Promise<void> {
+    try {
+      await settle()
+    } catch {
+      // Logged by settle, once per spell of failures.
+    }
+  }
+
+  /** A committed entry: counted, and the idle apply scheduled. */
+  function written(): void {
+    journaled++
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(idleApply, IDLE_APPLY_MS)
+    timer.unref()
+  }
+
+  const idleApply = () => {
+    timer = null
+    void settleForReader()
+  }
+
+  await settleForReader()
+
+  return {
+    db: handle,
+    settle,
+    mustSettleFirst: () => failed || journaled - dealt >= MAX_PENDING,
+    async journal(entry, referenceVersion) {
+      const { petitionId, code } = entry.event
+      const submissionId = entry.petition.submission_id ?? null
+      // One autocommit statement: the write lock is taken before its checks are read, so nothing can come
+      // between them and the insert, and the commit is the submit's only round trip to the database.
+      const unseen =
+        submissionId === null
+          ? sql``
+          : sql`and not exists (select 1 from petition where submission_id = ${submissionId})
+                and not exists (select 1 from petition_intake where submission_id = ${submissionId})`
+      const inserted = await sql`
+        insert into petition_intake (petition_id, code, submission_id, entry)
+        select ${petitionId}, ${code}, ${submissionId}, ${encodeEntry(entry)}
+        where (select version from reference_version where id = 1) = ${referenceVersion}
+          and not exists (select 1 from petition where code = ${code})
+          and not exists (select 1 from petition_intake where code = ${code})
+          ${unseen}`.execute(handle)
+      if (inserted.numAffectedRows === 1n) {
+        written()
+        return 'journaled'
+      }
+      const why = await sql<{ version: number; codes: number; seen: number }>`
+        select (select version from reference_version where id = 1) as version,
+          (select count(*) from petition where code = ${code})
+            + (select count(*) from petition_intake where code = ${code}) as codes,
+          (select count(*) from petition where submission_id = ${submissionId})
+            + (select count(*) from petition_intake where submission_id = ${submissionId}) as seen`.execute(
+        handle,
+      )
+      const row = why.rows[0]
+      if (!row) throw new Error('the intake refusal query returned no row')
+      if (row.seen > 0) return 'seen'
+      if (row.version !== referenceVersion) return 'stale'
+      if (row.codes > 0) return 'codeTaken'
+      throw new Error('the intake journal refused an entry for no reason it can tell')
+    },
+    async close() {
+      if (timer) clearTimeout(timer)
+      timer = null
+      // What cannot be applied now stays in the journal, and the next start applies it.
+      await settleForReader()
+    },
+  }
+}
+
+function isEnvironmental(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && ENVIRONMENTAL.test(code)
+}
+
+/** The petition's sealed contact columns are bytes; JSON carries them as base64. */
+const SEALED = ['contact_name_enc', 'contact_phone_enc', 'id_number_enc'] as const
+
+function encodeEntry(entry: IntakeEntry): string {
+  const petition: Record<string, unknown> = { ...entry.petition }
+  for (const column of SEALED) {
+    const value = entry.petition[column]
+    petition[column] = value ? value.toString('base64') : null
+  }
+  return JSON.stringify({ ...entry, petition })
+}
+
+function decodeEntry(json: string): IntakeEntry {
+  const parsed = JSON.parse(json) as IntakeEntry & { petition: Record<string, unknown> }
+  const petition: Record<string, unknown> = { ...parsed.petition }
+  for (const column of SEALED) {
+    const value = petition[column]
+    petition[column] = typeof value === 'string' ? Buffer.from(value, 'base64') : null
+  }
+  return { ...parsed, petition: petition as NewRow<'petition'> }
+}
