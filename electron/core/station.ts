@@ -43,6 +43,8 @@ export interface StationOptions {
   readonly hubTransport?: SyncRunnerOptions['transportFor']
   /** Mutations per sync request, below the hub's limit (tests). */
   readonly syncBatchSize?: number
+  /** How long the station must be quiet before the intake journal is applied (tests). */
+  readonly intakeIdleMs?: number
 }
 
 export interface Caller {
@@ -101,9 +103,12 @@ export async function openStation(opts: StationOptions): Promise<Station> {
     await verifyKey(db, cipher, opts.dataDir, created)
     // Entries a crash left in the intake journal become petitions now, before anything reads (intake.ts).
     const intakeDeps = { cipher, now }
-    intake = await openIntake(db, (tx, entry) => applySubmission(tx, intakeDeps, entry), {
-      error: (message, context) => log.error(message, context),
-    })
+    intake = await openIntake(
+      db,
+      (tx, entry) => applySubmission(tx, intakeDeps, entry),
+      { error: (message, context) => log.error(message, context) },
+      opts.intakeIdleMs,
+    )
     await backfillContactSearch(db, cipher)
     await respellRoster(db)
   } catch (e) {

@@ -18,8 +18,14 @@ import { queryFile } from '../../fixtures/db'
 import { RESIDENT, type TestStation, makeTempDir } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
+/** The petitions a database file holds: applied, or still in its intake journal (applied when a station opens it). */
 const codesIn = async (file: string) =>
-  (await queryFile<{ code: string }>(file, 'select code from petition order by code')).map((r) => r.code)
+  (
+    await queryFile<{ code: string }>(
+      file,
+      'select code from petition union all select code from petition_intake order by code',
+    )
+  ).map((r) => r.code)
 
 async function backUp(t: TestStation) {
   await t.loginAdmin()

@@ -61,7 +61,12 @@ export interface IntakeLog {
   error(message: string, context: Record<string, unknown>): void
 }
 
-export async function openIntake(db: Kysely<DB>, apply: ApplyEntry, log: IntakeLog): Promise<Intake> {
+export async function openIntake(
+  db: Kysely<DB>,
+  apply: ApplyEntry,
+  log: IntakeLog,
+  idleMs = IDLE_APPLY_MS,
+): Promise<Intake> {
   let journaled = 0 // entries written (or found at start) that are still to be dealt with, counted up
   let dealt = 0 // entries applied or set aside, counted up
   let running: Promise<void> | null = null
@@ -157,7 +162,7 @@ export async function openIntake(db: Kysely<DB>, apply: ApplyEntry, log: IntakeL
   function written(): void {
     journaled++
     if (timer) clearTimeout(timer)
-    timer = setTimeout(idleApply, IDLE_APPLY_MS)
+    timer = setTimeout(idleApply, idleMs)
     timer.unref()
   }
 
