@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors'
 import type { IsoDate } from '../../domain/petition/types'
-import type { WorkingDayCalendar } from '../../domain/working-days'
+import { type WorkingDayCalendar, addWorkingDays } from '../../domain/working-days'
 import type { Executor, Row } from './db/schema'
 import { calendarOf } from './features/duty/calendar'
 import { shiftsOn } from './features/duty/repository'
@@ -31,6 +31,8 @@ export interface ReferenceSnapshot {
   readonly calendar: WorkingDayCalendar
   /** The staff's corrections of the holiday table, by date, with the names they gave (县庆…). */
   readonly overrides: ReadonlyMap<IsoDate, { readonly kind: 'work' | 'rest'; readonly name: string | null }>
+  /** `days` working days after `from` on this calendar: a petition's due date (remembered per day and limit). */
+  dueOn(from: IsoDate, days: number): IsoDate
   /** The duty of one day at this station, read on first use (dates past today are rarely asked). */
   shiftsOn(db: Executor, date: IsoDate): Promise<readonly ShiftRow[]>
 }
@@ -106,6 +108,8 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     villages.set(p.township_id, set)
   }
   const shifts = new Map<IsoDate, readonly ShiftRow[]>()
+  const calendar = calendarOf(overrides)
+  const dueDates = new Map<string, IsoDate>()
   return {
     version,
     station,
@@ -114,8 +118,18 @@ async function load(db: Executor, version: number): Promise<ReferenceSnapshot> {
     placeNames,
     representativeIds: new Set(representatives.map((r) => r.id)),
     activeRepresentativeIds: new Set(representatives.filter((r) => r.active === 1).map((r) => r.id)),
-    calendar: calendarOf(overrides),
+    calendar,
     overrides: new Map(overrides.map((o) => [o.date, { kind: o.kind, name: o.name }])),
+    dueOn(from, days) {
+      const key = `${from}+${days}`
+      const known = dueDates.get(key)
+      if (known) return known
+      // A handful of limits a day; keep the map from growing over a long uptime.
+      if (dueDates.size > 64) dueDates.clear()
+      const due = addWorkingDays(from, days, calendar)
+      dueDates.set(key, due)
+      return due
+    },
     async shiftsOn(db, date) {
       const known = shifts.get(date)
       if (known) return known

@@ -21,12 +21,33 @@ import type { DB, NewRow } from '../../db/schema'
  * aside with its failure and logged, tried again at the next start, and the others go on.
  */
 
-/** What an acknowledged submit becomes: the petition row, its first event and where it came from. */
+/**
+ * What an acknowledged submit becomes: its first event (id, code, category, level, due date…), where it came
+ * from, and the petition's columns the event does not hold. The rest of the row is derived when applied.
+ */
 export interface IntakeEntry {
-  readonly petition: NewRow<'petition'>
   readonly event: Extract<PetitionEvent, { type: 'submitted' }>
   readonly place: SubmittedPlace
+  readonly petition: IntakePetition
 }
+
+export type IntakePetition = Pick<
+  NewRow<'petition'>,
+  | 'text'
+  | 'township_id'
+  | 'village_id'
+  | 'submission_id'
+  | 'submission_digest'
+  | 'anonymous'
+  | 'contact_name_enc'
+  | 'contact_phone_enc'
+  | 'id_number_enc'
+  | 'phone_last4_hash'
+  | 'masked_name'
+  | 'masked_phone'
+  | 'name_search_hash'
+  | 'phone_search_hash'
+>
 
 export type JournalRefusal = 'seen' | 'stale' | 'codeTaken'
 
@@ -227,24 +248,40 @@ function isEnvironmental(e: unknown): boolean {
   return typeof code === 'string' && ENVIRONMENTAL.test(code)
 }
 
-/** The petition's sealed contact columns are bytes; JSON carries them as base64. */
-const SEALED = ['contact_name_enc', 'contact_phone_enc', 'id_number_enc'] as const
-
+/** The sealed contact columns are bytes, which JSON carries as base64. */
 function encodeEntry(entry: IntakeEntry): string {
-  const petition: Record<string, unknown> = { ...entry.petition }
-  for (const column of SEALED) {
-    const value = entry.petition[column]
-    petition[column] = value ? value.toString('base64') : null
-  }
-  return JSON.stringify({ ...entry, petition })
+  const p = entry.petition
+  return JSON.stringify({
+    event: entry.event,
+    place: entry.place,
+    petition: {
+      ...p,
+      contact_name_enc: p.contact_name_enc?.toString('base64') ?? null,
+      contact_phone_enc: p.contact_phone_enc?.toString('base64') ?? null,
+      id_number_enc: p.id_number_enc?.toString('base64') ?? null,
+    },
+  })
 }
 
 function decodeEntry(json: string): IntakeEntry {
-  const parsed = JSON.parse(json) as IntakeEntry & { petition: Record<string, unknown> }
-  const petition: Record<string, unknown> = { ...parsed.petition }
-  for (const column of SEALED) {
-    const value = petition[column]
-    petition[column] = typeof value === 'string' ? Buffer.from(value, 'base64') : null
+  type Stored = Omit<IntakeEntry, 'petition'> & {
+    petition: Omit<IntakePetition, 'contact_name_enc' | 'contact_phone_enc' | 'id_number_enc'> & {
+      contact_name_enc: string | null
+      contact_phone_enc: string | null
+      id_number_enc: string | null
+    }
   }
-  return { ...parsed, petition: petition as NewRow<'petition'> }
+  const stored = JSON.parse(json) as Stored
+  const p = stored.petition
+  const bytes = (b64: string | null) => (b64 === null ? null : Buffer.from(b64, 'base64'))
+  return {
+    event: stored.event,
+    place: stored.place,
+    petition: {
+      ...p,
+      contact_name_enc: bytes(p.contact_name_enc),
+      contact_phone_enc: bytes(p.contact_phone_enc),
+      id_number_enc: bytes(p.id_number_enc),
+    },
+  }
 }

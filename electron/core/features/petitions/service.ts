@@ -165,41 +165,30 @@ function submissionEntry(
   if (preferredId !== null && !ref.representativeIds.has(preferredId)) {
     throw invalidField('preferredRepresentativeId', '没有找到这位代表')
   }
-  const level = category.default_level
   const event: Extract<PetitionEvent, { type: 'submitted' }> = {
     ...meta(ctx, s.id, s.actor, s.now),
     type: 'submitted',
     stationId: station.id,
     categoryId: category.id,
     channel: input.channel,
-    level,
-    dueOn: addWorkingDays(s.today, category.time_limit_days, ref.calendar),
+    level: category.default_level,
+    dueOn: ref.dueOn(s.today, category.time_limit_days),
     preferredRepresentativeId: preferredId,
     code: generateTrackingCode(),
   }
-  const state = applyEvent(null, event)
-  if (!state) throw new Error('submitted event produced no state')
   return {
-    petition: {
-      id: s.id,
-      code: event.code,
-      station_id: station.id,
-      category_id: category.id,
-      channel: event.channel,
-      text: input.text,
-      township_id: input.townshipId,
-      village_id: input.villageId,
-      preferred_representative_id: preferredId,
-      submitted_at: s.now,
-      submission_id: input.submissionId,
-      submission_digest: s.digest,
-      ...contactColumns(ctx.cipher, s.id, checkContact(ctx, input.contact, category.needs_id_number === 1)),
-      ...repo.projectionColumns(state),
-    },
     event,
     place: {
       township: ref.placeNames.get(input.townshipId) ?? null,
       village: input.villageId === null ? null : (ref.placeNames.get(input.villageId) ?? null),
+    },
+    petition: {
+      text: input.text,
+      township_id: input.townshipId,
+      village_id: input.villageId,
+      submission_id: input.submissionId,
+      submission_digest: s.digest,
+      ...contactColumns(ctx.cipher, s.id, checkContact(ctx, input.contact, category.needs_id_number === 1)),
     },
   }
 }
@@ -213,7 +202,19 @@ export async function applySubmission(
   deps: DossierDeps,
   { petition, event, place }: IntakeEntry,
 ): Promise<void> {
-  await repo.insertPetition(tx, petition)
+  const state = applyEvent(null, event)
+  if (!state) throw new Error('submitted event produced no state')
+  await repo.insertPetition(tx, {
+    ...petition,
+    id: event.petitionId,
+    code: event.code,
+    station_id: event.stationId,
+    category_id: event.categoryId,
+    channel: event.channel,
+    preferred_representative_id: event.preferredRepresentativeId,
+    submitted_at: event.at,
+    ...repo.projectionColumns(state),
+  })
   await recordEvent(tx, event, { place } satisfies { place: SubmittedPlace })
   if (event.level === 'county') await enqueueDossier(tx, deps, event.petitionId, event.hlc)
 }
