@@ -63,7 +63,8 @@ function opens(decrypt: () => string): boolean {
 
 /**
  * One sealed value of the database as a decryption to try, or null when nothing is sealed: a petition's
- * contact ciphertext (the keyed phone hash never comes without the phone's ciphertext), else the sync key.
+ * contact ciphertext (the keyed phone hash never comes without the phone's ciphertext), else one in an
+ * entry of the intake journal (features/petitions/intake.ts: base64 in its JSON), else the sync key.
  */
 async function sealedSample(db: Kysely<DB>): Promise<((cipher: PersonalDataCipher) => string) | null> {
   const petition = await db
@@ -84,17 +85,39 @@ async function sealedSample(db: Kysely<DB>): Promise<((cipher: PersonalDataCiphe
     if (phone) return (c) => c.decrypt(phone, id, 'phone')
     if (idNumber) return (c) => c.decrypt(idNumber, id, 'idNumber')
   }
+  const entry = await journaledContact(db).executeTakeFirst()
+  if (entry) {
+    const { petition_id: id, name, phone, id_number: idNumber } = entry
+    const sealed = (b64: string) => Buffer.from(b64, 'base64')
+    if (name) return (c) => c.decrypt(sealed(name), id, 'name')
+    if (phone) return (c) => c.decrypt(sealed(phone), id, 'phone')
+    if (idNumber) return (c) => c.decrypt(sealed(idNumber), id, 'idNumber')
+  }
   const syncKey = await getSetting(db, SYNC_SETTING.key)
   if (syncKey === null) return null
   const stationId = (await getSetting(db, SETTING.stationId)) ?? ''
   return (c) => c.decrypt(Buffer.from(syncKey, 'base64'), stationId, 'syncKey')
 }
 
+/** Journaled petitions that hold a contact: the entry's sealed columns, still base64 in its JSON. */
+function journaledContact(db: Kysely<DB>) {
+  return db
+    .selectFrom('petition_intake')
+    .select((eb) => [
+      'petition_id',
+      eb.fn<string | null>('json_extract', ['entry', eb.val('$.petition.contact_name_enc')]).as('name'),
+      eb.fn<string | null>('json_extract', ['entry', eb.val('$.petition.contact_phone_enc')]).as('phone'),
+      eb.fn<string | null>('json_extract', ['entry', eb.val('$.petition.id_number_enc')]).as('id_number'),
+    ])
+    .where((eb) => eb(eb.fn('json_extract', ['entry', eb.val('$.petition.anonymous')]), '=', 0))
+    .limit(1)
+}
+
 /**
  * Whether anything in the database is sealed with the personal-data key: a petition's contact columns
- * (ciphertexts and the keyed hash of the phone's last four digits, features/petitions/contact.ts) or the
- * sync key (features/sync/service.ts). Asked only when the key file is missing, so the scan costs nothing
- * on an ordinary start.
+ * (ciphertexts and the keyed hash of the phone's last four digits, features/petitions/contact.ts), a
+ * journaled petition with a contact (not yet applied), or the sync key (features/sync/service.ts). Asked
+ * only when the key file is missing, so the scan costs nothing on an ordinary start.
  */
 export async function holdsSealedData(db: Kysely<DB>): Promise<boolean> {
   const sealedPetition = await db
@@ -110,7 +133,11 @@ export async function holdsSealedData(db: Kysely<DB>): Promise<boolean> {
     )
     .limit(1)
     .executeTakeFirst()
-  return sealedPetition !== undefined || (await getSetting(db, SYNC_SETTING.key)) !== null
+  return (
+    sealedPetition !== undefined ||
+    (await journaledContact(db).executeTakeFirst()) !== undefined ||
+    (await getSetting(db, SYNC_SETTING.key)) !== null
+  )
 }
 
 /**

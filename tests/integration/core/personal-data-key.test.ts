@@ -98,6 +98,29 @@ describe('a database holding sealed personal data, its key file gone', () => {
     expect(folderState(dataDir)).toEqual(before)
   })
 
+  it('is refused as well when the only sealed data is a petition still waiting in the intake journal', async () => {
+    const source = tempDir()
+    const t = await openTestStation({ dataDir: source, intakeIdleMs: 3_600_000 })
+    await t.setUp()
+    await t.submit()
+    // The folder as a power cut leaves it: the petition journaled, not yet applied (petitions/intake.ts).
+    const dataDir = tempDir()
+    fs.cpSync(source, dataDir, {
+      recursive: true,
+      filter: (src) => !src.endsWith('station.lock') && !src.endsWith('-shm'),
+    })
+    await t.close()
+    expect(await queryFile(path.join(dataDir, DB_FILE), 'select count(*) as n from petition')).toEqual([
+      { n: 0 },
+    ])
+    fs.rmSync(path.join(dataDir, KEY_FILE))
+
+    await expect(openStation({ dataDir, backups: false, syncLoop: false })).rejects.toMatchObject({
+      code: 'PERSONAL_DATA_KEY_MISSING',
+    })
+    expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false)
+  })
+
   it('opens as before once the key file is put back: staff read the contact, the resident finds the petition', async () => {
     const dataDir = tempDir()
     const { id, code } = await stationWithPetition(dataDir)
