@@ -244,8 +244,10 @@ async function nodeId(db: Kysely<DB>): Promise<string> {
 
 /**
  * The newest stamp this station has given, so its clock starts past it even if the wall clock went back:
- * the newest petition event, or the newest outbox row (shifts and the other records the county takes
- * last-writer-wins are stamped too, and a later edit must never carry an older stamp than the one before).
+ * the newest petition event, outbox row (shifts and the other records the county takes last-writer-wins are
+ * stamped too, and a later edit must never carry an older stamp than the one before) or intake journal
+ * entry (one set aside is stamped but not yet an event). Outbox rows are compared by stamp, not sequence: a
+ * journaled petition's rows are queued when it is applied, after rows stamped later.
  */
 async function lastHlc(db: Kysely<DB>) {
   const event = await db
@@ -257,10 +259,14 @@ async function lastHlc(db: Kysely<DB>) {
   const queued = await db
     .selectFrom('sync_outbox')
     .select('hlc')
-    .orderBy('seq', 'desc')
+    .orderBy('hlc', 'desc')
     .limit(1)
     .executeTakeFirst()
-  const stamps = [event?.hlc, queued?.hlc].flatMap((s) => {
+  const journaled = await db
+    .selectFrom('petition_intake')
+    .select((eb) => eb.fn.max<string | null>(sql`json_extract(entry, '$.event.hlc')`).as('hlc'))
+    .executeTakeFirst()
+  const stamps = [event?.hlc, queued?.hlc, journaled?.hlc ?? undefined].flatMap((s) => {
     if (s === undefined) return []
     try {
       return [parseHlc(s)]

@@ -59,11 +59,24 @@ export function kyselyOver(raw: sqlite3.Database, config: Omit<KyselyConfig, 'di
  * that does not: for the work itself, and for the writes that add to it (the petition intake journal).
  */
 export function owingHandle(db: Kysely<DB>, owed: () => Promise<void>): Kysely<DB> {
-  const shared = connections.get(db)
-  if (!shared) throw new Error('owingHandle: not a database opened through kyselyOver')
+  const shared = sharedOf(db)
   if (shared.owed) throw new Error('owingHandle: this database already owes work')
   shared.owed = owed
-  return new Kysely<DB>({ dialect: new NodeSqliteDialect(shared, false) })
+  return unsettledHandle(db)
+}
+
+/**
+ * A second handle on `db`'s connection that does not pay its owed work. Beside the journal's own, tests use
+ * one to change the connection (lift a size limit) while the owed work cannot run.
+ */
+export function unsettledHandle(db: Kysely<DB>): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new NodeSqliteDialect(sharedOf(db), false) })
+}
+
+function sharedOf(db: Kysely<DB>): SharedConnection {
+  const shared = connections.get(db)
+  if (!shared) throw new Error('not a database opened through kyselyOver')
+  return shared
 }
 
 /** SQLite's codes for a file that is not a database, or one whose pages are broken. */

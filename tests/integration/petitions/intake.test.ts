@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type * as TrackingCode from '../../../domain/tracking-code'
 import { generateTrackingCode } from '../../../domain/tracking-code'
-import { DB_FILE, withReadOnlyDatabase } from '../../../electron/core/db/open'
+import { DB_FILE, unsettledHandle, withReadOnlyDatabase } from '../../../electron/core/db/open'
 import { MAX_PENDING } from '../../../electron/core/features/petitions/intake'
 import { LOCK_FILE } from '../../../electron/core/station-lock'
 import { makeTempDir, openTestStation } from '../../fixtures/station'
@@ -150,5 +151,25 @@ describe('the petition intake journal', () => {
     expect(draws).toEqual([])
     const codes = await t.db.selectFrom('petition').select('code').orderBy('submitted_at').execute()
     expect(new Set(codes.map((c) => c.code))).toEqual(new Set([applied.code, waiting.code, free]))
+  })
+
+  it('files nothing when the answer cannot be given: the receiving representative is read before the entry', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const input = await t.submitInput()
+    // The day's duty cannot be read (as on a damaged page): the submit must fail whole, not after filing.
+    await sql`alter table duty_shift rename to duty_shift_unreadable`.execute(t.db)
+
+    const res = await t.call('petitions.submit', input)
+
+    expect(res.ok).toBe(false)
+    expect(await peek(t.dataDir)).toEqual({ journal: 0, petitions: 0 })
+  })
+
+  it('does not keep readers waiting for an entry that is gone from the journal', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    await t.submit()
+    await sql`delete from petition_intake`.execute(unsettledHandle(t.db))
+
+    expect(await t.db.selectFrom('petition').select('id').execute()).toEqual([])
   })
 })

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely'
 /**
  * The petition intake journal (features/petitions/intake.ts): a submit is acknowledged once its entry is
  * committed here, and the entry becomes the petition, its first event, outbox and audit rows a moment
- * later. Only a rowid and no index, so a submit's commit writes the journal's last page and little else;
- * the journal holds a few hundred entries at most, so the checks on it read a short table.
+ * later. Its rows are appended under a rowid; the indexes on code and submission id serve the submit's
+ * checks, and stay small because the journal holds at most a thousand entries.
  * `failure` holds why an entry could not be applied: it is kept, and skipped, rather than lost or retried
  * for ever.
  */

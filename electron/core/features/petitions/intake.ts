@@ -16,8 +16,8 @@ import type { DB, NewRow } from '../../db/schema'
  *  - by a submit that finds MAX_PENDING entries waiting, which bounds how long a reader can wait;
  *  - at start, for entries a crash or power cut left.
  * The journal is a table of the same database: a backup carries it, and the next start applies it.
- * When the apply fails for want of disk, readers go on without the waiting entries and submits are refused
- * until it succeeds. An entry that fails for a reason of its own (a bug: every check ran at submit) is set
+ * When the apply fails for want of disk (or the file is damaged), every use of the database gets that error
+ * until it succeeds: no screen shows a state without a petition a resident holds a receipt for. An entry that fails for a reason of its own (a bug: every check ran at submit) is set
  * aside with its failure and logged, tried again at the next start, and the others go on.
  */
 
@@ -93,7 +93,8 @@ export async function openIntake(
   let running: Promise<void> | null = null
   let failed = false
   let timer: NodeJS.Timeout | null = null
-  const handle = owingHandle(db, settleForReader)
+  let closed = false
+  const handle = owingHandle(db, settle)
 
   // Entries set aside are tried again once per start: the app may have been mended since.
   await handle
@@ -108,6 +109,9 @@ export async function openIntake(
   journaled = Number(waiting.n)
 
   async function runOnce(): Promise<void> {
+    // Every entry counted by now is committed, so a pass that finds the journal short has dealt with them
+    // all, whatever the counters say (a row deleted by hand must not keep readers waiting for ever).
+    const counted = journaled
     for (;;) {
       const done = await handle.transaction().execute(async (tx) => {
         const rows = await tx
@@ -142,7 +146,10 @@ export async function openIntake(
         return rows.length
       })
       dealt += done
-      if (done < APPLY_BATCH) return
+      if (done < APPLY_BATCH) {
+        dealt = Math.max(dealt, counted)
+        return
+      }
     }
   }
 
@@ -166,12 +173,8 @@ export async function openIntake(
     }
   }
 
-  /**
-   * What every other use of the database pays first. When the apply fails (a full disk), the reader goes on
-   * without the waiting entries rather than failing too: staff can still work and residents look up their
-   * petitions, the entries wait whole in the journal, and the next submit is refused until they apply.
-   */
-  async function settleForReader(): Promise<void> {
+  /** For the idle apply and close, which nobody waits on: a failure is logged (by settle) and tried again later. */
+  async function settleQuietly(): Promise<void> {
     try {
       await settle()
     } catch {
@@ -182,6 +185,8 @@ export async function openIntake(
   /** A committed entry: counted, and the idle apply scheduled. */
   function written(): void {
     journaled++
+    // A submit that commits while the station closes is applied at the next start.
+    if (closed) return
     if (timer) clearTimeout(timer)
     timer = setTimeout(idleApply, idleMs)
     timer.unref()
@@ -189,10 +194,10 @@ export async function openIntake(
 
   const idleApply = () => {
     timer = null
-    void settleForReader()
+    void settleQuietly()
   }
 
-  await settleForReader()
+  await settleQuietly()
 
   return {
     db: handle,
@@ -201,8 +206,8 @@ export async function openIntake(
     async journal(entry, referenceVersion) {
       const { petitionId, code } = entry.event
       const submissionId = entry.petition.submission_id ?? null
-      // One autocommit statement: the write lock is taken before its checks are read, so nothing can come
-      // between them and the insert, and the commit is the submit's only round trip to the database.
+      // One autocommit statement, the submit's only round trip to the database: its checks and its insert
+      // are one transaction, and the station's one connection runs nothing else meanwhile (db/dialect.ts).
       const unseen =
         submissionId === null
           ? sql``
@@ -235,10 +240,11 @@ export async function openIntake(
       throw new Error('the intake journal refused an entry for no reason it can tell')
     },
     async close() {
+      closed = true
       if (timer) clearTimeout(timer)
       timer = null
       // What cannot be applied now stays in the journal, and the next start applies it.
-      await settleForReader()
+      await settleQuietly()
     },
   }
 }

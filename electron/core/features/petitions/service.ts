@@ -115,6 +115,13 @@ async function journalSubmission(
       ref = null
       continue
     }
+    // Before the entry is journaled: once it is, the answer must not fail (a retry without an id would
+    // file the petition twice).
+    const receivingRepresentative = await receiverOf(ref, ctx.intake.db, {
+      submittedOn: today,
+      specialty: ref.categories.get(input.categoryId)?.specialty ?? null,
+      preferredId: input.preferredRepresentativeId,
+    })
     const outcome = await ctx.intake.journal(entry, ref.version)
     if (outcome === 'seen') return 'seen'
     if (outcome === 'stale') {
@@ -122,19 +129,8 @@ async function journalSubmission(
       continue
     }
     if (outcome === 'codeTaken') continue
-    const category = ref.categories.get(input.categoryId)
-    return {
-      id,
-      code: entry.event.code,
-      level: entry.event.level,
-      dueOn: entry.event.dueOn,
-      submittedAt: now,
-      receivingRepresentative: await receiverOf(ref, ctx.intake.db, {
-        submittedOn: today,
-        specialty: category?.specialty ?? null,
-        preferredId: input.preferredRepresentativeId,
-      }),
-    }
+    const { code, level, dueOn } = entry.event
+    return { id, code, level, dueOn, submittedAt: now, receivingRepresentative }
   }
   throw new Error('the intake journal refused the submission ten times')
 }
