@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { cliErrorLine } from './cli-error'
-import { restoreBackup } from './features/backup/service'
+import { restoreBackup, restoreSummary } from './features/backup/service'
 
 /**
  * `npm run restore -- --data <dir> --from <backup file> [--other-station]`: refused while a station has the
@@ -21,10 +21,10 @@ async function main(): Promise<void> {
     )
     process.exit(2)
   }
-  const kept = await restoreBackup(path.resolve(values.data), path.resolve(values.from), Date.now(), {
+  const result = await restoreBackup(path.resolve(values.data), path.resolve(values.from), Date.now(), {
     otherStation: values['other-station'],
   })
-  console.log(`restored ${values.from}; the previous database is kept as ${kept}`)
+  for (const line of restoreSummary(values.from, result)) console.log(line)
 }
 
 main().catch((e: unknown) => {

@@ -6,16 +6,18 @@ import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { DomainError } from '../../../domain/errors'
 import { KEY_FILE } from '../../../electron/core/crypto/key-store'
-import { DB_FILE } from '../../../electron/core/db/open'
+import { DB_FILE, withReadOnlyDatabase } from '../../../electron/core/db/open'
 import {
   KEEP_BACKUPS,
   listBackups,
   type RestoreOptions,
   restoreBackup,
+  restoreSummary,
   runBackup,
 } from '../../../electron/core/features/backup/service'
+import { LOCK_FILE } from '../../../electron/core/station-lock'
 import { queryFile } from '../../fixtures/db'
-import { RESIDENT, type TestStation, makeTempDir } from '../../fixtures/station'
+import { RESIDENT, type TestStation, makeTempDir, openTestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
 /** The petitions a database file holds: applied, or still in its intake journal (applied when a station opens it). */
@@ -153,7 +155,7 @@ describe('restoring a backup', () => {
     let kept = ''
 
     await t.reopen(async () => {
-      kept = await restoreBackup(t.dataDir, file, t.clock.now())
+      kept = (await restoreBackup(t.dataDir, file, t.clock.now())).kept
     })
 
     const codes = (await t.db.selectFrom('petition').select('code').execute()).map((r) => r.code)
@@ -248,7 +250,7 @@ describe('restoring a backup', () => {
       fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
     expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
 
-    const kept = await restoreBackup(crashed, file, t.clock.now())
+    const { kept } = await restoreBackup(crashed, file, t.clock.now())
 
     expect(await codesIn(kept).catch((e: Error) => e.message)).toEqual([a.code, b.code].sort())
   })
@@ -258,16 +260,18 @@ describe('restoring a backup', () => {
     const a = await t.submit()
     const { file } = await backUp(t)
     const b = await t.submit()
+    // Applied (a read settles the journal): a restore carries over only what still waits there.
+    await t.db.selectFrom('petition').select('id').execute()
     // A power cut: the database file and its log as the open station left them; the last commit is in the log.
     const crashed = makeTempDir()
     onTestFinished(() => fs.rmSync(crashed, { recursive: true, force: true }))
     for (const f of [DB_FILE, `${DB_FILE}-wal`])
       fs.copyFileSync(path.join(t.dataDir, f), path.join(crashed, f))
-    const kept = await restoreBackup(crashed, file, t.clock.now())
+    const { kept } = await restoreBackup(crashed, file, t.clock.now())
     expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code])
 
     // The wrong restore is undone as the command line invites, from the kept copy, in the same second.
-    const keptAgain = await restoreBackup(crashed, kept, t.clock.now())
+    const { kept: keptAgain } = await restoreBackup(crashed, kept, t.clock.now())
 
     expect(await codesIn(path.join(crashed, DB_FILE))).toEqual([a.code, b.code].sort())
     expect(keptAgain).not.toBe(kept)
@@ -393,5 +397,180 @@ describe('a restore refuses a backup the station could not run on, before replac
     })
 
     expect(refusal).toMatchObject({ code: 'RESTORE_KEY_MISMATCH', details: { file: keyFile } })
+  })
+})
+
+describe('a restore carries over the petitions still waiting in the replaced database', () => {
+  /** The station stays busy: only what the test does applies the journal. */
+  const NEVER_QUIET = 3_600_000
+
+  /** The open station's folder as a power cut (or a full disk, then a stop) leaves it: entries journaled, unapplied. */
+  function stoppedCopy(t: TestStation): string {
+    const copy = makeTempDir()
+    fs.cpSync(t.dataDir, copy, {
+      recursive: true,
+      filter: (src) => !src.endsWith(LOCK_FILE) && !src.endsWith('-shm'),
+    })
+    return copy
+  }
+
+  /** Journal entries and petitions, through a connection of its own, which applies nothing first. */
+  function peek(dataDir: string): Promise<{ journal: number; petitions: number }> {
+    return withReadOnlyDatabase(path.join(dataDir, DB_FILE), async (db) => {
+      const journal = await db
+        .selectFrom('petition_intake')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      const petitions = await db
+        .selectFrom('petition')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      return { journal: journal.n, petitions: petitions.n }
+    })
+  }
+
+  /** A station started on `dir`, closed and the folder removed when the test ends. */
+  async function startOn(dir: string) {
+    const station = await openTestStation({ dataDir: dir })
+    onTestFinished(async () => {
+      await station.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
+    return station
+  }
+
+  const lookup = (t: TestStation, code: string) =>
+    t.call('petitions.lookup', { code, phoneLast4: RESIDENT.phone.slice(-4) })
+
+  it('files them when the station starts on the restored data, and says how many', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    // One catalog read first: a submit's own reads would apply the entry before it.
+    const input = await t.submitInput()
+    const b = await t.succeed('petitions.submit', input)
+    const c = await t.succeed('petitions.submit', { ...input, text: '村里的水渠堵了，请派人清理。' })
+    const stopped = stoppedCopy(t)
+    expect(await peek(stopped)).toEqual({ journal: 2, petitions: 1 })
+
+    const result = await restoreBackup(stopped, file, t.clock.now())
+
+    expect(result).toMatchObject({ carriedOver: 2, alreadyRestored: 0, clashing: [], unreadable: null })
+    expect(restoreSummary(file, result)).toEqual([
+      `restored ${file}; the previous database is kept as ${result.kept}`,
+      "waiting petitions carried over from the previous database's intake journal: 2",
+    ])
+    expect(await peek(stopped)).toEqual({ journal: 2, petitions: 1 })
+    expect(fs.readdirSync(stopped).filter((f) => f.includes('restoring'))).toEqual([])
+    const after = await startOn(stopped)
+    expect(await peek(stopped)).toEqual({ journal: 0, petitions: 3 })
+    for (const code of [a.code, b.code, c.code]) expect((await lookup(after, code)).ok).toBe(true)
+  })
+
+  it('does not file twice a petition the backup already holds', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const input = await t.submitInput()
+    const a = await t.succeed('petitions.submit', input)
+    const b = await t.succeed('petitions.submit', { ...input, text: '村里的水渠堵了，请派人清理。' })
+    const stopped = stoppedCopy(t)
+    // Taken after the entries were applied: the backup holds both petitions.
+    const { file } = await backUp(t)
+    expect(await peek(stopped)).toEqual({ journal: 2, petitions: 0 })
+
+    const result = await restoreBackup(stopped, file, t.clock.now())
+
+    await startOn(stopped)
+    expect(await peek(stopped)).toEqual({ journal: 0, petitions: 2 })
+    expect(await codesIn(path.join(stopped, DB_FILE))).toEqual([a.code, b.code].sort())
+    expect(result).toMatchObject({ carriedOver: 0, alreadyRestored: 2, clashing: [], unreadable: null })
+  })
+
+  it('leaves in the kept file, and warns of, a waiting petition whose tracking code the backup gives another', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    await t.submit()
+    const stopped = stoppedCopy(t)
+    onTestFinished(() => fs.rmSync(stopped, { recursive: true, force: true }))
+    // As if the backup came from another line of events, where `a` drew the code the waiting entry holds.
+    await queryFile(
+      path.join(stopped, DB_FILE),
+      `update petition_intake set code = '${a.code}'`,
+      sqlite3.OPEN_READWRITE,
+    )
+
+    const result = await restoreBackup(stopped, file, t.clock.now())
+
+    expect(result).toMatchObject({ carriedOver: 0, alreadyRestored: 0, clashing: [a.code], unreadable: null })
+    expect(restoreSummary(file, result)).toContain(
+      `warning: 1 waiting petitions were not carried over, their tracking codes belong to other petitions ` +
+        `of the backup (${a.code}); they remain in ${result.kept}`,
+    )
+    expect(await codesIn(path.join(stopped, DB_FILE))).toEqual([a.code])
+    expect(await codesIn(result.kept)).toEqual([a.code, a.code])
+  })
+
+  it('restores all the same when the replaced database is too damaged to read, and says so', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    await t.submit()
+    const stopped = stoppedCopy(t)
+    onTestFinished(() => fs.rmSync(stopped, { recursive: true, force: true }))
+    const live = path.join(stopped, DB_FILE)
+    // Everything into the main file (a bare connection applies nothing), then the journal's page broken.
+    await queryFile(live, 'pragma wal_checkpoint(truncate)', sqlite3.OPEN_READWRITE)
+    const [root] = await queryFile<{ rootpage: number }>(
+      live,
+      "select rootpage from sqlite_master where name = 'petition_intake'",
+    )
+    const [size] = await queryFile<{ page_size: number }>(live, 'pragma page_size')
+    const pageSize = size?.page_size ?? 0
+    const fd = fs.openSync(live, 'r+')
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, ((root?.rootpage ?? 0) - 1) * pageSize)
+    fs.closeSync(fd)
+    await expect(queryFile(live, 'select * from petition_intake')).rejects.toMatchObject({
+      code: 'SQLITE_CORRUPT',
+    })
+
+    const result = await restoreBackup(stopped, file, t.clock.now())
+
+    expect(result.carriedOver).toBe(0)
+    expect(result.unreadable).toMatch(/SQLITE_CORRUPT/)
+    expect(restoreSummary(file, result)).toContain(
+      `warning: the waiting petitions of the previous database could not be read (${result.unreadable}); ` +
+        `any it held remain only in ${result.kept}`,
+    )
+    expect(fs.existsSync(result.kept)).toBe(true)
+    expect(await codesIn(live)).toEqual([a.code])
+  })
+
+  it('carries them into a backup from before the journal, migrated as the station would', async () => {
+    const { t } = await useSetUpStation({ intakeIdleMs: NEVER_QUIET })
+    const a = await t.submit()
+    const { file } = await backUp(t)
+    // The backup as the app before migration 0017 wrote it.
+    await queryFile(file, 'drop table petition_intake', sqlite3.OPEN_READWRITE)
+    await queryFile(
+      file,
+      "delete from kysely_migration where name = '0017_petition_intake'",
+      sqlite3.OPEN_READWRITE,
+    )
+    const b = await t.submit()
+    const stopped = stoppedCopy(t)
+
+    const result = await restoreBackup(stopped, file, t.clock.now())
+
+    expect(result).toMatchObject({ carriedOver: 1, alreadyRestored: 0, unreadable: null })
+    // The snapshot the station takes before migrating an older database, taken by the restore instead.
+    expect(
+      fs
+        .readdirSync(path.join(stopped, 'backups'))
+        .filter((f) => f.startsWith('station-before-migration-0016-')),
+    ).toHaveLength(1)
+    expect(fs.readdirSync(stopped).filter((f) => f.includes('restoring'))).toEqual([])
+    const after = await startOn(stopped)
+    expect(await peek(stopped)).toEqual({ journal: 0, petitions: 2 })
+    for (const code of [a.code, b.code]) expect((await lookup(after, code)).ok).toBe(true)
   })
 })

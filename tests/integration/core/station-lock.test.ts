@@ -137,6 +137,9 @@ describe('another station process on the same folder', () => {
     expect(fs.existsSync(lockFile(dataDir))).toBe(false)
     const restored = await runBundle(bundles.restore, args)
     expect(restored.code).toBe(0)
+    expect(restored.stdout).toContain(
+      "waiting petitions carried over from the previous database's intake journal: 0",
+    )
   })
 
   it('restoreBackup in this process refuses while a station here has the folder open', async () => {

@@ -9,7 +9,7 @@ import { keyOpens } from '../../crypto/key-check'
 import { KEY_FILE, type KeyWrapper, openKey, plainFileWrapper } from '../../crypto/key-store'
 import { createCipher } from '../../crypto/personal-data'
 import { migrations } from '../../db/migrations'
-import { DB_FILE, withReadOnlyDatabase } from '../../db/open'
+import { DB_FILE, openDatabase, withReadOnlyDatabase } from '../../db/open'
 import { syncDir } from '../../durable'
 import type { DB } from '../../db/schema'
 import { lockDataDir } from '../../station-lock'
@@ -168,18 +168,59 @@ export interface RestoreOptions {
   readonly keyWrapper?: KeyWrapper
 }
 
+/** What a restore did, for its summary (`restoreSummary`). */
+export interface RestoreResult {
+  /** Where the replaced database is kept. */
+  readonly kept: string
+  /**
+   * Petitions acknowledged (their receipts printed) but still waiting in the replaced database's intake
+   * journal, now in the restored database's journal: the station files them when it next starts.
+   */
+  readonly carriedOver: number
+  /** Waiting entries the restored database already holds (a backup taken after they were applied). */
+  readonly alreadyRestored: number
+  /** Tracking codes of waiting entries not carried over: another petition of the backup holds the code. */
+  readonly clashing: readonly string[]
+  /** Why the replaced database's journal could not be read (whatever it waits for stays in `kept`), or null. */
+  readonly unreadable: string | null
+}
+
+/** The lines `npm run restore` prints: what was restored, and what became of the waiting petitions. */
+export function restoreSummary(from: string, r: RestoreResult): string[] {
+  const lines = [
+    `restored ${from}; the previous database is kept as ${r.kept}`,
+    `waiting petitions carried over from the previous database's intake journal: ${r.carriedOver}` +
+      (r.alreadyRestored > 0 ? ` (${r.alreadyRestored} more were already in the backup)` : ''),
+  ]
+  if (r.clashing.length > 0) {
+    lines.push(
+      `warning: ${r.clashing.length} waiting petitions were not carried over, their tracking codes belong to ` +
+        `other petitions of the backup (${r.clashing.join(', ')}); they remain in ${r.kept}`,
+    )
+  }
+  if (r.unreadable !== null) {
+    lines.push(
+      `warning: the waiting petitions of the previous database could not be read (${r.unreadable}); ` +
+        `any it held remain only in ${r.kept}`,
+    )
+  }
+  return lines
+}
+
 /**
  * Restores a snapshot as the live database. The station must be closed: run it from the command line
  * (`npm run restore`); it takes the station's lock, so it refuses (STATION_IN_USE) while the app or a serve
  * has the folder open, and no station starts half-way through. The current database is kept beside it first.
  * A backup this station could not start on is refused before anything is replaced (see `refusal`).
+ * Petitions whose receipts are printed but which still wait in the replaced database's intake journal are
+ * carried into the restored one (see `carryOver`).
  */
 export async function restoreBackup(
   dataDir: string,
   backupFile: string,
   now: number,
   opts: RestoreOptions = {},
-): Promise<string> {
+): Promise<RestoreResult> {
   const lock = lockDataDir(dataDir)
   // Read-only connections to a WAL-mode file leave an empty `-wal` and `-shm` beside it: a refused restore
   // must leave the folder as it found it, so those made here are removed again.
@@ -207,7 +248,7 @@ async function restoreLocked(
   backupFile: string,
   now: number,
   opts: RestoreOptions,
-): Promise<string> {
+): Promise<RestoreResult> {
   const problem = await integrityProblem(backupFile)
   if (problem) throw new DomainError('BACKUP_FAILED', { cause: `the backup is damaged: ${problem}` })
   const live = path.join(dataDir, DB_FILE)
@@ -232,6 +273,18 @@ async function restoreLocked(
       : new DomainError('BACKUP_FAILED', { cause: `checking the backup failed: ${String(e)}` })
   }
   const kept = unusedName(path.join(dataDir, `${DB_FILE}.before-restore-${stamp(now)}`))
+  const waiting = await waitingEntries(live)
+  let carried: Omit<RestoreResult, 'kept' | 'unreadable'>
+  try {
+    carried = await carryOver(dataDir, restoring, waiting.entries, now)
+  } catch (e) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(restoring + suffix, { force: true })
+    throw isDomainError(e)
+      ? e
+      : new DomainError('BACKUP_FAILED', {
+          cause: `carrying the waiting petitions over failed: ${String(e)}`,
+        })
+  }
   try {
     if (fs.existsSync(live)) await keepReplaced(live, kept)
   } catch (e) {
@@ -243,7 +296,89 @@ async function restoreLocked(
   for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true })
   fs.renameSync(restoring, live)
   syncDir(dataDir)
-  return kept
+  return { kept, ...carried, unreadable: waiting.problem }
+}
+
+type WaitingEntry = Pick<DB['petition_intake'], 'petition_id' | 'code' | 'submission_id' | 'entry'>
+
+/**
+ * The entries waiting in the intake journal of the database about to be replaced, read-only. That database
+ * is often damaged (why it is replaced): a journal that cannot be read does not stop the restore, it is
+ * reported, and the kept copy still holds whatever it held.
+ */
+async function waitingEntries(live: string): Promise<{ entries: WaitingEntry[]; problem: string | null }> {
+  if (!fs.existsSync(live)) return { entries: [], problem: null }
+  try {
+    const entries = await withReadOnlyDatabase(live, async (db) => {
+      const table = await sql<{ n: number }>`
+        select count(*) as n from sqlite_master where type = 'table' and name = 'petition_intake'`.execute(db)
+      // A database from before migration 0017 has no journal, so nothing waits in it.
+      if ((table.rows[0]?.n ?? 0) === 0) return []
+      return db
+        .selectFrom('petition_intake')
+        .select(['petition_id', 'code', 'submission_id', 'entry'])
+        .orderBy('seq')
+        .execute()
+    })
+    return { entries, problem: null }
+  } catch (e) {
+    return { entries: [], problem: String(e) }
+  }
+}
+
+/**
+ * Journals `entries` in the backup taken in (`restoring`), unless the petition is already there, applied or
+ * waiting (a backup taken after it was applied), or its tracking code belongs to another petition there.
+ * Only the journal's own columns are copied, with no failure: the station applies them when it next starts.
+ * A backup from before migration 0017 has no journal to write them to: the file is opened here as the
+ * station opens it, so the station's migrations run first, after the same snapshot the station would take
+ * before migrating (its start then finds nothing left to migrate). Doing it here rather than leaving the
+ * entries somewhere for the station to pick up keeps it to one place that writes the journal, and a failure
+ * (a full disk) refuses the restore before anything is replaced. Nothing waiting: the copy is left as taken.
+ */
+async function carryOver(
+  dataDir: string,
+  restoring: string,
+  entries: readonly WaitingEntry[],
+  now: number,
+): Promise<Omit<RestoreResult, 'kept' | 'unreadable'>> {
+  const result = { carriedOver: 0, alreadyRestored: 0, clashing: [] as string[] }
+  if (entries.length === 0) return result
+  const db = await openDatabase(dataDir, path.basename(restoring), {
+    beforeMigrating: (older, lastApplied) => backupBeforeMigration(older, dataDir, lastApplied, now),
+  })
+  try {
+    await db.transaction().execute(async (tx) => {
+      for (const e of entries) {
+        const there = await sql<{ same: number; code: number }>`
+          select (select count(*) from petition where id = ${e.petition_id})
+              + (select count(*) from petition_intake where petition_id = ${e.petition_id}) as same,
+            (select count(*) from petition where code = ${e.code})
+              + (select count(*) from petition_intake where code = ${e.code}) as code`.execute(tx)
+        const row = there.rows[0]
+        if (row && row.same > 0) result.alreadyRestored++
+        else if (row && row.code > 0) result.clashing.push(e.code)
+        else {
+          await tx
+            .insertInto('petition_intake')
+            .values({
+              petition_id: e.petition_id,
+              code: e.code,
+              submission_id: e.submission_id,
+              entry: e.entry,
+              failure: null,
+            })
+            .execute()
+          result.carriedOver++
+        }
+      }
+    })
+    // openDatabase switched the copy to WAL; back to one file (after a full checkpoint) before it is renamed.
+    await sql`pragma journal_mode = delete`.execute(db)
+  } finally {
+    await db.destroy()
+  }
+  return result
 }
 
 /** `file`, or `file-2`, `-3`… where it is taken: a kept copy (perhaps the very source) is never overwritten. */
