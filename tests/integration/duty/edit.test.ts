@@ -792,4 +792,66 @@ describe('publishing a month', () => {
     expect(events[0]).toContain('STATUS:CANCELLED')
     expect(events[0]).toContain('SEQUENCE:1')
   })
+
+  const market = { theme: '民意集市', startsAt: '09:00', endsAt: '12:00' }
+  const unfolded = async (t: TestStation) =>
+    Buffer.from(
+      (await t.succeed('duty.publish', { month: '2025-03', format: 'ics' })).contentBase64,
+      'base64',
+    )
+      .toString('utf8')
+      .replace(/\r\n[ \t]/g, '')
+  const eventsOf = (ics: string) => ics.split('BEGIN:VEVENT').slice(1)
+  const uidOf = (event: string | undefined) =>
+    event
+      ?.split('\r\n')
+      .find((l) => l.startsWith('UID:'))
+      ?.slice(4) ?? 'no uid'
+
+  it('publishes a removed 民意集市 day as cancelled under its UID, so a re-import takes it off', async () => {
+    const t = await desk()
+    await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market })
+    const [published] = eventsOf(await unfolded(t))
+    await t.succeed('duty.removeReceptionDay', { date: '2025-03-15' })
+    const events = eventsOf(await unfolded(t))
+    expect(events).toHaveLength(1)
+    expect(uidOf(events[0])).toBe(uidOf(published))
+    expect(events[0]).toContain('STATUS:CANCELLED')
+    expect(events[0]).toContain('SEQUENCE:1')
+    expect(events[0]).toContain('DTSTART:20250315T010000Z')
+  })
+
+  it('publishes a moved 民意集市 day as cancelled on its old date and live on its new one', async () => {
+    const t = await desk()
+    await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market })
+    const [published] = eventsOf(await unfolded(t))
+    await t.succeed('duty.removeReceptionDay', { date: '2025-03-15' })
+    await t.succeed('duty.setReceptionDay', { date: '2025-03-22', ...market })
+    const events = eventsOf(await unfolded(t))
+    expect(events).toHaveLength(2)
+    const cancelled = events.filter((e) => e.includes('STATUS:CANCELLED'))
+    expect(cancelled.map(uidOf)).toEqual([uidOf(published)])
+    expect(events.filter((e) => !e.includes('STATUS:CANCELLED')).map(uidOf)).toEqual([
+      uidOf(published).replace('2025-03-15', '2025-03-22'),
+    ])
+  })
+
+  it('publishes a 民意集市 day set again after its removal as a later revision, not cancelled', async () => {
+    const t = await desk()
+    await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market })
+    const [published] = eventsOf(await unfolded(t))
+    await t.succeed('duty.removeReceptionDay', { date: '2025-03-15' })
+    await t.succeed('duty.setReceptionDay', { date: '2025-03-15', ...market })
+    const revived = eventsOf(await unfolded(t))
+    expect(revived).toHaveLength(1)
+    expect(uidOf(revived[0])).toBe(uidOf(published))
+    expect(revived[0]).not.toContain('STATUS:CANCELLED')
+    // Above the cancellation's SEQUENCE:1, which a phone that saw it holds.
+    expect(revived[0]).toContain('SEQUENCE:2')
+    await t.succeed('duty.removeReceptionDay', { date: '2025-03-15' })
+    const again = eventsOf(await unfolded(t))
+    expect(again).toHaveLength(1)
+    expect(again[0]).toContain('STATUS:CANCELLED')
+    expect(again[0]).toContain('SEQUENCE:3')
+  })
 })

@@ -3,7 +3,7 @@ import { currentStation } from '../station/service'
 import * as edit from './edit'
 import { dutyMonth } from './month'
 import { dutyPlan, monthSpan } from './plan'
-import { plannedShiftsBetween, removedShiftsBetween } from './repository'
+import { plannedShiftsBetween, removedReceptionDaysBetween, removedShiftsBetween } from './repository'
 import { dutyToday } from './service'
 
 export const dutyHandlers = {
@@ -28,6 +28,11 @@ export const dutyHandlers = {
     const rows = await plannedShiftsBetween(ctx.db, station.id, first, last)
     const shiftIds = new Map(rows.map((r) => [shiftKey(r.date, r.slot, r.representative_id), r.id]))
     const cancelled = await removedShiftsBetween(ctx.db, station.id, first, last)
-    return publishDutyMonth(month, station, input.format, ctx.now(), shiftIds, cancelled)
+    const removedDays = (await removedReceptionDaysBetween(ctx.db, station.id, first, last)).map((r) => ({
+      date: r.date,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+    }))
+    return publishDutyMonth(month, station, input.format, ctx.now(), shiftIds, cancelled, removedDays)
   },
 } satisfies Handlers<'duty'>

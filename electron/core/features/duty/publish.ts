@@ -34,6 +34,13 @@ export interface CancelledShift {
   readonly slot: DutySlot
 }
 
+/** A 民意集市 day of the month taken off the calendar (a tombstone), with the hours it was published with. */
+export interface RemovedReceptionDay {
+  readonly date: string
+  readonly startsAt: string
+  readonly endsAt: string
+}
+
 export const shiftKey = (date: string, slot: DutySlot, representativeId: string) =>
   `${date}|${slot}|${representativeId}`
 
@@ -44,13 +51,16 @@ export async function publishDutyMonth(
   now: number,
   shiftIds: ShiftIds = new Map(),
   cancelled: readonly CancelledShift[] = [],
+  removedReceptionDays: readonly RemovedReceptionDay[] = [],
 ): Promise<DownloadFile> {
   const fileName = `代表值班表-${month.month}.${format}`
   switch (format) {
     case 'ics':
       return {
         fileName,
-        contentBase64: Buffer.from(dutyIcs(month, station, now, shiftIds, cancelled)).toString('base64'),
+        contentBase64: Buffer.from(
+          dutyIcs(month, station, now, shiftIds, cancelled, removedReceptionDays),
+        ).toString('base64'),
       }
     case 'xlsx':
       return { fileName, contentBase64: (await dutyXlsx(month)).toString('base64') }
@@ -106,10 +116,20 @@ function dutyIcs(
   now: number,
   shiftIds: ShiftIds,
   cancelled: readonly CancelledShift[],
+  removedReceptionDays: readonly RemovedReceptionDay[],
 ): string {
   const { year, m } = yearMonth(month)
   const location = station.address ? `${station.name} ${station.address}` : station.name
   const events: IcsEvent[] = []
+  const receptionUid = (date: string) => `${date}-reception-${station.id}@yizhan`
+  // A 民意集市's event is named by its date, so one date's removals and re-settings are revisions of one
+  // event: the nth removal goes out as SEQUENCE 2n-1, a day set again after it as 2n. An app ignores a
+  // revision whose SEQUENCE is not above the one it holds, so a day set again after a cancellation
+  // would otherwise stay cancelled on the phones.
+  const removals = new Map<string, { count: number; last: RemovedReceptionDay }>()
+  for (const r of removedReceptionDays) {
+    removals.set(r.date, { count: (removals.get(r.date)?.count ?? 0) + 1, last: r })
+  }
   for (const day of month.days) {
     for (const { slot, representative: rep } of day.shifts) {
       const hours = SLOT_HOURS[slot]
@@ -126,13 +146,15 @@ function dutyIcs(
       })
     }
     if (day.receptionDay) {
+      const removed = removals.get(day.date)?.count ?? 0
       events.push({
         // A station has one 民意集市 a day: the date and the station name it.
-        uid: `${day.date}-reception-${station.id}@yizhan`,
+        uid: receptionUid(day.date),
         title: `民意集市：${day.receptionDay.theme}`,
         location,
         start: instant(day.date, day.receptionDay.startsAt),
         end: instant(day.date, day.receptionDay.endsAt),
+        ...(removed > 0 ? { sequence: 2 * removed } : {}),
         timestamp: now,
       })
     }
@@ -149,6 +171,20 @@ function dutyIcs(
       end: instant(shift.date, hours.end),
       status: 'CANCELLED',
       sequence: 1,
+      timestamp: now,
+    })
+  }
+  const live = new Set(month.days.filter((d) => d.receptionDay).map((d) => d.date))
+  for (const [date, { count, last }] of removals) {
+    if (live.has(date)) continue
+    events.push({
+      uid: receptionUid(date),
+      title: '民意集市已取消',
+      location,
+      start: instant(date, last.startsAt),
+      end: instant(date, last.endsAt),
+      status: 'CANCELLED',
+      sequence: 2 * count - 1,
       timestamp: now,
     })
   }

@@ -106,6 +106,24 @@ export function removedShiftsBetween(db: Executor, stationId: string, from: stri
     .execute()
 }
 
+/**
+ * The station's 民意集市 tombstones in [from, to], oldest first per date, for the .ics's cancellations.
+ * A date can hold several (removed, set again, removed), and a live day besides: its event is named by
+ * date, so the caller counts them to keep the event's SEQUENCE rising.
+ */
+export function removedReceptionDaysBetween(db: Executor, stationId: string, from: string, to: string) {
+  return db
+    .selectFrom('reception_day')
+    .select(['date', 'starts_at', 'ends_at'])
+    .where('station_id', '=', stationId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('deleted', '=', 1)
+    .orderBy('date')
+    .orderBy('hlc')
+    .execute()
+}
+
 export type PlannedShiftRow = Awaited<ReturnType<typeof plannedShiftsBetween>>[number]
 
 /** The live rules of a station that are in force on some day of [from, to]. */
