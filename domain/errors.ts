@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'DATABASE_DAMAGED_IN_USE',
   'RESET_ADMIN_NO_DATABASE',
+  /** This 恢复码 has reset an admin already; a new code (a new sealing) is needed for another reset. */
+  'RESET_ADMIN_CODE_USED',
   /**
    * A submission id already used for a petition with other content: that petition stays as it was filed,
    * and the refusal carries its receipt (`filed`) to whoever holds the id.

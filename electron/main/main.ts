@@ -79,7 +79,18 @@ export function adminResetMessage(reset: AdminReset): { message: string; detail:
   return {
     message,
     detail:
-      '请记下这个密码，马上用它登录，在“工作人员”里重设密码，不要继续使用这个一次性密码。下次启动时不要再带 --reset-admin，否则会再次重设。',
+      '请记下这个密码，马上用它登录，在“工作人员”里重设密码，不要继续使用这个一次性密码。这个恢复码已经用过，不能再重设：请在“数据备份”里生成新的恢复码，并去掉启动参数 --reset-admin。',
+  }
+}
+
+/**
+ * What the desk reads when `--reset-admin` was left in the shortcut and its code has reset once already:
+ * the station starts anyway, with the PIN staff set after the reset.
+ */
+export function adminResetRefusedMessage(): { message: string; detail: string } {
+  return {
+    message: errorMessagesZh.RESET_ADMIN_CODE_USED,
+    detail: '程序照常启动。请去掉快捷方式或启动命令里的 --reset-admin。',
   }
 }
 
@@ -126,8 +137,17 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
     // No admin can sign in: the 恢复码's holder gets an admin account back, its PIN shown once here.
     if (launch.resetAdmin !== null) {
       const { code, name } = launch.resetAdmin
-      const reset = await resetAdmin(dataDir, code, { name, now: Date.now() })
-      await dialog.showMessageBox({ type: 'info', title: APP_TITLE, ...adminResetMessage(reset) })
+      const reset = await resetAdmin(dataDir, code, { name, now: Date.now() }).catch((e: unknown) => {
+        // A used code (the flag left in the shortcut) must not lock the station out: say so and start.
+        if (isDomainError(e) && e.code === 'RESET_ADMIN_CODE_USED') return null
+        throw e
+      })
+      if (reset === null) {
+        console.warn('--reset-admin refused: this recovery code has reset an admin already')
+        await dialog.showMessageBox({ type: 'warning', title: APP_TITLE, ...adminResetRefusedMessage() })
+      } else {
+        await dialog.showMessageBox({ type: 'info', title: APP_TITLE, ...adminResetMessage(reset) })
+      }
     }
     station = await openStation({ dataDir, keyWrapper, backups: true })
     if (launch.demo) await loadDemoIfNew(station)

@@ -49,6 +49,18 @@ async function stationWithCode(dataDir: string, { locked = false } = {}) {
   return { code: made.code, adminId: admin.id }
 }
 
+/** A recovery code made by the set-up admin (PIN `pin`) on the closed station, replacing the one before. */
+async function newCode(dataDir: string, pin: string = SETUP.adminPin): Promise<string> {
+  const t = await openTestStation({ dataDir })
+  try {
+    const admin = (await t.succeed('staff.users', {})).find((u) => u.name === SETUP.adminName)
+    await t.succeed('staff.login', { userId: admin?.id ?? '', pin })
+    return (await t.succeed('recovery.create', {})).code
+  } finally {
+    await t.close()
+  }
+}
+
 /** The staff accounts and the audit log as they are on disk, and whether the chain holds. */
 function snapshot(dataDir: string) {
   return withReadOnlyDatabase(path.join(dataDir, DB_FILE), async (db) => ({
@@ -121,7 +133,7 @@ describe('resetting an admin with the recovery code', () => {
     const first = await resetAdmin(dataDir, code, { now: 5_000 })
     expect(first).toMatchObject({ name: RECOVERY_ADMIN_NAME, created: true })
     // A clerk's name is not an admin's: the clerk stays a clerk, and the next free name is taken.
-    const second = await resetAdmin(dataDir, code, { name: clerk.name, now: 6_000 })
+    const second = await resetAdmin(dataDir, await newCode(dataDir), { name: clerk.name, now: 6_000 })
     expect(second).toMatchObject({ name: '管理员（恢复码2）', created: true })
     expect(first.pin).toMatch(/^\d{6}$/)
 
@@ -139,6 +151,46 @@ describe('resetting an admin with the recovery code', () => {
       ok: true,
       value: { role: 'admin' },
       adminWork: { ok: true },
+    })
+  })
+
+  it('resets once per code: the same code again is refused, changing nothing, until a new code is made', async () => {
+    const dataDir = tempDir()
+    const { code, adminId } = await stationWithCode(dataDir)
+    const reset = await resetAdmin(dataDir, code, { name: SETUP.adminName, now: 5_000 })
+    // The staff member then sets a PIN of their own, which a repeat (the flag left in a shortcut) must keep.
+    const t = await openTestStation({ dataDir })
+    await t.succeed('staff.login', { userId: adminId, pin: reset.pin })
+    await t.succeed('staff.resetPin', { userId: adminId, pin: '135790' })
+    await t.close()
+    const before = await snapshot(dataDir)
+    const files = fs.readdirSync(dataDir).sort()
+
+    for (const name of [SETUP.adminName, null]) {
+      await expect(resetAdmin(dataDir, code, { name, now: 6_000 })).rejects.toMatchObject({
+        code: 'RESET_ADMIN_CODE_USED',
+      })
+    }
+    expect(await snapshot(dataDir)).toEqual(before)
+    expect(fs.readdirSync(dataDir).sort()).toEqual(files)
+    expect(await signIn(dataDir, SETUP.adminName, '135790')).toMatchObject({ ok: true })
+    // What is remembered is the sealing, not the code.
+    const stored = await withReadOnlyDatabase(path.join(dataDir, DB_FILE), (db) =>
+      db.selectFrom('setting').select('value').execute(),
+    )
+    expect(JSON.stringify(stored)).not.toContain(code)
+    expect(JSON.stringify(stored).toUpperCase()).not.toContain(code.replace(/-/g, ''))
+
+    // A new code is a new sealing: it resets once more, and the old one still does not open anything.
+    const fresh = await newCode(dataDir, '135790')
+    const again = await resetAdmin(dataDir, fresh, { name: SETUP.adminName, now: 7_000 })
+    expect(again).toMatchObject({ userId: adminId, created: false })
+    expect(await signIn(dataDir, SETUP.adminName, again.pin)).toMatchObject({ ok: true })
+    await expect(resetAdmin(dataDir, fresh, { now: 8_000 })).rejects.toMatchObject({
+      code: 'RESET_ADMIN_CODE_USED',
+    })
+    await expect(resetAdmin(dataDir, code, { now: 8_000 })).rejects.toMatchObject({
+      code: 'RECOVERY_CODE_WRONG',
     })
   })
 
@@ -256,6 +308,15 @@ describe('npm run reset-admin', () => {
       ok: true,
       adminWork: { ok: true },
     })
+
+    // The same command again (kept in a script, say) resets nothing: that PIN still signs in.
+    const afterReset = await snapshot(dataDir)
+    const repeat = await runBundle(bundles.resetAdmin, ['--data', dataDir, '--code', code])
+    expect(repeat.code).toBe(1)
+    expect(repeat.stderr).toContain('这个恢复码已经重设过一次管理员密码')
+    expect(repeat.stderr).toContain('RESET_ADMIN_CODE_USED')
+    expect(repeat.stdout).not.toMatch(/one-time PIN/)
+    expect(await snapshot(dataDir)).toEqual(afterReset)
   })
 
   it('is refused while serve mode runs on the folder, changing nothing', async () => {

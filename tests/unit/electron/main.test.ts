@@ -419,6 +419,27 @@ describe('starting with --reset-admin', () => {
     expect((shown?.[0] as { message?: string } | undefined)?.message).toMatch(/管理员（恢复码）.*042917/)
   })
 
+  it('starts normally when the code has reset once already (the flag left in the shortcut), saying so', async () => {
+    fake.state.resetAdmin = async () => {
+      const { DomainError } = await import('../../../domain/errors')
+      throw new DomainError('RESET_ADMIN_CODE_USED')
+    }
+    const opened = vi.fn()
+    fake.state.openStation = (o) => {
+      opened(o)
+      return Promise.resolve({ dispatch: vi.fn(), db: {}, dataDir: '/srv/yizhan', close: vi.fn() })
+    }
+    const { app } = await startMain(['yizhan.exe', '--data', '/srv/yizhan', '--reset-admin', 'AAAA'])
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+    expect(app.exit).not.toHaveBeenCalled()
+    expect(opened).toHaveBeenCalledTimes(1)
+    expect(electron.windows.length).toBeGreaterThan(0)
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1)
+    const shown = electron.dialog.showMessageBox.mock.calls[0] as unknown[] | undefined
+    expect(shown?.[0]).toMatchObject({ type: 'warning', message: errorMessagesZh.RESET_ADMIN_CODE_USED })
+    expect((shown?.[0] as { message?: string } | undefined)?.message).not.toMatch(/\d{6}/)
+  })
+
   it('shows the Chinese message for a wrong code and does not open the station', async () => {
     fake.state.resetAdmin = async () => {
       const { DomainError } = await import('../../../domain/errors')

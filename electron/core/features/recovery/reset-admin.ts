@@ -3,13 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DomainError } from '../../../../domain/errors'
 import type { Executor } from '../../db/schema'
-import { DB_FILE, openDatabase } from '../../db/open'
+import { DB_FILE, openDatabase, withReadOnlyDatabase } from '../../db/open'
 import { lockDataDir } from '../../station-lock'
 import { appendAudit } from '../audit/service'
 import { backupBeforeMigration } from '../backup/service'
 import { hashPin } from '../staff/pin'
 import { insertStaffUser, setPin } from '../staff/service'
-import { provenKey } from './service'
+import { getSetting, putSetting } from '../station/service'
+import { provenSealing } from './service'
 
 /**
  * The way back in when the station's only admin forgot their PIN or left: whoever holds the 恢复码 (an
@@ -17,6 +18,14 @@ import { provenKey } from './service'
  * the recovery file with the code, and its key opening this database, proves the holder, as for
  * `recoverKey`. Runs with the station closed: it takes the folder's lock.
  */
+
+/**
+ * The fingerprints (`provenSealing`) of the recovery files whose code has reset an admin, space-separated.
+ * A code resets once: left in the desktop shortcut (`--reset-admin`), it would otherwise replace the PIN
+ * staff chose at every start, and hand whoever starts the app a fresh admin PIN. A new code (a new
+ * sealing) resets again.
+ */
+export const RESET_ADMIN_SEALINGS_SETTING = 'recovery.resetAdminSealings'
 
 /** The new account's name, with a number after it when an active account has it already. */
 export const RECOVERY_ADMIN_NAME = '管理员（恢复码）'
@@ -38,8 +47,12 @@ export async function resetAdmin(
   const lock = lockDataDir(dataDir)
   try {
     // Checked before anything is written: a wrong or old code, or another station's file, changes nothing.
-    await provenKey(dataDir, code)
-    if (!fs.existsSync(path.join(dataDir, DB_FILE))) throw new DomainError('RESET_ADMIN_NO_DATABASE')
+    const { sealing } = await provenSealing(dataDir, code)
+    const file = path.join(dataDir, DB_FILE)
+    if (!fs.existsSync(file)) throw new DomainError('RESET_ADMIN_NO_DATABASE')
+    // Read-only and before the database is opened for writing: a used code neither migrates nor backs up.
+    const used = await withReadOnlyDatabase(file, (db) => usedSealings(db))
+    if (used.includes(sealing)) throw new DomainError('RESET_ADMIN_CODE_USED')
     const pin = oneTimePin()
     const pinHash = await hashPin(pin)
     // As a station start opens it: a database from an older app is backed up before it is migrated.
@@ -59,6 +72,8 @@ export async function resetAdmin(
           const name = await freeName(tx)
           account = await insertStaffUser(tx, { name, role: 'admin', pinHash, at: opts.now })
         }
+        // The folder's lock is held, so nobody has used the code since the check above.
+        await putSetting(tx, RESET_ADMIN_SEALINGS_SETTING, [...(await usedSealings(tx)), sealing].join(' '))
         await appendAudit(tx, {
           at: opts.now,
           actor: { role: 'system', id: null },
@@ -75,6 +90,11 @@ export async function resetAdmin(
   } finally {
     lock.release()
   }
+}
+
+async function usedSealings(db: Executor): Promise<string[]> {
+  const stored = await getSetting(db, RESET_ADMIN_SEALINGS_SETTING)
+  return stored === null ? [] : stored.split(' ').filter((s) => s !== '')
 }
 
 /** Uniform over 000000–999999, the staff PIN's six digits. */

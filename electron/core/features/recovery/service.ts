@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DomainError, isDomainError } from '../../../../domain/errors'
@@ -101,9 +102,20 @@ export async function recoverKey(
  * what proves the code's holder, so the admin reset (reset-admin.ts) asks the same of its caller.
  */
 export async function provenKey(dataDir: string, code: string): Promise<Buffer> {
-  const key = openFirst(dataDir, code)
+  return (await provenSealing(dataDir, code)).key
+}
+
+/**
+ * As `provenKey`, with `sealing`: a fingerprint (SHA-256) of the recovery file the code opened. Each new
+ * code is sealed with a fresh salt, so the fingerprint names one code's sealing without holding the code.
+ */
+export async function provenSealing(
+  dataDir: string,
+  code: string,
+): Promise<{ readonly key: Buffer; readonly sealing: string }> {
+  const { key, content } = openFirst(dataDir, code)
   await checkAgainstDatabase(dataDir, key)
-  return key
+  return { key, sealing: crypto.createHash('sha256').update(content).digest('hex') }
 }
 
 /** The data folder's copy first, then the one in `backups/` (all that is left when only backups survived). */
@@ -111,14 +123,15 @@ function recoveryFiles(dataDir: string): [string, string] {
   return [path.join(dataDir, RECOVERY_FILE), path.join(dataDir, BACKUP_DIR, RECOVERY_FILE)]
 }
 
-function openFirst(dataDir: string, code: string): Buffer {
+function openFirst(dataDir: string, code: string): { key: Buffer; content: Buffer } {
   const present = recoveryFiles(dataDir).filter((f) => fs.existsSync(f))
   if (present.length === 0)
     throw new DomainError('RECOVERY_FILE_MISSING', { file: recoveryFiles(dataDir)[0] })
   let failure: unknown = null
   for (const file of present) {
     try {
-      return openRecovery(fs.readFileSync(file), code)
+      const content = fs.readFileSync(file)
+      return { key: openRecovery(content, code), content }
     } catch (e) {
       // The two copies may be of different codes (one was replaced while the other was away); try both.
       failure ??= e
