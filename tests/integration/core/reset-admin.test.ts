@@ -194,6 +194,31 @@ describe('resetting an admin with the recovery code', () => {
     })
   })
 
+  it('still refuses a used code after the station leaves the demo (the recovery file stays)', async () => {
+    const dataDir = tempDir()
+    const demo = await openTestStation({ dataDir })
+    await demo.succeed('setup.loadDemo', { stationId: null })
+    const demoAdmin = (await demo.succeed('staff.users', {})).find(
+      (u) => u.role === 'admin' && u.name.startsWith('演示'),
+    )
+    await demo.succeed('staff.login', { userId: demoAdmin?.id ?? '', pin: '123456' })
+    const { code } = await demo.succeed('recovery.create', {})
+    await demo.close()
+    const reset = await resetAdmin(dataDir, code, { now: 5_000 })
+
+    const t = await openTestStation({ dataDir })
+    await t.succeed('staff.login', { userId: reset.userId, pin: reset.pin })
+    await t.succeed('setup.leaveDemo', {})
+    await t.setUp()
+    await t.close()
+    expect(fs.existsSync(path.join(dataDir, RECOVERY_FILE))).toBe(true)
+    const before = await snapshot(dataDir)
+    await expect(resetAdmin(dataDir, code, { now: 6_000 })).rejects.toMatchObject({
+      code: 'RESET_ADMIN_CODE_USED',
+    })
+    expect(await snapshot(dataDir)).toEqual(before)
+  })
+
   it('refuses a wrong code and a code made before the newest one, changing nothing', async () => {
     const dataDir = tempDir()
     const { code: first } = await stationWithCode(dataDir)

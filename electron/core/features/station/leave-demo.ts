@@ -3,6 +3,7 @@ import type { Ctx } from '../../context'
 import { KEY_CHECK_SETTING } from '../../crypto/key-check'
 import { SYNC_SETTING } from '../../sync/runner'
 import { appendAudit } from '../audit/service'
+import { RESET_ADMIN_SEALINGS_SETTING } from '../recovery/reset-admin'
 import { SETTING, getSetting } from './service'
 
 /**
@@ -35,8 +36,11 @@ const STATION_TABLES = [
   'audit_log',
 ] as const
 
-/** Settings that belong to the machine, not to the station's data: they survive leaving the demo. */
-const KEPT_SETTINGS = [SETTING.nodeId, KEY_CHECK_SETTING]
+/**
+ * Settings that belong to the machine, not to the station's data: they survive leaving the demo. So do the
+ * recovery file and its key, hence the record of which of its codes reset an admin already.
+ */
+const KEPT_SETTINGS = [SETTING.nodeId, KEY_CHECK_SETTING, RESET_ADMIN_SEALINGS_SETTING]
 
 /**
  * 退出演示: empties a demo station in one transaction so that first-start set-up can run for real. Refused
