@@ -64,6 +64,6 @@ export const errorMessagesZh: Record<ErrorCode, string> = {
   RESET_ADMIN_NO_DATABASE:
     '数据目录里没有数据库文件（station.sqlite），没有可以重设的管理员账号，什么也没有改动。请核对数据目录，或先用 npm run restore 从备份恢复数据',
   RESET_ADMIN_CODE_USED:
-    '这个恢复码已经重设过一次管理员密码，不能再用它重设，什么也没有改动。请用重设后的密码登录；要再重设，须先由管理员在“数据备份”里生成新的恢复码',
+    '这个恢复码重设的管理员已经用一次性密码登录过，不能再用它重设，什么也没有改动。请用这位管理员现在的密码登录；要再重设，须先由管理员在“数据备份”里生成新的恢复码',
   SUBMISSION_ID_REUSED: '您的反映刚才已经提交成功了，后来改动的内容没有提交。请以那一次的回执为准',
 }

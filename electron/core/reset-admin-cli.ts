@@ -28,10 +28,11 @@ async function main(): Promise<void> {
   console.log(`one-time PIN: ${reset.pin}`)
   // The staff module has no "must change at first sign-in" flag: the person is told instead.
   console.log('start the station, sign in with this PIN and set a new one at once (工作人员 → 重设密码)')
-  // RESET_ADMIN_CODE_USED from now on: the next reset needs a new code.
+  // RESET_ADMIN_CODE_USED once the PIN has signed in: the next reset needs a new code.
   console.log(
-    'this recovery code cannot reset again: make a new one (数据备份 → 生成恢复码) and keep it safe',
+    'once this PIN has signed in, this recovery code cannot reset again: make a new one (数据备份 → 生成恢复码) and keep it safe',
   )
+  console.log('if the PIN is lost before anyone signs in with it, the same command gives a new one')
 }
 
 main().catch((e: unknown) => {

@@ -79,12 +79,12 @@ export function adminResetMessage(reset: AdminReset): { message: string; detail:
   return {
     message,
     detail:
-      '请记下这个密码，马上用它登录，在“工作人员”里重设密码，不要继续使用这个一次性密码。这个恢复码已经用过，不能再重设：请在“数据备份”里生成新的恢复码，并去掉启动参数 --reset-admin。',
+      '请记下这个密码，马上用它登录，在“工作人员”里重设密码，不要继续使用这个一次性密码。用这个密码登录之后，这个恢复码就不能再重设了：请在“数据备份”里生成新的恢复码，并去掉启动参数 --reset-admin。',
   }
 }
 
 /**
- * What the desk reads when `--reset-admin` was left in the shortcut and its code has reset once already:
+ * What the desk reads when `--reset-admin` was left in the shortcut and the admin it reset has signed in since:
  * the station starts anyway, with the PIN staff set after the reset.
  */
 export function adminResetRefusedMessage(): { message: string; detail: string } {
@@ -143,7 +143,7 @@ export async function start(argv: readonly string[] = process.argv): Promise<voi
         throw e
       })
       if (reset === null) {
-        console.warn('--reset-admin refused: this recovery code has reset an admin already')
+        console.warn('--reset-admin refused: the admin this recovery code reset has signed in since')
         await dialog.showMessageBox({ type: 'warning', title: APP_TITLE, ...adminResetRefusedMessage() })
       } else {
         await dialog.showMessageBox({ type: 'info', title: APP_TITLE, ...adminResetMessage(reset) })

@@ -194,6 +194,67 @@ describe('resetting an admin with the recovery code', () => {
     })
   })
 
+  it('resets again with the same code while nobody signed in with the one-time PIN (it was lost)', async () => {
+    const dataDir = tempDir()
+    const { code } = await stationWithCode(dataDir, { locked: true })
+    const lost = await resetAdmin(dataDir, code, { now: 5_000 })
+    expect(lost).toMatchObject({ name: RECOVERY_ADMIN_NAME, created: true })
+    const before = await snapshot(dataDir)
+
+    // The same command again, no name: the same account gets a new PIN, not one more account.
+    const again = await resetAdmin(dataDir, code, { now: 6_000 })
+    expect(again).toMatchObject({ userId: lost.userId, name: RECOVERY_ADMIN_NAME, created: false })
+    const after = await snapshot(dataDir)
+    expect(after.staff.map((u) => u.id)).toEqual(before.staff.map((u) => u.id))
+    expect(after.audit.slice(before.audit.length)).toEqual([
+      expect.objectContaining({ at: 6_000, action: 'staff.resetAdmin', entity_id: lost.userId }),
+    ])
+    expect(after.chain).toMatchObject({ ok: true })
+    // The code is still not what is remembered.
+    const stored = await withReadOnlyDatabase(path.join(dataDir, DB_FILE), (db) =>
+      db.selectFrom('setting').select('value').execute(),
+    )
+    expect(JSON.stringify(stored).toUpperCase()).not.toContain(code.replace(/-/g, ''))
+
+    // The lost PIN no longer signs in (when it differs: one in a million it is drawn again); the new one does.
+    if (lost.pin !== again.pin)
+      expect(await signIn(dataDir, RECOVERY_ADMIN_NAME, lost.pin)).toMatchObject({ ok: false })
+    expect(await signIn(dataDir, RECOVERY_ADMIN_NAME, again.pin)).toMatchObject({
+      ok: true,
+      adminWork: { ok: true },
+    })
+    // Used now: the same code is refused.
+    await expect(resetAdmin(dataDir, code, { now: 7_000 })).rejects.toMatchObject({
+      code: 'RESET_ADMIN_CODE_USED',
+    })
+  })
+
+  it('refuses the same code, changing nothing, once the admin signed in with the one-time PIN', async () => {
+    const dataDir = tempDir()
+    const { code, adminId } = await stationWithCode(dataDir)
+    await resetAdmin(dataDir, code, { name: SETUP.adminName, now: 5_000 })
+    // A failed sign-in is not a use of the PIN; the successful one is.
+    expect(await signIn(dataDir, SETUP.adminName, SETUP.adminPin)).toMatchObject({ ok: false })
+    expect(await resetAdmin(dataDir, code, { name: SETUP.adminName, now: 5_500 })).toMatchObject({
+      userId: adminId,
+    })
+    const used = await resetAdmin(dataDir, code, { name: SETUP.adminName, now: 6_000 })
+    expect(used.userId).toBe(adminId)
+    expect(await signIn(dataDir, SETUP.adminName, used.pin)).toMatchObject({ ok: true })
+    const before = await snapshot(dataDir)
+    const files = fs.readdirSync(dataDir).sort()
+
+    for (const name of [SETUP.adminName, null]) {
+      await expect(resetAdmin(dataDir, code, { name, now: 7_000 })).rejects.toMatchObject({
+        code: 'RESET_ADMIN_CODE_USED',
+      })
+    }
+    expect(await snapshot(dataDir)).toEqual(before)
+    expect(fs.readdirSync(dataDir).sort()).toEqual(files)
+    // The one-time PIN that was used still signs in: nothing was reset.
+    expect(await signIn(dataDir, SETUP.adminName, used.pin)).toMatchObject({ ok: true })
+  })
+
   it('still refuses a used code after the station leaves the demo (the recovery file stays)', async () => {
     const dataDir = tempDir()
     const demo = await openTestStation({ dataDir })
@@ -338,7 +399,7 @@ describe('npm run reset-admin', () => {
     const afterReset = await snapshot(dataDir)
     const repeat = await runBundle(bundles.resetAdmin, ['--data', dataDir, '--code', code])
     expect(repeat.code).toBe(1)
-    expect(repeat.stderr).toContain('这个恢复码已经重设过一次管理员密码')
+    expect(repeat.stderr).toContain('这个恢复码重设的管理员已经用一次性密码登录过')
     expect(repeat.stderr).toContain('RESET_ADMIN_CODE_USED')
     expect(repeat.stdout).not.toMatch(/one-time PIN/)
     expect(await snapshot(dataDir)).toEqual(afterReset)

@@ -20,10 +20,13 @@ import { provenSealing } from './service'
  */
 
 /**
- * The fingerprints (`provenSealing`) of the recovery files whose code has reset an admin, space-separated.
- * A code resets once: left in the desktop shortcut (`--reset-admin`), it would otherwise replace the PIN
- * staff chose at every start, and hand whoever starts the app a fresh admin PIN. A new code (a new
- * sealing) resets again.
+ * The recovery files whose code has reset an admin, space-separated: each as its fingerprint
+ * (`provenSealing`), never the code, and the id of the account it last reset (`<sealing>:<userId>`). Once
+ * that account has signed in after the reset (its one-time PIN was used), the code resets no more: left in
+ * the desktop shortcut (`--reset-admin`), it would otherwise replace the PIN staff chose at every start, and
+ * hand whoever starts the app a fresh admin PIN. Until then it resets again, that same account when no
+ * name is given: a one-time PIN lost before anyone signed in with it must not lock the station out, as no
+ * admin could make a new code. A new code (a new sealing) resets again.
  */
 export const RESET_ADMIN_SEALINGS_SETTING = 'recovery.resetAdminSealings'
 
@@ -51,8 +54,14 @@ export async function resetAdmin(
     const file = path.join(dataDir, DB_FILE)
     if (!fs.existsSync(file)) throw new DomainError('RESET_ADMIN_NO_DATABASE')
     // Read-only and before the database is opened for writing: a used code neither migrates nor backs up.
-    const used = await withReadOnlyDatabase(file, (db) => usedSealings(db))
-    if (used.includes(sealing)) throw new DomainError('RESET_ADMIN_CODE_USED')
+    // The account this code last reset, when its one-time PIN was never used (lost): it may reset again.
+    const earlier = await withReadOnlyDatabase(file, async (db) => {
+      const last = (await resetsBySealing(db)).get(sealing)
+      if (last === undefined) return null
+      if (last === null || (await signedInSinceReset(db, last)))
+        throw new DomainError('RESET_ADMIN_CODE_USED')
+      return last
+    })
     const pin = oneTimePin()
     const pinHash = await hashPin(pin)
     // As a station start opens it: a database from an older app is backed up before it is migrated.
@@ -62,7 +71,11 @@ export async function resetAdmin(
     try {
       return await db.transaction().execute(async (tx) => {
         const wanted = opts.name?.trim() ?? ''
-        const admin = wanted === '' ? undefined : await activeAdmin(tx, wanted)
+        // A repeat without a name (the same shortcut, the same command) resets the account whose one-time
+        // PIN was lost, rather than making one more: its old PIN stops working.
+        let admin: { id: string; name: string } | undefined
+        if (wanted !== '') admin = await activeAdmin(tx, wanted)
+        else if (earlier !== null) admin = await activeAdminById(tx, earlier)
         let account: { id: string; name: string }
         if (admin) {
           // The per-device locks lived in the closed station's memory; setPin lifts the account's.
@@ -72,8 +85,14 @@ export async function resetAdmin(
           const name = await freeName(tx)
           account = await insertStaffUser(tx, { name, role: 'admin', pinHash, at: opts.now })
         }
-        // The folder's lock is held, so nobody has used the code since the check above.
-        await putSetting(tx, RESET_ADMIN_SEALINGS_SETTING, [...(await usedSealings(tx)), sealing].join(' '))
+        // The folder's lock is held, so nobody has reset or signed in since the check above.
+        const resets = await resetsBySealing(tx)
+        resets.set(sealing, account.id)
+        await putSetting(
+          tx,
+          RESET_ADMIN_SEALINGS_SETTING,
+          [...resets].map(([s, id]) => (id === null ? s : `${s}:${id}`)).join(' '),
+        )
         await appendAudit(tx, {
           at: opts.now,
           actor: { role: 'system', id: null },
@@ -92,9 +111,49 @@ export async function resetAdmin(
   }
 }
 
-async function usedSealings(db: Executor): Promise<string[]> {
+/**
+ * Sealing → the account it last reset; null for an entry that names none (written before accounts were
+ * remembered), which counts as used.
+ */
+async function resetsBySealing(db: Executor): Promise<Map<string, string | null>> {
   const stored = await getSetting(db, RESET_ADMIN_SEALINGS_SETTING)
-  return stored === null ? [] : stored.split(' ').filter((s) => s !== '')
+  const entries = (stored ?? '').split(' ').filter((e) => e !== '')
+  return new Map(
+    entries.map((e) => {
+      const at = e.indexOf(':')
+      return at < 0 ? [e, null] : [e.slice(0, at), e.slice(at + 1)]
+    }),
+  )
+}
+
+/**
+ * Whether the one-time PIN of the account's last reset was used: a `staff.login` of the account after its
+ * last `staff.resetAdmin` in the log. An account that is gone or no longer an active admin (retired by
+ * another admin, or the demo left), or whose reset is no longer in the log, counts as used too: someone
+ * could sign in as an admin since, so a new code can be made.
+ */
+async function signedInSinceReset(db: Executor, userId: string): Promise<boolean> {
+  if (!(await activeAdminById(db, userId))) return true
+  const reset = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('action', '=', 'staff.resetAdmin')
+    .where('entity', '=', 'staff_user')
+    .where('entity_id', '=', userId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!reset) return true
+  const login = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('action', '=', 'staff.login')
+    .where('entity', '=', 'staff_user')
+    .where('entity_id', '=', userId)
+    .where('seq', '>', reset.seq)
+    .limit(1)
+    .executeTakeFirst()
+  return login !== undefined
 }
 
 /** Uniform over 000000–999999, the staff PIN's six digits. */
@@ -108,6 +167,16 @@ function activeAdmin(tx: Executor, name: string) {
     .selectFrom('staff_user')
     .select(['id', 'name'])
     .where('name', '=', name)
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirst()
+}
+
+function activeAdminById(db: Executor, id: string) {
+  return db
+    .selectFrom('staff_user')
+    .select(['id', 'name'])
+    .where('id', '=', id)
     .where('role', '=', 'admin')
     .where('active', '=', 1)
     .executeTakeFirst()
