@@ -6,7 +6,7 @@ import sqlite3 from 'sqlite3'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { DomainError } from '../../../domain/errors'
 import { KEY_FILE } from '../../../electron/core/crypto/key-store'
-import { DB_FILE, withReadOnlyDatabase } from '../../../electron/core/db/open'
+import { DB_FILE } from '../../../electron/core/db/open'
 import {
   KEEP_BACKUPS,
   listBackups,
@@ -15,8 +15,7 @@ import {
   restoreSummary,
   runBackup,
 } from '../../../electron/core/features/backup/service'
-import { LOCK_FILE } from '../../../electron/core/station-lock'
-import { queryFile } from '../../fixtures/db'
+import { journalAndPetitions, powerCutCopy, queryFile } from '../../fixtures/db'
 import { RESIDENT, type TestStation, makeTempDir, openTestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
@@ -407,27 +406,11 @@ describe('a restore carries over the petitions still waiting in the replaced dat
   /** The open station's folder as a power cut (or a full disk, then a stop) leaves it: entries journaled, unapplied. */
   function stoppedCopy(t: TestStation): string {
     const copy = makeTempDir()
-    fs.cpSync(t.dataDir, copy, {
-      recursive: true,
-      filter: (src) => !src.endsWith(LOCK_FILE) && !src.endsWith('-shm'),
-    })
+    powerCutCopy(t.dataDir, copy)
     return copy
   }
 
-  /** Journal entries and petitions, through a connection of its own, which applies nothing first. */
-  function peek(dataDir: string): Promise<{ journal: number; petitions: number }> {
-    return withReadOnlyDatabase(path.join(dataDir, DB_FILE), async (db) => {
-      const journal = await db
-        .selectFrom('petition_intake')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-      const petitions = await db
-        .selectFrom('petition')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-      return { journal: journal.n, petitions: petitions.n }
-    })
-  }
+  const peek = journalAndPetitions
 
   /** A station started on `dir`, closed and the folder removed when the test ends. */
   async function startOn(dir: string) {

@@ -11,7 +11,7 @@ import { putSetting } from '../../../electron/core/features/station/service'
 import { openStation } from '../../../electron/core/station'
 import { SYNC_SETTING } from '../../../electron/core/sync/runner'
 import { type CliBundles, buildCliBundles, runBundle } from '../../fixtures/cli'
-import { queryFile } from '../../fixtures/db'
+import { powerCutCopy, queryFile } from '../../fixtures/db'
 import { RESIDENT, makeTempDir, openTestStation } from '../../fixtures/station'
 
 /**
@@ -105,10 +105,7 @@ describe('a database holding sealed personal data, its key file gone', () => {
     await t.submit()
     // The folder as a power cut leaves it: the petition journaled, not yet applied (petitions/intake.ts).
     const dataDir = tempDir()
-    fs.cpSync(source, dataDir, {
-      recursive: true,
-      filter: (src) => !src.endsWith('station.lock') && !src.endsWith('-shm'),
-    })
+    powerCutCopy(source, dataDir)
     await t.close()
     expect(await queryFile(path.join(dataDir, DB_FILE), 'select count(*) as n from petition')).toEqual([
       { n: 0 },

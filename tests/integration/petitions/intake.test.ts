@@ -1,12 +1,11 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type * as TrackingCode from '../../../domain/tracking-code'
 import { generateTrackingCode } from '../../../domain/tracking-code'
-import { DB_FILE, unsettledHandle, withReadOnlyDatabase } from '../../../electron/core/db/open'
+import { unsettledHandle } from '../../../electron/core/db/open'
 import { MAX_PENDING } from '../../../electron/core/features/petitions/intake'
-import { LOCK_FILE } from '../../../electron/core/station-lock'
+import { journalAndPetitions, powerCutCopy } from '../../fixtures/db'
 import { makeTempDir, openTestStation } from '../../fixtures/station'
 import { useSetUpStation } from '../../fixtures/vitest'
 
@@ -23,20 +22,7 @@ vi.mock('../../../domain/tracking-code', async (importOriginal) => {
   return { ...real, generateTrackingCode: () => draws.shift() ?? real.generateTrackingCode() }
 })
 
-/** Journal entries and petitions, counted through a connection of its own, which applies nothing first. */
-function peek(dataDir: string): Promise<{ journal: number; petitions: number }> {
-  return withReadOnlyDatabase(path.join(dataDir, DB_FILE), async (db) => {
-    const journal = await db
-      .selectFrom('petition_intake')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    const petitions = await db
-      .selectFrom('petition')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    return { journal: journal.n, petitions: petitions.n }
-  })
-}
+const peek = journalAndPetitions
 
 /** The station stays busy in these tests: only what they do applies the journal. */
 const NEVER_QUIET = 3_600_000
@@ -90,10 +76,7 @@ describe('the petition intake journal', () => {
     const res = await t.submit()
     // The data folder as the power cut leaves it: the entry committed, nothing applied, no lock released.
     const copy = makeTempDir()
-    fs.cpSync(t.dataDir, copy, {
-      recursive: true,
-      filter: (src) => !src.endsWith(LOCK_FILE) && !src.endsWith('-shm'),
-    })
+    powerCutCopy(t.dataDir, copy)
     expect(await peek(copy)).toEqual({ journal: 1, petitions: 0 })
 
     const after = await openTestStation({ dataDir: copy })

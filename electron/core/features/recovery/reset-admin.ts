@@ -74,8 +74,8 @@ export async function resetAdmin(
         // A repeat without a name (the same shortcut, the same command) resets the account whose one-time
         // PIN was lost, rather than making one more: its old PIN stops working.
         let admin: { id: string; name: string } | undefined
-        if (wanted !== '') admin = await activeAdmin(tx, wanted)
-        else if (earlier !== null) admin = await activeAdminById(tx, earlier)
+        if (wanted !== '') admin = await activeAdmin(tx, { name: wanted })
+        else if (earlier !== null) admin = await activeAdmin(tx, { id: earlier })
         let account: { id: string; name: string }
         if (admin) {
           // The per-device locks lived in the closed station's memory; setPin lifts the account's.
@@ -133,7 +133,7 @@ async function resetsBySealing(db: Executor): Promise<Map<string, string | null>
  * could sign in as an admin since, so a new code can be made.
  */
 async function signedInSinceReset(db: Executor, userId: string): Promise<boolean> {
-  if (!(await activeAdminById(db, userId))) return true
+  if (!(await activeAdmin(db, { id: userId }))) return true
   const reset = await db
     .selectFrom('audit_log')
     .select('seq')
@@ -162,24 +162,15 @@ function oneTimePin(): string {
 }
 
 /** Only an admin's PIN is reset: a clerk of that name is not made an admin behind the roster's back. */
-function activeAdmin(tx: Executor, name: string) {
-  return tx
+function activeAdmin(db: Executor, who: { readonly name: string } | { readonly id: string }) {
+  const admins = db
     .selectFrom('staff_user')
     .select(['id', 'name'])
-    .where('name', '=', name)
     .where('role', '=', 'admin')
     .where('active', '=', 1)
-    .executeTakeFirst()
-}
-
-function activeAdminById(db: Executor, id: string) {
-  return db
-    .selectFrom('staff_user')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('role', '=', 'admin')
-    .where('active', '=', 1)
-    .executeTakeFirst()
+  return (
+    'id' in who ? admins.where('id', '=', who.id) : admins.where('name', '=', who.name)
+  ).executeTakeFirst()
 }
 
 /** Two active accounts never share a name (the PIN screen lists them by name). */
