@@ -12,7 +12,6 @@ import {
 import type { ActorRole, IsoDate } from '../../../../domain/petition/types'
 import { generateTrackingCode, parseTrackingCode } from '../../../../domain/tracking-code'
 import { checkIdNumber, checkPhone, phoneLast4 } from '../../../../domain/validators'
-import { addWorkingDays } from '../../../../domain/working-days'
 import type { ParsedInputOf } from '../../../../contract/api'
 import type { SubmittedPlace } from '../../../../contract/sync'
 import type {
@@ -403,7 +402,7 @@ async function withRoundDueDate(
   // Categories are retired, not deleted; without one (never expected) the round keeps the old date.
   const category = ref.categories.get(state.categoryId)
   if (!category) return body
-  return { ...body, dueOn: addWorkingDays(shanghaiDate(ctx.now()), category.time_limit_days, ref.calendar) }
+  return { ...body, dueOn: ref.dueOn(shanghaiDate(ctx.now()), category.time_limit_days) }
 }
 
 /**
