@@ -11,6 +11,7 @@ import type { DB } from './schema'
 export const MIN_SQLITE_VERSION = '3.51.3'
 export const DB_FILE = 'station.sqlite'
 export const WAL_AUTOCHECKPOINT_PAGES = 4000
+const CACHE_KIB = 64 * 1024
 
 export interface OpenDatabaseOptions {
   /**
@@ -128,6 +129,10 @@ async function applyPragmas(db: Kysely<DB>): Promise<void> {
   await sql`pragma synchronous = full`.execute(db)
   await sql`pragma foreign_keys = on`.execute(db)
   await sql`pragma mmap_size = 0`.execute(db)
+  // 64 MiB of page cache, where SQLite's default is 2 MiB: a station's indexes outgrow 2 MiB within a year,
+  // and every page read past it is a read() from the OS. Taken only as pages are read. Pulling a county
+  // backlog (bench sync) spent ~10 % less of the station's CPU with it.
+  await sql`pragma cache_size = ${sql.raw(String(-CACHE_KIB))}`.execute(db)
   // Checkpoints run when the kiosk is idle (station.ts); this cap (~16 MB of WAL) only bounds a long busy spell,
   // so a resident's submit rarely pays for a checkpoint.
   await sql`pragma wal_autocheckpoint = ${sql.raw(String(WAL_AUTOCHECKPOINT_PAGES))}`.execute(db)
