@@ -66,12 +66,7 @@ export async function authenticate(
     return refuse(new HubError(401, 'UNAUTHENTICATED', 'bad signature'), { reason: 'badSignature' })
   let valid = false
   try {
-    const key = crypto.createPublicKey({
-      key: Buffer.from(station.public_key, 'base64'),
-      format: 'der',
-      type: 'spki',
-    })
-    valid = crypto.verify(null, Buffer.from(signed, 'utf8'), key, signatureBytes)
+    valid = crypto.verify(null, Buffer.from(signed, 'utf8'), publicKeyOf(station.public_key), signatureBytes)
   } catch {
     valid = false
   }
@@ -97,6 +92,24 @@ export async function authenticate(
     return refuse(new HubError(401, 'REPLAYED', 'this request was already received'))
   }
   return stationId
+}
+
+/**
+ * Parsed station keys by their stored text. Parsing was a fifth of a small push's signature check; the
+ * text is the key itself, so a memo can never answer for a changed or revoked key (revocation is read
+ * from the station row on every request). Bounded: a county has hundreds of stations.
+ */
+const parsedKeys = new Map<string, crypto.KeyObject>()
+const PARSED_KEYS_MAX = 2_000
+
+function publicKeyOf(stored: string): crypto.KeyObject {
+  let key = parsedKeys.get(stored)
+  if (!key) {
+    key = crypto.createPublicKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'spki' })
+    if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.clear()
+    parsedKeys.set(stored, key)
+  }
+  return key
 }
 
 /**
