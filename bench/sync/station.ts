@@ -4,11 +4,13 @@
  * the petitions go in by the bulk path the preload uses (prepared multi-row INSERTs through node-sqlite3,
  * bench/preload/bulk-writer.ts), each with its timeline rows and outbox rows as the petitions service
  * writes them (repository.eventRow, the sync payloads of schema 2), its
- * projection being the real reducer's fold. Board credits and audit rows of these events are left out:
- * sync neither reads nor sends them.
+ * projection being the real reducer's fold, and its board credits (board/repository.creditRows), which a
+ * pull rewrites when the county's events land. Audit rows of these events are left out: sync neither
+ * reads nor sends them.
  */
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { petitionCredits } from '../../domain/board'
 import type { PetitionEvent } from '../../domain/petition/events'
 import type { PetitionState } from '../../domain/petition/reducer'
 import { chinaCalendar } from '../../domain/working-days'
@@ -17,6 +19,7 @@ import { createCipher } from '../../electron/core/crypto/personal-data'
 import { DB_FILE } from '../../electron/core/db/open'
 import type { NewRow } from '../../electron/core/db/schema'
 import { Rng } from '../../electron/core/demo/random'
+import { creditRows } from '../../electron/core/features/board/repository'
 import { eventRow, projectionColumns } from '../../electron/core/features/petitions/repository'
 import { SYNC_SCHEMA_VERSION } from '../../electron/core/features/sync/outbox'
 import { type Caller, type Station, openStation } from '../../electron/core/station'
@@ -60,6 +63,7 @@ export async function buildSyncStation(dir: string, petitions: number): Promise<
   let petitionTable: BulkTable | null = null
   let eventTable: BulkTable | null = null
   let outboxTable: BulkTable | null = null
+  let creditTable: BulkTable | null = null
   const table = (name: string, row: object) => new BulkTable(pipe, name, Object.keys(row))
 
   const petitionId = monotonicV7()
@@ -134,10 +138,14 @@ export async function buildSyncStation(dir: string, petitions: number): Promise<
       outboxTable ??= table('sync_outbox', outbox)
       outboxTable.add(Object.values(outbox))
     }
+    for (const credit of creditRows(world.stationId, seed.id, petitionCredits(events))) {
+      creditTable ??= table('board_credit', credit)
+      creditTable.add(Object.values(credit))
+    }
     states.push(state)
     if (pipe.inflight > 8) await pipe.waitBelow(4)
   }
-  for (const t of [petitionTable, eventTable, outboxTable]) await t?.finish()
+  for (const t of [petitionTable, eventTable, outboxTable, creditTable]) await t?.finish()
   await rawRun(db, 'commit')
   const broken = await rawAll<{ n: number }>(db, 'select count(*) as n from pragma_foreign_key_check')
   if ((broken[0]?.n ?? 0) > 0) throw new Error(`${broken[0]?.n} rows break a foreign key`)
