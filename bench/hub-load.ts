@@ -31,15 +31,16 @@ import { performance } from 'node:perf_hooks'
 import { openHubDatabase } from '../county/db/open'
 import { createEnrolmentCode, registerStation } from '../county/enrolment'
 import { WORK_DIR, fmtBytes, type Summary, removeDir, report, summarize } from './lib'
-import { type HubProbe, buildHubBundle, serverTimes, startHubProcess } from './sync/hub-process'
-import { type SimulatedStation, itemStatuses, simulatedStation } from './sync/load-client'
 import {
-  clusterCpuSeconds,
-  printStatements,
-  resetStatements,
-  startBenchPostgres,
-  topStatements,
-} from './sync/postgres'
+  type HubProbe,
+  type PartiesCpu,
+  buildHubBundle,
+  partiesCpu,
+  serverTimes,
+  startHubProcess,
+} from './sync/hub-process'
+import { type SimulatedStation, itemStatuses, simulatedStation } from './sync/load-client'
+import { printStatements, resetStatements, startBenchPostgres, topStatements } from './sync/postgres'
 import { EVENTS_PER_SIDE } from './sync/timeline'
 
 const STATIONS = Number(process.env.BENCH_LOAD_STATIONS ?? 200)
@@ -103,9 +104,9 @@ try {
 
       // The load.
       await resetStatements(dbUrl)
-      const before = await hub.probe()
-      const pgCpuBefore = clusterCpuSeconds(pg.postmasterPid)
-      const ownCpuBefore = process.cpuUsage()
+      const cpuNow = () => partiesCpu(hub, pg.postmasterPid)
+      const cpuBefore = await cpuNow()
+      const before = cpuBefore.probe
       const memory: HubProbe[] = []
       let sampling = true
       const sampler = (async () => {
@@ -120,18 +121,8 @@ try {
       let abandoned = 0
       let unsent = 0
       // CPU of the three parties from the burst's start to its last answer: what the burst cost.
-      const cpuNow = async () => {
-        const probe = await hub.probe()
-        const own = process.cpuUsage()
-        return {
-          hub: (probe.cpuUserMs + probe.cpuSystemMs) / 1000,
-          pg: clusterCpuSeconds(pg.postmasterPid),
-          gen: (own.user + own.system) / 1e6,
-          at: performance.now(),
-        }
-      }
       const burstStart = await cpuNow()
-      let burstEnd = null as Promise<Awaited<ReturnType<typeof cpuNow>>> | null
+      let burstEnd = null as Promise<PartiesCpu> | null
       let burstLeft = stations.length
       const burstDone = () => {
         if (--burstLeft === 0) burstEnd = cpuNow()
@@ -174,9 +165,8 @@ try {
       const loadMs = performance.now() - t0
       sampling = false
       await sampler
-      const after = await hub.probe()
-      const pgCpu = clusterCpuSeconds(pg.postmasterPid) - pgCpuBefore
-      const ownCpu = process.cpuUsage(ownCpuBefore)
+      const cpuAfter = await cpuNow()
+      const after = cpuAfter.probe
 
       // Figures.
       const all = summarize(samples.map((x) => x.ms))
@@ -208,8 +198,9 @@ try {
           `heap used ${fmtBytes(before.heapUsed)} → peak ${fmtBytes(peak((p) => p.heapUsed))} → ${fmtBytes(after.heapUsed)} ` +
           `(heap total peak ${fmtBytes(peak((p) => p.heapTotal))}); ${memory.length} samples`,
       )
-      const hubCpu = (after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs) / 1000
-      const genCpu = (ownCpu.user + ownCpu.system) / 1e6
+      const hubCpu = cpuAfter.hub - cpuBefore.hub
+      const pgCpu = cpuAfter.pg - cpuBefore.pg
+      const genCpu = cpuAfter.own - cpuBefore.own
       console.log(
         `CPU during the load (2 cores = ${((2 * loadMs) / 1000).toFixed(0)} core-seconds): hub ${hubCpu.toFixed(1)} s, ` +
           `PostgreSQL ${pgCpu.toFixed(1)} s, this load generator ${genCpu.toFixed(1)} s`,
@@ -223,7 +214,7 @@ try {
         const used = {
           hub: end.hub - burstStart.hub,
           pg: end.pg - burstStart.pg,
-          gen: end.gen - burstStart.gen,
+          gen: end.own - burstStart.own,
         }
         const total = used.hub + used.pg + used.gen
         const per = (x: number) => ((x / STATIONS) * 1000).toFixed(2)

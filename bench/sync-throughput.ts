@@ -35,14 +35,8 @@ import type { StationProfile } from '../contract/views'
 import { WORK_DIR, call, fmtBytes, removeDir, report } from './lib'
 import { writeCountyEvents } from './sync/county-events'
 import { printCpuProfile } from './sync/cpu-profile'
-import { buildHubBundle, serverTimes, startHubProcess } from './sync/hub-process'
-import {
-  clusterCpuSeconds,
-  printStatements,
-  resetStatements,
-  startBenchPostgres,
-  topStatements,
-} from './sync/postgres'
+import { type PartiesCpu, buildHubBundle, partiesCpu, serverTimes, startHubProcess } from './sync/hub-process'
+import { printStatements, resetStatements, startBenchPostgres, topStatements } from './sync/postgres'
 import { replicateWithPouch } from './sync/pouch'
 import { buildSyncStation, openSyncStation, signInAdmin } from './sync/station'
 import { EVENTS_PER_SIDE } from './sync/timeline'
@@ -107,20 +101,10 @@ try {
           }
         }
         // CPU of the three parties: the hub's process, the PostgreSQL cluster, and this process (the station).
-        const cpuNow = async () => {
-          const probe = await hub.probe()
-          const own = process.cpuUsage()
-          return {
-            probe,
-            hub: (probe.cpuUserMs + probe.cpuSystemMs) / 1000,
-            pg: clusterCpuSeconds(pg.postmasterPid),
-            station: (own.user + own.system) / 1e6,
-          }
-        }
-        type Cpu = Awaited<ReturnType<typeof cpuNow>>
-        const cpuLine = (a: Cpu, b: Cpu) =>
+        const cpuNow = () => partiesCpu(hub, pg.postmasterPid)
+        const cpuLine = (a: PartiesCpu, b: PartiesCpu) =>
           `  CPU: hub ${(b.hub - a.hub).toFixed(1)} s, PostgreSQL ${(b.pg - a.pg).toFixed(1)} s, ` +
-          `station (this process) ${(b.station - a.station).toFixed(1)} s`
+          `station (this process) ${(b.own - a.own).toFixed(1)} s`
         const cpu0 = await cpuNow()
 
         // 1. Push.

@@ -15,6 +15,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { BENCH_DIR, WORK_DIR } from '../lib'
 import { freePort } from '../../tests/fixtures/postgres'
+import { clusterCpuSeconds } from './postgres'
 
 const ROOT = path.dirname(BENCH_DIR)
 export const HUB_DIST = path.join(WORK_DIR, 'sync-dist')
@@ -48,6 +49,29 @@ export interface HubProcess {
   probe(): Promise<HubProbe>
   /** SIGTERM (the hub closes its server and pool), then waits for the process to end. */
   stop(): Promise<void>
+}
+
+/** CPU seconds used so far by a sync benchmark's three parties, with the hub's probe of the moment. */
+export interface PartiesCpu {
+  readonly probe: HubProbe
+  readonly hub: number
+  readonly pg: number
+  /** This process: the station, or the load generator. */
+  readonly own: number
+  /** performance.now() when read. */
+  readonly at: number
+}
+
+export async function partiesCpu(hub: HubProcess, postmasterPid: number): Promise<PartiesCpu> {
+  const probe = await hub.probe()
+  const own = process.cpuUsage()
+  return {
+    probe,
+    hub: (probe.cpuUserMs + probe.cpuSystemMs) / 1000,
+    pg: clusterCpuSeconds(postmasterPid),
+    own: (own.user + own.system) / 1e6,
+    at: performance.now(),
+  }
 }
 
 export async function startHubProcess(opts: {
