@@ -445,9 +445,10 @@ async function writeBatch(
     EVENT_COLUMNS,
     batch.newEvents.map((event) => eventRecord(stationId, event, 'station', null)),
   )
+  // A petition this batch created was inserted with its final state above.
   await updatePetitions(
     tx,
-    touched.map(([id, p]) => ({ id, state: p.state as PetitionState })),
+    touched.filter(([, p]) => !p.isNew).map(([id, p]) => ({ id, state: p.state as PetitionState })),
   )
 }
 
