@@ -13,13 +13,13 @@ import {
 } from '../../../contract/sync'
 import { type Kysely, sql } from 'kysely'
 import type { PersonalDataCipher } from '../crypto/personal-data'
-import type { DB } from '../db/schema'
+import type { DB, Row } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { type SkipLog, applyPage } from './apply'
 import { readCursor, saveCursor } from './cursors'
 import { hubLostPullCursor, savePullToken } from './pull-token'
 import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
-import { type HubTransport, UnreachableError, syncErrorOf } from './transport'
+import { type HubResponse, type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
 /** One sync pass failed: a code for the status panel (shown in Chinese there), and detail for the log. */
 export class SyncFailure extends Error {
@@ -142,41 +142,69 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   // Rows refused as too large on their own: sent as a stub the hub records as rejected, so the sequence
   // moves on and nothing behind them waits forever. The row stays here, marked with why.
   const oversize = new Set<number>()
-  for (let round = 0; ; round++) {
-    if (round > 1_000_000) throw new Error('push did not finish')
-    if (deps.stopping?.()) return { pushed, rejected }
-    let query = db.selectFrom('sync_outbox').selectAll().orderBy('seq').limit(cap)
-    query = resendFrom !== null ? query.where('seq', '>=', resendFrom) : query.where('acked_at', 'is', null)
-    // A push holds consecutive sequences. Pending rows are, except across a renumbering after a restore
-    // (restored.ts): the restored ones go first, the renumbered ones in the next batch.
-    const fetched = consecutive(await query.execute())
-    if (fetched.length === 0) return { pushed, rejected }
-    const items = withinBytes(
-      fetched.map((r): PushItem => {
-        const item = {
-          seq: r.seq,
-          mutationId: r.mutation_id,
-          type: r.type,
-          hlc: r.hlc,
-          schemaVersion: r.schema_version,
-        }
-        if (oversize.has(r.seq)) return { ...item, payload: { tooLarge: true } }
-        // A dossier waits sealed in the outbox (features/petitions/dossier.ts); the hub gets it open.
-        const payload =
-          r.type === 'petition.dossier'
-            ? openDossier(r.payload, r.mutation_id, deps.cipher)
-            : (JSON.parse(r.payload) as unknown)
-        return { ...item, payload }
-      }),
-      PUSH_BATCH_BYTES,
-    )
-    const rows = fetched.slice(0, items.length)
-    const res = await call(
+  // What the requests in flight carry: reported to the hub as no longer pending.
+  let inFlight = 0
+  const send = (batch: Batch, resend: boolean): Sent => {
+    inFlight += batch.rows.length
+    const answer = call(
       deps,
       'POST',
       '/sync/push',
-      resendFrom === null ? { items, pending: Math.max(0, pending - rows.length) } : { items },
+      resend ? { items: batch.items } : { items: batch.items, pending: Math.max(0, pending - inFlight) },
     )
+    // Awaited later, or dropped when the batch before it fails.
+    answer.catch(() => undefined)
+    return { batch, answer }
+  }
+  // The next batch, sent while the hub works on the one before it: the station's reading and signing, the
+  // hub's checks and PostgreSQL's writes of two batches overlap. Its answer counts only when it is 200;
+  // anything else (it overtook its predecessor and met a gap, or that one failed) and its rows are sent
+  // again in order, which the hub answers as duplicates if it had applied them.
+  let ahead: Sent | null = null
+  const dropAhead = async () => {
+    await ahead?.answer.catch(() => undefined)
+    ahead = null
+  }
+  for (let round = 0; ; round++) {
+    if (round > 1_000_000) throw new Error('push did not finish')
+    if (deps.stopping?.()) {
+      await dropAhead()
+      return { pushed, rejected }
+    }
+    const wasAhead = ahead !== null
+    let sent = ahead
+    ahead = null
+    if (!sent) {
+      inFlight = 0
+      const batch = await readBatch(
+        db,
+        cap,
+        resendFrom === null ? 'pending' : { from: resendFrom },
+        oversize,
+        deps,
+      )
+      if (!batch) return { pushed, rejected }
+      sent = send(batch, resendFrom !== null)
+    }
+    const rows = sent.batch.rows
+    const lastSent = rows.at(-1)?.seq ?? 0
+    if (resendFrom === null && oversize.size === 0) {
+      const next = await readBatch(db, cap, { after: lastSent }, oversize, deps)
+      if (next) ahead = send(next, false)
+    }
+    let res: HubResponse
+    try {
+      res = await sent.answer
+    } catch (e) {
+      await dropAhead()
+      throw e
+    }
+    inFlight -= rows.length
+    if (res.status !== 200) {
+      await dropAhead()
+      inFlight = 0
+      if (wasAhead) continue
+    }
     if (res.status === 413) {
       const only = rows[0]
       if (rows.length > 1) cap = Math.max(1, Math.floor(rows.length / 2))
@@ -264,11 +292,66 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
   }
 }
 
+/** A push batch: outbox rows with consecutive sequences, and their items within the byte budget. */
+interface Batch {
+  readonly rows: readonly Row<'sync_outbox'>[]
+  readonly items: readonly PushItem[]
+}
+
+/** A batch sent, its answer to come. */
+interface Sent {
+  readonly batch: Batch
+  readonly answer: Promise<HubResponse>
+}
+
+/**
+ * The next batch to push: the pending rows; the rows from a sequence on, acknowledged or not (a resend);
+ * or the pending rows just after a batch in flight, when they follow it without a break. Null when there
+ * are none.
+ */
+async function readBatch(
+  db: Kysely<DB>,
+  cap: number,
+  which: 'pending' | { readonly from: number } | { readonly after: number },
+  oversize: ReadonlySet<number>,
+  deps: Pick<SyncDeps, 'cipher'>,
+): Promise<Batch | null> {
+  let query = db.selectFrom('sync_outbox').selectAll().orderBy('seq').limit(cap)
+  if (which === 'pending') query = query.where('acked_at', 'is', null)
+  else if ('from' in which) query = query.where('seq', '>=', which.from)
+  else query = query.where('acked_at', 'is', null).where('seq', '>', which.after)
+  // A push holds consecutive sequences. Pending rows are, except across a renumbering after a restore
+  // (restored.ts): the restored ones go first, the renumbered ones in the next batch.
+  const fetched = consecutive(await query.execute())
+  const first = fetched[0]
+  if (!first || (typeof which === 'object' && 'after' in which && first.seq !== which.after + 1)) return null
+  const items = withinBytes(
+    fetched.map((r): PushItem => {
+      const item = {
+        seq: r.seq,
+        mutationId: r.mutation_id,
+        type: r.type,
+        hlc: r.hlc,
+        schemaVersion: r.schema_version,
+      }
+      if (oversize.has(r.seq)) return { ...item, payload: { tooLarge: true } }
+      // A dossier waits sealed in the outbox (features/petitions/dossier.ts); the hub gets it open.
+      const payload =
+        r.type === 'petition.dossier'
+          ? openDossier(r.payload, r.mutation_id, deps.cipher)
+          : (JSON.parse(r.payload) as unknown)
+      return { ...item, payload }
+    }),
+    PUSH_BATCH_BYTES,
+  )
+  return { rows: fetched.slice(0, items.length), items }
+}
+
 /** The detail beside TOO_LARGE for a mutation too large to send on its own (the panel words the code). */
 export const TOO_LARGE_REASON = 'larger than the hub takes in one request: not sent'
 
 /** The leading items whose JSON fits in `budget` bytes; at least one, whatever its size. */
-function withinBytes(items: PushItem[], budget: number): PushItem[] {
+function withinBytes(items: readonly PushItem[], budget: number): readonly PushItem[] {
   let used = 0
   const end = items.findIndex((item, i) => {
     used += Buffer.byteLength(JSON.stringify(item), 'utf8') + 1
