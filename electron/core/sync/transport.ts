@@ -6,7 +6,10 @@ export interface HubResponse {
   readonly json: unknown
 }
 
-/** How the sync engine reaches the hub: one signed request at a time. Tests may put a proxy in between. */
+/**
+ * How the sync engine reaches the hub: signed requests, at most two at once (a push batch or a pull page
+ * sent ahead of the answer before it). Tests may put a proxy in between.
+ */
 export interface HubTransport {
   request(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown): Promise<HubResponse>
 }
