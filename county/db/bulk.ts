@@ -34,12 +34,48 @@ export async function insertRows<Row extends object>(
   onConflict: 'fail' | 'skip' = 'fail',
 ): Promise<number> {
   if (rows.length === 0) return 0
+  const result = await insertStatement(table, columns, rows, onConflict).execute(tx)
+  return Number(result.numAffectedRows ?? 0)
+}
+
+/** The statement insertRows runs, for writeTogether. */
+export function insertStatement<Row extends object>(
+  table: string,
+  columns: BulkColumns<Row>,
+  rows: readonly Row[],
+  onConflict: 'fail' | 'skip' = 'fail',
+): RawBuilder<unknown> {
   const names = sql.join(Object.keys(columns).map((c) => sql.id(c)))
   const skip = onConflict === 'skip' ? sql`on conflict do nothing` : sql``
-  const result = await sql`
+  return sql`
     insert into ${sql.table(table)} (${names})
-    select ${names} from ${recordset(rows, columns)} ${skip}`.execute(tx)
-  return Number(result.numAffectedRows ?? 0)
+    select ${names} from ${recordset(rows, columns)} ${skip}`
+}
+
+/**
+ * Several writes (insert, update or delete statements, none ending in `returning`) sent as ONE statement
+ * of data-modifying `with` parts; a null part is left out. A round trip to PostgreSQL is a good part of a
+ * small push's cost on both sides (bench/hub-load.ts). Each part runs once and to completion, all on the
+ * snapshot the statement started with: a row one part inserts is not there for another part to update, so
+ * the parts must write different rows. Foreign keys are checked at the statement's end, so a part may
+ * insert rows referring to the rows another part inserts. Returns how many rows each part wrote.
+ */
+export async function writeTogether<Name extends string>(
+  tx: HubExecutor,
+  parts: Readonly<Record<Name, RawBuilder<unknown> | null>>,
+): Promise<Record<Name, number>> {
+  const entries = Object.entries(parts) as [Name, RawBuilder<unknown> | null][]
+  const present = entries.filter((e): e is [Name, RawBuilder<unknown>] => e[1] !== null)
+  const counts = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<Name, number>
+  if (present.length === 0) return counts
+  const withs = sql.join(
+    present.map(([name, statement]) => sql`${sql.id(name)} as (${statement} returning 1)`),
+  )
+  const selects = sql.join(
+    present.map(([name]) => sql`(select count(*) from ${sql.id(name)})::integer as ${sql.id(name)}`),
+  )
+  const result = await sql<Record<Name, number>>`with ${withs} select ${selects}`.execute(tx)
+  return { ...counts, ...result.rows[0] }
 }
 
 /** insertRows, where a row whose `id` is already held replaces it, every column but the id. */

@@ -14,10 +14,10 @@ import {
   type PushResult,
   rejectCodeOf,
 } from '../../contract/sync'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { hubAudit, hubAuditMany } from '../audit'
 import { requireDataKey } from '../data-key'
-import { insertRows, recordset } from '../db/bulk'
+import { insertRows, insertStatement, recordset, writeTogether } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
@@ -100,22 +100,13 @@ async function pushInTransaction(
     )
     const answers = new Map<number, Rejection | null>()
     for (const item of fresh) answers.set(item.seq, judge(batch, stationId, item))
-    await writeBatch(tx, stationId, batch, fresh, answers, ctx)
-    await auditOtherStation(tx, stationId, fresh, answers)
-
     const next = fresh.length > 0 ? (fresh.at(-1)?.seq ?? expected - 1) + 1 : expected
-    if (next !== expected || body.pending !== undefined) {
-      await tx
-        .updateTable('station')
-        .set({
-          next_seq: next,
-          ...(body.pending === undefined
-            ? {}
-            : { reported_backlog: body.pending, backlog_reported_at: new Date(ctx.now) }),
-        })
-        .where('id', '=', stationId)
-        .execute()
-    }
+    const progress =
+      next !== expected || body.pending !== undefined
+        ? { next, ...(body.pending === undefined ? {} : { pending: body.pending }) }
+        : null
+    await writeBatch(tx, stationId, batch, fresh, answers, progress, ctx)
+    await auditOtherStation(tx, stationId, fresh, answers)
     const results = items.map((item): PushItemResult => {
       const before = earlier.get(item.seq)
       if (before) return before
@@ -358,7 +349,8 @@ function judgeDossier(batch: Batch, stationId: string, payload: unknown): Reject
 }
 
 /**
- * Writes what the batch accepted in a few multi-row statements. A station's own events take no version
+ * Writes what the batch accepted, and the station's progress, in one statement (records and dossiers, which
+ * few batches carry, in their own). A station's own events take no version
  * (only what stations pull does, sync/versions.ts), so pushes from different stations never wait for
  * each other.
  */
@@ -368,30 +360,71 @@ async function writeBatch(
   batch: Batch,
   items: readonly PushItem[],
   answers: ReadonlyMap<number, Rejection | null>,
+  /** The station's next sequence and reported backlog, when either changes. */
+  progress: { readonly next: number; readonly pending?: number } | null,
   ctx: PushContext,
 ): Promise<void> {
   const touched = [...batch.petitions.entries()].filter(([, p]) => p.touched && p.state)
   const created = touched.filter(([, p]) => p.isNew)
-  await insertRows(
-    tx,
-    'petition',
-    PETITION_COLUMNS,
-    created.map(([id, p]) => {
-      const state = p.state as PetitionState
-      return {
-        id,
-        station_id: stationId,
-        code: state.code,
-        status: state.status,
-        level: state.level,
-        category_id: state.categoryId,
-        due_on: state.dueOn,
-        submitted_at: state.submittedAt,
-        state,
-        address: p.address,
-      }
-    }),
-  )
+  const logRows = items.map((item) => {
+    const rejection = answers.get(item.seq) ?? null
+    // Sanitised: only a rejected item can hold a NUL, and its log row must still be storable.
+    return {
+      station_id: stationId,
+      seq: item.seq,
+      mutation_id: withoutNul(item.mutationId),
+      type: withoutNul(item.type),
+      hlc: withoutNul(item.hlc),
+      schema_version: item.schemaVersion,
+      payload: withoutNul(loggedPayload(item, rejection === null)),
+      status: rejection === null ? ('applied' as const) : ('rejected' as const),
+      reason: rejection === null ? null : withoutNul(rejection.detail),
+      reason_code: rejection?.code ?? null,
+    }
+  })
+  // One statement: the parts write different rows (a petition created here is inserted with its final
+  // state, only the others are updated), and each event's petition is checked at the statement's end.
+  // Stations do not pull their own events back: they take no version.
+  const written = await writeTogether(tx, {
+    petitions: nonEmpty(
+      created.map(([id, p]) => {
+        const state = p.state as PetitionState
+        return {
+          id,
+          station_id: stationId,
+          code: state.code,
+          status: state.status,
+          level: state.level,
+          category_id: state.categoryId,
+          due_on: state.dueOn,
+          submitted_at: state.submittedAt,
+          state,
+          address: p.address,
+        }
+      }),
+      (rows) => insertStatement('petition', PETITION_COLUMNS, rows),
+    ),
+    logged: nonEmpty(logRows, (rows) => insertStatement('mutation', MUTATION_COLUMNS, rows, 'skip')),
+    events: nonEmpty(
+      batch.newEvents.map((event) => eventRecord(stationId, event, 'station', null)),
+      (rows) => insertStatement('petition_event', EVENT_COLUMNS, rows),
+    ),
+    folded: nonEmpty(
+      touched.filter(([, p]) => !p.isNew).map(([id, p]) => ({ id, state: p.state as PetitionState })),
+      updatePetitionsStatement,
+    ),
+    station: progress
+      ? sql`update station set next_seq = ${progress.next}${
+          progress.pending === undefined
+            ? sql``
+            : sql`, reported_backlog = ${progress.pending}, backlog_reported_at = ${new Date(ctx.now)}`
+        } where id = ${stationId}`
+      : null,
+  })
+  // Skipped rows met the unique (station, mutation id) key: ids this station already used.
+  if (written.logged < items.length) throw await reusedId(tx, stationId, items)
+  await writeRecords(tx, batch.records, ctx.now)
+  // After the petitions: a dossier may come in the batch that escalated its petition.
   if (batch.dossiers.size > 0) {
     await requireDataKey(tx, ctx.sealer)
     const receivedAt = new Date(ctx.now)
@@ -413,43 +446,11 @@ async function writeBatch(
       )
       .execute()
   }
-  const logged = await insertRows(
-    tx,
-    'mutation',
-    MUTATION_COLUMNS,
-    items.map((item) => {
-      const rejection = answers.get(item.seq) ?? null
-      // Sanitised: only a rejected item can hold a NUL, and its log row must still be storable.
-      return {
-        station_id: stationId,
-        seq: item.seq,
-        mutation_id: withoutNul(item.mutationId),
-        type: withoutNul(item.type),
-        hlc: withoutNul(item.hlc),
-        schema_version: item.schemaVersion,
-        payload: withoutNul(loggedPayload(item, rejection === null)),
-        status: rejection === null ? ('applied' as const) : ('rejected' as const),
-        reason: rejection === null ? null : withoutNul(rejection.detail),
-        reason_code: rejection?.code ?? null,
-      }
-    }),
-    'skip',
-  )
-  // Skipped rows met the unique (station, mutation id) key: ids this station already used.
-  if (logged < items.length) throw await reusedId(tx, stationId, items)
-  // Stations do not pull their own records or events back: they take no version.
-  await writeRecords(tx, batch.records, ctx.now)
-  await insertRows(
-    tx,
-    'petition_event',
-    EVENT_COLUMNS,
-    batch.newEvents.map((event) => eventRecord(stationId, event, 'station', null)),
-  )
-  // A petition this batch created was inserted with its final state above.
-  await updatePetitions(
-    tx,
-    touched.filter(([, p]) => !p.isNew).map(([id, p]) => ({ id, state: p.state as PetitionState })),
-  )
+}
+
+/** The statement for the rows, or null for none: writeTogether leaves it out. */
+function nonEmpty<Row>(rows: readonly Row[], statement: (rows: readonly Row[]) => RawBuilder<unknown>) {
+  return rows.length === 0 ? null : statement(rows)
 }
 
 /** One statement for all the petitions a batch changed: their folded state. */
@@ -457,7 +458,12 @@ export async function updatePetitions(
   tx: HubExecutor,
   rows: readonly { id: string; state: PetitionState }[],
 ): Promise<void> {
-  if (rows.length === 0) return
+  if (rows.length > 0) await updatePetitionsStatement(rows).execute(tx)
+}
+
+function updatePetitionsStatement(
+  rows: readonly { id: string; state: PetitionState }[],
+): RawBuilder<unknown> {
   const records = rows.map(({ id, state }) => ({
     id,
     status: state.status,
@@ -474,11 +480,11 @@ export async function updatePetitions(
     due_on: 'date',
     state: 'jsonb',
   } as const
-  await sql`
+  return sql`
     update petition set status = u.status, level = u.level, category_id = u.category_id, due_on = u.due_on,
       state = u.state
     from ${recordset(records, columns, 'u')}
-    where petition.id = u.id`.execute(tx)
+    where petition.id = u.id`
 }
 
 /**
