@@ -20,9 +20,12 @@
  * PostgreSQL and of this load generator (over the whole load, and over the burst alone: the burst's CPU
  * divided by the machine's cores is the soonest its last push can be answered here), and the hub
  * statements PostgreSQL spent its time on.
- * main.ts cannot set the rate limit (600 requests a minute per address); one address per station keeps
- * each station far below it. BENCH_LOAD_STATIONS, BENCH_LOAD_BATCHES, BENCH_LOAD_PETITIONS (per batch),
- * BENCH_LOAD_INTERVAL_MS change the load. Prints figures; asserts nothing about time.
+ * The hub keeps its default rate limit (600 requests a minute per client address); one address per station
+ * keeps each station far below it. BENCH_LOAD_STATIONS, BENCH_LOAD_BATCHES, BENCH_LOAD_PETITIONS (per batch),
+ * BENCH_LOAD_INTERVAL_MS change the load; BENCH_HUB_WORKERS runs the hub as that many worker processes;
+ * BENCH_HUB_CPU_PROF=1 profiles the hub process and prints where its time went. Before the load, 20 other
+ * stations push 20 batches each, unmeasured (BENCH_LOAD_WARMUP_BATCHES): a hub meets a county's burst
+ * warm. Prints figures; asserts nothing about time.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -39,6 +42,7 @@ import {
   serverTimes,
   startHubProcess,
 } from './sync/hub-process'
+import { printCpuProfile } from './sync/cpu-profile'
 import { type SimulatedStation, itemStatuses, simulatedStation } from './sync/load-client'
 import { printStatements, resetStatements, startBenchPostgres, topStatements } from './sync/postgres'
 import { EVENTS_PER_SIDE } from './sync/timeline'
@@ -48,6 +52,14 @@ const BATCHES = Number(process.env.BENCH_LOAD_BATCHES ?? 6)
 const PETITIONS_PER_BATCH = Number(process.env.BENCH_LOAD_PETITIONS ?? 5)
 const INTERVAL_MS = Number(process.env.BENCH_LOAD_INTERVAL_MS ?? 10_000)
 const MUTATIONS_PER_PUSH = PETITIONS_PER_BATCH * EVENTS_PER_SIDE
+/** Pushes before the load, from stations of their own, so the hub's code is compiled as in service. */
+const WARMUP_STATIONS = 20
+const WARMUP_BATCHES = Number(process.env.BENCH_LOAD_WARMUP_BATCHES ?? 20)
+/**
+ * The hub's processes (HUB_WORKERS, county/workers.ts). One by default: on this benchmark's two cores,
+ * shared with PostgreSQL and the load generator, a second worker gave no steadier gain than noise.
+ */
+const WORKERS = Number(process.env.BENCH_HUB_WORKERS ?? 1)
 const MAX_ATTEMPTS = 5
 /** No new push starts after this much of the load: the run stays bounded however slow the hub is. */
 const BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_MS ?? BATCHES * INTERVAL_MS + 40_000)
@@ -61,6 +73,9 @@ const line = (s: Summary) =>
   `n=${s.n}  p50 ${s.p50.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms  mean ${s.mean.toFixed(1)} ms`
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const work = path.join(WORK_DIR, `run-hub-load-${process.pid}`)
+const cpuProfileDir = process.env.BENCH_HUB_CPU_PROF
+  ? path.join(WORK_DIR, `hub-profile-${process.pid}`)
+  : null
 removeDir(work)
 fs.mkdirSync(work, { recursive: true })
 
@@ -69,9 +84,15 @@ try {
   const pg = await startBenchPostgres()
   try {
     const dbUrl = await pg.createDatabase()
-    const hub = await startHubProcess({ databaseUrl: dbUrl, dir: work })
+    const hub = await startHubProcess({
+      databaseUrl: dbUrl,
+      dir: work,
+      workers: WORKERS,
+      ...(cpuProfileDir ? { cpuProfileDir } : {}),
+    })
     const hubDb = await openHubDatabase(dbUrl, 4)
     const stations: SimulatedStation[] = []
+    const warmup: SimulatedStation[] = []
     try {
       // Registration and enrolment, as the county and each station's admin would do them.
       let t0 = performance.now()
@@ -87,7 +108,18 @@ try {
           }),
         )
       }
-      for (const s of stations) {
+      for (let i = 0; i < WARMUP_STATIONS; i++) {
+        warmup.push(
+          simulatedStation({
+            index: STATIONS + i,
+            baseUrl: hub.baseUrl,
+            batches: WARMUP_BATCHES,
+            petitionsPerBatch: PETITIONS_PER_BATCH,
+            from,
+          }),
+        )
+      }
+      for (const s of [...stations, ...warmup]) {
         await registerStation(hubDb.db, { id: s.id, name: `${s.id}联络站`, township: '城关镇' }, 'bench')
         const code = await createEnrolmentCode(hubDb.db, s.id, Date.now(), 'bench')
         const answer = await s.enrol(code)
@@ -97,10 +129,27 @@ try {
         `${STATIONS} stations registered and enrolled, each from its own address ` +
           `(${stations[0]?.address} … ${stations.at(-1)?.address}), in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       )
+      console.log(`hub: ${WORKERS === 1 ? 'one process' : `${WORKERS} worker processes (HUB_WORKERS)`}`)
       console.log(
         `load: ${BATCHES} pushes of ${MUTATIONS_PER_PUSH} mutations per station; the first all at once, ` +
           `then one per ${INTERVAL_MS / 1000} s per station (${((STATIONS / INTERVAL_MS) * 1000).toFixed(0)} pushes/s offered)`,
       )
+
+      // Warm-up, not measured: a hub meets a county's burst after days of serving, its code compiled.
+      t0 = performance.now()
+      await Promise.all(
+        warmup.map(async (s) => {
+          for (let b = 0; b < s.batches; b++) {
+            const answer = await s.push(b)
+            if (answer.status !== 200) throw new Error(`warm-up push refused: ${answer.status}`)
+          }
+        }),
+      )
+      console.log(
+        `warm-up: ${WARMUP_STATIONS} other stations pushed ${WARMUP_STATIONS * WARMUP_BATCHES} batches ` +
+          `in ${((performance.now() - t0) / 1000).toFixed(1)} s (not measured)`,
+      )
+      await sleep(1_000)
 
       // The load.
       await resetStatements(dbUrl)
@@ -246,9 +295,10 @@ try {
       report('hub-load', 'hub heap used, peak', peak((p) => p.heapUsed) / 2 ** 20, 'MiB')
       report('hub-load', 'throughput', (items.applied ?? 0) / (loadMs / 1000), 'mut/s')
     } finally {
-      for (const s of stations) s.close()
+      for (const s of [...stations, ...warmup]) s.close()
       await hubDb.close()
       await hub.stop()
+      if (cpuProfileDir) printCpuProfile(cpuProfileDir, 25)
     }
   } finally {
     await pg.stop()

@@ -10,6 +10,7 @@ import { pruneSeenRequests } from './auth'
 import { type HubDatabase, openHubDatabase } from './db/open'
 import { rotateDataKey } from './data-key'
 import { createSealer, loadDataKey } from './sealing'
+import { HubWorkersSettingError, hubWorkerCount, isSupervisor, superviseWorkers } from './workers'
 
 /**
  * `npm run county`: the county hub on PostgreSQL (DATABASE_URL); several processes may serve one database.
@@ -17,6 +18,8 @@ import { createSealer, loadDataKey } from './sealing'
  *
  * `npm run county -- add-user <username> --name <姓名> --role admin|clerk` adds a county staff account, the
  * password read from COUNTY_PASSWORD or the first line of standard input. The first admin is made so.
+ *
+ * HUB_WORKERS=<n>|auto serves from n processes sharing the port (workers.ts).
  *
  * `npm run county -- rotate-data-key --new-key-file <path>` re-seals every dossier from the current data key
  * to the one in the file (a fresh key is written there when the file does not exist); see data-key.ts.
@@ -88,6 +91,13 @@ async function main(): Promise<void> {
     return
   }
 
+  const workers = workerCountOrExit(url !== undefined)
+  if (isSupervisor(workers)) {
+    // Migrated once, above, before the workers open the database.
+    await hub.close()
+    superviseWorkers(workers)
+    return
+  }
   if (!url) await ensureDemoAdmin(hub.db)
 
   const app = await buildHub({
@@ -122,6 +132,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown())
   const address = await app.listen({ port: Number(values.port), host: values.host })
   console.log(`county hub listening on ${address}; console at ${address}/console/`)
+}
+
+/** HUB_WORKERS, or exit 2 saying what is wrong with it. */
+function workerCountOrExit(onPostgres: boolean): number {
+  try {
+    const count = hubWorkerCount(process.env.HUB_WORKERS, onPostgres)
+    if (!onPostgres && hubWorkerCount(process.env.HUB_WORKERS, true) > 1)
+      console.warn('HUB_WORKERS is ignored on the embedded demo database, which one process serves')
+    return count
+  } catch (e) {
+    if (!(e instanceof HubWorkersSettingError)) throw e
+    console.error(e.message)
+    process.exit(2)
+  }
 }
 
 /** A demo hub with no accounts gets one admin, its password printed once, so the console can be tried. */

@@ -5,8 +5,8 @@
  * (memory-probe.cjs) answers the benchmark's questions about the hub's memory and CPU over the IPC channel,
  * so the figures are the hub's own and not the load generator's.
  *
- * main.ts has no way to set the rate limit (buildHub's rateLimitPerMinute): it runs with the default 600
- * requests a minute per client address. The benchmarks keep below it per address.
+ * The hub runs with its default rate limit, 600 requests a minute per client address (HUB_RATE_LIMIT_PER_MINUTE
+ * is not set); the benchmarks keep below it per address.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -40,6 +40,8 @@ export interface HubProbe {
   readonly maxRss: number
   readonly cpuUserMs: number
   readonly cpuSystemMs: number
+  /** The hub's processes the figures sum: its supervisor and workers, or the one process. */
+  readonly processes: number
 }
 
 export interface HubProcess {
@@ -80,6 +82,8 @@ export async function startHubProcess(opts: {
   readonly dir: string
   /** Writes a V8 CPU profile of the hub into this folder when it stops (node --cpu-prof). */
   readonly cpuProfileDir?: string
+  /** HUB_WORKERS (county/workers.ts); the probe then sums the supervisor and its workers. */
+  readonly workers?: number
 }): Promise<HubProcess> {
   const main = path.join(HUB_DIST, 'county', 'main.cjs')
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: call buildHubBundle() first`)
@@ -106,6 +110,7 @@ export async function startHubProcess(opts: {
         ...process.env,
         DATABASE_URL: opts.databaseUrl,
         HUB_DATA_KEY: crypto.randomBytes(32).toString('base64'),
+        HUB_WORKERS: String(opts.workers ?? 1),
       },
       stdio: ['ignore', log, log, 'ipc'],
     },
@@ -189,17 +194,19 @@ export function serverTimes(logFile: string, urlPrefix: string): number[] {
   const times: number[] = []
   for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
     if (!line.startsWith('{')) continue
-    let entry: { reqId?: string; req?: { url?: string }; responseTime?: number; msg?: string }
+    let entry: { pid?: number; reqId?: string; req?: { url?: string }; responseTime?: number; msg?: string }
     try {
       entry = JSON.parse(line) as typeof entry
     } catch {
       continue
     }
     if (!entry.reqId) continue
-    if (entry.req?.url) urls.set(entry.reqId, entry.req.url)
+    // Each worker of a hub (HUB_WORKERS) numbers its requests from 1.
+    const key = `${entry.pid ?? ''}:${entry.reqId}`
+    if (entry.req?.url) urls.set(key, entry.req.url)
     if (entry.msg === 'request completed' && typeof entry.responseTime === 'number') {
-      const url = urls.get(entry.reqId) ?? ''
-      urls.delete(entry.reqId)
+      const url = urls.get(key) ?? ''
+      urls.delete(key)
       if (url.startsWith(urlPrefix)) times.push(entry.responseTime)
     }
   }

@@ -18,7 +18,9 @@ describe('the hub killed mid-push', () => {
     const hub = await openHubDatabase(url)
     onTestFinished(() => hub.close())
     const proc = await startHubProcess(url, TEST_DATA_KEY)
-    onTestFinished(() => proc.kill('SIGTERM'))
+    onTestFinished(async () => {
+      await proc.kill('SIGTERM')
+    })
 
     const { t } = await useSetUpStation({ syncBatchSize: 20 })
     const profile = await t.succeed('station.profile', {})

@@ -1,0 +1,109 @@
+import http from 'node:http'
+import { describe, expect, inject, it, onTestFinished } from 'vitest'
+import { openHubDatabase } from '../../../county/db/open'
+import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
+import { act } from '../../fixtures/desk'
+import { TEST_DATA_KEY } from '../../fixtures/hub'
+import { type HubProcess, startHubProcess } from '../../fixtures/hub-process'
+import { createTestDatabase } from '../../fixtures/postgres'
+import { expectSameEvents, untilQuietWith } from '../../fixtures/sync'
+import { useSetUpStation } from '../../fixtures/vitest'
+
+/** The pids that answered requests, from the hub's request log (one JSON line per request, with its pid). */
+function servingPids(hub: HubProcess): Set<number> {
+  const pids = new Set<number>()
+  for (const line of hub.output().split('\n')) {
+    if (!line.includes('"request completed"')) continue
+    pids.add((JSON.parse(line) as { pid: number }).pid)
+  }
+  return pids
+}
+
+/** GET /health on a connection of its own, so the supervisor hands it to the next worker. */
+function health(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${url}/health`, { agent: false }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      })
+      .on('error', reject)
+  })
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('a hub of several worker processes (HUB_WORKERS)', () => {
+  it('serves a station from its workers, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const url = await createTestDatabase(inject('postgresUrl'))
+    const hub = await openHubDatabase(url)
+    onTestFinished(() => hub.close())
+    const proc = await startHubProcess(url, TEST_DATA_KEY, { workers: 2 })
+    onTestFinished(async () => {
+      await proc.kill('SIGTERM')
+    })
+    expect(proc.output()).toContain('county hub: 2 worker processes share the port')
+
+    for (let i = 0; i < 8; i++) expect(await health(proc.url)).toBe(200)
+    const workers = servingPids(proc)
+    expect(workers.size).toBe(2)
+    expect(workers.has(proc.pid)).toBe(false)
+
+    const { t } = await useSetUpStation({ syncBatchSize: 20 })
+    const profile = await t.succeed('station.profile', {})
+    await registerStation(
+      hub.db,
+      { id: profile.id, name: profile.name, township: profile.townshipName },
+      'test',
+    )
+    const code = await createEnrolmentCode(hub.db, profile.id, Date.now(), 'test')
+    await t.loginAdmin()
+    await t.succeed('sync.enrol', { hubUrl: proc.url, code })
+    const fill = async (n: number) => {
+      for (let i = 0; i < n; i++) await act(t, (await t.submit()).id, { type: 'noted', text: '已电话回访' })
+    }
+    await fill(30)
+    await untilQuietWith(t, 10, () => t.clock.advance(30_000))
+    await expectSameEvents(t, hub.db, profile.id)
+
+    // One worker dies: the supervisor starts another, and the station goes on syncing through the port.
+    const [victim] = [...workers]
+    process.kill(victim as number, 'SIGKILL')
+    await until(() => /ended with signal SIGKILL; starting another/.test(proc.output()), 'the replacement')
+    await until(
+      () => proc.output().match(/county hub listening on/g)?.length === 3,
+      'the new worker to listen',
+    )
+    await fill(10)
+    await untilQuietWith(t, 10, () => t.clock.advance(30_000))
+    await expectSameEvents(t, hub.db, profile.id)
+    for (let i = 0; i < 8; i++) expect(await health(proc.url)).toBe(200)
+    const now = servingPids(proc)
+    expect(now.size).toBe(3)
+
+    expect(await proc.kill('SIGTERM')).toBe(0)
+    for (const pid of now) await until(() => !alive(pid), `worker ${pid} to end`)
+  }, 180_000)
+
+  it('refuses a HUB_WORKERS that is not a count, naming the setting', async () => {
+    const url = await createTestDatabase(inject('postgresUrl'))
+    await expect(startHubProcess(url, TEST_DATA_KEY, { env: { HUB_WORKERS: 'many' } })).rejects.toThrow(
+      /exited \(2\)[\s\S]*HUB_WORKERS must be a whole number from 1 to 64, or auto; got "many"/,
+    )
+  }, 60_000)
+})
