@@ -221,7 +221,8 @@ try {
       const all = summarize(samples.map((x) => x.ms))
       const burst = summarize(samples.filter((x) => x.phase === 'burst').map((x) => x.ms))
       const steady = summarize(samples.filter((x) => x.phase === 'steady').map((x) => x.ms))
-      const inHub = summarize(serverTimes(hub.logFile, '/sync/push'))
+      // The log's first pushes are the warm-up's, all answered before the load began.
+      const inHub = summarize(serverTimes(hub.logFile, '/sync/push').slice(WARMUP_STATIONS * WARMUP_BATCHES))
       const pushes = samples.length
       const errors = [...refusals.values()].reduce((a, b) => a + b, 0)
       console.log(
