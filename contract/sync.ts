@@ -426,6 +426,8 @@ export interface SyncStatus {
    * (electron/core/sync/restored.ts); 0 when none.
    */
   readonly toRecover: number
+  /** The last daily comparison of the station's events with the hub's (electron/core/sync/reconcile.ts). */
+  readonly reconciliation: Reconciliation | null
   readonly rejected: readonly {
     readonly seq: number
     readonly type: string
@@ -434,6 +436,26 @@ export interface SyncStatus {
     /** The hub's reason code, worded in Chinese by the panel; null from an older hub. */
     readonly code: RejectCode | null
     readonly at: number
+  }[]
+}
+
+/**
+ * The station's petition events of each day of a week, compared with the hub's (GET /sync/digest): the
+ * days whose events differ, each with how many events either side holds that the other does not.
+ */
+export interface Reconciliation {
+  readonly checkedAt: number
+  /** The days compared, first and last (Shanghai dates). */
+  readonly from: string
+  readonly to: string
+  readonly differences: readonly {
+    readonly day: string
+    readonly here: number
+    readonly atHub: number
+    /** Events the station holds (and the hub did not reject) that the hub does not. */
+    readonly missingAtHub: number
+    /** Events the hub holds that the station does not. */
+    readonly missingHere: number
   }[]
 }
 

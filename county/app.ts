@@ -61,7 +61,7 @@ const PullQuery = z.strictObject({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(MAX_PULL_LIMIT),
 })
-const DigestQuery = z.strictObject({ day: z.iso.date() })
+const DigestQuery = z.strictObject({ day: z.iso.date(), ids: z.literal('1').optional() })
 const RecoverQuery = z.strictObject({
   from: z.coerce.number().int().positive(),
   to: z.coerce.number().int().positive(),
@@ -166,7 +166,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
 
   app.get(SYNC_PATHS.digest, async (req) => {
     const { stationId, input } = await signed(req, () => DigestQuery.parse(req.query))
-    return stationDigest(db, stationId, input.day)
+    return stationDigest(db, stationId, input.day, input.ids === '1')
   })
 
   // Public and unsigned; inside the same helmet and rate limit as the sync API.

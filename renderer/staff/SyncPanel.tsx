@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Form, Input, Spin, Table, Tag, Tooltip } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { shanghaiDateTime } from '../../domain/dates'
+import { parseIsoDate, shanghaiDateTime } from '../../domain/dates'
 import { MUTATION_TYPES, type MutationType, type SyncStatus } from '../../contract/sync'
 import type { ApiError } from '../api'
 import { toApiError, useApiQuery } from '../lib/useApiQuery'
@@ -151,6 +151,9 @@ export function SyncPanel() {
         <Descriptions.Item label={t('staff.sync.lastSuccess')}>
           {status.lastSuccessAt === null ? t('staff.sync.never') : shanghaiDateTime(status.lastSuccessAt)}
         </Descriptions.Item>
+        <Descriptions.Item label={t('staff.sync.reconciliation')}>
+          <Reconciled status={status} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('staff.sync.lastError')}>
           {status.lastError ? (
             <span data-testid="sync-last-error">
@@ -252,5 +255,42 @@ function EnrolForm({ hubUrl, onEnrolled }: { hubUrl: string | null; onEnrolled: 
         </Button>
       </Form>
     </section>
+  )
+}
+
+/** The last daily comparison with the hub: the week agreed, or the days that did not. */
+function Reconciled({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation()
+  const found = status.reconciliation
+  const monthDay = (d: string) => {
+    const { month, day } = parseIsoDate(d)
+    return t('staff.sync.monthDay', { month, day })
+  }
+  if (!found) return <span data-testid="sync-reconciliation">{t('staff.sync.reconcileNever')}</span>
+  const at = shanghaiDateTime(found.checkedAt)
+  if (found.differences.length === 0) {
+    return (
+      <span data-testid="sync-reconciliation">
+        {t('staff.sync.reconcileSame', { from: monthDay(found.from), to: monthDay(found.to), at })}
+      </span>
+    )
+  }
+  return (
+    <div data-testid="sync-reconciliation">
+      <Alert
+        type="warning"
+        showIcon
+        message={t('staff.sync.reconcileDiffer', { at })}
+        description={
+          <ul>
+            {found.differences.map((d) => (
+              <li key={d.day}>
+                {t('staff.sync.reconcileDay', { day: monthDay(d.day), here: d.here, atHub: d.atHub })}
+              </li>
+            ))}
+          </ul>
+        }
+      />
+    </div>
   )
 }

@@ -617,6 +617,7 @@ test.describe('staff console', () => {
       lastSuccessAt: null,
       lastError: { code: 'UNREACHABLE', message: unreachable, at: Date.now() },
       toRecover: 0,
+      reconciliation: null,
       rejected: [],
     })
     await page.route('**/api/sync.status', (route) => route.fulfill({ json: { ok: true, value: status() } }))
@@ -638,6 +639,39 @@ test.describe('staff console', () => {
     await expect(page.getByTestId('sync-pending')).toHaveText('0 条', { timeout: 10_000 })
   })
 
+  test('the sync panel names the days whose records differ from the county platform’s', async ({
+    page,
+    station,
+  }) => {
+    const checkedAt = Date.UTC(2026, 10, 29, 1, 30) // 09:30 in Shanghai
+    const status = {
+      enrolled: true,
+      stationId: 'st-1',
+      hubUrl: 'https://county.example.cn',
+      pending: 0,
+      lastSuccessAt: checkedAt,
+      lastError: null,
+      toRecover: 0,
+      reconciliation: {
+        checkedAt,
+        from: '2026-11-22',
+        to: '2026-11-28',
+        differences: [{ day: '2026-11-27', here: 12, atHub: 11, missingAtHub: 1, missingHere: 0 }],
+      },
+      rejected: [],
+    }
+    await page.route('**/api/sync.status', (route) => route.fulfill({ json: { ok: true, value: status } }))
+    await signIn(page, station.url, STATION, ADMIN)
+    await page.getByText('同步', { exact: true }).click()
+    const found = page.getByTestId('sync-reconciliation')
+    await expect(found).toContainText('有几天的办理记录与县级平台不一致')
+    await expect(found).toContainText('11月27日：本站 12 条，县级平台 11 条')
+
+    // The next comparison agrees: the open panel shows it at its next refresh.
+    status.reconciliation.differences = []
+    await expect(found).toContainText('11月22日至11月28日的办理记录与县级平台一致', { timeout: 10_000 })
+  })
+
   test('a revoked station offers an admin 重新接入, which opens the enrolment form', async ({
     page,
     station,
@@ -650,6 +684,7 @@ test.describe('staff console', () => {
       lastSuccessAt: null,
       lastError: { code: 'REVOKED', message: '本站的接入已被县里停用，请联系县人大常委会', at: Date.now() },
       toRecover: 0,
+      reconciliation: null,
       rejected: [],
     }
     await page.route('**/api/sync.status', (route) => route.fulfill({ json: { ok: true, value: revoked } }))

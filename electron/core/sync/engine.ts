@@ -18,6 +18,8 @@ import { openDossier } from '../features/petitions/dossier'
 import { type SkipLog, applyPage } from './apply'
 import { readCursor, saveCursor } from './cursors'
 import { hubLostPullCursor, savePullToken } from './pull-token'
+import type { DayDigest } from '../../../contract/sync-digest'
+import { type DigestOf, reconcileIfDue } from './reconcile'
 import { applyRecovered, followHub, followHubIn, lostRange, saveLost } from './restored'
 import { type HubResponse, type HubTransport, UnreachableError, syncErrorOf } from './transport'
 
@@ -98,7 +100,35 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   }
   // The pass still fails on the held push, so the panel keeps saying why the station's rows wait.
   if (held) throw held
+  await reconcile(deps, report)
   return report
+}
+
+/**
+ * The daily comparison with the hub (reconcile.ts), once both sides should agree: nothing waits to be sent
+ * or taken back. Its failure does not fail the pass; it is logged, and tomorrow's comparison covers the
+ * same days.
+ */
+async function reconcile(deps: SyncDeps, report: SyncReport): Promise<void> {
+  const { db } = deps
+  const log = deps.log ?? (() => undefined)
+  if (deps.stopping?.() || report.recoveryError !== null || (await lostRange(db)) !== null) return
+  const waiting = await db
+    .selectFrom('sync_outbox')
+    .select('seq')
+    .where('acked_at', 'is', null)
+    .limit(1)
+    .execute()
+  if (waiting.length > 0) return
+  const digestAtHub: DigestOf = async (day, withIds) => {
+    const res = await call(deps, 'GET', `${SYNC_PATHS.digest}?day=${day}${withIds ? '&ids=1' : ''}`)
+    return expectOk(res) as DayDigest
+  }
+  try {
+    await reconcileIfDue(db, digestAtHub, deps.now(), log)
+  } catch (e) {
+    log('comparing the week with the hub failed', { error: e instanceof Error ? e.message : String(e) })
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { HlcSource } from '../hlc-source'
 import { dropCursor, saveCursor } from './cursors'
 import type { HubClock } from './hub-clock'
 import { type SyncReport, SyncFailure, purgeAcknowledged, syncOnce } from './engine'
+import { lastReconciliation } from './reconcile'
 import { lostRange } from './restored'
 import { type SyncScheduler, createSyncScheduler } from './scheduler'
 import { createSigner } from './signer'
@@ -169,6 +170,7 @@ export function createSyncRunner(opts: SyncRunnerOptions): SyncRunner {
             }
           : null,
         toRecover: lost ? lost.to - lost.from + 1 : 0,
+        reconciliation: await lastReconciliation(db),
         rejected: rejected.map((r) => ({
           seq: r.seq,
           type: r.type,
