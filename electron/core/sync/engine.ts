@@ -13,7 +13,7 @@ import {
 } from '../../../contract/sync'
 import { type Kysely, sql } from 'kysely'
 import type { PersonalDataCipher } from '../crypto/personal-data'
-import type { DB, Row } from '../db/schema'
+import type { DB, Executor, Row } from '../db/schema'
 import { openDossier } from '../features/petitions/dossier'
 import { type SkipLog, applyPage } from './apply'
 import { readCursor, saveCursor } from './cursors'
@@ -113,13 +113,7 @@ async function reconcile(deps: SyncDeps, report: SyncReport): Promise<void> {
   const { db } = deps
   const log = deps.log ?? (() => undefined)
   if (deps.stopping?.() || report.recoveryError !== null || (await lostRange(db)) !== null) return
-  const waiting = await db
-    .selectFrom('sync_outbox')
-    .select('seq')
-    .where('acked_at', 'is', null)
-    .limit(1)
-    .execute()
-  if (waiting.length > 0) return
+  if (await anyWaiting(db)) return
   const digestAtHub: DigestOf = async (day, withIds) => {
     const res = await call(deps, 'GET', `${SYNC_PATHS.digest}?day=${day}${withIds ? '&ids=1' : ''}`)
     return expectOk(res) as DayDigest
@@ -467,6 +461,17 @@ async function pullAll(deps: SyncDeps): Promise<number> {
   }
 }
 
+/** Whether an outbox row waits to be sent. */
+async function anyWaiting(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('sync_outbox')
+    .select('seq')
+    .where('acked_at', 'is', null)
+    .limit(1)
+    .execute()
+  return row.length > 0
+}
+
 /**
  * A hub expecting a sequence past the station's counter holds sequences the station lost to a restore
  * from a backup (restored.ts), and nothing pending told the push. The counter, not the outbox: the purge
@@ -476,13 +481,7 @@ async function pullAll(deps: SyncDeps): Promise<number> {
 async function followHubIfAhead(db: Kysely<DB>, hubNext: unknown, now: number): Promise<void> {
   if (!isSeq(hubNext)) return
   await db.transaction().execute(async (tx) => {
-    const waiting = await tx
-      .selectFrom('sync_outbox')
-      .select('seq')
-      .where('acked_at', 'is', null)
-      .limit(1)
-      .execute()
-    if (waiting.length > 0) return
+    if (await anyWaiting(tx)) return
     const counter = await sql<{
       seq: number
     }>`select seq from sqlite_sequence where name = 'sync_outbox'`.execute(tx)

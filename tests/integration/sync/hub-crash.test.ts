@@ -1,12 +1,10 @@
 import { describe, expect, inject, it, onTestFinished } from 'vitest'
 import { openHubDatabase } from '../../../county/db/open'
-import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
 import { act } from '../../fixtures/desk'
 import { TEST_DATA_KEY } from '../../fixtures/hub'
 import { startHubProcess } from '../../fixtures/hub-process'
 import { createTestDatabase } from '../../fixtures/postgres'
-import { expectSameEvents, untilQuietWith } from '../../fixtures/sync'
-import { useSetUpStation } from '../../fixtures/vitest'
+import { expectSameEvents, stationEnrolledAt, untilQuietWith } from '../../fixtures/sync'
 
 const PETITIONS = 150
 const NOTES = 3
@@ -22,16 +20,7 @@ describe('the hub killed mid-push', () => {
       await proc.kill('SIGTERM')
     })
 
-    const { t } = await useSetUpStation({ syncBatchSize: 20 })
-    const profile = await t.succeed('station.profile', {})
-    await registerStation(
-      hub.db,
-      { id: profile.id, name: profile.name, township: profile.townshipName },
-      'test',
-    )
-    const code = await createEnrolmentCode(hub.db, profile.id, Date.now(), 'test')
-    await t.loginAdmin()
-    await t.succeed('sync.enrol', { hubUrl: proc.url, code })
+    const { t, stationId } = await stationEnrolledAt(hub.db, proc.url, { batchSize: 20 })
     for (let i = 0; i < PETITIONS; i++) {
       const p = await t.submit()
       for (let n = 0; n < NOTES; n++) await act(t, p.id, { type: 'noted', text: `第${n + 1}次跟进` })
@@ -59,6 +48,6 @@ describe('the hub killed mid-push', () => {
     await proc.start()
     await untilQuietWith(t, 10, () => t.clock.advance(30_000))
     expect(await received()).toBe(total)
-    await expectSameEvents(t, hub.db, profile.id)
+    await expectSameEvents(t, hub.db, stationId)
   }, 180_000)
 })

@@ -1,13 +1,11 @@
 import http from 'node:http'
 import { describe, expect, inject, it, onTestFinished } from 'vitest'
 import { openHubDatabase } from '../../../county/db/open'
-import { createEnrolmentCode, registerStation } from '../../../county/enrolment'
 import { act } from '../../fixtures/desk'
 import { TEST_DATA_KEY } from '../../fixtures/hub'
 import { type HubProcess, startHubProcess } from '../../fixtures/hub-process'
 import { createTestDatabase } from '../../fixtures/postgres'
-import { expectSameEvents, untilQuietWith } from '../../fixtures/sync'
-import { useSetUpStation } from '../../fixtures/vitest'
+import { expectSameEvents, stationEnrolledAt, untilQuietWith } from '../../fixtures/sync'
 
 /** The pids that answered requests, from the hub's request log (one JSON line per request, with its pid). */
 function servingPids(hub: HubProcess): Set<number> {
@@ -64,22 +62,13 @@ describe('a hub of several worker processes (HUB_WORKERS)', () => {
     expect(workers.size).toBe(2)
     expect(workers.has(proc.pid)).toBe(false)
 
-    const { t } = await useSetUpStation({ syncBatchSize: 20 })
-    const profile = await t.succeed('station.profile', {})
-    await registerStation(
-      hub.db,
-      { id: profile.id, name: profile.name, township: profile.townshipName },
-      'test',
-    )
-    const code = await createEnrolmentCode(hub.db, profile.id, Date.now(), 'test')
-    await t.loginAdmin()
-    await t.succeed('sync.enrol', { hubUrl: proc.url, code })
+    const { t, stationId } = await stationEnrolledAt(hub.db, proc.url, { batchSize: 20 })
     const fill = async (n: number) => {
       for (let i = 0; i < n; i++) await act(t, (await t.submit()).id, { type: 'noted', text: '已电话回访' })
     }
     await fill(30)
     await untilQuietWith(t, 10, () => t.clock.advance(30_000))
-    await expectSameEvents(t, hub.db, profile.id)
+    await expectSameEvents(t, hub.db, stationId)
 
     // One worker dies: the supervisor starts another, and the station goes on syncing through the port.
     const [victim] = [...workers]
@@ -91,7 +80,7 @@ describe('a hub of several worker processes (HUB_WORKERS)', () => {
     )
     await fill(10)
     await untilQuietWith(t, 10, () => t.clock.advance(30_000))
-    await expectSameEvents(t, hub.db, profile.id)
+    await expectSameEvents(t, hub.db, stationId)
     for (let i = 0; i < 8; i++) expect(await health(proc.url)).toBe(200)
     const now = servingPids(proc)
     expect(now.size).toBe(3)
