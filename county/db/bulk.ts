@@ -94,3 +94,11 @@ export async function upsertRows<Row extends object>(
     select ${list} from ${recordset(rows, columns)}
     on conflict (id) do update set ${set}`.execute(tx)
 }
+
+/**
+ * `= any($1)`: a list as ONE array parameter, where Kysely's `in` writes `in ($1, $2…)`, a new statement
+ * text for each length that PostgreSQL parses and plans anew (and db/prepared.ts cannot name).
+ */
+export function anyOf<T extends string | number>(values: readonly T[]): RawBuilder<T> {
+  return sql<T>`any(${[...values]})`
+}

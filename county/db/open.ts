@@ -1,7 +1,8 @@
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, type PostgresPool, sql } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations'
 import { pglitePool } from './pglite'
+import { prepareStatements } from './prepared'
 import type { HubDB } from './schema'
 
 const INT8_OID = 20
@@ -43,10 +44,12 @@ export type HubStore = { readonly url: string } | { readonly pgliteDir: string }
 /** Connects, refuses a database migrated by a newer hub, and applies this hub's pending migrations. */
 export async function openHubDatabase(store: string | HubStore, poolSize = 10): Promise<HubDatabase> {
   const where = typeof store === 'string' ? { url: store } : store
-  const pool =
-    'url' in where
-      ? new pg.Pool({ connectionString: where.url, max: poolSize, types })
-      : pglitePool(where.pgliteDir)
+  let pool: PostgresPool
+  if ('url' in where) {
+    const pgPool = new pg.Pool({ connectionString: where.url, max: poolSize, types })
+    prepareStatements(pgPool)
+    pool = pgPool
+  } else pool = pglitePool(where.pgliteDir)
   const db = new Kysely<HubDB>({ dialect: new PostgresDialect({ pool }) })
   try {
     await refuseNewer(db)

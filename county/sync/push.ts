@@ -17,7 +17,7 @@ import {
 import { type RawBuilder, sql } from 'kysely'
 import { hubAudit, hubAuditMany } from '../audit'
 import { requireDataKey } from '../data-key'
-import { insertRows, insertStatement, recordset, writeTogether } from '../db/bulk'
+import { anyOf, insertRows, insertStatement, recordset, writeTogether } from '../db/bulk'
 import type { HubExecutor } from '../db/schema'
 import { HubError } from '../errors'
 import type { Sealer } from '../sealing'
@@ -198,7 +198,7 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
       : await tx
           .selectFrom('petition')
           .select(['id', 'station_id', 'address'])
-          .where('id', 'in', ids)
+          .where('id', '=', anyOf(ids))
           // Locked before their events are read, so a county action on one (petitions/service.ts) either
           // commits first and its event is read here, or waits: the station row's lock no longer makes it
           // wait, and the fold written at the end would otherwise lose its event. In id order, so two
@@ -213,12 +213,12 @@ async function loadBatch(tx: HubExecutor, stationId: string, items: readonly Pus
       : await tx
           .selectFrom('petition_event')
           .select(['petition_id', 'event'])
-          .where('petition_id', 'in', own)
+          .where('petition_id', '=', anyOf(own))
           .execute()
   const known =
     eventIds.length === 0
       ? []
-      : await tx.selectFrom('petition_event').select('id').where('id', 'in', eventIds).execute()
+      : await tx.selectFrom('petition_event').select('id').where('id', '=', anyOf(eventIds)).execute()
   const petitions = new Map<string, BatchPetition>()
   for (const r of rows) {
     const timeline = events
@@ -607,11 +607,7 @@ async function earlierAnswers(
     .selectFrom('mutation')
     .select(['seq', 'mutation_id', 'status', 'reason', 'reason_code'])
     .where('station_id', '=', stationId)
-    .where(
-      'seq',
-      'in',
-      items.map((i) => i.seq),
-    )
+    .where('seq', '=', anyOf(items.map((i) => i.seq)))
     .execute()
   const bySeq = new Map(rows.map((r) => [r.seq, r]))
   for (const item of items) {

@@ -1,0 +1,53 @@
+import { sql } from 'kysely'
+import { describe, expect, inject, it, onTestFinished } from 'vitest'
+import { openHubDatabase } from '../../../county/db/open'
+import { MAX_PREPARED } from '../../../county/db/prepared'
+import { anyOf } from '../../../county/db/bulk'
+import { createTestDatabase } from '../../fixtures/postgres'
+
+describe('the hub’s statements on PostgreSQL', () => {
+  it('are prepared once per connection by name, except those whose text grows with a list', async () => {
+    // One connection, so every statement below meets the same prepared ones.
+    const hub = await openHubDatabase(await createTestDatabase(inject('postgresUrl')), 1)
+    onTestFinished(() => hub.close())
+    const prepared = async () =>
+      (
+        await sql<{ name: string; statement: string }>`
+          select name, statement from pg_prepared_statements where name like ${'yz\\_%'}`.execute(hub.db)
+      ).rows
+
+    for (let i = 0; i < 3; i++) {
+      await hub.db.selectFrom('station').select('id').where('id', '=', `st-${i}`).execute()
+      await hub.db
+        .selectFrom('station')
+        .select('id')
+        .where('id', '=', anyOf([`st-${i}`, 'st-x']))
+        .execute()
+      await hub.db
+        .selectFrom('station')
+        .select('id')
+        .where('id', 'in', [`st-${i}`, 'st-x'])
+        .execute()
+    }
+
+    const statements = (await prepared()).map((p) => p.statement)
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        'select "id" from "station" where "id" = $1',
+        'select "id" from "station" where "id" = any($1)',
+      ]),
+    )
+    expect(statements.filter((s) => s.includes('station'))).toHaveLength(2)
+    expect(statements.some((s) => s.includes(' in ('))).toBe(false)
+  })
+
+  it(`names no more than ${MAX_PREPARED} statement texts`, async () => {
+    const hub = await openHubDatabase(await createTestDatabase(inject('postgresUrl')), 1)
+    onTestFinished(() => hub.close())
+    for (let i = 0; i < MAX_PREPARED + 20; i++)
+      await sql`select ${sql.lit(i)}::integer + ${1}::integer as n`.execute(hub.db)
+    const n = await sql<{ n: number }>`
+      select count(*)::integer as n from pg_prepared_statements where name like ${'yz\\_%'}`.execute(hub.db)
+    expect(n.rows[0]?.n).toBe(MAX_PREPARED)
+  })
+})
