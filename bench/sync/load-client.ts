@@ -28,6 +28,8 @@ export interface SimulatedStation {
   enrol(code: string): Promise<Answer>
   /** Pushes batch `b` (a signed POST /sync/push); the batches hold consecutive sequence numbers. */
   push(b: number): Promise<Answer>
+  /** Asks for the first page of changes (a signed GET /sync/pull), as every sync pass does. */
+  pull(): Promise<Answer>
   readonly batches: number
   close(): void
 }
@@ -93,7 +95,7 @@ export function simulatedStation(opts: {
     bodies.push(JSON.stringify({ items }))
   }
 
-  const request = (method: 'POST', path: string, body: string, headers: Record<string, string>) =>
+  const request = (method: 'POST' | 'GET', path: string, body: string, headers: Record<string, string>) =>
     new Promise<Answer>((resolve) => {
       const t0 = performance.now()
       const req = http.request(
@@ -103,11 +105,14 @@ export function simulatedStation(opts: {
           path,
           method,
           agent,
-          headers: {
-            ...headers,
-            'content-type': 'application/json',
-            'content-length': String(Buffer.byteLength(body)),
-          },
+          headers:
+            method === 'GET'
+              ? headers
+              : {
+                  ...headers,
+                  'content-type': 'application/json',
+                  'content-length': String(Buffer.byteLength(body)),
+                },
         },
         (res) => {
           const chunks: Buffer[] = []
@@ -152,6 +157,10 @@ export function simulatedStation(opts: {
       const body = bodies[b]
       if (body === undefined) throw new RangeError(`no batch ${b}`)
       return request('POST', SYNC_PATHS.push, body, signer.headers('POST', SYNC_PATHS.push, body))
+    },
+    pull() {
+      const path = `${SYNC_PATHS.pull}?after=0&limit=1`
+      return request('GET', path, '', signer.headers('GET', path, ''))
     },
     close() {
       agent.destroy()
