@@ -50,4 +50,21 @@ describe('the hub’s statements on PostgreSQL', () => {
       select count(*)::integer as n from pg_prepared_statements where name like ${'yz\\_%'}`.execute(hub.db)
     expect(n.rows[0]?.n).toBe(MAX_PREPARED)
   })
+
+  it('sends a statement unnamed once another process changed what it returns, after failing it once', async () => {
+    const url = await createTestDatabase(inject('postgresUrl'))
+    const hub = await openHubDatabase(url, 1)
+    onTestFinished(() => hub.close())
+    const other = await openHubDatabase(url, 1)
+    onTestFinished(() => other.close())
+    const read = () => sql`select * from station where id = ${'st-1'}`.execute(hub.db)
+    await read()
+
+    // A newer hub's migration, from another process.
+    await sql`alter table station add column note text`.execute(other.db)
+
+    await expect(read()).rejects.toMatchObject({ code: '0A000' })
+    await expect(read()).resolves.toMatchObject({ rows: [] })
+    await expect(read()).resolves.toMatchObject({ rows: [] })
+  })
 })
