@@ -181,9 +181,15 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     return { batch, answer }
   }
   // The next batch, sent while the hub works on the one before it: the station's reading and signing, the
-  // hub's checks and PostgreSQL's writes of two batches overlap. Its answer counts only when it is 200;
-  // anything else (it overtook its predecessor and met a gap, or that one failed) and its rows are sent
-  // again in order, which the hub answers as duplicates if it had applied them.
+  // hub's checks and PostgreSQL's writes of two batches overlap. Only behind a batch that starts where the
+  // hub's last answer in this pass said it expects the next (`hubNext`): that one is new to the hub, so
+  // nothing but a failure of its own stops it, and then the batch ahead meets a gap and writes nothing,
+  // or follows it and is answered as a duplicate when sent again. Behind a batch the hub may hold other
+  // mutations under (after a restore, SEQ_REUSED), a batch ahead could be applied under numbers the
+  // station is about to change. The answer to a batch sent ahead counts only when it is 200; anything
+  // else (it overtook its predecessor and met a gap, or that one failed) and its rows are sent again in
+  // order.
+  let hubNext: number | null = null
   let ahead: Sent | null = null
   const dropAhead = async () => {
     await ahead?.answer.catch(() => undefined)
@@ -212,7 +218,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     }
     const rows = sent.batch.rows
     const lastSent = rows.at(-1)?.seq ?? 0
-    if (resendFrom === null && oversize.size === 0) {
+    if (resendFrom === null && oversize.size === 0 && hubNext !== null && hubNext === rows[0]?.seq) {
       const next = await readBatch(db, cap, { after: lastSent }, oversize, deps)
       if (next) ahead = send(next, false)
     }
@@ -227,6 +233,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
     if (res.status !== 200) {
       await dropAhead()
       inFlight = 0
+      hubNext = null
       if (wasAhead) continue
     }
     if (res.status === 413) {
@@ -258,6 +265,7 @@ async function pushAll(deps: SyncDeps): Promise<{ pushed: number; rejected: numb
       continue
     }
     const result = expectOk(res) as PushResult
+    hubNext = isSeq(result.nextSeq) ? result.nextSeq : null
     const now = deps.now()
     const answered = new Set(result.results.map((r) => `${r.seq}\u0000${r.mutationId}`))
     if (rows.some((r) => !answered.has(`${r.seq}\u0000${r.mutation_id}`)))
