@@ -48,7 +48,14 @@ async function main(): Promise<void> {
     )
     fs.mkdirSync(demoDir, { recursive: true })
   }
-  const hub = await openHubDatabase(url ? { url } : { pgliteDir: path.join(demoDir, 'pgdata') })
+  const prepared = process.env.HUB_PREPARED_STATEMENTS ?? 'on'
+  if (prepared !== 'on' && prepared !== 'off') {
+    console.error(`HUB_PREPARED_STATEMENTS must be on or off; got ${JSON.stringify(prepared)}`)
+    process.exit(2)
+  }
+  const hub = await openHubDatabase(
+    url ? { url, prepare: prepared === 'on' } : { pgliteDir: path.join(demoDir, 'pgdata') },
+  )
 
   if (positionals[0] === 'add-user') {
     const password = process.env.COUNTY_PASSWORD ?? fs.readFileSync(0, 'utf8').split('\n')[0] ?? ''

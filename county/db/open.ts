@@ -38,8 +38,12 @@ export class HubNewerThanAppError extends Error {
   }
 }
 
-/** Where the hub's data lives: PostgreSQL (production) or an embedded PGlite directory (demos). */
-export type HubStore = { readonly url: string } | { readonly pgliteDir: string }
+/**
+ * Where the hub's data lives: PostgreSQL (production) or an embedded PGlite directory (demos). `prepare:
+ * false` sends every statement unnamed (db/prepared.ts), for a connection pooler that cannot keep
+ * prepared statements (PgBouncer in transaction mode before 1.21).
+ */
+export type HubStore = { readonly url: string; readonly prepare?: boolean } | { readonly pgliteDir: string }
 
 /** Connects, refuses a database migrated by a newer hub, and applies this hub's pending migrations. */
 export async function openHubDatabase(store: string | HubStore, poolSize = 10): Promise<HubDatabase> {
@@ -47,7 +51,7 @@ export async function openHubDatabase(store: string | HubStore, poolSize = 10): 
   let pool: PostgresPool
   if ('url' in where) {
     const pgPool = new pg.Pool({ connectionString: where.url, max: poolSize, types })
-    prepareStatements(pgPool)
+    if (where.prepare !== false) prepareStatements(pgPool)
     pool = pgPool
   } else pool = pglitePool(where.pgliteDir)
   const db = new Kysely<HubDB>({ dialect: new PostgresDialect({ pool }) })

@@ -67,4 +67,15 @@ describe('the hub’s statements on PostgreSQL', () => {
     await expect(read()).resolves.toMatchObject({ rows: [] })
     await expect(read()).resolves.toMatchObject({ rows: [] })
   })
+
+  it('are all sent unnamed when the hub is told not to prepare (a pooler that cannot keep them)', async () => {
+    const url = await createTestDatabase(inject('postgresUrl'))
+    const hub = await openHubDatabase({ url, prepare: false }, 1)
+    onTestFinished(() => hub.close())
+    for (let i = 0; i < 3; i++)
+      await hub.db.selectFrom('station').select('id').where('id', '=', `st-${i}`).execute()
+    const n = await sql<{ n: number }>`
+      select count(*)::integer as n from pg_prepared_statements`.execute(hub.db)
+    expect(n.rows[0]?.n).toBe(0)
+  })
 })
