@@ -14,6 +14,12 @@ export const MAX_HUB_WORKERS = 64
 
 export class HubWorkersSettingError extends Error {}
 
+/** Replacements within this window count towards the backoff. */
+const CRASH_WINDOW_MS = 60_000
+/** Replacements a window takes at once; each one beyond waits twice as long as the last, up to a limit. */
+const FREE_RESTARTS = 2
+const MAX_RESTART_DELAY_MS = 30_000
+
 /**
  * HUB_WORKERS: how many hub processes serve, `auto` for one per core; 1 when unset. The embedded PGlite
  * demo database belongs to one process, so a demo hub always runs one.
@@ -37,13 +43,16 @@ export function isSupervisor(count: number): boolean {
 
 /**
  * Forks `count` workers, each running main.ts as a hub process, and keeps them running: a worker that dies
- * after it was listening is replaced; one that dies before (a configuration or database error, which
- * forking again would only repeat) stops every worker, and the supervisor exits 1, the worker's own output
- * saying why. SIGTERM or SIGINT are passed to the workers, which close their server and connections
- * (main.ts); the supervisor exits when they all have.
+ * after it was listening is replaced (after a growing pause once several died within a minute); one that
+ * dies before (a configuration or database error, which forking again would only repeat) stops every
+ * worker, and the supervisor exits 1, the worker's own output saying why. SIGTERM or SIGINT are passed to
+ * the workers, which close their server and connections (main.ts); the supervisor exits when they all
+ * have.
  */
 export function superviseWorkers(count: number): void {
   const listening = new Set<Worker>()
+  /** When workers were replaced lately, oldest first. */
+  const replaced: number[] = []
   let stopping = false
   const stopAll = (code: number) => {
     if (stopping) return
@@ -65,8 +74,17 @@ export function superviseWorkers(count: number): void {
       stopAll(1)
       return
     }
-    console.error(`hub worker ${worker.process.pid} ended with ${how}; starting another`)
-    cluster.fork()
+    // A worker failing on every request would otherwise be forked again as fast as it dies.
+    const now = Date.now()
+    replaced.push(now)
+    while ((replaced[0] ?? now) <= now - CRASH_WINDOW_MS) replaced.shift()
+    const beyond = replaced.length - FREE_RESTARTS
+    const delayMs = beyond <= 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 1_000 * 2 ** (beyond - 1))
+    const when = delayMs === 0 ? '' : ` in ${delayMs / 1_000} s`
+    console.error(`hub worker ${worker.process.pid} ended with ${how}; starting another${when}`)
+    setTimeout(() => {
+      if (!stopping) cluster.fork()
+    }, delayMs)
   })
   process.once('SIGTERM', () => stopAll(0))
   process.once('SIGINT', () => stopAll(0))

@@ -85,7 +85,26 @@ describe('a hub of several worker processes (HUB_WORKERS)', () => {
     const now = servingPids(proc)
     expect(now.size).toBe(3)
 
+    // Workers dying one after another: the third replacement within a minute waits a second.
+    for (const [n, pause] of [
+      [4, ''],
+      [5, ' in 1 s'],
+    ] as const) {
+      const [pid] = [...servingPids(proc)].filter((p) => alive(p))
+      process.kill(pid as number, 'SIGKILL')
+      await until(
+        () => proc.output().includes(`ended with signal SIGKILL; starting another${pause}\n`),
+        'the log',
+      )
+      await until(
+        () => proc.output().match(/county hub listening on/g)?.length === n,
+        `worker ${n} to listen`,
+      )
+      for (let i = 0; i < 8; i++) expect(await health(proc.url)).toBe(200)
+    }
+    const all = servingPids(proc)
+
     expect(await proc.kill('SIGTERM')).toBe(0)
-    for (const pid of now) await until(() => !alive(pid), `worker ${pid} to end`)
+    for (const pid of all) await until(() => !alive(pid), `worker ${pid} to end`)
   }, 180_000)
 })
