@@ -46,15 +46,31 @@ export async function applyPush(
     if (first && item.seq !== first.seq + i)
       throw new HubError(400, 'BAD_REQUEST', 'a push must hold consecutive sequence numbers')
   })
-  try {
-    return await pushInTransaction(db, stationId, body, items, ctx)
-  } catch (e) {
-    // Audited after the rollback, never inside the transaction (see enrolment.ts on PGlite).
-    if (e instanceof HubError && e.code === 'REVOKED')
-      await hubAudit(db, { stationId, action: 'sync.POST /sync/push', outcome: 'REVOKED' })
-    throw e
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushInTransaction(db, stationId, body, items, ctx)
+    } catch (e) {
+      // A station sends its next batch before the answer to the one before (sync/engine.ts), and the two
+      // may reach the station's lock in either order: one that starts past the sequence expected waits
+      // for the push before it (outside the transaction) rather than being refused and sent again.
+      if (e instanceof HubError && e.code === 'SEQ_GAP' && attempt < GAP_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, GAP_WAIT_MS))
+        continue
+      }
+      // Audited after the rollback, never inside the transaction (see enrolment.ts on PGlite).
+      if (e instanceof HubError && e.code === 'REVOKED')
+        await hubAudit(db, { stationId, action: 'sync.POST /sync/push', outcome: 'REVOKED' })
+      throw e
+    }
   }
 }
+
+/**
+ * How long a push past the expected sequence waits for the one before it: ten tries 30 ms apart, several
+ * times what a push of 500 takes. A real gap (the push before was lost) is answered 409 that much later.
+ */
+const GAP_ATTEMPTS = 10
+const GAP_WAIT_MS = 30
 
 async function pushInTransaction(
   db: HubExecutor,
