@@ -75,7 +75,7 @@ const PULL_STREAM = 'pull'
  * One sync pass: push every pending outbox row, then pull until the hub has nothing more, then take back
  * what a restore from a backup lost, if it did. Each pushed batch is marked in one transaction; each
  * pulled or recovered page is applied together with its cursor in one transaction, so an interruption at
- * any point resumes without loss or duplication. Memory stays bounded by one batch. A push the hub holds
+ * any point resumes without loss or duplication. Memory stays bounded by two batches. A push the hub holds
  * back does not hold back the pull (PULL_DESPITE_PUSH).
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
