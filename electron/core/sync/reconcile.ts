@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate, startOfShanghaiDayMs } from '../../../domain/dates'
 import { PETITION_EVENT_TYPES } from '../../../domain/petition/events'
 import type { Reconciliation } from '../../../contract/sync'
-import { type DayDigest, digestOf, sortedIds } from '../../../contract/sync-digest'
+import { type DayDigest, digestOf } from '../../../contract/sync-digest'
 import type { Executor } from '../db/schema'
 import { readCursor, saveCursor } from './cursors'
 
@@ -44,7 +44,7 @@ export async function reconcileIfDue(
     if (hub.hash === here.hash) continue
     const listed = (await digestAtHub(day, true)).eventIds ?? []
     const hubIds = new Set(listed)
-    const ours = new Set(sortedIds(rows))
+    const ours = new Set(rows.map((r) => r.id))
     const missingAtHub = [...ours].filter((id) => !hubIds.has(id))
     const missingHere = listed.filter((id) => !ours.has(id))
     log('the hub and the station hold different events for a day', {
