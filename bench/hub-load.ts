@@ -25,7 +25,8 @@
  * BENCH_LOAD_INTERVAL_MS change the load; BENCH_HUB_WORKERS runs the hub as that many worker processes;
  * BENCH_HUB_CPU_PROF=1 profiles the hub process and prints where its time went. Before the load, 20 other
  * stations push 20 batches each (BENCH_LOAD_WARMUP_BATCHES) and each of the 200 pulls once, unmeasured: a
- * hub meets a county's burst warm, having heard from its stations before. Prints figures; asserts nothing about time.
+ * hub meets a county's burst warm, having heard from its stations before. Prints figures; asserts nothing
+ * about time.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -38,6 +39,7 @@ import {
   type HubProbe,
   type PartiesCpu,
   buildHubBundle,
+  hubProfileDir,
   partiesCpu,
   serverTimes,
   startHubProcess,
@@ -73,9 +75,7 @@ const line = (s: Summary) =>
   `n=${s.n}  p50 ${s.p50.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms  mean ${s.mean.toFixed(1)} ms`
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const work = path.join(WORK_DIR, `run-hub-load-${process.pid}`)
-const cpuProfileDir = process.env.BENCH_HUB_CPU_PROF
-  ? path.join(WORK_DIR, `hub-profile-${process.pid}`)
-  : null
+const cpuProfileDir = hubProfileDir()
 removeDir(work)
 fs.mkdirSync(work, { recursive: true })
 

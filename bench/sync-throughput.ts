@@ -35,7 +35,14 @@ import type { StationProfile } from '../contract/views'
 import { WORK_DIR, call, fmtBytes, removeDir, report } from './lib'
 import { writeCountyEvents } from './sync/county-events'
 import { printCpuProfile } from './sync/cpu-profile'
-import { type PartiesCpu, buildHubBundle, partiesCpu, serverTimes, startHubProcess } from './sync/hub-process'
+import {
+  type PartiesCpu,
+  buildHubBundle,
+  hubProfileDir,
+  partiesCpu,
+  serverTimes,
+  startHubProcess,
+} from './sync/hub-process'
 import { printStatements, resetStatements, startBenchPostgres, topStatements } from './sync/postgres'
 import { replicateWithPouch } from './sync/pouch'
 import { buildSyncStation, openSyncStation, signInAdmin } from './sync/station'
@@ -57,9 +64,7 @@ fs.mkdirSync(work, { recursive: true })
 let pushMs = NaN
 let pullMs = NaN
 let payloads: readonly Record<string, unknown>[] = []
-const cpuProfileDir = process.env.BENCH_HUB_CPU_PROF
-  ? path.join(WORK_DIR, `hub-profile-${process.pid}`)
-  : null
+const cpuProfileDir = hubProfileDir()
 try {
   console.log(`building the hub (scripts/build-node.mjs): ${buildHubBundle().toFixed(1)} s`)
   const pg = await startBenchPostgres()

@@ -31,6 +31,11 @@ export function buildHubBundle(): number {
   return (performance.now() - t0) / 1000
 }
 
+/** Where the hub's CPU profile goes when BENCH_HUB_CPU_PROF is set (startHubProcess cpuProfileDir), else null. */
+export function hubProfileDir(): string | null {
+  return process.env.BENCH_HUB_CPU_PROF ? path.join(WORK_DIR, `hub-profile-${process.pid}`) : null
+}
+
 export interface HubProbe {
   readonly rss: number
   readonly heapUsed: number
